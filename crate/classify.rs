@@ -1,0 +1,160 @@
+//! Which category a line of memory belongs to, by rules a person can follow.
+//!
+//! The heading a line stood under is the first guide (the site file maps headings to
+//! categories). A line that plainly says how to answer, or corrects the assistant, goes to
+//! those categories whatever its heading, because that is what the next assistant most needs
+//! to obey. Tool and language preferences go to "Technical preferences". Every decision
+//! carries the rule that made it, so the popup can show why.
+
+use crate::category::Category;
+
+/// A category and the rule that chose it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    pub category: Category,
+    pub reason: &'static str,
+}
+
+const CORRECTION: &[&str] = &[
+    "stop ",
+    "stopped",
+    "no longer",
+    "not anymore",
+    "instead of",
+    "instead",
+    "corrected",
+    "correction",
+    "was wrong",
+    "don't assume",
+    "do not assume",
+    "asked not to",
+    "asked claude not",
+    "asked chatgpt not",
+    "asked gemini not",
+    "reminded",
+];
+
+const RESPONSE_SUBJECT: &[&str] = &[
+    "answer", "answers", "response", "responses", "reply", "replies", "respond", "explain",
+    "explanations", "tone", "format", "formatting", "emoji", "emojis", "bullet points",
+    "concise", "verbose", "brief", "spelling", "citations", "sources", "examples",
+];
+
+const RESPONSE_VERB: &[&str] = &[
+    "prefers", "prefer", "wants", "want", "likes", "like", "always", "never", "please", "should",
+    "use ", "keep", "avoid", "asks for", "asked for", "expects",
+];
+
+const TECH_VERB: &[&str] = &[
+    "uses", "use", "prefers", "prefer", "likes", "writes", "codes in", "works in", "programs in",
+    "favours", "favors", "editor", "ide", "stack", "daily driver", "switched to",
+];
+
+const TECH_TERM: &[&str] = &[
+    "python", "rust", "typescript", "javascript", "java", "kotlin", "swift", "golang", "c++",
+    "c#", "ruby", "php", "haskell", "scala", "elixir", "sql", "postgres", "postgresql", "mysql",
+    "sqlite", "react", "vue", "svelte", "angular", "django", "flask", "fastapi", "rails",
+    "node", "deno", "linux", "macos", "windows", "neovim", "vim", "emacs", "vs code", "vscode",
+    "intellij", "jetbrains", "docker", "kubernetes", "terraform", "aws", "gcp", "azure", "git",
+    "polars", "pandas", "numpy", "pytorch", "tensorflow", "jupyter", "excel", "figma", "notion",
+    "obsidian", "latex", "markdown", "bash", "zsh", "fish", "tmux", "kafka", "flink", "spark",
+    "dbt", "airflow", "tailwind", "nix",
+];
+
+/// Whether `phrase` occurs in `lower` (already lowercase) starting at a word boundary.
+fn has(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(i, _)| {
+        let before_ok = lower[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = &lower[i + phrase.len()..];
+        let after_ok = phrase.ends_with(' ') || after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before_ok && after_ok
+    })
+}
+
+fn any(lower: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| has(lower, p))
+}
+
+/// The category of `line`, which stood under a heading of category `under` (if any).
+pub fn classify(line: &str, under: Option<Category>) -> Verdict {
+    let lower = line.to_lowercase();
+    if any(&lower, CORRECTION) {
+        return Verdict {
+            category: Category::BehavioralCorrections,
+            reason: "it corrects the assistant (\"stop\", \"instead\", \"no longer\"...)",
+        };
+    }
+    if any(&lower, RESPONSE_SUBJECT) && any(&lower, RESPONSE_VERB) {
+        return Verdict {
+            category: Category::ResponseInstructions,
+            reason: "it says how answers should be (\"prefers\", \"always\"... with \"answers\", \"tone\", \"format\"...)",
+        };
+    }
+    if any(&lower, TECH_VERB) && any(&lower, TECH_TERM) {
+        return Verdict {
+            category: Category::TechnicalPreferences,
+            reason: "it names a tool or language the person uses or prefers",
+        };
+    }
+    if let Some(category) = under {
+        return Verdict {
+            category,
+            reason: "the heading it stood under",
+        };
+    }
+    Verdict {
+        category: Category::OtherContext,
+        reason: "no rule matched, so it is kept as other context",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Category::*;
+
+    fn cat(line: &str, under: Option<Category>) -> Category {
+        classify(line, under).category
+    }
+
+    #[test]
+    fn heading_decides_plain_lines() {
+        assert_eq!(
+            cat("Lives in Lisbon with her partner Jonas.", Some(PersonalInformation)),
+            PersonalInformation
+        );
+        assert_eq!(
+            cat("Migrating the billing pipeline to Flink before the Q1 freeze.", Some(ProjectsAndGoals)),
+            ProjectsAndGoals
+        );
+        assert_eq!(cat("Moved from Berlin in 2024.", None), OtherContext);
+    }
+
+    #[test]
+    fn instructions_and_corrections_win_over_headings() {
+        assert_eq!(
+            cat("Prefers concise answers with the code first and no emoji.", Some(PersonalInformation)),
+            ResponseInstructions
+        );
+        assert_eq!(
+            cat("Asked Claude to stop suggesting pandas; she uses Polars instead.", Some(ProjectsAndGoals)),
+            BehavioralCorrections
+        );
+        assert_eq!(
+            cat("Writes Python and Rust daily and uses Neovim.", Some(ProjectsAndGoals)),
+            TechnicalPreferences
+        );
+    }
+
+    #[test]
+    fn words_match_whole() {
+        // "instruct" is not "stop"; "javascript" is not "java" at a boundary it shares.
+        assert_eq!(cat("Runs a bus stopover café.", Some(PersonalInformation)), PersonalInformation);
+        assert!(has("uses javascript", "javascript"));
+        assert!(!has("uses javascript", "java"));
+        assert!(has("c++ is fine", "c++"));
+    }
+}

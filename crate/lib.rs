@@ -1,0 +1,21 @@
+//! memport's core: read what an assistant remembers, keep it as one profile, write it into
+//! another assistant.
+//!
+//! Everything here except [`web`] is plain Rust with no browser types, tested natively with
+//! `cargo test`. The data path is page -> [`read`] -> [`profile`] -> [`render`] -> [`fill`];
+//! [`sites`] says what each assistant's pages look like, [`messages`] types what crosses
+//! between the extension's contexts. See ARCHITECTURE.md.
+
+pub mod capture;
+pub mod category;
+pub mod classify;
+pub mod fill;
+pub mod messages;
+pub mod popup;
+pub mod profile;
+pub mod read;
+pub mod render;
+pub mod sites;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

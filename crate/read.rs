@@ -1,0 +1,240 @@
+//! Turning what the page code read into memory items.
+//!
+//! The page code knows nothing of memory: it walks the memory's element in document order
+//! and hands back [`Block`]s (tag, text, whether the text is all bold). This module decides,
+//! with the site file's heading table, which lines are headings, which are the page's own
+//! interface, and which are memory, and files each memory line under a category.
+//!
+//! Nothing read is lost: every non-empty line becomes exactly one item, except headings the
+//! site file knows (they are structure, kept as each item's `heading`) and the interface
+//! lines it lists. A heading with nothing under it is kept as an item of its own.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::category::Category;
+use crate::classify::classify;
+use crate::profile::{normalize, MemoryItem, Source};
+use crate::sites::{CapturePage, SiteSpec};
+
+/// One block of text as the page showed it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// Lowercase tag of the element holding the text: `p`, `li`, `h2`, `div`...
+    pub tag: String,
+    /// Its text as rendered, lines separated by `\n`.
+    pub text: String,
+    /// Whether all of the text is bold (`<strong>`, `<b>` or heavy font weight).
+    #[serde(default)]
+    pub strong: bool,
+}
+
+/// What the page code read from a memory page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageRead {
+    pub url: String,
+    /// Which locator found the memory, for "Check this page" and bug reports.
+    pub found_by: String,
+    pub blocks: Vec<Block>,
+}
+
+/// A line of the page, as this module sees it.
+#[derive(Debug, PartialEq, Eq)]
+enum Line<'a> {
+    Heading(&'a str),
+    Text(&'a str),
+}
+
+/// A bold line this short, with no final full stop, reads as a heading.
+const HEADING_MAX_WORDS: usize = 8;
+
+fn lines(blocks: &[Block]) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    for block in blocks {
+        let is_heading_tag = matches!(block.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        let parts: Vec<&str> = block
+            .text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let bold_heading = block.strong
+            && parts.len() == 1
+            && parts[0].split_whitespace().count() <= HEADING_MAX_WORDS
+            && !parts[0].ends_with(['.', '!', '?', '。']);
+        for part in parts {
+            if is_heading_tag || bold_heading {
+                out.push(Line::Heading(part.trim_end_matches(':').trim()));
+            } else {
+                out.push(Line::Text(part));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `line` is the page's own interface text listed in the site file: equal to an
+/// entry, or starting with an entry of three words or more (captions that end in a date).
+fn is_interface(page: &CapturePage, line: &str) -> bool {
+    let line = normalize(line);
+    page.ignore_lines
+        .iter()
+        .chain(&page.loading_texts)
+        .map(|l| normalize(l))
+        .any(|entry| {
+            line == entry || (entry.split(' ').count() >= 3 && line.starts_with(&entry))
+        })
+}
+
+fn heading_category(page: &CapturePage, heading: &str) -> Option<Category> {
+    let heading = normalize(heading);
+    page.headings
+        .iter()
+        .find(|rule| rule.texts.iter().any(|t| normalize(t) == heading))
+        .map(|rule| rule.category)
+}
+
+/// The memory items in `read`, in page order (none when the page showed no memory).
+pub fn items(
+    site: &SiteSpec,
+    page: &CapturePage,
+    read: &PageRead,
+    now: OffsetDateTime,
+) -> Vec<MemoryItem> {
+    let source = |heading: Option<&str>| Source {
+        assistant: site.assistant,
+        url: read.url.clone(),
+        heading: heading.map(str::to_string),
+        captured_at: now,
+    };
+    let mut out: Vec<MemoryItem> = Vec::new();
+    // The heading in force, its category, and whether anything stood under it yet.
+    let mut current: Option<(&str, Option<Category>)> = None;
+    let mut pending_unknown: Option<&str> = None;
+    for line in lines(&read.blocks) {
+        match line {
+            Line::Heading(text) if is_interface(page, text) => {}
+            Line::Text(text) if is_interface(page, text) => {}
+            Line::Heading(text) => {
+                if let Some(orphan) = pending_unknown.take() {
+                    out.extend(MemoryItem::new(orphan, Category::OtherContext, source(None)));
+                }
+                let category = heading_category(page, text);
+                if category.is_none() {
+                    pending_unknown = Some(text);
+                }
+                current = Some((text, category));
+            }
+            Line::Text(text) => {
+                pending_unknown = None;
+                let (heading, under) = match current {
+                    Some((h, c)) => (Some(h), c),
+                    None => (None, None),
+                };
+                let verdict = classify(text, under);
+                out.extend(MemoryItem::new(text, verdict.category, source(heading)));
+            }
+        }
+    }
+    if let Some(orphan) = pending_unknown {
+        out.extend(MemoryItem::new(orphan, Category::OtherContext, source(None)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sites::{self, Assistant};
+    use time::macros::datetime;
+
+    fn block(tag: &str, text: &str, strong: bool) -> Block {
+        Block {
+            tag: tag.into(),
+            text: text.into(),
+            strong,
+        }
+    }
+
+    fn read(blocks: Vec<Block>) -> Vec<MemoryItem> {
+        let site = sites::get(Assistant::Claude).unwrap();
+        let page = site.capture.as_ref().unwrap();
+        let read = PageRead {
+            url: "https://claude.ai/settings/capabilities".into(),
+            found_by: "test".into(),
+            blocks,
+        };
+        items(site, page, &read, datetime!(2026-11-24 12:00 UTC))
+    }
+
+    #[test]
+    fn bold_paragraphs_are_headings_and_map_to_categories() {
+        let got = read(vec![
+            block("h2", "Your memory", false),
+            block("p", "This summary is regenerated each night based on your chats.", false),
+            block("p", "Work context", true),
+            block("p", "Senior data engineer at Tidewater Analytics.", false),
+            block("p", "Personal context", true),
+            block("li", "Lives in Lisbon with her partner Jonas.", false),
+            block("li", "Prefers concise answers with no emoji.", false),
+        ]);
+        let summary: Vec<(&str, Category, Option<&str>)> = got
+            .iter()
+            .map(|i| (i.text.as_str(), i.category, i.sources[0].heading.as_deref()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (
+                    "Senior data engineer at Tidewater Analytics.",
+                    Category::ProjectsAndGoals,
+                    Some("Work context")
+                ),
+                (
+                    "Lives in Lisbon with her partner Jonas.",
+                    Category::PersonalInformation,
+                    Some("Personal context")
+                ),
+                (
+                    "Prefers concise answers with no emoji.",
+                    Category::ResponseInstructions,
+                    Some("Personal context")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bold_sentence_is_memory_not_a_heading() {
+        let got = read(vec![block("p", "Allergic to peanuts.", true)]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].text, "Allergic to peanuts.");
+    }
+
+    #[test]
+    fn unknown_headings_are_kept_when_nothing_stands_under_them() {
+        let got = read(vec![
+            block("p", "Hobbies", true),
+            block("p", "Work context", true),
+            block("p", "Health", true),
+            block("p", "Runs half-marathons.", false),
+        ]);
+        let texts: Vec<&str> = got.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, vec!["Hobbies", "Runs half-marathons."]);
+        assert_eq!(got[1].sources[0].heading.as_deref(), Some("Health"));
+        assert_eq!(got[1].category, Category::OtherContext);
+    }
+
+    #[test]
+    fn multi_line_blocks_give_one_item_per_line() {
+        let got = read(vec![block("p", "First line\n\n  Second line  \n", false)]);
+        let texts: Vec<&str> = got.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, vec!["First line", "Second line"]);
+    }
+
+    #[test]
+    fn loading_text_and_empty_pages_give_nothing() {
+        assert!(read(vec![block("div", "Loading…", false)]).is_empty());
+        assert!(read(vec![]).is_empty());
+    }
+}

@@ -1,0 +1,103 @@
+//! The site table: one description per assistant, read from the TOML files in this folder.
+//!
+//! `build.rs` checks the files against `manifest.json` and turns them into one JSON
+//! document, embedded here and parsed once. Code asks this module "which page is this?" and
+//! "how do I find the box on that one?"; it never holds a selector of its own.
+
+pub mod pattern;
+pub mod spec;
+
+use std::sync::OnceLock;
+
+pub use spec::{
+    Assistant, CapturePage, EditorKind, HeadingRule, ImportPage, Locator, Position, SiteSpec,
+};
+
+/// The site files, as `build.rs` checked and bundled them.
+const SITES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sites.json"));
+
+/// Every site memport knows, in a fixed order.
+pub fn all() -> &'static [SiteSpec] {
+    static SITES: OnceLock<Vec<SiteSpec>> = OnceLock::new();
+    SITES.get_or_init(|| {
+        // build.rs produced this text from the same types, so it always parses; an empty
+        // table (memport recognises no page) is the safe outcome if it ever did not.
+        serde_json::from_str(SITES_JSON).unwrap_or_default()
+    })
+}
+
+/// The description of one assistant.
+pub fn get(assistant: Assistant) -> Option<&'static SiteSpec> {
+    all().iter().find(|s| s.assistant == assistant)
+}
+
+/// The assistant whose memory page `url` is, with that page's description.
+pub fn capture_page_at(url: &str) -> Option<(&'static SiteSpec, &'static CapturePage)> {
+    all().iter().find_map(|site| {
+        let page = site.capture.as_ref()?;
+        page.url_patterns
+            .iter()
+            .any(|p| pattern::matches(p, url))
+            .then_some((site, page))
+    })
+}
+
+/// The import page of `assistant`, if it has one.
+pub fn import_page(assistant: Assistant) -> Option<(&'static SiteSpec, &'static ImportPage)> {
+    let site = get(assistant)?;
+    Some((site, site.import.as_ref()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_site_file_is_in_the_table() {
+        assert!(get(Assistant::Claude).is_some());
+        assert!(get(Assistant::Gemini).is_some());
+        for site in all() {
+            assert!(site.origin.starts_with("https://"), "{}", site.name);
+            assert!(
+                site.capture.is_some() || site.import.is_some(),
+                "{} is neither read nor filled",
+                site.name
+            );
+        }
+    }
+
+    #[test]
+    fn claude_memory_page_is_recognised() {
+        let (site, page) =
+            capture_page_at("https://claude.ai/settings/capabilities?tab=memory").unwrap();
+        assert_eq!(site.assistant, Assistant::Claude);
+        assert!(!page.open.is_empty() && !page.content.is_empty());
+        assert!(capture_page_at("https://claude.ai/new").is_none());
+        assert!(capture_page_at("https://gemini.google.com/import").is_none());
+    }
+
+    #[test]
+    fn gemini_import_page_is_known() {
+        let (site, page) = import_page(Assistant::Gemini).unwrap();
+        assert!(page.url.starts_with(&site.origin));
+        assert!(page
+            .url_patterns
+            .iter()
+            .any(|p| pattern::matches(p, "https://gemini.google.com/u/1/import")));
+        assert!(import_page(Assistant::Claude).is_none());
+    }
+
+    #[test]
+    fn every_page_url_is_on_its_own_origin() {
+        for site in all() {
+            let patterns = site
+                .capture
+                .iter()
+                .flat_map(|c| &c.url_patterns)
+                .chain(site.import.iter().flat_map(|i| &i.url_patterns));
+            for p in patterns {
+                assert!(p.starts_with(&format!("{}/", site.origin)), "{p}");
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! The shape of a site description: everything memport knows about one assistant's pages.
+//!
+//! Sites change their markup without notice, so nothing about a page is written into code:
+//! each site is one TOML file beside this one (`claude.toml`, `gemini.toml`), read into these
+//! types. `build.rs` includes this file too, to check every site file against
+//! `manifest.json` before anything is built. Keep it free of anything but serde and
+//! [`Category`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::category::Category;
+
+/// An assistant memport can read from or write to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Assistant {
+    Claude,
+    Gemini,
+}
+
+/// One site file.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSpec {
+    pub assistant: Assistant,
+    /// The name people know it by: "Claude".
+    pub name: String,
+    /// Exact origin pages must have before memport reads or fills them.
+    pub origin: String,
+    /// When these selectors and labels were last compared with the real site (YYYY-MM-DD),
+    /// or "never" for what comes only from public reports.
+    pub last_checked: String,
+    pub capture: Option<CapturePage>,
+    pub import: Option<ImportPage>,
+}
+
+/// A page that shows the assistant's memory, where memport puts its "Save memory" button.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapturePage {
+    /// Chrome match patterns of the page (query strings are ignored by Chrome's matching).
+    pub url_patterns: Vec<String>,
+    /// Where the button goes, tried in order.
+    pub anchor: Vec<Locator>,
+    pub position: Position,
+    /// The control that shows the memory when it is not on screen yet.
+    pub open: Vec<Locator>,
+    /// The element holding the memory text, tried in order.
+    pub content: Vec<Locator>,
+    /// How to close what `open` opened.
+    pub close: Vec<Locator>,
+    /// Texts the content shows while it loads.
+    pub loading_texts: Vec<String>,
+    /// Milliseconds to wait for the content before giving up.
+    pub wait_ms: u32,
+    /// Lines of the page's own interface found inside the content (captions, titles).
+    pub ignore_lines: Vec<String>,
+    /// Headings the memory is organised under, and the category of what stands below them.
+    pub headings: Vec<HeadingRule>,
+}
+
+/// A page with a box that takes memory in.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportPage {
+    /// Where memport opens it.
+    pub url: String,
+    /// Match patterns of tabs that already show it (reused rather than opening another).
+    pub url_patterns: Vec<String>,
+    /// The box to fill, tried in order.
+    pub target: Vec<Locator>,
+    pub editor: EditorKind,
+    /// What the page calls the box, for messages: "Paste your info here...".
+    pub box_label: String,
+    /// The button the person presses after reviewing. memport names it and never presses it.
+    pub submit_label: String,
+    /// Milliseconds to wait for the box.
+    pub wait_ms: u32,
+    /// The most characters the box takes, where the site says.
+    pub max_chars: Option<u32>,
+}
+
+/// Where the button goes relative to its anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    Before,
+    After,
+    Append,
+}
+
+/// How the page's editor takes text so that its own input handling sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditorKind {
+    /// A `<textarea>` (plain, React or Angular): native value setter, then `input`/`change`.
+    Textarea,
+    /// A contenteditable editor (ProseMirror, Quill, Lexical): `insertText` through the editor.
+    ContentEditable,
+}
+
+/// One way of finding an element. A site lists several, steadiest last-resort last:
+/// structure first, then ARIA roles and visible labels, then heuristics.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "by", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Locator {
+    /// A CSS selector.
+    Css { css: String },
+    /// An element with this ARIA role (explicit or implied by its tag) whose accessible name
+    /// is one of `names` (any language); any name when `names` is empty.
+    Role {
+        role: String,
+        #[serde(default)]
+        names: Vec<String>,
+    },
+    /// The largest visible editable box, optionally inside the elements `within` selects.
+    LargestEditable {
+        #[serde(default)]
+        within: Option<String>,
+    },
+}
+
+/// A heading of the memory and the category of the lines under it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingRule {
+    /// The heading as shown, in any of the languages the site speaks.
+    pub texts: Vec<String>,
+    pub category: Category,
+}
