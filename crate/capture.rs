@@ -1,1 +1,258 @@
-//! placeholder
+//! The "Save memory to memport" button: where it goes, how the page code reads the memory,
+//! and what the person is told afterwards.
+//!
+//! Rust hands the page code a [`CapturePlan`] (plain data from the site file) and gets back a
+//! [`ReadOutcome`]; every decision, and every message, is made here.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::profile::{AddReport, MemoryItem};
+use crate::read::{self, PageRead};
+use crate::sites::{self, Assistant, Locator, Position};
+
+/// The button's label on every memory page.
+pub const BUTTON_LABEL: &str = "Save memory to memport";
+
+/// What the page code needs to place the button and read the memory.
+#[derive(Clone, Debug, Serialize)]
+pub struct CapturePlan {
+    pub site: Assistant,
+    pub site_name: String,
+    pub label: &'static str,
+    pub busy_label: &'static str,
+    pub anchor: Vec<Locator>,
+    pub position: Position,
+    pub read: ReadPlan,
+}
+
+/// How to get at the memory on the page.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReadPlan {
+    pub open: Vec<Locator>,
+    pub content: Vec<Locator>,
+    pub close: Vec<Locator>,
+    pub loading_texts: Vec<String>,
+    pub wait_ms: u32,
+}
+
+/// The plan for `url`, or `None` when it is no memory page memport knows.
+pub fn plan_for(url: &str) -> Option<CapturePlan> {
+    let (site, page) = sites::capture_page_at(url)?;
+    Some(CapturePlan {
+        site: site.assistant,
+        site_name: site.name.clone(),
+        label: BUTTON_LABEL,
+        busy_label: "Saving…",
+        anchor: page.anchor.clone(),
+        position: page.position,
+        read: ReadPlan {
+            open: page.open.clone(),
+            content: page.content.clone(),
+            close: page.close.clone(),
+            loading_texts: page.loading_texts.clone(),
+            wait_ms: page.wait_ms,
+        },
+    })
+}
+
+/// The step at which the page code gave up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadStep {
+    /// Neither the memory nor a control that shows it was on the page.
+    Open,
+    /// The control was pressed but the memory did not appear in time.
+    Content,
+}
+
+/// What the page code reports back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum ReadOutcome {
+    Read(PageRead),
+    Failed {
+        url: String,
+        step: ReadStep,
+        detail: String,
+    },
+}
+
+/// Why nothing was saved.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CaptureError {
+    /// The page is not a memory page of any site memport knows.
+    UnknownPage { url: String },
+    /// The memory was not found; `step` says where reading stopped.
+    NotFound {
+        site: String,
+        step: ReadStep,
+        open_label: String,
+        detail: String,
+        wait_ms: u32,
+    },
+    /// The memory was there but held nothing.
+    Empty { site: String },
+}
+
+impl fmt::Display for CaptureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CaptureError::UnknownPage { url } => write!(
+                f,
+                "memport does not know this page ({url}). Open your assistant's memory settings \
+                 and try again."
+            ),
+            CaptureError::NotFound {
+                site,
+                step: ReadStep::Open,
+                open_label,
+                detail,
+                ..
+            } => write!(
+                f,
+                "{site}'s memory was not found on this page: there is no \"{open_label}\" \
+                 button. Check that you are logged in and that this is Settings > Capabilities. \
+                 ({detail})"
+            ),
+            CaptureError::NotFound {
+                site,
+                step: ReadStep::Content,
+                wait_ms,
+                detail,
+                ..
+            } => write!(
+                f,
+                "{site}'s memory was not found on this page: the memory did not appear within \
+                 {} seconds. Try again once the page has loaded. ({detail})",
+                wait_ms.div_ceil(1000)
+            ),
+            CaptureError::Empty { site } => write!(
+                f,
+                "{site}'s memory was not found on this page: it is empty. {site} may not have \
+                 built a memory yet."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CaptureError {}
+
+/// The items in what the page code read.
+pub fn items(outcome: &ReadOutcome, now: OffsetDateTime) -> Result<Vec<MemoryItem>, CaptureError> {
+    let url = match outcome {
+        ReadOutcome::Read(read) => &read.url,
+        ReadOutcome::Failed { url, .. } => url,
+    };
+    let Some((site, page)) = sites::capture_page_at(url) else {
+        return Err(CaptureError::UnknownPage { url: url.clone() });
+    };
+    match outcome {
+        ReadOutcome::Failed { step, detail, .. } => Err(CaptureError::NotFound {
+            site: site.name.clone(),
+            step: *step,
+            open_label: first_name(&page.open).unwrap_or("Memory").to_string(),
+            detail: detail.clone(),
+            wait_ms: page.wait_ms,
+        }),
+        ReadOutcome::Read(read) => {
+            let items = read::items(site, page, read, now);
+            if items.is_empty() {
+                Err(CaptureError::Empty {
+                    site: site.name.clone(),
+                })
+            } else {
+                Ok(items)
+            }
+        }
+    }
+}
+
+/// The first visible label among `locators`, for messages.
+fn first_name(locators: &[Locator]) -> Option<&str> {
+    locators.iter().find_map(|l| match l {
+        Locator::Role { names, .. } => names.first().map(String::as_str),
+        _ => None,
+    })
+}
+
+/// "Saved 12 memories from Claude (3 new)".
+pub fn saved_message(site_name: &str, read: usize, report: AddReport) -> String {
+    let noun = if read == 1 { "memory" } else { "memories" };
+    let detail = match (report.added, report.known) {
+        (_, 0) => String::new(),
+        (0, _) => " (all already in your profile)".to_string(),
+        (added, _) => format!(" ({added} new)"),
+    };
+    format!("Saved {read} {noun} from {site_name}{detail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::Block;
+    use time::macros::datetime;
+
+    const URL: &str = "https://claude.ai/settings/capabilities";
+
+    #[test]
+    fn plan_only_on_memory_pages() {
+        let plan = plan_for(URL).unwrap();
+        assert_eq!(plan.label, "Save memory to memport");
+        assert_eq!(plan.site, Assistant::Claude);
+        assert!(plan_for("https://claude.ai/chat/123").is_none());
+        let json = serde_json::to_value(&plan).unwrap();
+        assert_eq!(json["read"]["open"][0]["by"], "role");
+        assert_eq!(json["position"], "after");
+    }
+
+    #[test]
+    fn failures_say_what_is_missing() {
+        let now = datetime!(2026-11-24 12:00 UTC);
+        let no_button = ReadOutcome::Failed {
+            url: URL.into(),
+            step: ReadStep::Open,
+            detail: "no dialog, no button".into(),
+        };
+        let msg = items(&no_button, now).unwrap_err().to_string();
+        assert!(msg.starts_with("Claude's memory was not found on this page: "), "{msg}");
+        assert!(msg.contains("\"View and edit your memory\""), "{msg}");
+        let empty = ReadOutcome::Read(PageRead {
+            url: URL.into(),
+            found_by: "css".into(),
+            blocks: vec![Block {
+                tag: "div".into(),
+                text: "Loading…".into(),
+                strong: false,
+            }],
+        });
+        let msg = items(&empty, now).unwrap_err().to_string();
+        assert!(msg.contains("it is empty"), "{msg}");
+        let elsewhere = ReadOutcome::Failed {
+            url: "https://example.com/".into(),
+            step: ReadStep::Open,
+            detail: String::new(),
+        };
+        assert!(matches!(
+            items(&elsewhere, now),
+            Err(CaptureError::UnknownPage { .. })
+        ));
+    }
+
+    #[test]
+    fn saved_messages() {
+        let r = |added, known| AddReport { added, known };
+        assert_eq!(saved_message("Claude", 12, r(12, 0)), "Saved 12 memories from Claude");
+        assert_eq!(saved_message("Claude", 1, r(1, 0)), "Saved 1 memory from Claude");
+        assert_eq!(
+            saved_message("Claude", 12, r(3, 9)),
+            "Saved 12 memories from Claude (3 new)"
+        );
+        assert_eq!(
+            saved_message("Claude", 2, r(0, 2)),
+            "Saved 2 memories from Claude (all already in your profile)"
+        );
+    }
+}

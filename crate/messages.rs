@@ -1,1 +1,128 @@
-//! placeholder
+//! What crosses between the extension's contexts, typed.
+//!
+//! Content scripts and the popup send a [`Request`] to the service worker with
+//! `chrome.runtime.sendMessage`; the worker answers with a [`Reply`]. A message that does not
+//! parse gets a [`Reply::Notice`] saying so instead of being guessed at. The context menu's
+//! item ids map to [`MenuCommand`]s the same way.
+
+use serde::{Deserialize, Serialize};
+
+use crate::capture::{CapturePlan, ReadOutcome};
+use crate::fill::Notice;
+use crate::sites::Assistant;
+
+/// A message to the service worker.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Request {
+    /// A content script started on (or navigated to) `url`: what should it do there?
+    PageOpened { url: String },
+    /// The in-page button read the page.
+    PageRead { outcome: ReadOutcome },
+    /// Fill `target`'s import box with the profile.
+    SendTo { target: Assistant },
+}
+
+/// The worker's answer.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reply {
+    /// What to do on a page: nothing (`None`) or place the capture button.
+    Plan { plan: Option<CapturePlan> },
+    /// Something the person should read.
+    Notice(Notice),
+}
+
+impl Reply {
+    pub fn notice(ok: bool, message: impl Into<String>) -> Reply {
+        Reply::Notice(Notice {
+            ok,
+            message: message.into(),
+        })
+    }
+}
+
+/// A context-menu item.
+#[derive(Clone, Debug, Serialize)]
+pub struct MenuEntry {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// Where it appears: everywhere on a page.
+    pub contexts: &'static [&'static str],
+}
+
+/// What a context-menu item does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MenuCommand {
+    SendTo(Assistant),
+}
+
+const MENU: &[(MenuEntry, MenuCommand)] = &[(
+    MenuEntry {
+        id: "send-to-gemini",
+        title: "Send memory to Gemini",
+        contexts: &["all"],
+    },
+    MenuCommand::SendTo(Assistant::Gemini),
+)];
+
+/// The items to create in the context menu.
+pub fn menu() -> Vec<MenuEntry> {
+    MENU.iter().map(|(e, _)| e.clone()).collect()
+}
+
+/// The command behind a clicked menu item id.
+pub fn menu_command(id: &str) -> Option<MenuCommand> {
+    MENU.iter().find(|(e, _)| e.id == id).map(|(_, c)| *c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn requests_parse_from_page_code() {
+        let r: Request = serde_json::from_value(json!({
+            "kind": "page_opened", "url": "https://claude.ai/settings/capabilities"
+        }))
+        .unwrap();
+        assert!(matches!(r, Request::PageOpened { .. }));
+        let r: Request = serde_json::from_value(json!({
+            "kind": "page_read",
+            "outcome": {"outcome": "read", "url": "u", "found_by": "css", "blocks": [
+                {"tag": "p", "text": "Work context", "strong": true}
+            ]}
+        }))
+        .unwrap();
+        assert!(matches!(r, Request::PageRead { .. }));
+        let r: Request =
+            serde_json::from_value(json!({"kind": "send_to", "target": "gemini"})).unwrap();
+        assert_eq!(
+            r,
+            Request::SendTo {
+                target: Assistant::Gemini
+            }
+        );
+        assert!(serde_json::from_value::<Request>(json!({"kind": "format_disk"})).is_err());
+    }
+
+    #[test]
+    fn replies_are_tagged() {
+        let v = serde_json::to_value(Reply::notice(true, "Saved")).unwrap();
+        assert_eq!(v, json!({"kind": "notice", "ok": true, "message": "Saved"}));
+        let v = serde_json::to_value(Reply::Plan { plan: None }).unwrap();
+        assert_eq!(v, json!({"kind": "plan", "plan": null}));
+    }
+
+    #[test]
+    fn menu_has_the_send_item() {
+        let m = menu();
+        assert_eq!(m[0].title, "Send memory to Gemini");
+        assert_eq!(
+            menu_command(m[0].id),
+            Some(MenuCommand::SendTo(Assistant::Gemini))
+        );
+        assert_eq!(menu_command("nope"), None);
+    }
+}

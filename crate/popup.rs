@@ -1,1 +1,133 @@
-//! placeholder
+//! What the toolbar popup shows, decided here and drawn by thin JS as text.
+//!
+//! The popup gets a [`PopupView`]: the profile grouped under the six category headings with
+//! counts, each item with its text, source and capture date, or an empty state that says how
+//! to capture. The JS only turns it into elements with `textContent`.
+
+use serde::Serialize;
+
+use crate::category::Category;
+use crate::profile::Profile;
+use crate::sites;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PopupView {
+    pub total: usize,
+    /// Six groups, one per category, in display order (empty ones included, count 0).
+    pub groups: Vec<Group>,
+    /// Shown instead of the groups when the profile is empty.
+    pub empty: Option<EmptyState>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Group {
+    pub label: &'static str,
+    pub count: usize,
+    pub items: Vec<ItemView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ItemView {
+    pub id: String,
+    pub text: String,
+    /// "Claude", or "Claude + Gemini" when read in several places.
+    pub source: String,
+    /// The heading it stood under at its first source, if any.
+    pub heading: Option<String>,
+    /// First capture, as YYYY-MM-DD.
+    pub captured: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EmptyState {
+    pub title: &'static str,
+    pub steps: Vec<&'static str>,
+}
+
+pub fn view(profile: &Profile) -> PopupView {
+    let groups: Vec<Group> = Category::ALL
+        .iter()
+        .map(|&category| {
+            let items: Vec<ItemView> = profile
+                .in_category(category)
+                .map(|item| {
+                    let mut names: Vec<&str> = Vec::new();
+                    for s in &item.sources {
+                        let name = sites::get(s.assistant).map_or("?", |site| site.name.as_str());
+                        if !names.contains(&name) {
+                            names.push(name);
+                        }
+                    }
+                    let first = item.first_source();
+                    ItemView {
+                        id: item.id.to_string(),
+                        text: item.text.clone(),
+                        source: names.join(" + "),
+                        heading: first.and_then(|s| s.heading.clone()),
+                        captured: first.map_or(String::new(), |s| s.captured_at.date().to_string()),
+                    }
+                })
+                .collect();
+            Group {
+                label: category.label(),
+                count: items.len(),
+                items,
+            }
+        })
+        .collect();
+    PopupView {
+        total: profile.len(),
+        empty: profile.is_empty().then(|| EmptyState {
+            title: "Your memory profile is empty",
+            steps: vec![
+                "Open Claude and go to Settings > Capabilities.",
+                "Press \"Save memory to memport\" next to \"View and edit your memory\".",
+                "Come back here to review what was saved, then press \"Send to Gemini\".",
+            ],
+        }),
+        groups,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::{MemoryItem, Source};
+    use crate::sites::Assistant;
+    use time::macros::datetime;
+
+    #[test]
+    fn groups_in_category_order_with_counts() {
+        let source = Source {
+            assistant: Assistant::Claude,
+            url: "https://claude.ai/settings/capabilities".into(),
+            heading: Some("Personal context".into()),
+            captured_at: datetime!(2026-11-24 12:00 UTC),
+        };
+        let mut p = Profile::new();
+        p.add(vec![
+            MemoryItem::new("Lives in Lisbon.", Category::PersonalInformation, source.clone())
+                .unwrap(),
+            MemoryItem::new("<b>not html</b>", Category::OtherContext, source).unwrap(),
+        ]);
+        let v = view(&p);
+        assert_eq!(v.total, 2);
+        assert!(v.empty.is_none());
+        let labels: Vec<&str> = v.groups.iter().map(|g| g.label).collect();
+        assert_eq!(labels, Category::ALL.map(|c| c.label()).to_vec());
+        assert_eq!(v.groups[1].count, 1);
+        let item = &v.groups[1].items[0];
+        assert_eq!(
+            (item.source.as_str(), item.captured.as_str()),
+            ("Claude", "2026-11-24")
+        );
+        assert_eq!(v.groups[5].items[0].text, "<b>not html</b>");
+    }
+
+    #[test]
+    fn empty_profile_says_how_to_capture() {
+        let v = view(&Profile::new());
+        assert_eq!(v.total, 0);
+        assert!(v.empty.unwrap().steps[1].contains("Save memory to memport"));
+    }
+}
