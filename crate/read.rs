@@ -64,7 +64,7 @@ fn lines(blocks: &[Block]) -> Vec<Line<'_>> {
             && !parts[0].ends_with(['.', '!', '?', '。']);
         for part in parts {
             if is_heading_tag || bold_heading {
-                out.push(Line::Heading(part.trim_end_matches(':').trim()));
+                out.push(Line::Heading(part));
             } else {
                 out.push(Line::Text(part));
             }
@@ -86,8 +86,13 @@ fn is_interface(page: &CapturePage, line: &str) -> bool {
         })
 }
 
+/// A heading as recorded on items: without the colon some renderings add.
+fn heading_name(line: &str) -> &str {
+    line.trim_end_matches(':').trim()
+}
+
 fn heading_category(page: &CapturePage, heading: &str) -> Option<Category> {
-    let heading = normalize(heading);
+    let heading = normalize(heading_name(heading));
     page.headings
         .iter()
         .find(|rule| rule.texts.iter().any(|t| normalize(t) == heading))
@@ -112,6 +117,11 @@ pub fn items(
     let mut current: Option<(&str, Option<Category>)> = None;
     let mut pending_unknown: Option<&str> = None;
     for line in lines(&read.blocks) {
+        // A heading the site file knows is a heading even if a redesign dropped its bold.
+        let line = match line {
+            Line::Text(t) if heading_category(page, t).is_some() => Line::Heading(t),
+            other => other,
+        };
         match line {
             Line::Heading(text) if is_interface(page, text) => {}
             Line::Text(text) if is_interface(page, text) => {}
@@ -123,7 +133,7 @@ pub fn items(
                 if category.is_none() {
                     pending_unknown = Some(text);
                 }
-                current = Some((text, category));
+                current = Some((heading_name(text), category));
             }
             Line::Text(text) => {
                 pending_unknown = None;
