@@ -1,0 +1,116 @@
+//! Bindings to `extension/browser.js`, the one JS module that calls `chrome.*`.
+//!
+//! Each function is a thin, typed wrapper: values cross as serde types, and a JS exception
+//! becomes a `String` the caller can put in a message.
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/extension/browser.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = storageGet)]
+    async fn storage_get_js(key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = storageSet)]
+    async fn storage_set_js(key: &str, value: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = setBadge)]
+    async fn set_badge_js(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = findTab)]
+    async fn find_tab_js(patterns: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = showTab)]
+    async fn show_tab_js(tab_id: i32, window_id: i32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = openTab)]
+    async fn open_tab_js(url: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = waitForTab)]
+    async fn wait_for_tab_js(tab_id: i32, timeout_ms: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = runInPage)]
+    async fn run_in_page_js(tab_id: i32, method: &str, arg: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = copyText)]
+    async fn copy_text_js(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = sendToWorker)]
+    async fn send_to_worker_js(request: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = createMenu)]
+    async fn create_menu_js(entries: JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// A browser tab memport works with.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tab {
+    pub id: i32,
+    pub url: String,
+    pub window_id: i32,
+}
+
+/// A JS error as text.
+fn describe(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::Error::from(e).message().as_string())
+        .unwrap_or_else(|| "unknown browser error".to_string())
+}
+
+/// Rust value to plain JS (maps as objects, `None` as null).
+pub fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+pub async fn storage_get(key: &str) -> Result<Option<String>, String> {
+    Ok(storage_get_js(key).await.map_err(describe)?.as_string())
+}
+
+pub async fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    storage_set_js(key, value).await.map(|_| ()).map_err(describe)
+}
+
+pub async fn set_badge(text: &str) -> Result<(), String> {
+    set_badge_js(text).await.map(|_| ()).map_err(describe)
+}
+
+pub async fn find_tab(patterns: &[String]) -> Result<Option<Tab>, String> {
+    let found = find_tab_js(to_js(&patterns)).await.map_err(describe)?;
+    if found.is_null() || found.is_undefined() {
+        return Ok(None);
+    }
+    from_js(found).map(Some)
+}
+
+pub async fn show_tab(tab: &Tab) -> Result<(), String> {
+    show_tab_js(tab.id, tab.window_id).await.map(|_| ()).map_err(describe)
+}
+
+pub async fn open_tab(url: &str) -> Result<Tab, String> {
+    from_js(open_tab_js(url).await.map_err(describe)?)
+}
+
+pub async fn wait_for_tab(tab: &Tab, timeout_ms: u32) -> Result<Option<Tab>, String> {
+    let got = wait_for_tab_js(tab.id, timeout_ms).await.map_err(describe)?;
+    if got.is_null() {
+        return Ok(None);
+    }
+    from_js(got).map(Some)
+}
+
+pub async fn run_in_page<A: Serialize, R: DeserializeOwned>(
+    tab: &Tab,
+    method: &str,
+    arg: &A,
+) -> Result<R, String> {
+    let got = run_in_page_js(tab.id, method, to_js(arg)).await.map_err(describe)?;
+    from_js(got)
+}
+
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    copy_text_js(text).await.map(|_| ()).map_err(describe)
+}
+
+pub async fn send_to_worker<Q: Serialize>(request: &Q) -> Result<JsValue, String> {
+    send_to_worker_js(to_js(request)).await.map_err(describe)
+}
+
+pub async fn create_menu<E: Serialize>(entries: &[E]) -> Result<(), String> {
+    create_menu_js(to_js(&entries)).await.map(|_| ()).map_err(describe)
+}

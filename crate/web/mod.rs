@@ -1,0 +1,60 @@
+//! The WebAssembly face of the core: what the service worker and the popup call.
+//!
+//! Only this module knows it runs in a browser. It loads and stores the profile, turns
+//! requests into core calls, and carries the core's decisions out through [`browser`].
+
+pub mod browser;
+pub mod popup;
+pub mod worker;
+
+use time::OffsetDateTime;
+
+use crate::profile::{Profile, ProfileError};
+
+/// The `chrome.storage.local` key holding the profile's JSON.
+pub const PROFILE_KEY: &str = "memport.profile";
+
+/// Now, from the browser's clock.
+pub fn now() -> OffsetDateTime {
+    let nanos = (js_sys::Date::now() * 1_000_000.0) as i128;
+    OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Why the stored profile could not be used.
+pub enum LoadError {
+    Browser(String),
+    Profile(ProfileError),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Browser(e) => write!(f, "memport could not read browser storage ({e})."),
+            LoadError::Profile(e) => e.fmt(f),
+        }
+    }
+}
+
+pub async fn load_profile() -> Result<Profile, LoadError> {
+    let json = browser::storage_get(PROFILE_KEY)
+        .await
+        .map_err(LoadError::Browser)?;
+    Profile::from_json(json.as_deref()).map_err(LoadError::Profile)
+}
+
+pub async fn save_profile(profile: &Profile) -> Result<(), String> {
+    browser::storage_set(PROFILE_KEY, &profile.to_json())
+        .await
+        .map_err(|e| {
+            format!("memport could not save your profile ({e}). Nothing was changed; free some browser storage and try again.")
+        })
+}
+
+/// The badge text for a profile of `n` items.
+pub fn badge_text(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1..=999 => n.to_string(),
+        _ => "999+".to_string(),
+    }
+}

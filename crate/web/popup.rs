@@ -1,0 +1,69 @@
+//! The popup's logic. `extension/popup.js` draws what these return, as text.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::prelude::*;
+
+use super::{browser, load_profile};
+use crate::fill::Notice;
+use crate::messages::Request;
+use crate::popup::view;
+use crate::render;
+use crate::sites::Assistant;
+
+/// The popup's own preference (which groups are folded), in the extension's localStorage.
+const COLLAPSED_KEY: &str = "memport.popup.collapsed";
+
+/// The view of the stored profile, or `{error}` with a message for the person.
+#[wasm_bindgen(js_name = popupView)]
+pub async fn popup_view() -> JsValue {
+    match load_profile().await {
+        Ok(profile) => browser::to_js(&view(&profile)),
+        Err(e) => browser::to_js(&Notice {
+            ok: false,
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// Asks the worker to fill `target`'s import box ("gemini"); resolves with its notice.
+#[wasm_bindgen(js_name = sendTo)]
+pub async fn send_to(target: String) -> JsValue {
+    let target = match browser::from_js::<Assistant>(JsValue::from_str(&target)) {
+        Ok(t) => t,
+        Err(e) => return browser::to_js(&Notice { ok: false, message: e }),
+    };
+    match browser::send_to_worker(&Request::SendTo { target }).await {
+        Ok(reply) => reply,
+        Err(e) => browser::to_js(&Notice {
+            ok: false,
+            message: format!("memport's background worker did not answer ({e})."),
+        }),
+    }
+}
+
+/// The profile as Markdown, for "Copy as Markdown".
+#[wasm_bindgen(js_name = profileMarkdown)]
+pub async fn profile_markdown() -> Result<String, JsValue> {
+    load_profile()
+        .await
+        .map(|p| render::markdown(&p))
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// Labels of the category groups the person folded.
+#[wasm_bindgen(js_name = collapsedGroups)]
+pub fn collapsed_groups() -> Vec<String> {
+    LocalStorage::get(COLLAPSED_KEY).unwrap_or_default()
+}
+
+/// Remembers whether the group `label` is folded.
+#[wasm_bindgen(js_name = setGroupCollapsed)]
+pub fn set_group_collapsed(label: String, collapsed: bool) {
+    let mut all = collapsed_groups();
+    all.retain(|l| *l != label);
+    if collapsed {
+        all.push(label);
+    }
+    // A preference that cannot be stored is simply not remembered.
+    let _ = LocalStorage::set(COLLAPSED_KEY, all);
+}

@@ -1,0 +1,110 @@
+// The browser, as Rust sees it: every chrome.* call memport makes, as small async functions.
+// Rust (crate/web/browser.rs) imports this module through wasm-bindgen and decides when to
+// call what; nothing here decides anything. Used by the service worker and the popup.
+
+/** The stored value under `key`, or null. */
+export async function storageGet(key) {
+  const got = await chrome.storage.local.get(key);
+  return got[key] ?? null;
+}
+
+/** Stores `value` under `key` (one key is written whole or not at all). */
+export async function storageSet(key, value) {
+  await chrome.storage.local.set({ [key]: value });
+}
+
+/** The toolbar badge: the profile's size, or nothing. */
+export async function setBadge(text) {
+  await chrome.action.setBadgeBackgroundColor({ color: '#4b3fc4' });
+  await chrome.action.setBadgeText({ text });
+}
+
+/** The first open tab whose URL matches one of `patterns`, as {id, url, windowId}, or null. */
+export async function findTab(patterns) {
+  const tabs = await chrome.tabs.query({ url: patterns });
+  const tab = tabs.find((t) => t.id !== undefined);
+  return tab ? { id: tab.id, url: tab.url ?? '', windowId: tab.windowId } : null;
+}
+
+/** Brings an open tab to the front. */
+export async function showTab(tabId, windowId) {
+  await chrome.tabs.update(tabId, { active: true });
+  await chrome.windows.update(windowId, { focused: true }).catch(() => {});
+}
+
+/** Opens `url` in a new tab; resolves with {id, url, windowId}. */
+export async function openTab(url) {
+  const tab = await chrome.tabs.create({ url, active: true });
+  return { id: tab.id, url: tab.pendingUrl ?? tab.url ?? url, windowId: tab.windowId };
+}
+
+/** Resolves with the tab's {id, url, windowId} once it has loaded, or null after `timeoutMs`. */
+export function waitForTab(tabId, timeoutMs) {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (tab) => {
+      if (done) return;
+      done = true;
+      chrome.tabs.onUpdated.removeListener(onUpdated);
+      clearTimeout(timer);
+      resolve(tab ? { id: tab.id, url: tab.url ?? '', windowId: tab.windowId } : null);
+    };
+    const onUpdated = (id, change, tab) => {
+      if (id === tabId && tab.status === 'complete') finish(tab);
+    };
+    const timer = setTimeout(() => finish(null), timeoutMs);
+    chrome.tabs.onUpdated.addListener(onUpdated);
+    chrome.tabs.get(tabId).then((tab) => tab.status === 'complete' && finish(tab), () => finish(null));
+  });
+}
+
+/**
+ * Runs `memportAgent[method](arg)` in the top frame of the tab (page/agent.js and its CSS are
+ * injected first; the agent guards against running twice) and resolves with what it returned.
+ */
+export async function runInPage(tabId, method, arg) {
+  const target = { tabId, frameIds: [0] };
+  await chrome.scripting.insertCSS({ target, files: ['page/memport.css'] });
+  await chrome.scripting.executeScript({ target, files: ['page/agent.js'] });
+  const [result] = await chrome.scripting.executeScript({
+    target,
+    func: (m, a) => globalThis.memportAgent[m](a),
+    args: [method, arg],
+  });
+  return result?.result ?? null;
+}
+
+/**
+ * Puts `text` on the clipboard. A service worker has no document, so an offscreen document
+ * (offscreen.html) does the copy.
+ */
+export async function copyText(text) {
+  if (typeof document !== 'undefined' && navigator.clipboard && document.hasFocus()) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  const url = chrome.runtime.getURL('offscreen.html');
+  const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+  if (open.length === 0) {
+    await chrome.offscreen.createDocument({
+      url: 'offscreen.html',
+      reasons: ['CLIPBOARD'],
+      justification: 'Copy the memory text when the target page has no box to fill.',
+    });
+  }
+  const ok = await chrome.runtime.sendMessage({ target: 'offscreen', copy: text });
+  if (ok !== true) throw new Error('the clipboard did not take the text');
+}
+
+/** Sends a typed request (built in Rust) to the service worker; resolves with its reply. */
+export function sendToWorker(request) {
+  return chrome.runtime.sendMessage(request);
+}
+
+/** Creates the context-menu items Rust lists (replacing any from an earlier version). */
+export async function createMenu(entries) {
+  await chrome.contextMenus.removeAll();
+  for (const { id, title, contexts } of entries) {
+    chrome.contextMenus.create({ id, title, contexts });
+  }
+}

@@ -1,0 +1,358 @@
+// memport's page code: carries out plans the Rust core made, and reports plain data back.
+//
+// It runs in the extension's isolated world on assistant pages: as a content script on memory
+// pages, and injected by the service worker (chrome.scripting) on import pages. It knows no
+// site: every selector, label, timeout and message arrives in the plan (see crate/capture.rs,
+// crate/fill.rs). It decides nothing about memory; it finds elements, reads text, fills a box,
+// asks the person, and says what happened.
+//
+// Page text is untrusted: it is only ever read as text and written with textContent.
+
+(() => {
+  if (globalThis.memportAgent) return; // Injected again into the same page: keep the first.
+
+  // Elements each ARIA role covers, explicitly or by their tag.
+  const ROLE_SELECTORS = {
+    button: 'button, [role="button"], input[type="button"], input[type="submit"]',
+    heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
+    dialog: 'dialog[open], [role="dialog"], [role="alertdialog"]',
+    textbox:
+      'textarea, input:not([type]), input[type="text"], [contenteditable=""], [contenteditable="true"], [role="textbox"]',
+    switch: '[role="switch"]',
+  };
+  const EDITABLE = ROLE_SELECTORS.textbox;
+
+  const squash = (s) => (s || '').replace(/\s+/g, ' ').trim();
+  const norm = (s) => squash(s).toLowerCase();
+
+  function visible(el) {
+    if (!el.isConnected) return false;
+    if (typeof el.checkVisibility === 'function') return el.checkVisibility({ visibilityProperty: true });
+    return el.getClientRects().length > 0;
+  }
+
+  // The name a screen reader would announce, near enough for matching labels.
+  function accessibleName(el) {
+    const aria = el.getAttribute('aria-label');
+    if (aria) return aria;
+    const by = el.getAttribute('aria-labelledby');
+    if (by) {
+      const text = by
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+      if (squash(text)) return text;
+    }
+    if (el.labels && el.labels.length) return [...el.labels].map((l) => l.textContent).join(' ');
+    if (el.getAttribute('placeholder')) return el.getAttribute('placeholder');
+    if (el.getAttribute('aria-placeholder')) return el.getAttribute('aria-placeholder');
+    if (el.matches('textarea, input')) return el.getAttribute('title') ?? '';
+    return el.textContent ?? '';
+  }
+
+  function describe(loc) {
+    if (loc.by === 'css') return `css ${loc.css}`;
+    if (loc.by === 'role') return `role ${loc.role}${loc.names.length ? ` "${loc.names[0]}"` : ''}`;
+    return `largest editable box${loc.within ? ` in ${loc.within}` : ''}`;
+  }
+
+  function candidates(loc, root) {
+    try {
+      if (loc.by === 'css') return [...root.querySelectorAll(loc.css)];
+      if (loc.by === 'role') {
+        const sel = ROLE_SELECTORS[loc.role] ?? `[role="${loc.role}"]`;
+        const names = loc.names.map(norm);
+        return [...root.querySelectorAll(sel)].filter(
+          (el) => names.length === 0 || names.includes(norm(accessibleName(el))),
+        );
+      }
+      if (loc.by === 'largest_editable') {
+        const scopes = loc.within ? [...root.querySelectorAll(loc.within)] : [root];
+        const boxes = scopes.flatMap((s) => [...s.querySelectorAll(EDITABLE)]);
+        const area = (el) => el.getBoundingClientRect().width * el.getBoundingClientRect().height;
+        return boxes.filter(visible).sort((a, b) => area(b) - area(a));
+      }
+    } catch (e) {
+      return []; // A selector the browser rejects finds nothing; the next locator is tried.
+    }
+    return [];
+  }
+
+  /** The first visible element any locator finds, tried in order: {el, how} or null. */
+  function findOne(locators, root = document) {
+    for (const loc of locators) {
+      const el = candidates(loc, root).find(visible);
+      if (el) return { el, how: describe(loc) };
+    }
+    return null;
+  }
+
+  /**
+   * Resolves when `check()` returns something truthy (re-checked after every DOM change), or
+   * with null after `timeoutMs`. Never polls forever.
+   */
+  function waitUntil(check, timeoutMs) {
+    const first = check();
+    if (first) return Promise.resolve(first);
+    return new Promise((resolve) => {
+      let scheduled = false;
+      const finish = (value) => {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(value);
+      };
+      const observer = new MutationObserver(() => {
+        if (scheduled) return;
+        scheduled = true;
+        // Coalesce bursts of mutations; setTimeout (unlike rAF) also runs in background tabs.
+        setTimeout(() => {
+          scheduled = false;
+          const got = check();
+          if (got) finish(got);
+        }, 30);
+      });
+      observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+      const timer = setTimeout(() => finish(check() || null), timeoutMs);
+    });
+  }
+
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+  // ---- Reading -------------------------------------------------------------------------
+
+  const BLOCK_TAGS =
+    'h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, dt, dd, td, th, caption, figcaption, summary, div, section, article';
+  const SKIP = 'button, [role="button"], script, style, noscript, template, svg, input, select, textarea';
+
+  function isBold(el) {
+    if (el.closest('strong, b')) return true;
+    const weight = Number.parseInt(getComputedStyle(el).fontWeight, 10);
+    return weight >= 600;
+  }
+
+  /**
+   * The text under `root` as blocks in document order: [{tag, text, strong}]. Each text node
+   * belongs to its nearest block element; <br> is a line break; controls are left out.
+   */
+  function collectBlocks(root) {
+    const blocks = [];
+    let current = null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.currentNode; node; node = walker.nextNode()) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        if (node.tagName === 'BR' && current) current.parts.push('\n');
+        continue;
+      }
+      const parent = node.parentElement;
+      if (!parent || parent.closest(SKIP) || !visible(parent)) continue;
+      const block = parent.closest(BLOCK_TAGS);
+      const owner = block && root.contains(block) ? block : root;
+      if (!current || current.owner !== owner) {
+        current = { owner, tag: owner.tagName.toLowerCase(), parts: [], strong: true, hasText: false };
+        blocks.push(current);
+      }
+      const pre = !!parent.closest('pre');
+      const text = pre ? node.nodeValue : node.nodeValue.replace(/\s+/g, ' ');
+      current.parts.push(text);
+      if (text.trim()) {
+        current.hasText = true;
+        if (!isBold(parent)) current.strong = false;
+      }
+    }
+    return blocks
+      .filter((b) => b.hasText)
+      .map((b) => ({
+        tag: b.tag,
+        text: b.parts
+          .join('')
+          .split('\n')
+          .map((l) => l.trim())
+          .join('\n')
+          .trim(),
+        strong: b.strong,
+      }));
+  }
+
+  function isLoading(el, loadingTexts) {
+    if (el.closest('[aria-busy="true"]') || el.querySelector('[aria-busy="true"], [role="progressbar"]')) return true;
+    const text = norm(el.textContent);
+    return text === '' || loadingTexts.some((t) => norm(t) === text);
+  }
+
+  /** Waits for the memory to finish loading and stop changing; resolves {el, how} or null. */
+  async function settled(locators, loadingTexts, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    let last = null;
+    while (Date.now() < deadline) {
+      const found = await waitUntil(() => {
+        const f = findOne(locators);
+        return f && !isLoading(f.el, loadingTexts) ? f : null;
+      }, deadline - Date.now());
+      if (!found) return null;
+      const text = found.el.textContent;
+      if (last === text) return found;
+      last = text;
+      await sleep(200); // Quiet for a moment: the rest of the memory may still be streaming in.
+      const again = findOne(locators);
+      if (again && again.el.textContent === text) return again;
+    }
+    return null;
+  }
+
+  async function closeOpened(closeLocators, contentEl) {
+    const dialog = contentEl.closest('dialog, [role="dialog"], [role="alertdialog"]');
+    const scope = dialog ?? document;
+    const button = findOne(closeLocators, scope);
+    if (button) {
+      button.el.click();
+    } else {
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true }));
+    }
+    if (dialog) await waitUntil(() => !visible(dialog), 2000);
+  }
+
+  /** Reads the memory the plan describes, opening and closing it if need be. */
+  async function read(plan) {
+    const url = location.href;
+    let opened = false;
+    if (!findOne(plan.content)) {
+      const opener = findOne(plan.open);
+      if (!opener) {
+        return { outcome: 'failed', url, step: 'open', detail: `tried ${plan.open.map(describe).join(', ')}` };
+      }
+      opener.el.click();
+      opened = true;
+    }
+    const content = await settled(plan.content, plan.loading_texts, plan.wait_ms);
+    if (!content) {
+      return { outcome: 'failed', url, step: 'content', detail: `tried ${plan.content.map(describe).join(', ')}` };
+    }
+    const blocks = collectBlocks(content.el);
+    if (opened) await closeOpened(plan.close, content.el);
+    return { outcome: 'read', url, found_by: content.how, blocks };
+  }
+
+  // ---- Filling -------------------------------------------------------------------------
+
+  const isField = (el) => el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
+  const valueOf = (el) => (isField(el) ? el.value : el.innerText);
+
+  // A React or Angular textarea keeps its own model: set the value through the prototype's
+  // native setter, then fire the events its listeners wait for.
+  function setFieldValue(el, text) {
+    const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    el.focus();
+    Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, text);
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  // ProseMirror, Quill and Lexical keep their own document: go through their input handling
+  // (select all, insertText); if that did not take, offer the text as a paste.
+  function setEditableText(el, text) {
+    el.focus();
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const took = document.execCommand('insertText', false, text);
+    if (!took || squash(el.innerText) !== squash(text)) {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }
+  }
+
+  /** Fills the box the plan describes; never submits, never overwrites without asking. */
+  async function fill(plan) {
+    if (window.top !== window || location.origin !== plan.origin) {
+      return { outcome: 'wrong_page', url: location.href };
+    }
+    const found = await waitUntil(() => findOne(plan.target), plan.wait_ms);
+    if (!found) {
+      const seconds = Math.round(plan.wait_ms / 1000);
+      return { outcome: 'not_found', detail: `none of ${plan.target.map(describe).join(', ')} matched within ${seconds} s` };
+    }
+    const el = found.el;
+    const before = valueOf(el);
+    let mode = 'empty';
+    let text = plan.text;
+    if (squash(before) !== '') {
+      if (before.replace(/\r\n/g, '\n').trimEnd() === plan.text.trimEnd()) {
+        return { outcome: 'filled', found_by: found.how, mode: 'already_there', before, read_back: before };
+      }
+      const choice = await ask(plan.ask, el);
+      if (choice === 'keep') return { outcome: 'kept_existing' };
+      mode = choice === 'replace' ? 'replaced' : 'appended';
+      if (mode === 'appended') text = before + plan.separator + plan.text;
+    }
+    if (isField(el)) setFieldValue(el, text);
+    else setEditableText(el, text);
+    await sleep(50); // Let the page's handlers run before reading back.
+    el.scrollIntoView({ block: 'center' });
+    return { outcome: 'filled', found_by: found.how, mode, before, read_back: valueOf(el) };
+  }
+
+  // ---- Talking to the person -----------------------------------------------------------
+
+  function panel(role) {
+    document.querySelectorAll(`.memport-panel[data-role="${role}"]`).forEach((p) => p.remove());
+    const box = document.createElement('div');
+    box.className = 'memport-panel';
+    box.dataset.role = role;
+    box.setAttribute('role', role === 'ask' ? 'alertdialog' : 'status');
+    box.setAttribute('aria-live', 'polite');
+    const brand = document.createElement('strong');
+    brand.className = 'memport-brand';
+    brand.textContent = 'memport';
+    box.append(brand);
+    document.body.append(box);
+    return box;
+  }
+
+  function button(label, onClick) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'memport-panel-button';
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  /** Asks before touching text the person already typed: 'replace', 'append' or 'keep'. */
+  function ask(question, field) {
+    return new Promise((resolve) => {
+      const box = panel('ask');
+      const p = document.createElement('p');
+      p.textContent = question.question;
+      box.setAttribute('aria-label', question.question);
+      const row = document.createElement('div');
+      row.className = 'memport-panel-row';
+      const answer = (choice) => () => {
+        box.remove();
+        resolve(choice);
+      };
+      row.append(
+        button(question.replace, answer('replace')),
+        button(question.append, answer('append')),
+        button(question.keep, answer('keep')),
+      );
+      box.append(p, row);
+      field.scrollIntoView({ block: 'center' });
+    });
+  }
+
+  /** Shows the outcome on the page: {ok, message}. */
+  function notify(notice) {
+    const box = panel('notice');
+    box.classList.toggle('memport-problem', !notice.ok);
+    const p = document.createElement('p');
+    p.textContent = notice.message;
+    box.append(p, button('Dismiss', () => box.remove()));
+    return true;
+  }
+
+  globalThis.memportAgent = { findOne, waitUntil, read, fill, ask, notify, collectBlocks };
+})();

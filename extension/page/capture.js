@@ -1,0 +1,139 @@
+// The "Save memory to memport" button on assistants' memory pages.
+//
+// Runs as a content script after page/agent.js. It asks the service worker what to do on
+// this URL (the worker's Rust answers with a plan from the site file, or nothing), keeps
+// exactly one button next to the plan's anchor however often the app re-renders, follows
+// client-side navigation, and removes itself cleanly when the page or the extension goes.
+
+(() => {
+  if (globalThis.memportCapture) return;
+  globalThis.memportCapture = true;
+  const agent = globalThis.memportAgent;
+
+  let plan = null; // The worker's plan for planUrl, or null: no button here.
+  let planUrl = null;
+  let busy = false;
+  let status = null; // The last {ok, message}, re-shown if the app re-renders the button away.
+  let scheduled = false;
+
+  const alive = () => Boolean(globalThis.chrome?.runtime?.id); // False once memport is reloaded or removed.
+
+  function existing() {
+    return [...document.querySelectorAll('[data-memport="capture"]')];
+  }
+
+  function removeButton() {
+    existing().forEach((el) => el.remove());
+  }
+
+  function showStatus(wrapper) {
+    const line = wrapper.querySelector('.memport-status');
+    line.textContent = status ? status.message : '';
+    line.classList.toggle('memport-problem', Boolean(status && !status.ok));
+  }
+
+  function build(anchor) {
+    const wrapper = document.createElement('span');
+    wrapper.className = 'memport-capture';
+    wrapper.dataset.memport = 'capture';
+    const b = document.createElement('button');
+    b.type = 'button';
+    // Wear the neighbouring button's classes so it looks at home, plus our own for layout.
+    b.className = `${anchor.tagName === 'BUTTON' ? anchor.className : ''} memport-button`.trim();
+    b.textContent = busy ? plan.busy_label : plan.label;
+    b.disabled = busy;
+    b.addEventListener('click', save);
+    const line = document.createElement('span');
+    line.className = 'memport-status';
+    line.setAttribute('role', 'status');
+    line.setAttribute('aria-live', 'polite');
+    wrapper.append(b, line);
+    showStatus(wrapper);
+    return wrapper;
+  }
+
+  function place(wrapper, anchor) {
+    if (plan.position === 'before') anchor.before(wrapper);
+    else if (plan.position === 'append') anchor.append(wrapper);
+    else anchor.after(wrapper);
+  }
+
+  function placedBy(wrapper, anchor) {
+    if (plan.position === 'before') return wrapper.nextElementSibling === anchor;
+    if (plan.position === 'append') return wrapper.parentElement === anchor;
+    return wrapper.previousElementSibling === anchor;
+  }
+
+  // Exactly one button, next to the anchor; none when the anchor is gone.
+  function ensureButton() {
+    const found = plan && agent.findOne(plan.anchor);
+    const buttons = existing();
+    if (!found) return removeButton();
+    const keep = buttons.find((w) => placedBy(w, found.el));
+    buttons.filter((w) => w !== keep).forEach((w) => w.remove());
+    if (!keep) place(build(found.el), found.el);
+  }
+
+  async function askPlan() {
+    const url = location.href;
+    planUrl = url;
+    let reply = null;
+    try {
+      reply = await chrome.runtime.sendMessage({ kind: 'page_opened', url });
+    } catch (e) {
+      return stop();
+    }
+    if (planUrl !== url) return; // Navigated again meanwhile; that request wins.
+    plan = reply && reply.kind === 'plan' ? reply.plan : null;
+    status = null;
+    if (plan) ensureButton();
+    else removeButton();
+  }
+
+  async function save() {
+    if (busy || !plan) return;
+    busy = true;
+    status = null;
+    removeButton();
+    ensureButton(); // Rebuilt in its busy state.
+    let outcome;
+    try {
+      outcome = await agent.read(plan.read);
+    } catch (e) {
+      outcome = { outcome: 'failed', url: location.href, step: 'content', detail: String(e) };
+    }
+    let reply;
+    try {
+      reply = await chrome.runtime.sendMessage({ kind: 'page_read', outcome });
+    } catch (e) {
+      reply = { ok: false, message: 'memport was updated or removed. Reload this page and try again.' };
+    }
+    busy = false;
+    status = { ok: Boolean(reply && reply.ok), message: reply?.message ?? 'memport did not answer.' };
+    removeButton();
+    ensureButton();
+  }
+
+  function check() {
+    scheduled = false;
+    if (!alive()) return stop();
+    if (location.href !== planUrl) askPlan();
+    else if (plan) ensureButton();
+  }
+
+  // Apps re-render and navigate without reloading: re-check after DOM changes, in batches.
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(check, 50);
+  });
+
+  function stop() {
+    observer.disconnect();
+    removeButton();
+    plan = null;
+  }
+
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  askPlan();
+})();

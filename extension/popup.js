@@ -1,0 +1,92 @@
+// The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
+// this file turns its view into elements. Memory text is set with textContent only.
+
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed } from './pkg/memport.js';
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function say(notice) {
+  $('status').textContent = notice.message;
+  $('status').className = notice.ok ? 'ok' : 'problem';
+}
+
+function itemNode(item) {
+  const li = el('li', 'item');
+  li.dataset.id = item.id;
+  li.append(el('p', 'text', item.text));
+  const meta = [item.source, item.heading, item.captured].filter(Boolean).join(' · ');
+  li.append(el('p', 'meta', meta));
+  return li;
+}
+
+function render(view) {
+  const root = $('profile');
+  root.replaceChildren();
+  if (view.message !== undefined) {
+    // The profile could not be loaded: say why, change nothing.
+    say(view);
+    return;
+  }
+  $('total').textContent = view.total ? String(view.total) : '';
+  $('send-gemini').disabled = view.total === 0;
+  $('copy-markdown').disabled = view.total === 0;
+  if (view.empty) {
+    const box = el('section', 'empty');
+    box.append(el('h2', '', view.empty.title));
+    const steps = el('ol');
+    view.empty.steps.forEach((s) => steps.append(el('li', '', s)));
+    box.append(steps);
+    root.append(box);
+    return;
+  }
+  const folded = new Set(collapsedGroups());
+  for (const group of view.groups) {
+    const details = el('details', 'group');
+    details.dataset.category = group.label;
+    details.open = group.count > 0 && !folded.has(group.label);
+    const summary = el('summary');
+    const heading = el('h2', '', group.label);
+    heading.append(' ', el('span', 'count', String(group.count)));
+    summary.append(heading);
+    details.append(summary);
+    const list = el('ul', 'items');
+    group.items.forEach((item) => list.append(itemNode(item)));
+    if (group.count === 0) list.append(el('li', 'none', 'Nothing yet.'));
+    details.append(list);
+    details.addEventListener('toggle', () => setGroupCollapsed(group.label, !details.open));
+    root.append(details);
+  }
+}
+
+async function refresh() {
+  render(await popupView());
+}
+
+await init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
+await refresh();
+
+$('send-gemini').addEventListener('click', async () => {
+  say({ ok: true, message: 'Opening Gemini…' });
+  say(await sendTo('gemini'));
+});
+
+$('copy-markdown').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(await profileMarkdown());
+    say({ ok: true, message: 'Copied your memory as Markdown.' });
+  } catch (e) {
+    say({ ok: false, message: `Could not copy: ${e.message ?? e}` });
+  }
+});
+
+// Captures made while the popup is open show up at once.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && 'memport.profile' in changes) refresh();
+});

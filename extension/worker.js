@@ -1,0 +1,26 @@
+// The service worker: registers the browser's listeners (synchronously, as MV3 requires) and
+// hands every event to the Rust core (crate/web/worker.rs). It holds no logic of its own.
+
+import init, { handleMessage, onMenuClick as menuClick, installMenu, refreshBadge } from './pkg/memport.js';
+
+const ready = init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
+
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (message && message.target === 'offscreen') return false; // For offscreen.js, not us.
+  ready
+    .then(() => handleMessage(message))
+    .then(sendResponse, (e) => sendResponse({ kind: 'notice', ok: false, message: `memport failed to start: ${e}` }));
+  return true; // The answer comes asynchronously.
+});
+
+/** What the context menu does; also what tests call, as menus cannot be clicked headless. */
+async function onMenuClick(info, _tab) {
+  await ready;
+  return menuClick(String(info.menuItemId));
+}
+
+chrome.contextMenus.onClicked.addListener(onMenuClick);
+chrome.runtime.onInstalled.addListener(() => ready.then(installMenu).then(refreshBadge));
+chrome.runtime.onStartup.addListener(() => ready.then(refreshBadge));
+
+globalThis.memport = { onMenuClick, ready };

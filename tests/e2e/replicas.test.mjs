@@ -1,0 +1,248 @@
+// Checks that the site replicas behave like the real pages the extension
+// meets (no extension loaded here). Run: node --test tests/e2e/replicas.test.mjs
+import test, { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startAll } from './harness.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const FIXTURE = process.env.MEMPORT_CLAUDE_MEMORY ||
+  path.resolve(HERE, '..', 'fixtures', 'claude-memory.md');
+
+const CLAUDE = 'https://claude.ai/settings/capabilities';
+const GEMINI = 'https://gemini.google.com/import';
+
+let env;
+
+before(async () => {
+  env = await startAll({});
+  env.context.setDefaultTimeout(5000);
+  // Record CSP violations in every page, from before any page script runs.
+  // (Init scripts are injected by the DevTools protocol, not subject to CSP.)
+  await env.context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`);
+    });
+  });
+});
+
+after(async () => {
+  await env?.close();
+});
+
+/** Opens a page and fails the test on uncaught page errors. */
+async function open(t, url) {
+  const page = await env.context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  t.after(async () => {
+    await page.close();
+    assert.deepEqual(errors, [], 'uncaught errors in the page');
+  });
+  const response = await page.goto(url);
+  return { page, response };
+}
+
+/** Raw HTTPS GET to the replica server with a chosen Host header. */
+function rawGet(host, pathname) {
+  return new Promise((resolve, reject) => {
+    const req = https.get({
+      host: '127.0.0.1', port: env.port, path: pathname, servername: 'localhost',
+      headers: { host }, rejectUnauthorized: false,
+    }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => { body += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+  });
+}
+
+test('server: routing, SPA fallback, CSP headers, no path traversal', async () => {
+  const page = await rawGet('claude.ai', '/settings/capabilities?x=1');
+  assert.equal(page.status, 200);
+  assert.match(page.headers['content-type'], /^text\/html/);
+  assert.match(page.headers['content-security-policy'], /script-src 'self'; style-src 'self'/);
+  assert.equal(page.headers['x-content-type-options'], 'nosniff');
+  assert.match(page.body, /<div id="root"><\/div>/);
+
+  const js = await rawGet('claude.ai:443', '/app.js');
+  assert.equal(js.status, 200);
+  assert.match(js.headers['content-type'], /^text\/javascript/);
+
+  const gemini = await rawGet('gemini.google.com', '/u/1/import?hl=en');
+  assert.match(gemini.body, /<app-root><\/app-root>/);
+  assert.match((await rawGet('chatgpt.com', '/')).body, /ChatGPT replica/);
+
+  const api = await rawGet('claude.ai', '/api/organizations/org-1/memory');
+  assert.equal(api.status, 200);
+  const json = JSON.parse(api.body);
+  assert.equal(json.memory, fs.readFileSync(FIXTURE, 'utf8'));
+  assert.deepEqual(json.controls, []);
+  assert.equal(json.updated_at, '2026-11-20T03:00:00Z');
+
+  assert.equal((await rawGet('example.com', '/')).status, 404);
+  assert.equal((await rawGet('claude.ai', '/missing.js')).status, 404);
+  for (const evil of ['/../server.mjs', '/%2e%2e/server.mjs', '/..%2f..%2freplicas/server.mjs',
+    '/%2e%2e/%2e%2e/e2e/harness.mjs', '/..%5cserver.mjs']) {
+    const res = await rawGet('claude.ai', evil);
+    assert.equal(res.status, 404, evil);
+    assert.doesNotMatch(res.body, /startReplicaServer|launchBrowser/, evil);
+  }
+});
+
+test('claude: settings page renders the Memory section under the CSP', async (t) => {
+  const { page, response } = await open(t, CLAUDE);
+  assert.match(response.headers()['content-security-policy'], /default-src 'self'/);
+  const section = page.locator('section[aria-labelledby="memory-heading"]');
+  await section.waitFor();
+  assert.equal(await page.locator('main h1').textContent(), 'Settings');
+  assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), 'Capabilities');
+  assert.equal(await section.locator('h2#memory-heading').textContent(), 'Memory');
+  const switches = section.locator('button[role="switch"]');
+  assert.equal(await switches.count(), 2);
+  assert.deepEqual(await switches.evaluateAll((els) => els.map((e) => e.getAttribute('aria-checked'))),
+    ['true', 'true']);
+  for (const label of ['Search and reference chats', 'Generate memory from chat history']) {
+    assert.equal(await section.getByText(label, { exact: true }).count(), 1, label);
+  }
+  assert.deepEqual(await section.locator('.memory-actions button').allTextContents(),
+    ['View and edit your memory', 'Start import', 'Manage edits']);
+  // The page's own script and stylesheet load without CSP violations.
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.equal(await page.locator('.memory-actions button').first()
+    .evaluate((b) => getComputedStyle(b).borderRadius), '8px');
+});
+
+test('claude: <main> is rebuilt on a timer and on switch clicks', async (t) => {
+  const { page } = await open(t, CLAUDE);
+  await page.locator('#memory-heading').waitFor();
+  // Something a content script might insert into the first tree.
+  await page.evaluate(() => {
+    const mark = document.createElement('span');
+    mark.id = 'foreign-mark';
+    document.querySelector('.memory-actions').append(mark);
+  });
+  await page.waitForFunction(() => window.replicaState.renders >= 3, null, { timeout: 2500 });
+  assert.equal(await page.locator('#foreign-mark').count(), 0, 'inserted node should be gone');
+  assert.equal(await page.locator('.memory-actions button').count(), 3);
+
+  const before = await page.evaluate(() => window.replicaState.renders);
+  await page.getByRole('switch', { name: 'Search and reference chats' }).click();
+  assert.equal(await page.evaluate(() => window.replicaState.renders), before + 1);
+  assert.equal(await page.getByRole('switch', { name: 'Search and reference chats' })
+    .getAttribute('aria-checked'), 'false');
+});
+
+test('claude: memory dialog shows the fixture, Escape and Close dismiss it', async (t) => {
+  const { page } = await open(t, CLAUDE);
+  await page.getByRole('button', { name: 'View and edit your memory' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your memory' });
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  assert.equal(await dialog.locator('.caption').textContent(),
+    'This summary is regenerated each night based on your chats.');
+  // The dialog is a portal on <body>, outside the app root.
+  assert.equal(await page.locator('body > [role="dialog"]').count(), 1);
+
+  // Every "**Heading**" paragraph of the fixture comes out as <p><strong>.
+  const fixture = fs.readFileSync(FIXTURE, 'utf8');
+  const headings = [...fixture.matchAll(/^\*\*(.+)\*\*\s*$/gm)].map((m) => m[1]);
+  assert.ok(headings.length > 0, 'fixture has headings');
+  const content = dialog.locator('.memory-content');
+  await content.locator('p > strong').first().waitFor();
+  assert.deepEqual(await content.locator('p > strong').allTextContents(), headings);
+  const items = [...fixture.matchAll(/^- (.+)$/gm)].length;
+  assert.equal(await content.locator('ul > li').count(), items);
+  // Fixture text that looks like HTML stays text.
+  assert.equal(await content.locator('script').count(), 0);
+  assert.equal(await page.evaluate(() => window.replicaState.dialogOpens), 1);
+
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.modal-backdrop').count(), 0);
+
+  await page.getByRole('button', { name: 'View and edit your memory' }).click();
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => window.replicaState.dialogOpens), 2);
+});
+
+test('claude: logged-out scenario has no Memory section', async (t) => {
+  const { page } = await open(t, `${CLAUDE}?scenario=logged-out`);
+  await page.getByRole('heading', { name: 'Log in to Claude' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Continue with email' }).count(), 1);
+  assert.equal(await page.locator('#memory-heading').count(), 0);
+});
+
+test('gemini: typing updates the model, count and "Add memory"', async (t) => {
+  const { page } = await open(t, GEMINI);
+  const box = page.locator('mat-form-field textarea#import-box');
+  await box.waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Import memory');
+  assert.equal(await box.getAttribute('placeholder'), 'Paste your info here...');
+  assert.equal(await page.getByLabel('Paste the response here').count(), 1);
+  const add = page.getByRole('button', { name: 'Add memory' });
+  assert.equal(await add.isDisabled(), true);
+  assert.equal(await page.locator('.char-count').textContent(), '0 characters');
+
+  // Like Angular: setting .value without an input event changes nothing.
+  await box.evaluate((el) => { el.value = 'sneaky'; });
+  assert.equal(await page.evaluate(() => window.replicaState.model.text), '');
+  assert.equal(await add.isDisabled(), true);
+
+  await box.fill('Hello, Gemini');
+  assert.equal(await page.locator('.char-count').textContent(), '13 characters');
+  assert.equal(await add.isEnabled(), true);
+  const state = await page.evaluate(() => ({ ...window.replicaState }));
+  assert.equal(state.model.text, 'Hello, Gemini');
+  assert.ok(state.inputEvents >= 1);
+
+  await add.click();
+  await page.getByText('Memory added').waitFor();
+  assert.equal(await page.evaluate(() => window.replicaState.submitted), true);
+  assert.equal(await page.evaluate(() => window.replicaState.submittedText), 'Hello, Gemini');
+});
+
+test('gemini: prefilled scenario under /u/1/import', async (t) => {
+  const { page } = await open(t, 'https://gemini.google.com/u/1/import?scenario=prefilled');
+  const box = page.locator('#import-box');
+  await box.waitFor();
+  assert.equal(await box.inputValue(), 'My own notes about me');
+  assert.equal(await page.evaluate(() => window.replicaState.model.text), 'My own notes about me');
+  assert.equal(await page.locator('.char-count').textContent(), '21 characters');
+  assert.equal(await page.getByRole('button', { name: 'Add memory' }).isEnabled(), true);
+});
+
+test('gemini: nobox scenario has no textarea', async (t) => {
+  const { page } = await open(t, `${GEMINI}?scenario=nobox`);
+  await page.getByText('Importing is moving to a new place.').waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Import memory');
+  assert.equal(await page.locator('textarea').count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Upload' }).isDisabled(), true);
+});
+
+test('csp: inline script is blocked on the replicas', async (t) => {
+  const { page, response } = await open(t, 'https://claude.ai/');
+  assert.match(response.headers()['content-security-policy'], /script-src 'self'/);
+  assert.equal(response.headers()['x-content-type-options'], 'nosniff');
+  // addScriptTag may reject or just not run the script; either way the
+  // global must stay unset and a violation must be reported.
+  await page.addScriptTag({ content: 'window.__inlineRan = true;' }).catch(() => {});
+  await page.waitForFunction(() => window.__cspViolations.some((v) => v.startsWith('script-src')));
+  assert.equal(await page.evaluate(() => window.__inlineRan), undefined);
+  // A style attribute from HTML is blocked as well.
+  const color = await page.evaluate(() => {
+    const div = document.createElement('div');
+    div.innerHTML = '<span style="color: rgb(255, 0, 0)">x</span>';
+    document.body.append(div);
+    return getComputedStyle(div.firstChild).color;
+  });
+  assert.notEqual(color, 'rgb(255, 0, 0)');
+});

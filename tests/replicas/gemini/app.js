@@ -1,0 +1,162 @@
+// Replica of https://gemini.google.com/import (also /u/N/import) for
+// memport's tests.
+//
+// It behaves like the Angular app in the way that matters to an extension
+// that fills the box: the page keeps its own model, and like Angular's
+// DefaultValueAccessor it updates model.text ONLY from the textarea's
+// `input` event. Setting textarea.value from a script without dispatching
+// `input` leaves the model empty: the char count stays at 0 and
+// "Add memory" stays disabled, exactly as on the real page.
+//
+// Scenarios (?scenario=...):
+//   prefilled  the box already holds "My own notes about me", as if typed
+//              (model.text set too; no input event is counted for it)
+//   nobox      a redesign: the steps are there but no textarea at all
+//
+// For tests, a live object in the main world:
+//   window.replicaState = { model, inputEvents, changeEvents, submitted, submittedText }
+(() => {
+  'use strict';
+
+  const RENDER_DELAY_MS = 400;
+  const PREFILLED_TEXT = 'My own notes about me';
+  const PROMPT =
+    'I\'m moving to another service and need to export my data. List every memory you have ' +
+    'stored about me, as well as any context you\'ve learned about me from past conversations. ' +
+    'Output everything in a single code block so I can easily copy it. Format each entry as: ' +
+    '[date saved, if available] - memory content. Make sure to cover all of the following, ' +
+    'preserving my words verbatim where possible: instructions I\'ve given you about how to ' +
+    'respond, personal details, projects, goals and recurring topics.';
+
+  const scenario = new URLSearchParams(location.search).get('scenario');
+
+  // The component's model (ngModel). Only onInput() writes model.text.
+  const model = { text: '' };
+  const replicaState = {
+    model,
+    inputEvents: 0,
+    changeEvents: 0,
+    submitted: false,
+    submittedText: null,
+  };
+  window.replicaState = replicaState;
+
+  /** Tiny element builder: h('p', { class: 'x' }, 'text', childNode). */
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (name === 'onClick') el.addEventListener('click', value);
+      else if (value === true) el.setAttribute(name, '');
+      else if (value !== false && value != null) el.setAttribute(name, String(value));
+    }
+    for (const child of children) {
+      if (child == null || child === false) continue;
+      el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+    }
+    return el;
+  }
+
+  // Elements bound to the model (set up in render()).
+  let charCount = null;
+  let addButton = null;
+  let status = null;
+
+  /** Change detection: the view derives from the model only. */
+  function updateView() {
+    if (!charCount) return;
+    const n = model.text.length;
+    charCount.textContent = `${n} ${n === 1 ? 'character' : 'characters'}`;
+    addButton.disabled = model.text.trim() === '';
+  }
+
+  function onInput(event) {
+    // DefaultValueAccessor: (input)="onChange($event.target.value)"
+    replicaState.inputEvents += 1;
+    model.text = event.target.value;
+    updateView();
+  }
+
+  function onChange() {
+    replicaState.changeEvents += 1;
+  }
+
+  function onAdd() {
+    if (model.text.trim() === '') return;
+    replicaState.submitted = true;
+    replicaState.submittedText = model.text;
+    status.textContent = 'Memory added';
+  }
+
+  function onCopyPrompt(event) {
+    const button = event.currentTarget;
+    const done = () => { button.textContent = 'Copied'; };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(PROMPT).then(done, () => {});
+    }
+  }
+
+  function step(number, title, ...body) {
+    return h('section', { class: 'import-step' },
+      h('div', { class: 'step-header' },
+        h('span', { class: 'step-number', 'aria-hidden': 'true' }, String(number)),
+        h('h2', { class: 'step-title' }, title)),
+      ...body);
+  }
+
+  function pasteStep() {
+    if (scenario === 'nobox') {
+      return step(2, 'Add the response to Gemini',
+        h('p', { class: 'moved-notice' }, 'Importing is moving to a new place.'));
+    }
+    const textarea = h('textarea', {
+      id: 'import-box',
+      class: 'mat-mdc-input-element cdk-textarea-autosize',
+      placeholder: 'Paste your info here...',
+      'aria-label': 'Paste the response here',
+      rows: 12,
+    });
+    textarea.addEventListener('input', onInput);
+    textarea.addEventListener('change', onChange);
+    if (scenario === 'prefilled') {
+      // As if the person had typed it: both the view and the model hold it.
+      textarea.value = PREFILLED_TEXT;
+      model.text = PREFILLED_TEXT;
+    }
+    charCount = h('span', { class: 'char-count', 'aria-live': 'polite' }, '0 characters');
+    addButton = h('button', { type: 'button', class: 'mdc-button add-button', onClick: onAdd }, 'Add memory');
+    status = h('p', { class: 'status', role: 'status' });
+    return step(2, 'Add the response to Gemini',
+      h('label', { for: 'import-box', class: 'field-label' }, 'Paste the response here'),
+      h('mat-form-field', { class: 'mat-mdc-form-field mat-form-field-appearance-outline' },
+        h('div', { class: 'mat-mdc-text-field-wrapper' }, textarea)),
+      h('div', { class: 'field-footer' },
+        charCount,
+        addButton),
+      status);
+  }
+
+  function render() {
+    const page = h('main', { class: 'import-page' },
+      h('h1', null, 'Import memory'),
+      h('p', { class: 'intro' },
+        'Bring what another AI provider remembers about you to Gemini in two steps.'),
+      step(1, 'Copy this prompt into a chat with your other AI provider',
+        h('div', {
+          class: 'prompt-box',
+          role: 'textbox',
+          'aria-readonly': 'true',
+          'aria-label': 'Prompt',
+          tabindex: 0,
+        }, PROMPT),
+        h('button', { type: 'button', class: 'mdc-button copy-button', onClick: onCopyPrompt }, 'Copy prompt')),
+      pasteStep(),
+      h('section', { class: 'import-chats' },
+        h('h2', null, 'Import chats'),
+        h('p', null, 'Upload a ZIP export of your chats from another provider.'),
+        h('button', { type: 'button', class: 'mdc-button', disabled: true }, 'Upload')));
+    document.querySelector('app-root').replaceChildren(page);
+    updateView();
+  }
+
+  setTimeout(render, RENDER_DELAY_MS);
+})();
