@@ -138,7 +138,11 @@ fn check(manifest: &Manifest, sites: &[SiteSpec]) -> Vec<String> {
                 }
                 needed_hosts.push(p);
             }
-            if !page.url_patterns.iter().any(|p| pattern::matches(p, &page.url)) {
+            if !page
+                .url_patterns
+                .iter()
+                .any(|p| pattern::matches(p, &page.url))
+            {
                 problems.push(format!(
                     "{name}: import url {} matches none of its own url_patterns",
                     page.url

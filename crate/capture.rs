@@ -217,7 +217,10 @@ mod tests {
             detail: "no dialog, no button".into(),
         };
         let msg = items(&no_button, now).unwrap_err().to_string();
-        assert!(msg.starts_with("Claude's memory was not found on this page: "), "{msg}");
+        assert!(
+            msg.starts_with("Claude's memory was not found on this page: "),
+            "{msg}"
+        );
         assert!(msg.contains("\"View and edit your memory\""), "{msg}");
         let empty = ReadOutcome::Read(PageRead {
             url: URL.into(),
@@ -244,8 +247,14 @@ mod tests {
     #[test]
     fn saved_messages() {
         let r = |added, known| AddReport { added, known };
-        assert_eq!(saved_message("Claude", 12, r(12, 0)), "Saved 12 memories from Claude");
-        assert_eq!(saved_message("Claude", 1, r(1, 0)), "Saved 1 memory from Claude");
+        assert_eq!(
+            saved_message("Claude", 12, r(12, 0)),
+            "Saved 12 memories from Claude"
+        );
+        assert_eq!(
+            saved_message("Claude", 1, r(1, 0)),
+            "Saved 1 memory from Claude"
+        );
         assert_eq!(
             saved_message("Claude", 12, r(3, 9)),
             "Saved 12 memories from Claude (3 new)"

@@ -35,30 +35,145 @@ const CORRECTION: &[&str] = &[
 ];
 
 const RESPONSE_SUBJECT: &[&str] = &[
-    "answer", "answers", "response", "responses", "reply", "replies", "respond", "explain",
-    "explanations", "tone", "format", "formatting", "emoji", "emojis", "bullet points",
-    "concise", "verbose", "brief", "spelling", "citations", "sources", "examples",
+    "answer",
+    "answers",
+    "response",
+    "responses",
+    "reply",
+    "replies",
+    "respond",
+    "explain",
+    "explanations",
+    "tone",
+    "format",
+    "formatting",
+    "emoji",
+    "emojis",
+    "bullet points",
+    "concise",
+    "verbose",
+    "brief",
+    "spelling",
+    "citations",
+    "sources",
+    "examples",
+    "units",
+    "metric",
+    "imperial",
+    "24-hour",
+    "date format",
 ];
 
 const RESPONSE_VERB: &[&str] = &[
-    "prefers", "prefer", "wants", "want", "likes", "like", "always", "never", "please", "should",
-    "use ", "keep", "avoid", "asks for", "asked for", "expects",
+    "prefers",
+    "prefer",
+    "wants",
+    "want",
+    "likes",
+    "like",
+    "always",
+    "never",
+    "please",
+    "should",
+    "use ",
+    "uses",
+    "keep",
+    "avoid",
+    "asks for",
+    "asked for",
+    "expects",
 ];
 
 const TECH_VERB: &[&str] = &[
-    "uses", "use", "prefers", "prefer", "likes", "writes", "codes in", "works in", "programs in",
-    "favours", "favors", "editor", "ide", "stack", "daily driver", "switched to",
+    "uses",
+    "use",
+    "prefers",
+    "prefer",
+    "likes",
+    "writes",
+    "codes in",
+    "works in",
+    "programs in",
+    "favours",
+    "favors",
+    "editor",
+    "ide",
+    "stack",
+    "daily driver",
+    "switched to",
 ];
 
 const TECH_TERM: &[&str] = &[
-    "python", "rust", "typescript", "javascript", "java", "kotlin", "swift", "golang", "c++",
-    "c#", "ruby", "php", "haskell", "scala", "elixir", "sql", "postgres", "postgresql", "mysql",
-    "sqlite", "react", "vue", "svelte", "angular", "django", "flask", "fastapi", "rails",
-    "node", "deno", "linux", "macos", "windows", "neovim", "vim", "emacs", "vs code", "vscode",
-    "intellij", "jetbrains", "docker", "kubernetes", "terraform", "aws", "gcp", "azure", "git",
-    "polars", "pandas", "numpy", "pytorch", "tensorflow", "jupyter", "excel", "figma", "notion",
-    "obsidian", "latex", "markdown", "bash", "zsh", "fish", "tmux", "kafka", "flink", "spark",
-    "dbt", "airflow", "tailwind", "nix",
+    "python",
+    "rust",
+    "typescript",
+    "javascript",
+    "java",
+    "kotlin",
+    "swift",
+    "golang",
+    "c++",
+    "c#",
+    "ruby",
+    "php",
+    "haskell",
+    "scala",
+    "elixir",
+    "sql",
+    "postgres",
+    "postgresql",
+    "mysql",
+    "sqlite",
+    "react",
+    "vue",
+    "svelte",
+    "angular",
+    "django",
+    "flask",
+    "fastapi",
+    "rails",
+    "node",
+    "deno",
+    "linux",
+    "macos",
+    "windows",
+    "neovim",
+    "vim",
+    "emacs",
+    "vs code",
+    "vscode",
+    "intellij",
+    "jetbrains",
+    "docker",
+    "kubernetes",
+    "terraform",
+    "aws",
+    "gcp",
+    "azure",
+    "git",
+    "polars",
+    "pandas",
+    "numpy",
+    "pytorch",
+    "tensorflow",
+    "jupyter",
+    "excel",
+    "figma",
+    "notion",
+    "obsidian",
+    "latex",
+    "markdown",
+    "bash",
+    "zsh",
+    "fish",
+    "tmux",
+    "kafka",
+    "flink",
+    "spark",
+    "dbt",
+    "airflow",
+    "tailwind",
+    "nix",
 ];
 
 /// Whether `phrase` occurs in `lower` (already lowercase) starting at a word boundary.
@@ -69,7 +184,8 @@ fn has(lower: &str, phrase: &str) -> bool {
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
         let after = &lower[i + phrase.len()..];
-        let after_ok = phrase.ends_with(' ') || after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok =
+            phrase.ends_with(' ') || after.chars().next().is_none_or(|c| !c.is_alphanumeric());
         before_ok && after_ok
     })
 }
@@ -123,11 +239,17 @@ mod tests {
     #[test]
     fn heading_decides_plain_lines() {
         assert_eq!(
-            cat("Lives in Lisbon with her partner Jonas.", Some(PersonalInformation)),
+            cat(
+                "Lives in Lisbon with her partner Jonas.",
+                Some(PersonalInformation)
+            ),
             PersonalInformation
         );
         assert_eq!(
-            cat("Migrating the billing pipeline to Flink before the Q1 freeze.", Some(ProjectsAndGoals)),
+            cat(
+                "Migrating the billing pipeline to Flink before the Q1 freeze.",
+                Some(ProjectsAndGoals)
+            ),
             ProjectsAndGoals
         );
         assert_eq!(cat("Moved from Berlin in 2024.", None), OtherContext);
@@ -136,23 +258,42 @@ mod tests {
     #[test]
     fn instructions_and_corrections_win_over_headings() {
         assert_eq!(
-            cat("Prefers concise answers with the code first and no emoji.", Some(PersonalInformation)),
+            cat(
+                "Prefers concise answers with the code first and no emoji.",
+                Some(PersonalInformation)
+            ),
             ResponseInstructions
         );
         assert_eq!(
-            cat("Asked Claude to stop suggesting pandas; she uses Polars instead.", Some(ProjectsAndGoals)),
+            cat(
+                "Asked Claude to stop suggesting pandas; she uses Polars instead.",
+                Some(ProjectsAndGoals)
+            ),
             BehavioralCorrections
         );
         assert_eq!(
-            cat("Writes Python and Rust daily and uses Neovim.", Some(ProjectsAndGoals)),
+            cat(
+                "Writes Python and Rust daily and uses Neovim.",
+                Some(ProjectsAndGoals)
+            ),
             TechnicalPreferences
+        );
+        assert_eq!(
+            cat(
+                "Uses metric units and 24-hour time.",
+                Some(PersonalInformation)
+            ),
+            ResponseInstructions
         );
     }
 
     #[test]
     fn words_match_whole() {
         // "instruct" is not "stop"; "javascript" is not "java" at a boundary it shares.
-        assert_eq!(cat("Runs a bus stopover café.", Some(PersonalInformation)), PersonalInformation);
+        assert_eq!(
+            cat("Runs a bus stopover café.", Some(PersonalInformation)),
+            PersonalInformation
+        );
         assert!(has("uses javascript", "javascript"));
         assert!(!has("uses javascript", "java"));
         assert!(has("c++ is fine", "c++"));

@@ -160,7 +160,11 @@ fn comparable(text: &str) -> String {
 
 impl Send {
     fn entries(&self) -> String {
-        let noun = if self.count == 1 { "memory" } else { "memories" };
+        let noun = if self.count == 1 {
+            "memory"
+        } else {
+            "memories"
+        };
         format!("{} {noun}", self.count)
     }
 
@@ -175,7 +179,9 @@ impl Send {
                 ..
             } => {
                 let expected = match mode {
-                    FillMode::Appended => format!("{before}{}{}", self.plan.separator, self.plan.text),
+                    FillMode::Appended => {
+                        format!("{before}{}{}", self.plan.separator, self.plan.text)
+                    }
                     _ => self.plan.text.clone(),
                 };
                 if comparable(read_back) != comparable(&expected) {
@@ -255,10 +261,18 @@ mod tests {
         };
         let mut p = Profile::new();
         p.add(vec![
-            MemoryItem::new("Lives in Lisbon.", Category::PersonalInformation, source.clone())
-                .unwrap(),
-            MemoryItem::new("Prefers short answers.", Category::ResponseInstructions, source)
-                .unwrap(),
+            MemoryItem::new(
+                "Lives in Lisbon.",
+                Category::PersonalInformation,
+                source.clone(),
+            )
+            .unwrap(),
+            MemoryItem::new(
+                "Prefers short answers.",
+                Category::ResponseInstructions,
+                source,
+            )
+            .unwrap(),
         ]);
         p
     }
@@ -277,7 +291,10 @@ mod tests {
         let send = prepare(Assistant::Gemini, &profile()).unwrap();
         assert_eq!(send.plan.origin, "https://gemini.google.com");
         assert!(send.plan.text.ends_with("Imported from: memport"));
-        assert!(send.plan.text.contains("Instructions:\n- Prefers short answers."));
+        assert!(send
+            .plan
+            .text
+            .contains("Instructions:\n- Prefers short answers."));
         assert_eq!(send.count, 2);
         assert_eq!(
             prepare(Assistant::Gemini, &Profile::new()).unwrap_err(),

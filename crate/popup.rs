@@ -106,8 +106,12 @@ mod tests {
         };
         let mut p = Profile::new();
         p.add(vec![
-            MemoryItem::new("Lives in Lisbon.", Category::PersonalInformation, source.clone())
-                .unwrap(),
+            MemoryItem::new(
+                "Lives in Lisbon.",
+                Category::PersonalInformation,
+                source.clone(),
+            )
+            .unwrap(),
             MemoryItem::new("<b>not html</b>", Category::OtherContext, source).unwrap(),
         ]);
         let v = view(&p);

@@ -165,9 +165,10 @@ impl Profile {
         struct Version {
             schema: u32,
         }
-        let version: Version = serde_json::from_str(json).map_err(|e| ProfileError::Unreadable {
-            detail: e.to_string(),
-        })?;
+        let version: Version =
+            serde_json::from_str(json).map_err(|e| ProfileError::Unreadable {
+                detail: e.to_string(),
+            })?;
         if version.schema > SCHEMA_VERSION {
             return Err(ProfileError::NewerSchema {
                 found: version.schema,
@@ -244,8 +245,14 @@ mod tests {
 
     #[test]
     fn ids_ignore_case_spacing_and_final_punctuation() {
-        assert_eq!(ItemId::of("Lives in Lisbon."), ItemId::of("  lives   in LISBON"));
-        assert_eq!(ItemId::of("- Lives in Lisbon"), ItemId::of("Lives in Lisbon"));
+        assert_eq!(
+            ItemId::of("Lives in Lisbon."),
+            ItemId::of("  lives   in LISBON")
+        );
+        assert_eq!(
+            ItemId::of("- Lives in Lisbon"),
+            ItemId::of("Lives in Lisbon")
+        );
         assert_ne!(ItemId::of("Lives in Lisbon"), ItemId::of("Lives in Porto"));
         assert_eq!(ItemId::of("Lives in Lisbon").as_str().len(), 16);
     }
@@ -259,7 +266,11 @@ mod tests {
     #[test]
     fn adding_twice_does_not_duplicate() {
         let mut p = Profile::new();
-        let item = MemoryItem::new("Lives in Lisbon", Category::PersonalInformation, source("A"));
+        let item = MemoryItem::new(
+            "Lives in Lisbon",
+            Category::PersonalInformation,
+            source("A"),
+        );
         let first = p.add(vec![item.clone().unwrap()]);
         let again = p.add(vec![item.unwrap()]);
         assert_eq!((first.added, again.added, again.known), (1, 0, 1));
@@ -275,10 +286,12 @@ mod tests {
     #[test]
     fn json_round_trip_and_versions() {
         let mut p = Profile::new();
-        p.add(vec![
-            MemoryItem::new("Prefers metric units", Category::ResponseInstructions, source("P"))
-                .unwrap(),
-        ]);
+        p.add(vec![MemoryItem::new(
+            "Prefers metric units",
+            Category::ResponseInstructions,
+            source("P"),
+        )
+        .unwrap()]);
         let json = p.to_json();
         assert!(json.contains("\"schema\":1"));
         assert!(json.contains("\"captured_at\":\"2026-11-24T12:00:00Z\""));

@@ -81,9 +81,7 @@ fn is_interface(page: &CapturePage, line: &str) -> bool {
         .iter()
         .chain(&page.loading_texts)
         .map(|l| normalize(l))
-        .any(|entry| {
-            line == entry || (entry.split(' ').count() >= 3 && line.starts_with(&entry))
-        })
+        .any(|entry| line == entry || (entry.split(' ').count() >= 3 && line.starts_with(&entry)))
 }
 
 /// A heading as recorded on items: without the colon some renderings add.
@@ -127,7 +125,11 @@ pub fn items(
             Line::Text(text) if is_interface(page, text) => {}
             Line::Heading(text) => {
                 if let Some(orphan) = pending_unknown.take() {
-                    out.extend(MemoryItem::new(orphan, Category::OtherContext, source(None)));
+                    out.extend(MemoryItem::new(
+                        orphan,
+                        Category::OtherContext,
+                        source(None),
+                    ));
                 }
                 let category = heading_category(page, text);
                 if category.is_none() {
@@ -147,7 +149,11 @@ pub fn items(
         }
     }
     if let Some(orphan) = pending_unknown {
-        out.extend(MemoryItem::new(orphan, Category::OtherContext, source(None)));
+        out.extend(MemoryItem::new(
+            orphan,
+            Category::OtherContext,
+            source(None),
+        ));
     }
     out
 }
@@ -181,7 +187,11 @@ mod tests {
     fn bold_paragraphs_are_headings_and_map_to_categories() {
         let got = read(vec![
             block("h2", "Your memory", false),
-            block("p", "This summary is regenerated each night based on your chats.", false),
+            block(
+                "p",
+                "This summary is regenerated each night based on your chats.",
+                false,
+            ),
             block("p", "Work context", true),
             block("p", "Senior data engineer at Tidewater Analytics.", false),
             block("p", "Personal context", true),

@@ -38,10 +38,33 @@ impl GeminiSection {
 }
 
 const RELATION_WORDS: &[&str] = &[
-    "partner", "wife", "husband", "spouse", "girlfriend", "boyfriend", "fiancé", "fiancée",
-    "son", "daughter", "kids", "children", "child", "mother", "father", "mom", "dad", "mum",
-    "sister", "brother", "sibling", "parents", "friend", "friends", "grandmother",
-    "grandfather", "cousin",
+    "partner",
+    "wife",
+    "husband",
+    "spouse",
+    "girlfriend",
+    "boyfriend",
+    "fiancé",
+    "fiancée",
+    "son",
+    "daughter",
+    "kids",
+    "children",
+    "child",
+    "mother",
+    "father",
+    "mom",
+    "dad",
+    "mum",
+    "sister",
+    "brother",
+    "sibling",
+    "parents",
+    "friend",
+    "friends",
+    "grandmother",
+    "grandfather",
+    "cousin",
 ];
 
 /// Where an item goes in Gemini's import.
@@ -139,7 +162,10 @@ mod tests {
         let items = [
             item("Prefers concise answers.", Category::ResponseInstructions),
             item("Lives in Lisbon.", Category::PersonalInformation),
-            item("Lives with her partner Jonas.", Category::PersonalInformation),
+            item(
+                "Lives with her partner Jonas.",
+                Category::PersonalInformation,
+            ),
             item("Uses Neovim\nand tmux.", Category::TechnicalPreferences),
             item("Migrating billing to Flink.", Category::ProjectsAndGoals),
             item("Stop suggesting pandas.", Category::BehavioralCorrections),

@@ -116,11 +116,17 @@ mod tests {
             p,
             "https://claude.ai/settings/capabilities?open_memory_import=true"
         ));
-        assert!(matches(p, "https://claude.ai/settings/capabilities/memory#x"));
+        assert!(matches(
+            p,
+            "https://claude.ai/settings/capabilities/memory#x"
+        ));
         assert!(!matches(p, "https://claude.ai/settings/profile"));
         assert!(!matches(p, "http://claude.ai/settings/capabilities"));
         assert!(!matches(p, "https://evil.example/settings/capabilities"));
-        assert!(!matches(p, "https://claude.ai.evil.example/settings/capabilities"));
+        assert!(!matches(
+            p,
+            "https://claude.ai.evil.example/settings/capabilities"
+        ));
     }
 
     #[test]
@@ -133,7 +139,10 @@ mod tests {
 
     #[test]
     fn hosts_and_ports() {
-        assert!(matches("https://*.google.com/*", "https://gemini.google.com/app"));
+        assert!(matches(
+            "https://*.google.com/*",
+            "https://gemini.google.com/app"
+        ));
         assert!(matches("https://*.google.com/*", "https://google.com/"));
         assert!(matches("https://claude.ai/*", "https://claude.ai:443/new"));
         assert!(matches("*://claude.ai/*", "http://claude.ai/new"));

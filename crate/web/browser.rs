@@ -63,7 +63,10 @@ pub async fn storage_get(key: &str) -> Result<Option<String>, String> {
 }
 
 pub async fn storage_set(key: &str, value: &str) -> Result<(), String> {
-    storage_set_js(key, value).await.map(|_| ()).map_err(describe)
+    storage_set_js(key, value)
+        .await
+        .map(|_| ())
+        .map_err(describe)
 }
 
 pub async fn set_badge(text: &str) -> Result<(), String> {
@@ -79,7 +82,10 @@ pub async fn find_tab(patterns: &[String]) -> Result<Option<Tab>, String> {
 }
 
 pub async fn show_tab(tab: &Tab) -> Result<(), String> {
-    show_tab_js(tab.id, tab.window_id).await.map(|_| ()).map_err(describe)
+    show_tab_js(tab.id, tab.window_id)
+        .await
+        .map(|_| ())
+        .map_err(describe)
 }
 
 pub async fn open_tab(url: &str) -> Result<Tab, String> {
@@ -87,7 +93,9 @@ pub async fn open_tab(url: &str) -> Result<Tab, String> {
 }
 
 pub async fn wait_for_tab(tab: &Tab, timeout_ms: u32) -> Result<Option<Tab>, String> {
-    let got = wait_for_tab_js(tab.id, timeout_ms).await.map_err(describe)?;
+    let got = wait_for_tab_js(tab.id, timeout_ms)
+        .await
+        .map_err(describe)?;
     if got.is_null() {
         return Ok(None);
     }
@@ -99,7 +107,9 @@ pub async fn run_in_page<A: Serialize, R: DeserializeOwned>(
     method: &str,
     arg: &A,
 ) -> Result<R, String> {
-    let got = run_in_page_js(tab.id, method, to_js(arg)).await.map_err(describe)?;
+    let got = run_in_page_js(tab.id, method, to_js(arg))
+        .await
+        .map_err(describe)?;
     from_js(got)
 }
 
@@ -112,5 +122,8 @@ pub async fn send_to_worker<Q: Serialize>(request: &Q) -> Result<JsValue, String
 }
 
 pub async fn create_menu<E: Serialize>(entries: &[E]) -> Result<(), String> {
-    create_menu_js(to_js(&entries)).await.map(|_| ()).map_err(describe)
+    create_menu_js(to_js(&entries))
+        .await
+        .map(|_| ())
+        .map_err(describe)
 }

@@ -30,7 +30,12 @@ pub async fn popup_view() -> JsValue {
 pub async fn send_to(target: String) -> JsValue {
     let target = match browser::from_js::<Assistant>(JsValue::from_str(&target)) {
         Ok(t) => t,
-        Err(e) => return browser::to_js(&Notice { ok: false, message: e }),
+        Err(e) => {
+            return browser::to_js(&Notice {
+                ok: false,
+                message: e,
+            })
+        }
     };
     match browser::send_to_worker(&Request::SendTo { target }).await {
         Ok(reply) => reply,

@@ -80,7 +80,9 @@ async fn send_to(target: Assistant) -> Notice {
         Err(e) => return clipboard_instead(&send, &e).await,
     };
     let outcome = if pattern::origin(&tab.url).as_deref() != Some(send.plan.origin.as_str()) {
-        FillOutcome::WrongPage { url: tab.url.clone() }
+        FillOutcome::WrongPage {
+            url: tab.url.clone(),
+        }
     } else {
         match browser::run_in_page::<_, FillOutcome>(&tab, "fill", &send.plan).await {
             Ok(outcome) => outcome,
@@ -113,7 +115,12 @@ async fn open_target(send: &Send) -> Result<browser::Tab, String> {
     };
     browser::wait_for_tab(&tab, TAB_LOAD_MS)
         .await?
-        .ok_or_else(|| format!("{}'s import page did not finish loading within 30 seconds", send.name))
+        .ok_or_else(|| {
+            format!(
+                "{}'s import page did not finish loading within 30 seconds",
+                send.name
+            )
+        })
 }
 
 async fn clipboard_instead(send: &Send, why: &str) -> Notice {
@@ -123,7 +130,9 @@ async fn clipboard_instead(send: &Send, why: &str) -> Notice {
             "Your memory is on the clipboard: paste it into \"{}\" on {}, then press \"{}\".",
             send.box_label, send.url, send.submit_label
         ),
-        Err(e) => format!("Copying it failed too ({e}): use \"Copy as Markdown\" in memport's popup."),
+        Err(e) => {
+            format!("Copying it failed too ({e}): use \"Copy as Markdown\" in memport's popup.")
+        }
     };
     Notice {
         ok: false,
@@ -159,4 +168,3 @@ pub async fn refresh_badge() {
         let _ = browser::set_badge(&badge_text(profile.len())).await;
     }
 }
-

@@ -60,27 +60,38 @@ const CERT_NAMES = ['claude.ai', 'gemini.google.com', 'chatgpt.com', 'localhost'
  * only that TLS works.
  */
 function loadCertificate() {
-  const keyPath = path.join(CERT_DIR, 'key.pem');
-  const certPath = path.join(CERT_DIR, 'cert.pem');
-  if (!(fs.existsSync(keyPath) && fs.existsSync(certPath))) {
+  // Key and certificate are cached together in one file, written under a
+  // temporary name and renamed into place, so that two test processes
+  // starting at once never read a half-written or mismatched pair.
+  const bundlePath = path.join(CERT_DIR, 'replica.pem');
+  if (!fs.existsSync(bundlePath)) {
     fs.mkdirSync(CERT_DIR, { recursive: true });
-    // Write to temp names first, then rename, so that two test processes
-    // starting at once never see a half-written pair.
     const tag = `${process.pid}-${Date.now()}`;
-    const tmpKey = `${keyPath}.${tag}`;
-    const tmpCert = `${certPath}.${tag}`;
+    const tmpKey = path.join(CERT_DIR, `key.${tag}.tmp`);
+    const tmpCert = path.join(CERT_DIR, `cert.${tag}.tmp`);
+    const tmpBundle = path.join(CERT_DIR, `replica.${tag}.tmp`);
     const san = CERT_NAMES.map((n) => `DNS:${n}`).join(',') + ',IP:127.0.0.1';
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256',
-      '-days', '3650',
-      '-subj', '/CN=memport replica',
-      '-addext', `subjectAltName=${san}`,
-      '-keyout', tmpKey, '-out', tmpCert,
-    ], { stdio: 'ignore' });
-    fs.renameSync(tmpKey, keyPath);
-    fs.renameSync(tmpCert, certPath);
+    try {
+      execFileSync('openssl', [
+        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256',
+        '-days', '3650',
+        '-subj', '/CN=memport replica',
+        '-addext', `subjectAltName=${san}`,
+        '-keyout', tmpKey, '-out', tmpCert,
+      ], { stdio: 'ignore' });
+      fs.writeFileSync(tmpBundle, fs.readFileSync(tmpKey, 'utf8') + fs.readFileSync(tmpCert, 'utf8'));
+      fs.renameSync(tmpBundle, bundlePath);
+    } finally {
+      for (const f of [tmpKey, tmpCert, tmpBundle]) fs.rmSync(f, { force: true });
+    }
   }
-  return { key: fs.readFileSync(keyPath), cert: fs.readFileSync(certPath) };
+  const pem = fs.readFileSync(bundlePath, 'utf8');
+  const block = (label) => {
+    const m = pem.match(new RegExp(`-----BEGIN ${label}-----[\\s\\S]+?-----END ${label}-----\\n?`));
+    if (!m) throw new Error(`${bundlePath}: no ${label}; delete the folder to regenerate it`);
+    return m[0];
+  };
+  return { key: block('PRIVATE KEY'), cert: block('CERTIFICATE') };
 }
 
 /** Path of the Claude memory fixture (env var first, then the repo's). */
