@@ -34,6 +34,8 @@ pub struct Ask {
     pub replace: &'static str,
     pub append: &'static str,
     pub keep: &'static str,
+    /// Unanswered for this long, the box is left alone (the worker cannot wait for ever).
+    pub answer_within_ms: u32,
 }
 
 /// How the box was filled.
@@ -148,6 +150,7 @@ pub fn prepare(target: Assistant, profile: &Profile) -> Result<Send, SendError> 
                 replace: "Replace it",
                 append: "Keep it and add below",
                 keep: "Leave the box alone",
+                answer_within_ms: 4 * 60 * 1000,
             },
         },
     })

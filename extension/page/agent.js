@@ -22,6 +22,12 @@
   };
   const EDITABLE = ROLE_SELECTORS.textbox;
 
+  // A box the person could type into: read-only and disabled ones are never fill targets.
+  function writable(el) {
+    if (el.matches('[readonly], :disabled, [aria-readonly="true"], [aria-disabled="true"]')) return false;
+    return isField(el) || el.isContentEditable;
+  }
+
   const squash = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const norm = (s) => squash(s).toLowerCase();
 
@@ -68,7 +74,7 @@
       }
       if (loc.by === 'largest_editable') {
         const scopes = loc.within ? [...root.querySelectorAll(loc.within)] : [root];
-        const boxes = scopes.flatMap((s) => [...s.querySelectorAll(EDITABLE)]);
+        const boxes = scopes.flatMap((s) => [...s.querySelectorAll(EDITABLE)]).filter(writable);
         const area = (el) => el.getBoundingClientRect().width * el.getBoundingClientRect().height;
         return boxes.filter(visible).sort((a, b) => area(b) - area(a));
       }
@@ -270,7 +276,10 @@
     if (window.top !== window || location.origin !== plan.origin) {
       return { outcome: 'wrong_page', url: location.href };
     }
-    const found = await waitUntil(() => findOne(plan.target), plan.wait_ms);
+    const found = await waitUntil(() => {
+      const f = findOne(plan.target);
+      return f && writable(f.el) ? f : null;
+    }, plan.wait_ms);
     if (!found) {
       const seconds = Math.round(plan.wait_ms / 1000);
       return { outcome: 'not_found', detail: `none of ${plan.target.map(describe).join(', ')} matched within ${seconds} s` };
@@ -321,19 +330,26 @@
     return b;
   }
 
-  /** Asks before touching text the person already typed: 'replace', 'append' or 'keep'. */
+  /**
+   * Asks before touching text the person already typed: 'replace', 'append' or 'keep'.
+   * Unanswered after `question.answer_within_ms`, the box is left alone ('keep').
+   */
   function ask(question, field) {
     return new Promise((resolve) => {
       const box = panel('ask');
+      const timer = setTimeout(() => answer('keep')(), question.answer_within_ms);
       const p = document.createElement('p');
       p.textContent = question.question;
       box.setAttribute('aria-label', question.question);
       const row = document.createElement('div');
       row.className = 'memport-panel-row';
-      const answer = (choice) => () => {
-        box.remove();
-        resolve(choice);
-      };
+      function answer(choice) {
+        return () => {
+          clearTimeout(timer);
+          box.remove();
+          resolve(choice);
+        };
+      }
       row.append(
         button(question.replace, answer('replace')),
         button(question.append, answer('append')),

@@ -181,6 +181,147 @@ test('claude: logged-out scenario has no Memory section', async (t) => {
   assert.equal(await page.locator('#memory-heading').count(), 0);
 });
 
+/** Waits for the Capabilities page and leaves a marker that a reload would wipe. */
+async function openMarked(t, url = CLAUDE) {
+  const opened = await open(t, url);
+  await opened.page.locator('#memory-heading').waitFor();
+  await opened.page.evaluate(() => { window.__sameDocument = true; });
+  return opened;
+}
+
+const sameDocument = (page) => page.evaluate(() => window.__sameDocument === true);
+
+test('claude: settings tabs navigate with pushState, Back comes back', async (t) => {
+  const { page } = await openMarked(t);
+  const memory = page.locator('#memory-heading');
+
+  await page.locator('nav').getByRole('link', { name: 'Profile' }).click();
+  await page.getByRole('heading', { name: 'Profile', level: 2 }).waitFor();
+  assert.equal(page.url(), 'https://claude.ai/settings/profile');
+  assert.equal(await sameDocument(page), true, 'no document load');
+  assert.equal(await page.evaluate(() => window.replicaState.navigations), 1);
+  assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), 'Profile');
+  assert.equal(await page.getByLabel('Full name').inputValue(), 'Ada Lovelace');
+  assert.equal(await memory.count(), 0, 'no Memory section on Profile');
+  // The timed re-renders (3 + this navigation = 4 builds) keep the route.
+  await page.waitForFunction(() => window.replicaState.renders >= 4, null, { timeout: 2500 });
+  assert.equal(await page.getByLabel('Full name').count(), 1);
+  assert.equal(await memory.count(), 0);
+
+  await page.locator('nav').getByRole('link', { name: 'Appearance' }).click();
+  await page.getByRole('group', { name: 'Color mode' }).waitFor();
+  assert.equal(page.url(), 'https://claude.ai/settings/appearance');
+  assert.equal(await page.getByRole('radio', { name: 'Match system' }).isChecked(), true);
+  assert.equal(await memory.count(), 0, 'no Memory section on Appearance');
+  assert.equal(await page.evaluate(() => window.replicaState.navigations), 2);
+
+  // Back twice (popstate, not counted as pushState navigations).
+  await page.goBack();
+  await page.getByLabel('Full name').waitFor();
+  assert.equal(page.url(), 'https://claude.ai/settings/profile');
+  await page.goBack();
+  await memory.waitFor();
+  assert.equal(page.url(), CLAUDE);
+  assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), 'Capabilities');
+  assert.equal(await page.getByRole('button', { name: 'View and edit your memory' }).count(), 1);
+  assert.equal(await sameDocument(page), true, 'still no document load');
+  assert.equal(await page.evaluate(() => window.replicaState.navigations), 2);
+
+  // Forward works too; clicking the current tab adds no history entry.
+  await page.goForward();
+  await page.getByLabel('Full name').waitFor();
+  await page.locator('nav').getByRole('link', { name: 'Profile' }).click();
+  assert.equal(await page.evaluate(() => window.replicaState.navigations), 2);
+});
+
+test('claude: "New chat" navigates client-side to /new, the top bar stays', async (t) => {
+  const { page } = await openMarked(t);
+  const topBar = await page.locator('header.topbar').elementHandle();
+  await page.getByRole('link', { name: 'New chat' }).click();
+  await page.getByRole('heading', { name: 'How can I help you today?' }).waitFor();
+  assert.equal(page.url(), 'https://claude.ai/new');
+  assert.equal(await sameDocument(page), true, 'no document load');
+  assert.equal(await page.evaluate(() => window.replicaState.navigations), 1);
+  assert.equal(await page.locator('#memory-heading').count(), 0);
+  assert.equal(await page.locator('nav[aria-label="Settings"]').count(), 0);
+  // The top bar is the same node (app shell), not rebuilt.
+  assert.equal(await topBar.evaluate((el) => el.isConnected), true);
+
+  await page.goBack();
+  await page.locator('#memory-heading').waitFor();
+  assert.equal(page.url(), CLAUDE);
+  assert.equal(await sameDocument(page), true);
+});
+
+test('claude: navigating away closes an open memory dialog', async (t) => {
+  const { page } = await openMarked(t);
+  await page.getByRole('button', { name: 'View and edit your memory' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your memory' });
+  await dialog.waitFor();
+  // A click on a settings tab behind the modal (the backdrop covers it, so
+  // dispatch the click directly, as a keyboard shortcut or script might).
+  await page.evaluate(() => document.querySelector('nav a[href="/settings/profile"]').click());
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.modal-backdrop').count(), 0);
+  assert.equal(page.url(), 'https://claude.ai/settings/profile');
+});
+
+test('claude: no-view-button scenario keeps the section but not the button', async (t) => {
+  const { page } = await openMarked(t, `${CLAUDE}?scenario=no-view-button`);
+  const section = page.locator('section[aria-labelledby="memory-heading"]');
+  assert.equal(await section.locator('button[role="switch"]').count(), 2);
+  assert.deepEqual(await section.locator('.memory-actions button').allTextContents(),
+    ['Start import', 'Manage edits']);
+  assert.equal(await page.getByRole('button', { name: 'View and edit your memory' }).count(), 0);
+  // Still so after the timed re-renders and after a round trip through Profile.
+  await page.waitForFunction(() => window.replicaState.renders >= 3, null, { timeout: 2500 });
+  await page.locator('nav').getByRole('link', { name: 'Profile' }).click();
+  await page.locator('nav').getByRole('link', { name: 'Capabilities' }).click();
+  await section.waitFor();
+  assert.equal(page.url(), CLAUDE, 'the query is not carried over');
+  assert.deepEqual(await section.locator('.memory-actions button').allTextContents(),
+    ['Start import', 'Manage edits']);
+});
+
+/** Opens the memory dialog of a scenario; resolves with its content locator. */
+async function openDialog(t, scenario) {
+  const { page } = await open(t, `${CLAUDE}?scenario=${scenario}`);
+  await page.getByRole('button', { name: 'View and edit your memory' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your memory' });
+  await dialog.waitFor();
+  assert.equal(await dialog.locator('.caption').textContent(),
+    'This summary is regenerated each night based on your chats.');
+  return { page, dialog, content: dialog.locator('.memory-content') };
+}
+
+test('claude: slow-memory scenario shows "Loading…" for 2.5 s, then the memory', async (t) => {
+  const { content } = await openDialog(t, 'slow-memory');
+  const opened = Date.now();
+  assert.equal(await content.textContent(), 'Loading…');
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(await content.textContent(), 'Loading…', 'still loading after 1.5 s');
+  await content.locator('p > strong').first().waitFor({ timeout: 3000 });
+  assert.ok(Date.now() - opened >= 2000, `memory shown after ${Date.now() - opened} ms`);
+  assert.ok(await content.locator('ul > li').count() > 0);
+});
+
+test('claude: empty-memory scenario leaves the content div empty', async (t) => {
+  const { page, dialog, content } = await openDialog(t, 'empty-memory');
+  await page.waitForFunction(() =>
+    document.querySelector('[role="dialog"] .memory-content')?.childNodes.length === 0);
+  assert.equal(await content.innerHTML(), '');
+  assert.equal(await dialog.locator('#memory-dialog-title').textContent(), 'Your memory');
+  assert.equal(await dialog.getByRole('button', { name: 'Close' }).count(), 1);
+});
+
+test('claude: never-loads scenario stays on "Loading…"', async (t) => {
+  const { page, dialog, content } = await openDialog(t, 'never-loads');
+  await new Promise((r) => setTimeout(r, 3000)); // longer than slow-memory's delay
+  assert.equal(await content.textContent(), 'Loading…');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+});
+
 test('gemini: typing updates the model, count and "Add memory"', async (t) => {
   const { page } = await open(t, GEMINI);
   const box = page.locator('mat-form-field textarea#import-box');

@@ -1,11 +1,17 @@
 // Replica of https://claude.ai/settings/capabilities for memport's tests.
 //
 // It behaves like the React app in the ways that matter to an extension:
-//  - nothing is rendered for ~300 ms (loading), then the settings page;
+//  - nothing is rendered for ~300 ms (loading), then the page for the URL;
 //  - the whole <main> subtree is thrown away and rebuilt (new nodes, same
-//    content) ~800 ms and ~1600 ms after the first render and whenever a
-//    switch is clicked, so anything a content script put into the old tree
-//    disappears with it;
+//    content) ~800 ms and ~1600 ms after the first render, whenever a
+//    switch is clicked and on every route change, so anything a content
+//    script put into the old tree disappears with it;
+//  - it is a single-page app: the settings tabs (Profile, Appearance,
+//    Capabilities) and the top bar's "New chat" link change the URL with
+//    history.pushState, without loading a new document; Back/Forward
+//    (popstate) render the route of the new URL. Only /settings/capabilities
+//    has the Memory section. The top bar is built once and kept, like an
+//    app shell; only <main> is rebuilt;
 //  - "View and edit your memory" opens a modal dialog (portal on <body>)
 //    that fetches /api/organizations/org-1/memory and renders the Markdown
 //    the way Claude does (**Heading** paragraphs, "- " lists).
@@ -13,9 +19,23 @@
 // strict CSP (no inline script or style) and the fixture contains HTML-like
 // text that must stay text.
 //
-// ?scenario=logged-out renders the login page instead.
+// Routes: /settings/capabilities, /settings/profile, /settings/appearance,
+// /new. Any other path renders the Capabilities page (as the first version
+// of this replica did for every path).
 //
-// For tests, window.replicaState = { renders, dialogOpens } (main world).
+// ?scenario=NAME is read once at load and holds for the page's lifetime
+// (through re-renders and client-side navigations, which drop the query):
+//   logged-out       the login page instead of the app, on every route;
+//   no-view-button   Memory section without "View and edit your memory"
+//                    (a redesign moved it); "Start import"/"Manage edits" stay;
+//   slow-memory      the dialog shows "Loading…" for 2.5 s before the memory;
+//   empty-memory     the memory is the empty string: after "Loading…" the
+//                    dialog's content div is empty (title and caption stay);
+//   never-loads      the dialog's content stays "Loading…" forever.
+//
+// For tests, window.replicaState (main world) =
+//   { renders, dialogOpens, navigations }
+// renders counts every <main> build, navigations every pushState.
 (() => {
   'use strict';
 
@@ -23,28 +43,35 @@
   const RERENDER_AFTER_MS = [800, 1600];
   const DIALOG_DELAY_MS = 250;
   const MEMORY_URL = '/api/organizations/org-1/memory';
+  const SLOW_MEMORY_MS = 2500; // ?scenario=slow-memory
 
-  const replicaState = { renders: 0, dialogOpens: 0 };
+  const replicaState = { renders: 0, dialogOpens: 0, navigations: 0 };
   window.replicaState = replicaState;
 
   const scenario = new URLSearchParams(location.search).get('scenario');
   const root = document.getElementById('root');
 
-  // The app's own state; survives re-renders like React state would.
+  // The app's own state; survives re-renders and route changes like React
+  // state in a component above the router would.
   const switches = {
     search: { label: 'Search and reference chats', on: true,
       desc: 'Allow Claude to search for relevant details in past chats.' },
     generate: { label: 'Generate memory from chat history', on: true,
       desc: 'Allow Claude to remember relevant context from your chats.' },
   };
+  const profile = { fullName: 'Ada Lovelace' };
+  const appearance = { theme: 'system' };
 
   const BUTTON_CLASS = 'inline-flex items-center rounded-lg border px-3 py-1.5 text-sm font-medium';
 
-  /** Tiny element builder: h('p', { class: 'x' }, 'text', childNode). */
+  /**
+   * Tiny element builder: h('p', { class: 'x' }, 'text', childNode).
+   * Function-valued "onXxx" attributes become event listeners ("xxx").
+   */
   function h(tag, attrs, ...children) {
     const el = document.createElement(tag);
     for (const [name, value] of Object.entries(attrs || {})) {
-      if (name === 'onClick') el.addEventListener('click', value);
+      if (/^on[A-Z]/.test(name) && typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), value);
       else if (value === true) el.setAttribute(name, '');
       else if (value !== false && value != null) el.setAttribute(name, String(value));
     }
@@ -55,7 +82,73 @@
     return el;
   }
 
+  // -------------------------------------------------------------- router
+
+  /** Path -> route name. Unknown paths fall back to 'capabilities'. */
+  const ROUTES = {
+    '/settings/capabilities': 'capabilities',
+    '/settings/profile': 'profile',
+    '/settings/appearance': 'appearance',
+    '/new': 'new',
+  };
+
+  function currentRoute() {
+    const path = location.pathname.replace(/\/+$/, '') || '/';
+    return ROUTES[path] || 'capabilities';
+  }
+
+  /**
+   * Client-side navigation, like React Router's navigate(): a new history
+   * entry, no document load, then the new route is rendered. The ?scenario
+   * query is not carried over (the scenario was read at load and stays).
+   */
+  function navigate(path) {
+    if (path === location.pathname) return; // already there: nothing to do
+    history.pushState({ replica: true }, '', path);
+    replicaState.navigations += 1;
+    onRouteChange();
+  }
+
+  /** Back/Forward between entries of this document: render the new URL. */
+  window.addEventListener('popstate', () => onRouteChange());
+
+  function onRouteChange() {
+    // A route change unmounts the page, and with it any open memory dialog.
+    cancelPendingDialog();
+    closeMemoryDialog();
+    render();
+  }
+
+  /**
+   * <a> that navigates client-side on a plain left click, like React
+   * Router's <Link>. Modified clicks (new tab, etc.) keep the browser's
+   * default behaviour. Only the app's own links do this; other <a>s on the
+   * page (for instance ones an extension adds) load normally.
+   */
+  function link(href, attrs, ...children) {
+    return h('a', {
+      ...attrs,
+      href,
+      onClick: (event) => {
+        if (event.defaultPrevented || event.button !== 0 ||
+          event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        navigate(href);
+      },
+    }, ...children);
+  }
+
   // ---------------------------------------------------------------- page
+
+  /** App shell's top bar: built once, never rebuilt (only <main> is). */
+  let topBar = null;
+
+  function buildTopBar() {
+    return h('header', { class: 'topbar flex items-center gap-4 px-6 py-3' },
+      h('span', { class: 'brand font-display text-lg' }, 'Claude'),
+      link('/new', { class: 'topbar-link new-chat-link text-sm' }, 'New chat'),
+      link('/settings/capabilities', { class: 'topbar-link text-sm' }, 'Settings'));
+  }
 
   function settingRow(key) {
     const s = switches[key];
@@ -78,35 +171,93 @@
       }, h('span', { class: 'switch-thumb pointer-events-none block h-4 w-4 rounded-full' })));
   }
 
-  function settingsPage() {
-    const tabs = [
-      ['Profile', '/settings/profile'],
-      ['Appearance', '/settings/appearance'],
-      ['Capabilities', '/settings/capabilities'],
+  /** Capabilities tab: the Memory section (what memport looks for). */
+  function capabilitiesPanel() {
+    return [
+      h('section', { class: 'settings-section', 'aria-labelledby': 'memory-heading' },
+        h('h2', { id: 'memory-heading', class: 'text-lg font-medium' }, 'Memory'),
+        settingRow('search'),
+        settingRow('generate'),
+        h('div', { class: 'memory-actions flex flex-wrap gap-2' },
+          // ?scenario=no-view-button: a redesign moved this button away.
+          scenario === 'no-view-button' ? null :
+            h('button', { type: 'button', class: BUTTON_CLASS, onClick: openMemoryDialogSoon },
+              'View and edit your memory'),
+          h('button', { type: 'button', class: BUTTON_CLASS }, 'Start import'),
+          h('button', { type: 'button', class: BUTTON_CLASS }, 'Manage edits'))),
+      h('section', { class: 'settings-section', 'aria-labelledby': 'artifacts-heading' },
+        h('h2', { id: 'artifacts-heading', class: 'text-lg font-medium' }, 'Artifacts'),
+        h('p', { class: 'setting-desc text-sm' },
+          'Ask Claude to generate content like code snippets, text documents, or website designs.')),
     ];
+  }
+
+  /** Profile tab: a name field, no Memory section. */
+  function profilePanel() {
+    return [
+      h('section', { class: 'settings-section', 'aria-labelledby': 'profile-heading' },
+        h('h2', { id: 'profile-heading', class: 'text-lg font-medium' }, 'Profile'),
+        h('div', { class: 'field flex flex-col gap-1' },
+          h('label', { for: 'full-name', class: 'text-sm font-medium' }, 'Full name'),
+          h('input', {
+            id: 'full-name',
+            type: 'text',
+            class: 'text-input rounded-lg border px-3 py-2',
+            value: profile.fullName,
+            // Kept in app state so a re-render does not lose what was typed.
+            onInput: (event) => { profile.fullName = event.target.value; },
+          }))),
+    ];
+  }
+
+  /** Appearance tab: a theme choice, no Memory section. */
+  function appearancePanel() {
+    const themes = [['light', 'Light'], ['dark', 'Dark'], ['system', 'Match system']];
+    return [
+      h('section', { class: 'settings-section', 'aria-labelledby': 'appearance-heading' },
+        h('h2', { id: 'appearance-heading', class: 'text-lg font-medium' }, 'Appearance'),
+        h('fieldset', { class: 'theme-choice flex gap-4' },
+          h('legend', { class: 'text-sm font-medium' }, 'Color mode'),
+          ...themes.map(([value, label]) => h('label', { class: 'theme-option text-sm' },
+            h('input', {
+              type: 'radio',
+              name: 'theme',
+              value,
+              checked: appearance.theme === value,
+              onClick: () => { appearance.theme = value; },
+            }),
+            ` ${label}`)))),
+    ];
+  }
+
+  function settingsPage(route) {
+    const tabs = [
+      ['Profile', '/settings/profile', 'profile'],
+      ['Appearance', '/settings/appearance', 'appearance'],
+      ['Capabilities', '/settings/capabilities', 'capabilities'],
+    ];
+    const panels = { profile: profilePanel, appearance: appearancePanel, capabilities: capabilitiesPanel };
     return h('main', { class: 'settings mx-auto w-full max-w-5xl px-6 py-10' },
       h('h1', { class: 'font-display text-2xl' }, 'Settings'),
       h('div', { class: 'settings-layout' },
         h('nav', { class: 'settings-nav flex flex-col gap-1', 'aria-label': 'Settings' },
-          ...tabs.map(([name, href]) => h('a', {
-            href,
+          ...tabs.map(([name, href, tabRoute]) => link(href, {
             class: 'settings-tab rounded-lg px-3 py-2 text-sm',
-            'aria-current': name === 'Capabilities' ? 'page' : null,
+            'aria-current': tabRoute === route ? 'page' : null,
           }, name))),
-        h('div', { class: 'settings-panel flex flex-col gap-6' },
-          h('section', { class: 'settings-section', 'aria-labelledby': 'memory-heading' },
-            h('h2', { id: 'memory-heading', class: 'text-lg font-medium' }, 'Memory'),
-            settingRow('search'),
-            settingRow('generate'),
-            h('div', { class: 'memory-actions flex flex-wrap gap-2' },
-              h('button', { type: 'button', class: BUTTON_CLASS, onClick: openMemoryDialogSoon },
-                'View and edit your memory'),
-              h('button', { type: 'button', class: BUTTON_CLASS }, 'Start import'),
-              h('button', { type: 'button', class: BUTTON_CLASS }, 'Manage edits'))),
-          h('section', { class: 'settings-section', 'aria-labelledby': 'artifacts-heading' },
-            h('h2', { id: 'artifacts-heading', class: 'text-lg font-medium' }, 'Artifacts'),
-            h('p', { class: 'setting-desc text-sm' },
-              'Ask Claude to generate content like code snippets, text documents, or website designs.')))));
+        h('div', { class: 'settings-panel flex flex-col gap-6' }, ...panels[route]())));
+  }
+
+  /** /new: the empty chat page. */
+  function newChatPage() {
+    return h('main', { class: 'new-chat mx-auto flex flex-col items-center gap-6' },
+      h('h1', { class: 'font-display text-3xl' }, 'How can I help you today?'),
+      h('textarea', {
+        class: 'composer rounded-2xl border p-4',
+        'aria-label': 'Write your prompt to Claude',
+        placeholder: 'How can I help you today?',
+        rows: '3',
+      }));
   }
 
   function loginPage() {
@@ -116,24 +267,43 @@
       h('button', { type: 'button', class: `${BUTTON_CLASS} login-button` }, 'Continue with email'));
   }
 
-  /** Throws away the old <main> and builds a new one, like a React remount. */
+  /**
+   * Throws away the old <main> and builds a new one for the current URL,
+   * like a React remount. The top bar (logged in only) is kept.
+   */
   function render() {
-    const main = scenario === 'logged-out' ? loginPage() : settingsPage();
-    root.replaceChildren(main);
+    if (scenario === 'logged-out') {
+      root.replaceChildren(loginPage());
+    } else {
+      const route = currentRoute();
+      const main = route === 'new' ? newChatPage() : settingsPage(route);
+      document.title = route === 'new' ? 'Claude' : 'Settings - Claude';
+      if (!topBar) {
+        topBar = buildTopBar();
+        root.replaceChildren(topBar);
+      }
+      const old = root.querySelector(':scope > main');
+      if (old) old.replaceWith(main);
+      else root.append(main);
+    }
     replicaState.renders += 1;
   }
 
   // -------------------------------------------------------------- dialog
 
-  let dialogPending = false;
+  let dialogTimer = null; // the short delay between click and dialog
 
   function openMemoryDialogSoon() {
-    if (dialogPending || document.querySelector('[role="dialog"]')) return;
-    dialogPending = true;
-    setTimeout(() => {
-      dialogPending = false;
+    if (dialogTimer !== null || document.querySelector('[role="dialog"]')) return;
+    dialogTimer = setTimeout(() => {
+      dialogTimer = null;
       openMemoryDialog();
     }, DIALOG_DELAY_MS);
+  }
+
+  function cancelPendingDialog() {
+    if (dialogTimer !== null) clearTimeout(dialogTimer);
+    dialogTimer = null;
   }
 
   function closeMemoryDialog() {
@@ -146,6 +316,23 @@
       event.preventDefault();
       closeMemoryDialog();
     }
+  }
+
+  const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** The memory Markdown from the API (already empty for empty-memory). */
+  function fetchMemory() {
+    return fetch(MEMORY_URL, { credentials: 'same-origin' })
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json();
+      })
+      .then((data) => {
+        // ?scenario=empty-memory: the account has no memory yet. The server
+        // always sends the fixture, so the empty string is put in here.
+        if (scenario === 'empty-memory') return '';
+        return String(data.memory || '');
+      });
   }
 
   function openMemoryDialog() {
@@ -176,13 +363,16 @@
     document.addEventListener('keydown', onDialogKeydown, true);
     closeButton.focus();
 
-    fetch(MEMORY_URL, { credentials: 'same-origin' })
-      .then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json();
-      })
-      .then((data) => {
-        content.replaceChildren(...renderMarkdown(String(data.memory || '')));
+    // ?scenario=never-loads: the request never comes back, "Loading…" stays.
+    if (scenario === 'never-loads') return;
+
+    // ?scenario=slow-memory: the memory is shown no sooner than 2.5 s after
+    // the dialog opened (the fetch itself is quick).
+    const delay = scenario === 'slow-memory' ? wait(SLOW_MEMORY_MS) : Promise.resolve();
+    Promise.all([fetchMemory(), delay])
+      .then(([markdown]) => {
+        // Empty Markdown gives no nodes: the content div ends up empty.
+        content.replaceChildren(...renderMarkdown(markdown));
       })
       .catch((err) => {
         content.replaceChildren(h('p', { class: 'error' }, `Couldn't load memory (${err.message}).`));

@@ -1,0 +1,129 @@
+// Sending to Gemini when things are not simple: text already in the box, a page whose box
+// is gone, the popup's button, an empty profile. Real extension, real Chromium, replicas.
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPopup, sendViaMenu, geminiPage, geminiState, GEMINI_IMPORT_PAGE } from './steps.mjs';
+
+// A stored profile as memport writes it (schema 1), so these tests need no capture first.
+const PROFILE = {
+  schema: 1,
+  items: [
+    ['a1', 'Lives in Porto.', 'Personal information'],
+    ['a2', 'Answer in British English.', 'Response instructions'],
+  ].map(([id, text, category]) => ({
+    id,
+    text,
+    category,
+    sources: [{ assistant: 'claude', url: 'https://claude.ai/settings/capabilities', heading: null, captured_at: '2026-11-20T10:00:00Z' }],
+  })),
+};
+const RENDERED =
+  'Demographics Information:\n- Lives in Porto.\n\nInstructions:\n- Answer in British English.\n\nImported from: memport';
+
+async function withProfile(t, profile = PROFILE) {
+  const env = await start();
+  t.after(() => env.close());
+  await env.worker.evaluate(async (json) => {
+    await globalThis.memport.ready;
+    if (json) await chrome.storage.local.set({ 'memport.profile': json });
+  }, profile && JSON.stringify(profile));
+  return env;
+}
+
+async function openGemini(env, scenario) {
+  const page = await env.context.newPage();
+  await page.goto(`${GEMINI_IMPORT_PAGE}?scenario=${scenario}`);
+  await page.waitForFunction(() => document.querySelector('h1'));
+  return page;
+}
+
+test('text the person typed is never overwritten without asking: keep it and add below', async (t) => {
+  const env = await withProfile(t);
+  const gemini = await openGemini(env, 'prefilled');
+  const sending = sendViaMenu(env);
+  const ask = gemini.locator('.memport-panel[data-role="ask"]');
+  await ask.waitFor({ timeout: 15_000 });
+  assert.match(await ask.textContent(), /Gemini's box already has text in it/);
+  assert.equal((await geminiState(gemini)).value, 'My own notes about me', 'nothing touched before the answer');
+  await ask.getByRole('button', { name: 'Keep it and add below' }).click();
+  const notice = await sending;
+  assert.equal(notice.ok, true, notice.message);
+  const state = await geminiState(gemini);
+  assert.equal(state.value, `My own notes about me\n\n${RENDERED}`);
+  assert.equal(state.model, state.value);
+  assert.equal(state.submitted, false);
+});
+
+test('leaving the box alone leaves it alone', async (t) => {
+  const env = await withProfile(t);
+  const gemini = await openGemini(env, 'prefilled');
+  const sending = sendViaMenu(env);
+  await gemini.getByRole('button', { name: 'Leave the box alone' }).click({ timeout: 15_000 });
+  const notice = await sending;
+  assert.equal(notice.ok, false);
+  assert.match(notice.message, /left as it was/);
+  assert.equal((await geminiState(gemini)).value, 'My own notes about me');
+});
+
+test('replacing asks first, then replaces', async (t) => {
+  const env = await withProfile(t);
+  const gemini = await openGemini(env, 'prefilled');
+  const sending = sendViaMenu(env);
+  await gemini.getByRole('button', { name: 'Replace it' }).click({ timeout: 15_000 });
+  assert.equal((await sending).ok, true);
+  assert.equal((await geminiState(gemini)).value, RENDERED);
+});
+
+test('a page without the box: the text goes to the clipboard and the person is told where to paste', async (t) => {
+  const env = await withProfile(t);
+  const gemini = await openGemini(env, 'nobox');
+  await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://gemini.google.com' });
+  // The replica's box-finding waits its full timeout (10 s in crate/sites/gemini.toml).
+  const notice = await sendViaMenu(env);
+  assert.equal(notice.ok, false);
+  assert.match(notice.message, /could not find Gemini's "Paste your info here\.\.\." box/);
+  assert.match(notice.message, /on the clipboard: paste it into the box on https:\/\/gemini\.google\.com\/import/);
+  await gemini.bringToFront();
+  assert.equal(await gemini.evaluate(() => navigator.clipboard.readText()), RENDERED);
+  const shown = gemini.locator('.memport-panel[data-role="notice"]');
+  assert.match(await shown.textContent(), /on the clipboard/);
+});
+
+test('the popup\'s "Send to Gemini" opens Gemini\'s import page and fills it', async (t) => {
+  const env = await withProfile(t);
+  const popup = await openPopup(env);
+  await popup.getByRole('button', { name: 'Send to Gemini' }).click();
+  const gemini = await geminiPage(env);
+  await gemini.waitForFunction(() => document.querySelector('textarea')?.value.length > 0, null, { timeout: 15_000 });
+  const state = await geminiState(gemini);
+  assert.equal(state.value, RENDERED);
+  assert.equal(state.model, RENDERED);
+  // In a real toolbar the popup closes as Gemini's tab comes forward; as a tab it stays, and
+  // shows the worker's answer.
+  await popup.locator('#status.ok', { hasText: 'press "Add memory" yourself' }).waitFor({ timeout: 15_000 });
+});
+
+test('an empty profile says how to capture, and sending says there is nothing to send', async (t) => {
+  const env = await withProfile(t, null);
+  const popup = await openPopup(env);
+  assert.equal(await popup.locator('.empty h2').textContent(), 'Your memory profile is empty');
+  assert.match(await popup.locator('.empty').textContent(), /Save memory to memport/);
+  assert.equal(await popup.getByRole('button', { name: 'Send to Gemini' }).isDisabled(), true);
+  const notice = await sendViaMenu(env);
+  assert.equal(notice.ok, false);
+  assert.match(notice.message, /profile is empty/);
+  assert.equal(env.context.pages().some((p) => p.url().startsWith(GEMINI_IMPORT_PAGE)), false, 'no tab opened for nothing');
+});
+
+test('a damaged stored profile is reported and left untouched', async (t) => {
+  const env = await withProfile(t, null);
+  await env.worker.evaluate(() => chrome.storage.local.set({ 'memport.profile': '{"schema":1,"items":[' }));
+  const popup = await openPopup(env).catch(() => null);
+  const notice = await sendViaMenu(env);
+  assert.equal(notice.ok, false);
+  assert.match(notice.message, /could not be read .* left untouched/);
+  const stored = await env.worker.evaluate(async () => (await chrome.storage.local.get('memport.profile'))['memport.profile']);
+  assert.equal(stored, '{"schema":1,"items":[');
+  if (popup) assert.match(await popup.locator('#status').textContent(), /could not be read/);
+});
