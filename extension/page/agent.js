@@ -179,22 +179,37 @@
       }));
   }
 
-  function isLoading(el, loadingTexts) {
-    if (el.closest('[aria-busy="true"]') || el.querySelector('[aria-busy="true"], [role="progressbar"]')) return true;
+  // An element with no text may be about to fill, or really be empty: after this long with
+  // no text and no loading sign, it is taken as empty (and Rust says so).
+  const EMPTY_AFTER_MS = 1500;
+
+  function loadState(el, loadingTexts) {
+    if (el.closest('[aria-busy="true"]') || el.querySelector('[aria-busy="true"], [role="progressbar"]')) return 'loading';
     const text = norm(el.textContent);
-    return text === '' || loadingTexts.some((t) => norm(t) === text);
+    if (text === '') return 'empty';
+    return loadingTexts.some((t) => norm(t) === text) ? 'loading' : 'ready';
   }
 
   /** Waits for the memory to finish loading and stop changing; resolves {el, how} or null. */
   async function settled(locators, loadingTexts, timeoutMs) {
     const deadline = Date.now() + timeoutMs;
+    let emptySince = null;
     let last = null;
+    const check = () => {
+      const f = findOne(locators);
+      const state = f ? loadState(f.el, loadingTexts) : 'loading';
+      if (state !== 'empty') emptySince = null;
+      if (state === 'ready') return f;
+      if (state === 'empty') {
+        emptySince ??= Date.now();
+        if (Date.now() - emptySince >= EMPTY_AFTER_MS) return f;
+      }
+      return null;
+    };
     while (Date.now() < deadline) {
-      const found = await waitUntil(() => {
-        const f = findOne(locators);
-        return f && !isLoading(f.el, loadingTexts) ? f : null;
-      }, deadline - Date.now());
-      if (!found) return null;
+      // Short waits: emptiness is decided by time passing, not only by DOM changes.
+      const found = await waitUntil(check, Math.max(0, Math.min(250, deadline - Date.now())));
+      if (!found) continue;
       const text = found.el.textContent;
       if (last === text) return found;
       last = text;
