@@ -138,13 +138,16 @@ pub fn items(
                 current = Some((heading_name(text), category));
             }
             Line::Text(text) => {
-                pending_unknown = None;
                 let (heading, under) = match current {
                     Some((h, c)) => (Some(h), c),
                     None => (None, None),
                 };
                 let verdict = classify(text, under);
-                out.extend(MemoryItem::new(text, verdict.category, source(heading)));
+                // A line of bare punctuation makes no item, and so does not hold its heading.
+                if let Some(item) = MemoryItem::new(text, verdict.category, source(heading)) {
+                    pending_unknown = None;
+                    out.push(item);
+                }
             }
         }
     }

@@ -23,4 +23,5 @@ chrome.contextMenus.onClicked.addListener(onMenuClick);
 chrome.runtime.onInstalled.addListener(() => ready.then(installMenu).then(refreshBadge));
 chrome.runtime.onStartup.addListener(() => ready.then(refreshBadge));
 
-globalThis.memport = { onMenuClick, ready };
+// For tests and the demo: the menu's handler, and the message handler content scripts reach.
+globalThis.memport = { onMenuClick, ready, handleMessage: (message) => ready.then(() => handleMessage(message)) };

@@ -1,0 +1,68 @@
+// The page code on its own: page/agent.js evaluated into the replica pages (no content
+// script, so only what it does itself counts), carrying out plans the Rust core made.
+// It also keeps tests/fixtures/claude-page-read.json, the recorded page data the native
+// Rust tests read, true to what the agent really reads (MEMPORT_RECORD=1 rewrites it).
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { REPO, DIST, start, CLAUDE_MEMORY_PAGE } from '../e2e/steps.mjs';
+
+const RECORDED = path.join(REPO, 'tests', 'fixtures', 'claude-page-read.json');
+
+async function planFor(env, url) {
+  const reply = await env.worker.evaluate((u) => globalThis.memport.handleMessage({ kind: 'page_opened', url: u }), url);
+  assert.equal(reply.kind, 'plan');
+  return reply.plan;
+}
+
+async function injectAgent(page) {
+  const source = await fs.readFile(path.join(DIST, 'page', 'agent.js'), 'utf8');
+  await page.evaluate(source); // Playwright's evaluate is not bound by the page's CSP.
+}
+
+test('the agent reads Claude\'s memory dialog as blocks, and closes what it opened', async (t) => {
+  const env = await start();
+  t.after(() => env.close());
+  const plan = await planFor(env, CLAUDE_MEMORY_PAGE);
+  assert.equal(plan.label, 'Save memory to memport');
+  const page = await env.context.newPage();
+  await page.goto(CLAUDE_MEMORY_PAGE);
+  await page.getByRole('button', { name: 'View and edit your memory' }).waitFor();
+  await injectAgent(page);
+  const outcome = await page.evaluate((p) => globalThis.memportAgent.read(p), plan.read);
+  assert.equal(outcome.outcome, 'read');
+  assert.equal(outcome.found_by, 'css [role=dialog] .memory-content');
+  assert.equal(await page.evaluate(() => window.replicaState.dialogOpens), 1);
+  assert.equal(await page.locator('[role="dialog"]').count(), 0, 'closed again');
+  const headings = outcome.blocks.filter((b) => b.strong).map((b) => b.text);
+  assert.deepEqual(headings, ['Work context', 'Personal context', 'Top of mind', 'Brief history', 'Recent months', 'Earlier context', 'Long-term background']);
+  const recorded = { ...outcome, url: 'https://claude.ai/settings/capabilities' };
+  if (process.env.MEMPORT_RECORD === '1') {
+    await fs.writeFile(RECORDED, `${JSON.stringify(recorded, null, 2)}\n`);
+  }
+  assert.deepEqual(recorded, JSON.parse(await fs.readFile(RECORDED, 'utf8')), 'the recorded page data is current');
+});
+
+test('the agent reports the step that failed when the memory cannot be reached', async (t) => {
+  const env = await start();
+  t.after(() => env.close());
+  const plan = await planFor(env, CLAUDE_MEMORY_PAGE);
+  const page = await env.context.newPage();
+  await page.goto(`${CLAUDE_MEMORY_PAGE}?scenario=no-view-button`);
+  await page.getByRole('heading', { name: 'Memory' }).waitFor();
+  await injectAgent(page);
+  const outcome = await page.evaluate((p) => globalThis.memportAgent.read(p), plan.read);
+  assert.equal(outcome.outcome, 'failed');
+  assert.equal(outcome.step, 'open');
+  assert.match(outcome.detail, /role button "View and edit your memory"/);
+});
+
+test('no plan, no button: pages that are not memory pages get nothing', async (t) => {
+  const env = await start();
+  t.after(() => env.close());
+  for (const url of ['https://claude.ai/new', 'https://claude.ai/settings/profile', 'https://gemini.google.com/import']) {
+    assert.equal(await planFor(env, url), null, url);
+  }
+});
