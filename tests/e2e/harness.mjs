@@ -40,7 +40,7 @@ const WORKER_TIMEOUT_MS = 15_000;
 
 /**
  * Launches Chromium with a temporary profile.
- * @param {{extensionDir?: string, port?: number}} options
+ * @param {{extensionDir?: string, port?: number, headless?: boolean}} options
  *   extensionDir: unpacked extension to load (its manifest.json inside);
  *   port: replica server port that REPLICA_HOSTS are mapped to.
  * @returns {Promise<{context: import('playwright-core').BrowserContext,
@@ -48,7 +48,7 @@ const WORKER_TIMEOUT_MS = 15_000;
  *   extensionId: string | null, userDataDir: string,
  *   close: () => Promise<void>}>}
  */
-export async function launchBrowser({ extensionDir, port } = {}) {
+export async function launchBrowser({ extensionDir, port, headless = true } = {}) {
   const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'memport-profile-'));
   const args = [];
   let extDir = null;
@@ -75,7 +75,7 @@ export async function launchBrowser({ extensionDir, port } = {}) {
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      headless: true, // = new headless on Chromium >= 132; extensions work
+      headless, // true = new headless on Chromium >= 132; extensions work
       args,
       viewport: { width: 1280, height: 800 },
     });
@@ -125,11 +125,11 @@ export async function launchBrowser({ extensionDir, port } = {}) {
  *   worker: import('playwright-core').Worker | null, extensionId: string | null,
  *   userDataDir: string, close: () => Promise<void>}>}
  */
-export async function startAll({ extensionDir } = {}) {
+export async function startAll({ extensionDir, headless = true } = {}) {
   const server = await startReplicaServer();
   let browser;
   try {
-    browser = await launchBrowser({ extensionDir, port: server.port });
+    browser = await launchBrowser({ extensionDir, port: server.port, headless });
   } catch (err) {
     await server.close();
     throw err;
