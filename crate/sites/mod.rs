@@ -4,6 +4,7 @@
 //! document, embedded here and parsed once. Code asks this module "which page is this?" and
 //! "how do I find the box on that one?"; it never holds a selector of its own.
 
+pub mod coverage;
 pub mod pattern;
 pub mod spec;
 

@@ -1,0 +1,172 @@
+//! Whether `manifest.json` and the site table agree.
+//!
+//! The manifest decides where the browser lets memport run; the site files decide where
+//! memport thinks it is. If they drift, a button silently never appears or the extension asks
+//! for access it has no use for. `build.rs` includes this file and fails the build with these
+//! problems; the crate's tests check the rules themselves.
+
+use serde::Deserialize;
+
+use super::pattern;
+use super::spec::SiteSpec;
+
+/// The parts of `manifest.json` that grant access to pages.
+#[derive(Debug, Default, Deserialize)]
+pub struct Manifest {
+    #[serde(default)]
+    pub host_permissions: Vec<String>,
+    #[serde(default)]
+    pub content_scripts: Vec<ContentScript>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ContentScript {
+    pub matches: Vec<String>,
+}
+
+/// Every disagreement, each naming the site and the pattern; empty when they agree.
+pub fn problems(manifest: &Manifest, sites: &[SiteSpec]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let hosts: Vec<&str> = manifest
+        .host_permissions
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let scripts: Vec<&str> = manifest
+        .content_scripts
+        .iter()
+        .flat_map(|c| c.matches.iter().map(String::as_str))
+        .collect();
+    let covered = |list: &[&str], p: &str| list.iter().any(|g| pattern::covers(g, p));
+    // Every pattern some site needs, to find what the manifest asks for in vain.
+    let mut needed_hosts: Vec<&str> = Vec::new();
+    let mut needed_scripts: Vec<&str> = Vec::new();
+
+    for site in sites {
+        let name = &site.name;
+        if let Some(page) = &site.capture {
+            for p in &page.url_patterns {
+                if !covered(&hosts, p) {
+                    problems.push(format!(
+                        "{name}: memory page {p} is not covered by manifest host_permissions"
+                    ));
+                }
+                if !covered(&scripts, p) {
+                    problems.push(format!(
+                        "{name}: memory page {p} is not covered by any content_scripts matches"
+                    ));
+                }
+                needed_hosts.push(p);
+                needed_scripts.push(p);
+            }
+        }
+        if let Some(page) = &site.import {
+            for p in page.url_patterns.iter().chain([&page.url]) {
+                if !covered(&hosts, p) {
+                    problems.push(format!(
+                        "{name}: import page {p} is not covered by manifest host_permissions"
+                    ));
+                }
+                needed_hosts.push(p);
+            }
+            if !page
+                .url_patterns
+                .iter()
+                .any(|p| pattern::matches(p, &page.url))
+            {
+                problems.push(format!(
+                    "{name}: import url {} matches none of its own url_patterns",
+                    page.url
+                ));
+            }
+        }
+        let own = format!("{}/", site.origin);
+        let patterns = site.capture.iter().flat_map(|c| &c.url_patterns);
+        let patterns = patterns.chain(site.import.iter().flat_map(|i| &i.url_patterns));
+        for p in patterns.filter(|p| !p.starts_with(&own)) {
+            problems.push(format!("{name}: {p} is outside its origin {}", site.origin));
+        }
+    }
+    for h in &hosts {
+        if !needed_hosts.iter().any(|p| pattern::covers(h, p)) {
+            problems.push(format!(
+                "manifest host_permissions asks for {h}, which no site in crate/sites needs"
+            ));
+        }
+    }
+    for m in &scripts {
+        if !needed_scripts.iter().any(|p| pattern::covers(m, p)) {
+            problems.push(format!(
+                "manifest runs a content script on {m}, which is no site's memory page"
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sites;
+
+    fn manifest(hosts: &[&str], scripts: &[&str]) -> Manifest {
+        Manifest {
+            host_permissions: hosts.iter().map(|s| s.to_string()).collect(),
+            content_scripts: vec![ContentScript {
+                matches: scripts.iter().map(|s| s.to_string()).collect(),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_real_manifest_agrees_with_the_sites() {
+        let real: Manifest =
+            serde_json::from_str(include_str!("../../manifest.json")).expect("manifest parses");
+        assert_eq!(problems(&real, sites::all()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_missing_host_names_the_site_and_page() {
+        let m = manifest(&["https://claude.ai/*"], &["https://claude.ai/*"]);
+        let found = problems(&m, sites::all());
+        assert!(found
+            .iter()
+            .any(|p| p.starts_with("Gemini: import page https://gemini.google.com/import")));
+    }
+
+    #[test]
+    fn a_memory_page_needs_a_content_script() {
+        let m = manifest(
+            &["https://claude.ai/*", "https://gemini.google.com/*"],
+            &["https://claude.ai/new"],
+        );
+        let found = problems(&m, sites::all());
+        assert!(found.contains(
+            &"Claude: memory page https://claude.ai/settings/capabilities* is not covered by any \
+              content_scripts matches"
+                .to_string()
+        ));
+        assert!(found
+            .iter()
+            .any(|p| p.contains("content script on https://claude.ai/new")));
+    }
+
+    #[test]
+    fn hosts_no_site_needs_are_refused() {
+        let m = manifest(
+            &[
+                "https://claude.ai/*",
+                "https://gemini.google.com/*",
+                "<all_urls>",
+            ],
+            &["https://claude.ai/*"],
+        );
+        let found = problems(&m, sites::all());
+        assert_eq!(
+            found,
+            vec![
+                "manifest host_permissions asks for <all_urls>, which no site in crate/sites needs"
+            ]
+        );
+    }
+}
