@@ -66,3 +66,24 @@ test('no plan, no button: pages that are not memory pages get nothing', async (t
     assert.equal(await planFor(env, url), null, url);
   }
 });
+
+test('the agent fills only the top frame of the exact origin the plan names', async (t) => {
+  const env = await start();
+  t.after(() => env.close());
+  const page = await env.context.newPage();
+  await page.goto('https://claude.ai/new');
+  await injectAgent(page);
+  const plan = {
+    origin: 'https://gemini.google.com',
+    target: [{ by: 'largest_editable', within: null }],
+    editor: 'textarea',
+    text: 'should never land here',
+    wait_ms: 500,
+    separator: '\n\n',
+    ask: { question: '?', replace: 'r', append: 'a', keep: 'k', answer_within_ms: 500 },
+  };
+  const outcome = await page.evaluate((p) => globalThis.memportAgent.fill(p), plan);
+  assert.deepEqual(outcome, { outcome: 'wrong_page', url: 'https://claude.ai/new' });
+  const typed = await page.evaluate(() => [...document.querySelectorAll('textarea, [contenteditable]')].map((e) => e.value ?? e.textContent).join(''));
+  assert.ok(!typed.includes('should never land here'));
+});
