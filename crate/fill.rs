@@ -252,32 +252,12 @@ impl Send {
 mod tests {
     use super::*;
     use crate::category::Category;
-    use crate::profile::{MemoryItem, Source};
-    use time::macros::datetime;
 
     fn profile() -> Profile {
-        let source = Source {
-            assistant: Assistant::Claude,
-            url: "https://claude.ai/settings/capabilities".into(),
-            heading: None,
-            captured_at: datetime!(2026-11-24 12:00 UTC),
-        };
-        let mut p = Profile::new();
-        p.add(vec![
-            MemoryItem::new(
-                "Lives in Lisbon.",
-                Category::PersonalInformation,
-                source.clone(),
-            )
-            .unwrap(),
-            MemoryItem::new(
-                "Prefers short answers.",
-                Category::ResponseInstructions,
-                source,
-            )
-            .unwrap(),
-        ]);
-        p
+        crate::profile::fixture::profile(&[
+            ("Lives in Lisbon.", Category::PersonalInformation),
+            ("Prefers short answers.", Category::ResponseInstructions),
+        ])
     }
 
     fn filled(mode: FillMode, before: &str, read_back: &str) -> FillOutcome {

@@ -92,27 +92,21 @@ pub fn view(profile: &Profile) -> PopupView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::{MemoryItem, Source};
-    use crate::sites::Assistant;
-    use time::macros::datetime;
+    use crate::profile::fixture::source;
+    use crate::profile::MemoryItem;
 
     #[test]
     fn groups_in_category_order_with_counts() {
-        let source = Source {
-            assistant: Assistant::Claude,
-            url: "https://claude.ai/settings/capabilities".into(),
-            heading: Some("Personal context".into()),
-            captured_at: datetime!(2026-11-24 12:00 UTC),
-        };
         let mut p = Profile::new();
+        let personal = Some("Personal context");
         p.add(vec![
             MemoryItem::new(
                 "Lives in Lisbon.",
                 Category::PersonalInformation,
-                source.clone(),
+                source(personal),
             )
             .unwrap(),
-            MemoryItem::new("<b>not html</b>", Category::OtherContext, source).unwrap(),
+            MemoryItem::new("<b>not html</b>", Category::OtherContext, source(personal)).unwrap(),
         ]);
         let v = view(&p);
         assert_eq!(v.total, 2);

@@ -229,18 +229,42 @@ impl Profile {
     }
 }
 
+/// Items and sources for the crate's tests.
 #[cfg(test)]
-mod tests {
+pub(crate) mod fixture {
     use super::*;
     use time::macros::datetime;
 
-    fn source(heading: &str) -> Source {
+    /// A source on Claude's memory page, read on 2026-11-24.
+    pub fn source(heading: Option<&str>) -> Source {
         Source {
             assistant: Assistant::Claude,
             url: "https://claude.ai/settings/capabilities".into(),
-            heading: Some(heading.into()),
+            heading: heading.map(str::to_string),
             captured_at: datetime!(2026-11-24 12:00 UTC),
         }
+    }
+
+    /// An item read from Claude's memory page.
+    pub fn item(text: &str, category: Category) -> MemoryItem {
+        MemoryItem::new(text, category, source(None)).expect("a test item has text")
+    }
+
+    /// A profile holding `items` as (text, category).
+    pub fn profile(items: &[(&str, Category)]) -> Profile {
+        let mut p = Profile::new();
+        p.add(items.iter().map(|(t, c)| item(t, *c)).collect());
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::profile;
+    use super::*;
+
+    fn source(heading: &str) -> Source {
+        super::fixture::source(Some(heading))
     }
 
     #[test]
@@ -285,13 +309,7 @@ mod tests {
 
     #[test]
     fn json_round_trip_and_versions() {
-        let mut p = Profile::new();
-        p.add(vec![MemoryItem::new(
-            "Prefers metric units",
-            Category::ResponseInstructions,
-            source("P"),
-        )
-        .unwrap()]);
+        let p = profile(&[("Prefers metric units", Category::ResponseInstructions)]);
         let json = p.to_json();
         assert!(json.contains("\"schema\":1"));
         assert!(json.contains("\"captured_at\":\"2026-11-24T12:00:00Z\""));

@@ -143,19 +143,7 @@ pub fn markdown(profile: &Profile) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::Source;
-    use crate::sites::Assistant;
-    use time::macros::datetime;
-
-    fn item(text: &str, category: Category) -> MemoryItem {
-        let source = Source {
-            assistant: Assistant::Claude,
-            url: "https://claude.ai/settings/capabilities".into(),
-            heading: None,
-            captured_at: datetime!(2026-11-24 12:00 UTC),
-        };
-        MemoryItem::new(text, category, source).unwrap()
-    }
+    use crate::profile::fixture::item;
 
     #[test]
     fn gemini_sections_in_order_one_entry_per_line() {
@@ -188,10 +176,9 @@ mod tests {
 
     #[test]
     fn markdown_groups_by_category() {
-        let mut p = Profile::new();
-        p.add(vec![
-            item("Runs half-marathons.", Category::OtherContext),
-            item("Prefers metric units.", Category::ResponseInstructions),
+        let p = crate::profile::fixture::profile(&[
+            ("Runs half-marathons.", Category::OtherContext),
+            ("Prefers metric units.", Category::ResponseInstructions),
         ]);
         assert_eq!(
             markdown(&p),
