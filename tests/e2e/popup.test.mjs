@@ -1,0 +1,71 @@
+// The popup's own features: Copy as Markdown, remembering folded groups, and the context
+// menu item it points people to.
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPopup, popupGroups } from './steps.mjs';
+
+const PROFILE = JSON.stringify({
+  schema: 1,
+  items: [
+    ['b1', 'Uses Vim keybindings everywhere.', 'Technical preferences'],
+    ['b2', 'Answer in French when I write in French.', 'Response instructions'],
+  ].map(([id, text, category]) => ({
+    id,
+    text,
+    category,
+    sources: [{ assistant: 'claude', url: 'https://claude.ai/settings/capabilities', heading: 'Work context', captured_at: '2026-11-21T08:30:00Z' }],
+  })),
+});
+
+async function setup(t) {
+  const env = await start();
+  t.after(() => env.close());
+  await env.worker.evaluate(async (json) => {
+    await globalThis.memport.ready;
+    await chrome.storage.local.set({ 'memport.profile': json });
+  }, PROFILE);
+  return env;
+}
+
+test('"Copy as Markdown" puts the profile on the clipboard under category headings', async (t) => {
+  const env = await setup(t);
+  const popup = await openPopup(env);
+  await env.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await popup.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await popup.locator('#status.ok', { hasText: 'Copied' }).waitFor();
+  const copied = await popup.evaluate(() => navigator.clipboard.readText());
+  assert.equal(
+    copied,
+    '# My memory (memport)\n\n## Response instructions\n\n- Answer in French when I write in French.\n\n## Technical preferences\n\n- Uses Vim keybindings everywhere.\n',
+  );
+});
+
+test('a folded category stays folded the next time the popup opens', async (t) => {
+  const env = await setup(t);
+  const first = await openPopup(env);
+  const group = first.locator('details[data-category="Technical preferences"]');
+  assert.equal(await group.evaluate((d) => d.open), true);
+  await group.locator('summary').click();
+  assert.equal(await group.evaluate((d) => d.open), false);
+  await first.close();
+  const again = await openPopup(env);
+  assert.equal(await again.locator('details[data-category="Technical preferences"]').evaluate((d) => d.open), false);
+  assert.equal(await again.locator('details[data-category="Response instructions"]').evaluate((d) => d.open), true);
+  const groups = await popupGroups(again);
+  assert.deepEqual(groups.filter((g) => g.count).map((g) => g.label), ['Response instructions', 'Technical preferences']);
+});
+
+test('the popup shows new captures while it is open, and the menu item exists', async (t) => {
+  const env = await setup(t);
+  const popup = await openPopup(env);
+  await env.worker.evaluate(async () => {
+    const json = JSON.parse((await chrome.storage.local.get('memport.profile'))['memport.profile']);
+    json.items.push({ ...json.items[0], id: 'b3', text: 'Has two cats.', category: 'Personal information' });
+    await chrome.storage.local.set({ 'memport.profile': JSON.stringify(json) });
+  });
+  await popup.locator('#total', { hasText: '3' }).waitFor();
+  // contextMenus has no getAll: updating an item that does not exist is an error.
+  const menu = await env.worker.evaluate(() => chrome.contextMenus.update('send-to-gemini', {}).then(() => 'exists', (e) => e.message));
+  assert.equal(menu, 'exists');
+});
