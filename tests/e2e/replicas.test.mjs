@@ -387,3 +387,23 @@ test('csp: inline script is blocked on the replicas', async (t) => {
   });
   assert.notEqual(color, 'rgb(255, 0, 0)');
 });
+
+test('gemini: react scenario drops an input event after a plain value assignment, like React', async (t) => {
+  const page = await env.context.newPage();
+  t.after(() => page.close());
+  await page.goto('https://gemini.google.com/import?scenario=react');
+  const box = page.locator('textarea');
+  await box.waitFor();
+  // What a naive script does in the page's own world: React never hears of it.
+  await page.evaluate(() => {
+    const el = document.querySelector('textarea');
+    el.value = 'set naively';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  let state = await page.evaluate(() => ({ model: window.replicaState.model.text, ignored: window.replicaState.ignoredInputs }));
+  assert.deepEqual(state, { model: '', ignored: 1 });
+  // Typing is seen.
+  await box.fill('typed');
+  state = await page.evaluate(() => window.replicaState.model.text);
+  assert.equal(state, 'typed');
+});

@@ -127,3 +127,15 @@ test('a damaged stored profile is reported and left untouched', async (t) => {
   assert.equal(stored, '{"schema":1,"items":[');
   if (popup) assert.match(await popup.locator('#status').textContent(), /could not be read/);
 });
+
+test('a React-controlled box sees the text too (value set past React\'s tracker)', async (t) => {
+  const env = await withProfile(t);
+  const gemini = await openGemini(env, 'react');
+  const notice = await sendViaMenu(env);
+  assert.equal(notice.ok, true, notice.message);
+  const state = await geminiState(gemini);
+  assert.equal(state.value, RENDERED);
+  assert.equal(state.model, RENDERED, 'the page\'s model has the text');
+  assert.equal(await gemini.evaluate(() => window.replicaState.ignoredInputs), 0, 'no input event was dropped');
+  assert.equal(state.addEnabled, true);
+});

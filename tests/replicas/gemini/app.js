@@ -12,6 +12,10 @@
 //   prefilled  the box already holds "My own notes about me", as if typed
 //              (model.text set too; no input event is counted for it)
 //   nobox      a redesign: the steps are there but no textarea at all
+//   react      the box behaves like a React-controlled textarea: React's value tracker
+//              remembers what was set through the element's own `value` property and
+//              ignores an `input` event when the value equals it, so a script that sets
+//              `el.value = x` in the page's world and fires `input` is never seen
 //
 // For tests, a live object in the main world:
 //   window.replicaState = { model, inputEvents, changeEvents, submitted, submittedText }
@@ -38,6 +42,7 @@
     changeEvents: 0,
     submitted: false,
     submittedText: null,
+    ignoredInputs: 0,
   };
   window.replicaState = replicaState;
 
@@ -67,6 +72,28 @@
     const n = model.text.length;
     charCount.textContent = `${n} ${n === 1 ? 'character' : 'characters'}`;
     addButton.disabled = model.text.trim() === '';
+  }
+
+  /**
+   * React's inputValueTracking, in short: an own `value` property on the node records every
+   * value set through it; an `input` event whose value equals the recorded one is dropped.
+   */
+  function trackValueLikeReact(node) {
+    const native = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+    let tracked = node.value;
+    Object.defineProperty(node, 'value', {
+      configurable: true,
+      get() { return native.get.call(this); },
+      set(v) { tracked = String(v); native.set.call(this, v); },
+    });
+    node.addEventListener('input', (event) => {
+      if (node.value === tracked) {
+        event.stopImmediatePropagation(); // React sees no change: onChange never runs.
+        replicaState.ignoredInputs += 1;
+        return;
+      }
+      tracked = node.value;
+    });
   }
 
   function onInput(event) {
@@ -115,6 +142,7 @@
       'aria-label': 'Paste the response here',
       rows: 12,
     });
+    if (scenario === 'react') trackValueLikeReact(textarea);
     textarea.addEventListener('input', onInput);
     textarea.addEventListener('change', onChange);
     if (scenario === 'prefilled') {
