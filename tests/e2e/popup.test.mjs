@@ -3,28 +3,20 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPopup, popupGroups } from './steps.mjs';
+import { start, openPopup, popupGroups, profileJson, seedProfile } from './steps.mjs';
 
-const PROFILE = JSON.stringify({
-  schema: 1,
-  items: [
-    ['b1', 'Uses Vim keybindings everywhere.', 'Technical preferences'],
-    ['b2', 'Answer in French when I write in French.', 'Response instructions'],
-  ].map(([id, text, category]) => ({
-    id,
-    text,
-    category,
-    sources: [{ assistant: 'claude', url: 'https://claude.ai/settings/capabilities', heading: 'Work context', captured_at: '2026-11-21T08:30:00Z' }],
-  })),
-});
+const PROFILE = profileJson(
+  [
+    ['Uses Vim keybindings everywhere.', 'Technical preferences'],
+    ['Answer in French when I write in French.', 'Response instructions'],
+  ],
+  { heading: 'Work context', captured: '2026-11-21T08:30:00Z' },
+);
 
 async function setup(t) {
   const env = await start();
   t.after(() => env.close());
-  await env.worker.evaluate(async (json) => {
-    await globalThis.memport.ready;
-    await chrome.storage.local.set({ 'memport.profile': json });
-  }, PROFILE);
+  await seedProfile(env, PROFILE);
   return env;
 }
 
@@ -61,7 +53,7 @@ test('the popup shows new captures while it is open, and the menu item exists', 
   const popup = await openPopup(env);
   await env.worker.evaluate(async () => {
     const json = JSON.parse((await chrome.storage.local.get('memport.profile'))['memport.profile']);
-    json.items.push({ ...json.items[0], id: 'b3', text: 'Has two cats.', category: 'Personal information' });
+    json.items.push({ ...json.items[0], id: 'seed-new', text: 'Has two cats.', category: 'Personal information' });
     await chrome.storage.local.set({ 'memport.profile': JSON.stringify(json) });
   });
   await popup.locator('#total', { hasText: '3' }).waitFor();

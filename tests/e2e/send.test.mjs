@@ -3,31 +3,21 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPopup, sendViaMenu, geminiPage, geminiState, GEMINI_IMPORT_PAGE } from './steps.mjs';
+import {
+  start, openPopup, sendViaMenu, geminiPage, geminiState, profileJson, seedProfile, GEMINI_IMPORT_PAGE,
+} from './steps.mjs';
 
-// A stored profile as memport writes it (schema 1), so these tests need no capture first.
-const PROFILE = {
-  schema: 1,
-  items: [
-    ['a1', 'Lives in Porto.', 'Personal information'],
-    ['a2', 'Answer in British English.', 'Response instructions'],
-  ].map(([id, text, category]) => ({
-    id,
-    text,
-    category,
-    sources: [{ assistant: 'claude', url: 'https://claude.ai/settings/capabilities', heading: null, captured_at: '2026-11-20T10:00:00Z' }],
-  })),
-};
+const PROFILE = profileJson([
+  ['Lives in Porto.', 'Personal information'],
+  ['Answer in British English.', 'Response instructions'],
+]);
 const RENDERED =
   'Demographics Information:\n- Lives in Porto.\n\nInstructions:\n- Answer in British English.\n\nImported from: memport';
 
 async function withProfile(t, profile = PROFILE) {
   const env = await start();
   t.after(() => env.close());
-  await env.worker.evaluate(async (json) => {
-    await globalThis.memport.ready;
-    if (json) await chrome.storage.local.set({ 'memport.profile': json });
-  }, profile && JSON.stringify(profile));
+  await seedProfile(env, profile);
   return env;
 }
 

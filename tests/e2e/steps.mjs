@@ -21,6 +21,30 @@ export async function start({ headless = true } = {}) {
   return startAll({ extensionDir: DIST, headless });
 }
 
+/**
+ * A stored profile as memport writes it (schema 1), from [text, category] pairs, so tests
+ * can start from a profile without capturing first.
+ */
+export function profileJson(items, { heading = null, captured = '2026-11-20T10:00:00Z' } = {}) {
+  return JSON.stringify({
+    schema: 1,
+    items: items.map(([text, category], i) => ({
+      id: `seed${i}`,
+      text,
+      category,
+      sources: [{ assistant: 'claude', url: 'https://claude.ai/settings/capabilities', heading, captured_at: captured }],
+    })),
+  });
+}
+
+/** Stores `json` as the profile (nothing when null), once the worker is up. */
+export async function seedProfile(env, json) {
+  await env.worker.evaluate(async (j) => {
+    await globalThis.memport.ready;
+    if (j) await chrome.storage.local.set({ 'memport.profile': j });
+  }, json);
+}
+
 /** The in-page "Save memory to memport" button on a Claude page. */
 export function captureButton(page) {
   return page.locator('[data-memport="capture"] button');
