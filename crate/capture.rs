@@ -35,6 +35,8 @@ pub struct ReadPlan {
     pub content: Vec<Locator>,
     pub close: Vec<Locator>,
     pub loading_texts: Vec<String>,
+    /// Texts that mean the memory is empty, so the page code stops waiting for it.
+    pub empty_texts: Vec<String>,
     pub wait_ms: u32,
 }
 
@@ -53,6 +55,7 @@ pub fn plan_for(url: &str) -> Option<CapturePlan> {
             content: page.content.clone(),
             close: page.close.clone(),
             loading_texts: page.loading_texts.clone(),
+            empty_texts: page.empty_texts.clone(),
             wait_ms: page.wait_ms,
         },
     })

@@ -176,6 +176,54 @@ const TECH_TERM: &[&str] = &[
     "nix",
 ];
 
+// Guesses for lines with no heading to go by (a saved-info list, a pasted answer).
+const PERSONAL: &[&str] = &[
+    "allergic",
+    "vegetarian",
+    "vegan",
+    "lives in",
+    "live in",
+    "i live",
+    "born",
+    "years old",
+    "married",
+    "daughter",
+    "son",
+    "partner",
+    "wife",
+    "husband",
+    "kids",
+    "children",
+    "mother",
+    "father",
+    "work as",
+    "works as",
+    "my name",
+    "pronouns",
+    "nationality",
+    "speaks",
+    "i speak",
+];
+
+const PROJECTS: &[&str] = &[
+    "training for",
+    "working on",
+    "building",
+    "preparing",
+    "planning",
+    "plans to",
+    "launching",
+    "deadline",
+    "goal",
+    "project",
+    "learning",
+    "studying",
+    "migrating",
+    "writing a",
+];
+
+const PERSONAL_WEAK: &[&str] = &["i'm", "i am", "my ", "i have", "i own"];
+
 /// Whether `phrase` occurs in `lower` (already lowercase) starting at a word boundary.
 fn has(lower: &str, phrase: &str) -> bool {
     lower.match_indices(phrase).any(|(i, _)| {
@@ -219,6 +267,24 @@ pub fn classify(line: &str, under: Option<Category>) -> Verdict {
         return Verdict {
             category,
             reason: "the heading it stood under",
+        };
+    }
+    if any(&lower, PERSONAL) {
+        return Verdict {
+            category: Category::PersonalInformation,
+            reason: "it is about the person (family, diet, home, work they do...)",
+        };
+    }
+    if any(&lower, PROJECTS) {
+        return Verdict {
+            category: Category::ProjectsAndGoals,
+            reason: "it names something under way (\"working on\", \"training for\", \"goal\"...)",
+        };
+    }
+    if any(&lower, PERSONAL_WEAK) {
+        return Verdict {
+            category: Category::PersonalInformation,
+            reason: "it is said in the first person about the person",
         };
     }
     Verdict {
@@ -284,6 +350,53 @@ mod tests {
                 Some(PersonalInformation)
             ),
             ResponseInstructions
+        );
+    }
+
+    #[test]
+    fn lines_without_a_heading_are_guessed() {
+        assert_eq!(
+            cat("I'm vegetarian and allergic to cashews.", None),
+            PersonalInformation
+        );
+        assert_eq!(
+            cat(
+                "My daughter Ines is starting primary school in September 2027.",
+                None
+            ),
+            PersonalInformation
+        );
+        assert_eq!(
+            cat("I'm training for the Lisbon marathon in October.", None),
+            ProjectsAndGoals
+        );
+        assert_eq!(
+            cat(
+                "I work as a product designer at a fintech startup in Porto.",
+                None
+            ),
+            PersonalInformation
+        );
+        assert_eq!(
+            cat("Always answer in British English.", None),
+            ResponseInstructions
+        );
+        assert_eq!(
+            cat(
+                "Don't suggest Medium articles; link official documentation instead.",
+                None
+            ),
+            BehavioralCorrections
+        );
+        assert_eq!(
+            cat("Prefers Figma and Linear; uses a MacBook Air.", None),
+            TechnicalPreferences
+        );
+        assert_eq!(cat("The sky was grey.", None), OtherContext);
+        // A heading still decides over a guess.
+        assert_eq!(
+            cat("My partner is Jonas.", Some(OtherContext)),
+            OtherContext
         );
     }
 

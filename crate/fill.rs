@@ -18,6 +18,9 @@ pub struct FillPlan {
     /// The page must be the top frame of exactly this origin.
     pub origin: String,
     pub target: Vec<Locator>,
+    /// Pressed when the box has not appeared after `open_after_ms` (a dialog's button).
+    pub open: Vec<Locator>,
+    pub open_after_ms: u32,
     pub editor: EditorKind,
     pub text: String,
     pub wait_ms: u32,
@@ -125,7 +128,7 @@ pub fn prepare(target: Assistant, profile: &Profile) -> Result<Send, SendError> 
     }
     let text = match target {
         Assistant::Gemini => render::gemini_import(&profile.items),
-        Assistant::Claude => render::markdown(profile),
+        Assistant::Claude => render::claude_import(profile),
     };
     Ok(Send {
         target,
@@ -138,6 +141,9 @@ pub fn prepare(target: Assistant, profile: &Profile) -> Result<Send, SendError> 
         plan: FillPlan {
             origin: site.origin.clone(),
             target: page.target.clone(),
+            open: page.open.clone(),
+            // Pages that open their own dialog from the URL get a moment to do it first.
+            open_after_ms: 1500,
             editor: page.editor,
             text,
             wait_ms: page.wait_ms,

@@ -49,6 +49,8 @@ pub struct MenuEntry {
     pub title: &'static str,
     /// Where it appears: everywhere on a page.
     pub contexts: &'static [&'static str],
+    /// The submenu it belongs to.
+    pub parent_id: Option<&'static str>,
 }
 
 /// What a context-menu item does.
@@ -57,23 +59,40 @@ pub enum MenuCommand {
     SendTo(Assistant),
 }
 
-const MENU: &[(MenuEntry, MenuCommand)] = &[(
+const fn entry(
+    id: &'static str,
+    title: &'static str,
+    parent_id: Option<&'static str>,
+) -> MenuEntry {
     MenuEntry {
-        id: "send-to-gemini",
-        title: "Send memory to Gemini",
+        id,
+        title,
         contexts: &["all"],
-    },
-    MenuCommand::SendTo(Assistant::Gemini),
-)];
+        parent_id,
+    }
+}
 
-/// The items to create in the context menu.
+/// "Send memory to" > Claude / Gemini. A submenu holds no command of its own.
+const MENU: &[(MenuEntry, Option<MenuCommand>)] = &[
+    (entry("send-to", "Send memory to", None), None),
+    (
+        entry("send-to-claude", "Claude", Some("send-to")),
+        Some(MenuCommand::SendTo(Assistant::Claude)),
+    ),
+    (
+        entry("send-to-gemini", "Gemini", Some("send-to")),
+        Some(MenuCommand::SendTo(Assistant::Gemini)),
+    ),
+];
+
+/// The items to create in the context menu, parents first.
 pub fn menu() -> Vec<MenuEntry> {
     MENU.iter().map(|(e, _)| e.clone()).collect()
 }
 
 /// The command behind a clicked menu item id.
 pub fn menu_command(id: &str) -> Option<MenuCommand> {
-    MENU.iter().find(|(e, _)| e.id == id).map(|(_, c)| *c)
+    MENU.iter().find(|(e, _)| e.id == id).and_then(|(_, c)| *c)
 }
 
 #[cfg(test)]
@@ -116,13 +135,24 @@ mod tests {
     }
 
     #[test]
-    fn menu_has_the_send_item() {
+    fn menu_sends_to_each_target_from_one_submenu() {
         let m = menu();
-        assert_eq!(m[0].title, "Send memory to Gemini");
+        assert_eq!((m[0].title, m[0].parent_id), ("Send memory to", None));
+        let children: Vec<(&str, Option<MenuCommand>)> = m[1..]
+            .iter()
+            .map(|e| {
+                assert_eq!(e.parent_id, Some("send-to"));
+                (e.title, menu_command(e.id))
+            })
+            .collect();
         assert_eq!(
-            menu_command(m[0].id),
-            Some(MenuCommand::SendTo(Assistant::Gemini))
+            children,
+            vec![
+                ("Claude", Some(MenuCommand::SendTo(Assistant::Claude))),
+                ("Gemini", Some(MenuCommand::SendTo(Assistant::Gemini))),
+            ]
         );
+        assert_eq!(menu_command("send-to"), None);
         assert_eq!(menu_command("nope"), None);
     }
 }

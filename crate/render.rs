@@ -122,6 +122,23 @@ pub fn gemini_import<'a>(items: impl IntoIterator<Item = &'a MemoryItem>) -> Str
     out
 }
 
+/// The text Claude's memory import box takes, in the form Anthropic's export prompt asks
+/// other assistants for: entries one per line as `- text` (`[date] - text` once items carry
+/// the date they were saved), grouped under the category labels.
+pub fn claude_import(profile: &Profile) -> String {
+    let mut sections = Vec::new();
+    for category in Category::ALL {
+        let lines: Vec<String> = profile
+            .in_category(category)
+            .map(|item| format!("- {}", one_line(&item.text)))
+            .collect();
+        if !lines.is_empty() {
+            sections.push(format!("{}:\n{}", category.label(), lines.join("\n")));
+        }
+    }
+    sections.join("\n\n")
+}
+
 /// The profile as Markdown: a heading per category (with its count), a bullet per item.
 pub fn markdown(profile: &Profile) -> String {
     let mut out = String::from("# My memory (memport)\n");
@@ -172,6 +189,23 @@ mod tests {
     #[test]
     fn empty_profile_still_says_where_it_came_from() {
         assert_eq!(gemini_import(&[]), "Imported from: memport");
+    }
+
+    #[test]
+    fn claude_import_groups_under_category_labels() {
+        let p = crate::profile::fixture::profile(&[
+            ("Runs half-marathons.", Category::OtherContext),
+            (
+                "Answer in\nBritish English.",
+                Category::ResponseInstructions,
+            ),
+            ("Prefers metric units.", Category::ResponseInstructions),
+        ]);
+        assert_eq!(
+            claude_import(&p),
+            "Response instructions:\n- Answer in British English.\n- Prefers metric units.\n\n\
+             Other context:\n- Runs half-marathons."
+        );
     }
 
     #[test]

@@ -104,7 +104,7 @@ export function sendToWorker(request) {
 /** Creates the context-menu items Rust lists (replacing any from an earlier version). */
 export async function createMenu(entries) {
   await chrome.contextMenus.removeAll();
-  for (const { id, title, contexts } of entries) {
-    chrome.contextMenus.create({ id, title, contexts });
+  for (const { id, title, contexts, parent_id: parentId } of entries) {
+    chrome.contextMenus.create(parentId ? { id, title, contexts, parentId } : { id, title, contexts });
   }
 }

@@ -36,6 +36,7 @@ function render(view) {
   }
   $('total').textContent = view.total ? String(view.total) : '';
   $('send-gemini').disabled = view.total === 0;
+  $('send-claude').disabled = view.total === 0;
   $('copy-markdown').disabled = view.total === 0;
   if (view.empty) {
     const box = el('section', 'empty');
@@ -72,10 +73,12 @@ async function refresh() {
 await init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
 await refresh();
 
-$('send-gemini').addEventListener('click', async () => {
-  say({ ok: true, message: 'Opening Gemini…' });
-  say(await sendTo('gemini'));
-});
+for (const [id, target, name] of [['send-gemini', 'gemini', 'Gemini'], ['send-claude', 'claude', 'Claude']]) {
+  $(id).addEventListener('click', async () => {
+    say({ ok: true, message: `Opening ${name}…` });
+    say(await sendTo(target));
+  });
+}
 
 $('copy-markdown').addEventListener('click', async () => {
   try {

@@ -28,7 +28,7 @@ try {
   }
   shots.push(await screenshot(popup, 'popup.png'));
 
-  step(3, 'Right-click > "Send memory to Gemini": Gemini\'s import page, box filled');
+  step(3, 'Right-click > "Send memory to" > "Gemini": Gemini\'s import page, box filled');
   const notice = await sendViaMenu(env);
   console.log(`   ${notice.message}`);
   const gemini = await geminiPage(env);

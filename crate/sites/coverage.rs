@@ -159,7 +159,7 @@ mod tests {
                 "https://gemini.google.com/*",
                 "<all_urls>",
             ],
-            &["https://claude.ai/*"],
+            &["https://claude.ai/*", "https://gemini.google.com/*"],
         );
         let found = problems(&m, sites::all());
         assert_eq!(

@@ -75,6 +75,9 @@ mod tests {
         assert!(!page.open.is_empty() && !page.content.is_empty());
         assert!(capture_page_at("https://claude.ai/new").is_none());
         assert!(capture_page_at("https://gemini.google.com/import").is_none());
+        let (site, page) = capture_page_at("https://gemini.google.com/u/1/saved-info").unwrap();
+        assert_eq!(site.assistant, Assistant::Gemini);
+        assert!(!page.empty_texts.is_empty());
     }
 
     #[test]
@@ -85,7 +88,12 @@ mod tests {
             .url_patterns
             .iter()
             .any(|p| pattern::matches(p, "https://gemini.google.com/u/1/import")));
-        assert!(import_page(Assistant::Claude).is_none());
+        let (_, claude) = import_page(Assistant::Claude).unwrap();
+        assert!(claude.url.ends_with("?open_memory_import=true"));
+        assert!(
+            !claude.open.is_empty(),
+            "Claude's import dialog may need opening"
+        );
     }
 
     #[test]

@@ -55,6 +55,10 @@ pub struct CapturePage {
     pub wait_ms: u32,
     /// Lines of the page's own interface found inside the content (captions, titles).
     pub ignore_lines: Vec<String>,
+    /// Texts the page shows instead of the memory when there is none: seeing one means
+    /// "empty", not "not loaded yet".
+    #[serde(default)]
+    pub empty_texts: Vec<String>,
     /// Headings the memory is organised under, and the category of what stands below them.
     pub headings: Vec<HeadingRule>,
 }
@@ -69,6 +73,9 @@ pub struct ImportPage {
     pub url_patterns: Vec<String>,
     /// The box to fill, tried in order.
     pub target: Vec<Locator>,
+    /// The control that shows the box when the page does not (a dialog's opening button).
+    #[serde(default)]
+    pub open: Vec<Locator>,
     pub editor: EditorKind,
     /// What the page calls the box, for messages: "Paste your info here...".
     pub box_label: String,

@@ -19,6 +19,7 @@
     textbox:
       'textarea, input:not([type]), input[type="text"], [contenteditable=""], [contenteditable="true"], [role="textbox"]',
     switch: '[role="switch"]',
+    list: 'ul, ol, [role="list"]',
   };
   const EDITABLE = ROLE_SELECTORS.textbox;
 
@@ -233,21 +234,39 @@
     if (dialog) await waitUntil(() => !visible(dialog), 2000);
   }
 
+  /** Whether the page shows one of `texts` (an empty state such as "nothing saved yet"). */
+  function showsText(texts) {
+    if (texts.length === 0) return false;
+    const wanted = texts.map(norm);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.currentNode; el; el = walker.nextNode()) {
+      if (el.children.length === 0 && wanted.includes(norm(el.textContent)) && visible(el)) return true;
+    }
+    return false;
+  }
+
   /** Reads the memory the plan describes, opening and closing it if need be. */
   async function read(plan) {
     const url = location.href;
+    const tried = (locators) => `tried ${locators.map(describe).join(', ') || 'nothing'}`;
+    // Pages render late: wait for the memory, a control that shows it, or its empty state.
+    const first = await waitUntil(() => {
+      if (findOne(plan.content)) return 'content';
+      if (showsText(plan.empty_texts)) return 'empty';
+      return findOne(plan.open) ? 'open' : null;
+    }, plan.wait_ms);
+    if (first === 'empty') return { outcome: 'read', url, found_by: 'empty state', blocks: [] };
     let opened = false;
-    if (!findOne(plan.content)) {
-      const opener = findOne(plan.open);
-      if (!opener) {
-        return { outcome: 'failed', url, step: 'open', detail: `tried ${plan.open.map(describe).join(', ')}` };
-      }
-      opener.el.click();
+    if (first === 'open') {
+      findOne(plan.open)?.el.click();
       opened = true;
+    } else if (!first) {
+      const step = plan.open.length ? 'open' : 'content';
+      return { outcome: 'failed', url, step, detail: tried(plan.open.length ? plan.open : plan.content) };
     }
     const content = await settled(plan.content, plan.loading_texts, plan.wait_ms);
     if (!content) {
-      return { outcome: 'failed', url, step: 'content', detail: `tried ${plan.content.map(describe).join(', ')}` };
+      return { outcome: 'failed', url, step: 'content', detail: tried(plan.content) };
     }
     const blocks = collectBlocks(content.el);
     if (opened) await closeOpened(plan.close, content.el);
@@ -291,10 +310,18 @@
     if (window.top !== window || location.origin !== plan.origin) {
       return { outcome: 'wrong_page', url: location.href };
     }
-    const found = await waitUntil(() => {
+    const box = () => {
       const f = findOne(plan.target);
       return f && writable(f.el) ? f : null;
-    }, plan.wait_ms);
+    };
+    // The page may open its own dialog (from its URL); give it a moment, then press the
+    // plan's opener ("Start import") if the box is still not there.
+    let found = await waitUntil(box, plan.open.length ? Math.min(plan.open_after_ms, plan.wait_ms) : plan.wait_ms);
+    if (!found && plan.open.length) {
+      const opener = await waitUntil(() => box() || findOne(plan.open), plan.wait_ms);
+      if (opener && !writable(opener.el)) opener.el.click();
+      found = await waitUntil(box, plan.wait_ms);
+    }
     if (!found) {
       const seconds = Math.round(plan.wait_ms / 1000);
       return { outcome: 'not_found', detail: `none of ${plan.target.map(describe).join(', ')} matched within ${seconds} s` };

@@ -100,7 +100,7 @@ export async function popupGroups(popup) {
   );
 }
 
-/** Clicks "Send memory to Gemini" the way the context menu does; resolves with the notice. */
+/** Clicks "Send memory to" > "Gemini" the way the context menu does; resolves with the notice. */
 export async function sendViaMenu(env) {
   return env.worker.evaluate(() => globalThis.memport.onMenuClick({ menuItemId: 'send-to-gemini' }, undefined));
 }

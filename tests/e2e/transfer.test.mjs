@@ -71,7 +71,7 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
   assert.match(await popup.locator('.item .meta').first().textContent(), /^Claude · .+ · \d{4}-\d{2}-\d{2}$/);
   await screenshot(popup, 'popup.png');
 
-  // "Send memory to Gemini" opens Gemini's import page and fills its box; never submits.
+  // "Send memory to" > "Gemini" opens Gemini's import page and fills its box; never submits.
   const notice = await sendViaMenu(env);
   assert.equal(notice.ok, true, notice.message);
   assert.match(notice.message, /press "Add memory" yourself/);
