@@ -407,3 +407,246 @@ test('gemini: react scenario drops an input event after a plain value assignment
   state = await page.evaluate(() => window.replicaState.model.text);
   assert.equal(state, 'typed');
 });
+
+// ---- Claude's memory import dialog ("Start import", ?open_memory_import=true)
+
+const IMPORT_TITLE = 'Import memory to Claude';
+
+/** The import dialog's own state (main world). */
+const importState = (page) => page.evaluate(() => {
+  const s = window.replicaState.importDialog;
+  return { model: s.model.text, inputEvents: s.inputEvents, ignored: s.ignoredInputs, submitted: s.submitted, opens: s.opens };
+});
+
+test('claude: "Start import" opens the import dialog, which outlives <main> re-renders', async (t) => {
+  const { page } = await open(t, CLAUDE);
+  await page.locator('#memory-heading').waitFor();
+  // The state object is there before the dialog ever opened.
+  assert.deepEqual(await importState(page), { model: '', inputEvents: 0, ignored: 0, submitted: false, opens: 0 });
+  await page.getByRole('button', { name: 'Start import' }).click();
+  const dialog = page.getByRole('dialog', { name: IMPORT_TITLE });
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  assert.equal(await dialog.getAttribute('aria-labelledby'), 'import-dialog-title');
+  assert.equal(await page.locator('body > [role="dialog"]').count(), 1, 'a portal on <body>');
+  assert.equal(await dialog.locator('h2#import-dialog-title').textContent(), IMPORT_TITLE);
+  await dialog.getByText('Copy this prompt into a chat with your other AI provider, then paste the response below.', { exact: true }).waitFor();
+  const prompt = dialog.locator('textarea[readonly]');
+  assert.match(await prompt.inputValue(), /^I'm moving to another service/);
+  assert.equal(await dialog.getByRole('button', { name: 'Copy prompt' }).count(), 1);
+  const box = dialog.getByLabel('Paste the response here');
+  assert.equal(await box.getAttribute('id'), 'memory-import-box');
+  assert.equal(await box.getAttribute('placeholder'), 'Paste your memory here…');
+  assert.equal(await box.inputValue(), '');
+  await dialog.getByText('Imports are experimental. Claude adds them to memory within 24 hours.', { exact: true }).waitFor();
+  assert.equal(await dialog.getByRole('button', { name: 'Add to memory' }).isDisabled(), true);
+  assert.equal(await dialog.getByRole('button', { name: 'Cancel' }).count(), 1);
+  assert.equal(await dialog.getByRole('button', { name: 'Close' }).count(), 1);
+  assert.equal((await importState(page)).opens, 1);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+
+  // The timed re-renders of <main> leave the dialog (and what was typed) alone.
+  await box.fill('kept');
+  await page.waitForFunction(() => window.replicaState.renders >= 3, null, { timeout: 2500 });
+  assert.equal(await dialog.count(), 1);
+  assert.equal(await box.inputValue(), 'kept');
+
+  // Clicking "Start import" again (as a script could, behind the modal) opens no second one.
+  await page.evaluate(() => [...document.querySelectorAll('main button')].find((b) => b.textContent === 'Start import').click());
+  await new Promise((r) => setTimeout(r, 400));
+  assert.equal(await page.locator('[role="dialog"]').count(), 1);
+  assert.equal((await importState(page)).opens, 1);
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.modal-backdrop').count(), 0);
+
+  // Reopened, the component starts empty again; Cancel closes it too.
+  await page.getByRole('button', { name: 'Start import' }).click();
+  await dialog.waitFor();
+  assert.equal(await box.inputValue(), '');
+  assert.equal((await importState(page)).model, '');
+  assert.equal((await importState(page)).opens, 2);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+});
+
+test('claude: ?open_memory_import=true opens the import dialog on load', async (t) => {
+  const url = `${CLAUDE}?open_memory_import=true`;
+  const { page } = await open(t, url);
+  const dialog = page.getByRole('dialog', { name: IMPORT_TITLE });
+  await dialog.waitFor();
+  assert.equal(page.url(), url, 'the query stays');
+  assert.equal(await page.locator('#memory-heading').count(), 1, 'over the Capabilities page');
+  assert.equal((await importState(page)).opens, 1);
+  // Other routes ignore the query.
+  const other = await open(t, 'https://claude.ai/settings/profile?open_memory_import=true');
+  await other.page.getByLabel('Full name').waitFor();
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(await other.page.locator('[role="dialog"]').count(), 0);
+});
+
+test('claude: typing into the import box updates the model and enables "Add to memory"', async (t) => {
+  const { page } = await open(t, `${CLAUDE}?open_memory_import=true`);
+  const dialog = page.getByRole('dialog', { name: IMPORT_TITLE });
+  const box = dialog.locator('#memory-import-box');
+  await box.waitFor();
+  const add = dialog.getByRole('button', { name: 'Add to memory' });
+  await box.fill('- Always answer in British English.');
+  let state = await importState(page);
+  assert.equal(state.model, '- Always answer in British English.');
+  assert.ok(state.inputEvents >= 1);
+  assert.equal(state.ignored, 0);
+  assert.equal(await add.isEnabled(), true);
+  await box.fill('');
+  assert.equal(await add.isDisabled(), true, 'empty again: disabled again');
+  await box.fill('Hello, Claude');
+  await add.click();
+  await dialog.getByRole('status').getByText('Added. Claude will process this import within 24 hours.').waitFor();
+  state = await importState(page);
+  assert.equal(state.submitted, true);
+  assert.equal(await page.evaluate(() => window.replicaState.importDialog.submittedText), 'Hello, Claude');
+});
+
+test('claude: the import box swallows a naive value assignment + input event, like React', async (t) => {
+  const { page } = await open(t, `${CLAUDE}?open_memory_import=true`);
+  const box = page.locator('[role="dialog"] #memory-import-box');
+  await box.waitFor();
+  await page.evaluate(() => {
+    const el = document.getElementById('memory-import-box');
+    el.value = 'set naively';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  let state = await importState(page);
+  assert.equal(state.model, '');
+  assert.equal(state.ignored, 1);
+  assert.equal(state.inputEvents, 0);
+  assert.equal(await box.inputValue(), 'set naively', 'the view changed, the model did not');
+  assert.equal(await page.getByRole('button', { name: 'Add to memory' }).isDisabled(), true);
+  // Through the prototype's native setter (what memport does), React sees the change.
+  await page.evaluate(() => {
+    const el = document.getElementById('memory-import-box');
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(el, 'set natively');
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  state = await importState(page);
+  assert.equal(state.model, 'set natively');
+  assert.equal(state.ignored, 1);
+  assert.equal(await page.getByRole('button', { name: 'Add to memory' }).isEnabled(), true);
+});
+
+test('claude: import-prefilled scenario opens with the person\'s own notes in the box', async (t) => {
+  const { page } = await open(t, `${CLAUDE}?open_memory_import=true&scenario=import-prefilled`);
+  const box = page.locator('[role="dialog"] #memory-import-box');
+  await box.waitFor();
+  assert.equal(await box.inputValue(), 'Notes I typed myself');
+  assert.equal((await importState(page)).model, 'Notes I typed myself');
+  assert.equal(await page.getByRole('button', { name: 'Add to memory' }).isEnabled(), true);
+  // Also when opened with the button.
+  const other = await open(t, `${CLAUDE}?scenario=import-prefilled`);
+  await other.page.getByRole('button', { name: 'Start import' }).click();
+  await other.page.locator('#memory-import-box').waitFor();
+  assert.equal(await other.page.locator('#memory-import-box').inputValue(), 'Notes I typed myself');
+});
+
+test('claude: Escape closes the import dialog; a route change does too', async (t) => {
+  const { page } = await open(t, `${CLAUDE}?open_memory_import=true`);
+  const dialog = page.getByRole('dialog', { name: IMPORT_TITLE });
+  await dialog.waitFor();
+  await page.locator('#memory-import-box').focus();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.modal-backdrop').count(), 0);
+  // The memory dialog still opens afterwards.
+  await page.getByRole('button', { name: 'View and edit your memory' }).click();
+  await page.getByRole('dialog', { name: 'Your memory' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Your memory' }).waitFor({ state: 'detached' });
+
+  await page.getByRole('button', { name: 'Start import' }).click();
+  await dialog.waitFor();
+  await page.evaluate(() => document.querySelector('nav a[href="/settings/profile"]').click());
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.modal-backdrop').count(), 0);
+});
+
+// ---- Gemini's Saved info page
+
+const SAVED_INFO_TEXTS = [
+  "I'm vegetarian and allergic to cashews.",
+  'Always answer in British English.',
+  'My daughter Ines is starting primary school in September 2027.',
+  "I'm training for the Lisbon marathon in October.",
+  "Don't suggest Medium articles; link official documentation instead.",
+  'I work as a product designer at a fintech startup in Porto.',
+  'Prefers Figma and Linear; uses a MacBook Air.',
+];
+
+for (const url of ['https://gemini.google.com/saved-info', 'https://gemini.google.com/u/1/saved-info']) {
+  test(`gemini: ${new URL(url).pathname} lists the saved info, and the list re-renders`, async (t) => {
+    const { page } = await open(t, url);
+    const list = page.locator('app-root ul.saved-info-list[aria-label="Saved info"]');
+    await list.waitFor();
+    // Mark the first <ul> at once, to see below that the ~1 s re-render replaces it.
+    const rendersAtMark = await list.evaluate((ul) => {
+      ul.dataset.first = 'yes';
+      return window.replicaState.savedInfo.renders;
+    });
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Saved info');
+    await page.getByText('Info you asked Gemini to save', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Add', exact: true }).count(), 1);
+    assert.equal(await page.locator('textarea').count(), 0, 'not the import page');
+    assert.deepEqual(await list.locator('li.saved-info-item > span.saved-info-text').allTextContents(), SAVED_INFO_TEXTS);
+    assert.equal(await list.getByRole('button', { name: 'Edit' }).count(), 7);
+    assert.equal(await list.getByRole('button', { name: 'Delete' }).count(), 7);
+    assert.equal(await page.getByRole('list', { name: 'Saved info' }).count(), 1);
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+
+    // The <ul> is rebuilt (new nodes, same content) at ~1 s.
+    await page.waitForFunction(() => window.replicaState.savedInfo.renders >= 2, null, { timeout: 2500 });
+    if (rendersAtMark === 1) {
+      assert.equal(await page.locator('ul.saved-info-list[data-first]').count(), 0, 'a new <ul>');
+    }
+    assert.deepEqual(await list.locator('.saved-info-text').allTextContents(), SAVED_INFO_TEXTS);
+
+    // Delete removes the entry.
+    await list.locator('li', { hasText: 'Always answer in British English.' }).getByRole('button', { name: 'Delete' }).click();
+    assert.deepEqual(await list.locator('.saved-info-text').allTextContents(),
+      SAVED_INFO_TEXTS.filter((s) => s !== 'Always answer in British English.'));
+  });
+}
+
+test('gemini: saved info entries can be edited and added', async (t) => {
+  const { page } = await open(t, 'https://gemini.google.com/saved-info');
+  const list = page.locator('ul.saved-info-list');
+  await page.waitForFunction(() => window.replicaState.savedInfo.renders >= 2, null, { timeout: 2500 });
+  await list.locator('li').first().getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Edit saved info').fill("I'm vegan.");
+  await page.getByRole('button', { name: 'Save' }).click();
+  assert.equal(await list.locator('.saved-info-text').first().textContent(), "I'm vegan.");
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByLabel('New saved info').fill('Likes tea.');
+  await page.getByLabel('New saved info').press('Enter');
+  assert.equal(await list.locator('.saved-info-text').last().textContent(), 'Likes tea.');
+  assert.equal(await list.locator('li').count(), 8);
+});
+
+test('gemini: empty saved-info scenario has no list, only the empty-state text', async (t) => {
+  const { page } = await open(t, 'https://gemini.google.com/saved-info?scenario=empty');
+  await page.getByText("You haven't asked Gemini to save any info yet.", { exact: true }).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Saved info');
+  await page.waitForFunction(() => window.replicaState.savedInfo.renders >= 2, null, { timeout: 2500 });
+  assert.equal(await page.locator('ul.saved-info-list').count(), 0);
+  assert.equal(await page.locator('li').count(), 0);
+});
+
+test('gemini: /import is still the import page; savedInfo is there with no renders', async (t) => {
+  for (const url of [GEMINI, 'https://gemini.google.com/u/2/import']) {
+    const { page } = await open(t, url);
+    await page.locator('#import-box').waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Import memory');
+    assert.equal(await page.locator('ul.saved-info-list').count(), 0);
+    const state = await page.evaluate(() => ({ renders: window.replicaState.savedInfo.renders, model: window.replicaState.model.text }));
+    assert.deepEqual(state, { renders: 0, model: '' });
+  }
+});

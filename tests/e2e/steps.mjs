@@ -100,20 +100,28 @@ export async function popupGroups(popup) {
   );
 }
 
-/** Clicks "Send memory to" > "Gemini" the way the context menu does; resolves with the notice. */
-export async function sendViaMenu(env) {
-  return env.worker.evaluate(() => globalThis.memport.onMenuClick({ menuItemId: 'send-to-gemini' }, undefined));
+/**
+ * Clicks "Send memory to" > Gemini (or `target`) the way the context menu does; resolves
+ * with the notice.
+ */
+export async function sendViaMenu(env, target = 'gemini') {
+  return env.worker.evaluate((id) => globalThis.memport.onMenuClick({ menuItemId: id }, undefined), `send-to-${target}`);
 }
 
-/** The open tab showing Gemini's import page. */
-export async function geminiPage(env, { timeout = 15_000 } = {}) {
+/** The open tab whose URL starts with `prefix`. */
+export async function tabAt(env, prefix, { timeout = 15_000 } = {}) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    const page = env.context.pages().find((p) => p.url().startsWith(GEMINI_IMPORT_PAGE));
+    const page = env.context.pages().find((p) => p.url().startsWith(prefix));
     if (page) return page;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no tab on ${GEMINI_IMPORT_PAGE}`);
+  throw new Error(`no tab on ${prefix}`);
+}
+
+/** The open tab showing Gemini's import page. */
+export function geminiPage(env, options) {
+  return tabAt(env, GEMINI_IMPORT_PAGE, options);
 }
 
 /** What Gemini's page itself knows: its box, its model, its events, its button. */

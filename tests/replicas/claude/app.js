@@ -14,7 +14,16 @@
 //    app shell; only <main> is rebuilt;
 //  - "View and edit your memory" opens a modal dialog (portal on <body>)
 //    that fetches /api/organizations/org-1/memory and renders the Markdown
-//    the way Claude does (**Heading** paragraphs, "- " lists).
+//    the way Claude does (**Heading** paragraphs, "- " lists);
+//  - "Start import", or loading /settings/capabilities?open_memory_import=true,
+//    opens (after ~250 ms) the memory import dialog (portal on <body>, so it
+//    survives the <main> re-renders): copy a prompt, paste the other
+//    assistant's answer into #memory-import-box, press "Add to memory". The
+//    box is a React controlled textarea: the model (importModel.text) is
+//    updated only from `input` events, and React's value tracker is emulated
+//    (see trackValueLikeReact): an `input` event whose value equals the one
+//    last set through the element's own `value` property is swallowed.
+//    Cancel, Close, Escape, the backdrop and route changes remove it.
 // All DOM is built with createElement/textContent: the page runs under a
 // strict CSP (no inline script or style) and the fixture contains HTML-like
 // text that must stay text.
@@ -31,11 +40,19 @@
 //   slow-memory      the dialog shows "Loading…" for 2.5 s before the memory;
 //   empty-memory     the memory is the empty string: after "Loading…" the
 //                    dialog's content div is empty (title and caption stay);
-//   never-loads      the dialog's content stays "Loading…" forever.
+//   never-loads      the dialog's content stays "Loading…" forever;
+//   import-prefilled when the import dialog opens, its box already holds
+//                    "Notes I typed myself" (the model too), as if typed.
 //
 // For tests, window.replicaState (main world) =
-//   { renders, dialogOpens, navigations }
+//   { renders, dialogOpens, navigations, importDialog }
 // renders counts every <main> build, navigations every pushState.
+// importDialog is a live object, there from load on:
+//   { model: { text }, inputEvents, ignoredInputs, submitted, submittedText, opens }
+// inputEvents counts input events the component saw (after the value
+// tracker), ignoredInputs the ones the tracker swallowed, opens every time
+// the import dialog was mounted. A newly opened dialog starts from an empty
+// model (or the prefilled text); submitted/submittedText stay once set.
 (() => {
   'use strict';
 
@@ -44,11 +61,31 @@
   const DIALOG_DELAY_MS = 250;
   const MEMORY_URL = '/api/organizations/org-1/memory';
   const SLOW_MEMORY_MS = 2500; // ?scenario=slow-memory
+  const IMPORT_PREFILLED_TEXT = 'Notes I typed myself'; // ?scenario=import-prefilled
+  const IMPORT_PROMPT =
+    'I\'m moving to another service and need to export my data. List every memory you have ' +
+    'stored about me, as well as any context you\'ve learned about me from past conversations. ' +
+    'Output everything in a single code block so I can easily copy it. Format each entry as: ' +
+    '[date saved, if available] - memory content. Make sure to cover all of the following, ' +
+    'preserving my words verbatim where possible: instructions I\'ve given you about how to ' +
+    'respond, personal details, projects, goals and recurring topics.';
 
-  const replicaState = { renders: 0, dialogOpens: 0, navigations: 0 };
+  // The import dialog component's state (its textarea's controlled value).
+  const importModel = { text: '' };
+  const importState = {
+    model: importModel,
+    inputEvents: 0,
+    ignoredInputs: 0,
+    submitted: false,
+    submittedText: null,
+    opens: 0,
+  };
+
+  const replicaState = { renders: 0, dialogOpens: 0, navigations: 0, importDialog: importState };
   window.replicaState = replicaState;
 
-  const scenario = new URLSearchParams(location.search).get('scenario');
+  const query = new URLSearchParams(location.search);
+  const scenario = query.get('scenario');
   const root = document.getElementById('root');
 
   // The app's own state; survives re-renders and route changes like React
@@ -113,8 +150,10 @@
   window.addEventListener('popstate', () => onRouteChange());
 
   function onRouteChange() {
-    // A route change unmounts the page, and with it any open memory dialog.
+    // A route change unmounts the page, and with it any open dialog.
     cancelPendingDialog();
+    cancelPendingImport();
+    closeImportDialog();
     closeMemoryDialog();
     render();
   }
@@ -183,7 +222,7 @@
           scenario === 'no-view-button' ? null :
             h('button', { type: 'button', class: BUTTON_CLASS, onClick: openMemoryDialogSoon },
               'View and edit your memory'),
-          h('button', { type: 'button', class: BUTTON_CLASS }, 'Start import'),
+          h('button', { type: 'button', class: BUTTON_CLASS, onClick: openImportDialogSoon }, 'Start import'),
           h('button', { type: 'button', class: BUTTON_CLASS }, 'Manage edits'))),
       h('section', { class: 'settings-section', 'aria-labelledby': 'artifacts-heading' },
         h('h2', { id: 'artifacts-heading', class: 'text-lg font-medium' }, 'Artifacts'),
@@ -379,6 +418,153 @@
       });
   }
 
+  // ------------------------------------------------------- import dialog
+
+  let importTimer = null; // the short delay between click (or load) and dialog
+  let importDialogEl = null;
+  let importBackdropEl = null;
+
+  function openImportDialogSoon() {
+    if (importTimer !== null || document.querySelector('[role="dialog"]')) return;
+    importTimer = setTimeout(() => {
+      importTimer = null;
+      openImportDialog();
+    }, DIALOG_DELAY_MS);
+  }
+
+  function cancelPendingImport() {
+    if (importTimer !== null) clearTimeout(importTimer);
+    importTimer = null;
+  }
+
+  function closeImportDialog() {
+    if (importBackdropEl) importBackdropEl.remove();
+    if (importDialogEl) importDialogEl.remove();
+    importBackdropEl = null;
+    importDialogEl = null;
+    document.removeEventListener('keydown', onImportKeydown, true);
+  }
+
+  function onImportKeydown(event) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      closeImportDialog();
+    }
+  }
+
+  /**
+   * React's inputValueTracking, in short (same as the Gemini replica's
+   * `react` scenario): an own `value` property on the node records every
+   * value set through it; an `input` event whose value equals the recorded
+   * one is dropped before the component's onChange sees it.
+   */
+  function trackValueLikeReact(node) {
+    const native = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+    let tracked = node.value;
+    Object.defineProperty(node, 'value', {
+      configurable: true,
+      get() { return native.get.call(this); },
+      set(v) { tracked = String(v); native.set.call(this, v); },
+    });
+    node.addEventListener('input', (event) => {
+      if (node.value === tracked) {
+        event.stopImmediatePropagation(); // React sees no change: onChange never runs.
+        importState.ignoredInputs += 1;
+        return;
+      }
+      tracked = node.value;
+    });
+  }
+
+  function openImportDialog() {
+    if (document.querySelector('[role="dialog"]')) return;
+    importState.opens += 1;
+    // A newly mounted component starts from its initial state.
+    importModel.text = scenario === 'import-prefilled' ? IMPORT_PREFILLED_TEXT : '';
+
+    const closeButton = h('button', {
+      type: 'button', class: 'dialog-close', 'aria-label': 'Close', onClick: closeImportDialog,
+    }, '×');
+    const copyButton = h('button', {
+      type: 'button',
+      class: `${BUTTON_CLASS} copy-prompt-button`,
+      onClick: () => {
+        const done = () => { copyButton.textContent = 'Copied'; };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(IMPORT_PROMPT).then(done, () => {});
+        }
+      },
+    }, 'Copy prompt');
+    const box = h('textarea', {
+      id: 'memory-import-box',
+      class: 'import-box rounded-lg border px-3 py-2',
+      placeholder: 'Paste your memory here…',
+      rows: '8',
+    });
+    const addButton = h('button', {
+      type: 'button', class: `${BUTTON_CLASS} primary-button`, disabled: true,
+    }, 'Add to memory');
+    const status = h('p', { class: 'import-status', role: 'status' });
+
+    // Like React: the view (button state) derives from the model only.
+    const updateView = () => { addButton.disabled = importModel.text.trim() === ''; };
+
+    // Rendered with the model's value, as React does for value={text}.
+    if (importModel.text) box.value = importModel.text;
+    trackValueLikeReact(box);
+    box.addEventListener('input', (event) => {
+      // onChange={(e) => setText(e.target.value)}
+      importState.inputEvents += 1;
+      importModel.text = event.target.value;
+      updateView();
+    });
+    addButton.addEventListener('click', () => {
+      if (importModel.text.trim() === '') return;
+      importState.submitted = true;
+      importState.submittedText = importModel.text;
+      status.textContent = 'Added. Claude will process this import within 24 hours.';
+    });
+
+    importBackdropEl = h('div', {
+      class: 'modal-backdrop import-backdrop', 'data-state': 'open', onClick: closeImportDialog,
+    });
+    importDialogEl = h('div', {
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'import-dialog-title',
+      class: 'memory-dialog import-dialog',
+      'data-state': 'open',
+      tabindex: '-1',
+    },
+    h('div', { class: 'dialog-header' },
+      h('h2', { id: 'import-dialog-title', class: 'text-lg font-medium' }, 'Import memory to Claude'),
+      closeButton),
+    h('p', { class: 'caption' },
+      'Copy this prompt into a chat with your other AI provider, then paste the response below.'),
+    h('div', { class: 'import-prompt flex flex-col gap-2' },
+      h('textarea', {
+        class: 'import-prompt-text rounded-lg border px-3 py-2',
+        readonly: true,
+        'aria-label': 'Prompt',
+        rows: '4',
+      }, IMPORT_PROMPT),
+      copyButton),
+    h('label', { for: 'memory-import-box', class: 'import-label text-sm font-medium' }, 'Paste the response here'),
+    box,
+    h('p', { class: 'import-note text-sm' },
+      'Imports are experimental. Claude adds them to memory within 24 hours.'),
+    status,
+    h('div', { class: 'dialog-footer flex justify-end gap-2' },
+      h('button', { type: 'button', class: BUTTON_CLASS, onClick: closeImportDialog }, 'Cancel'),
+      addButton));
+    updateView();
+
+    // Portal: appended to <body>, outside the app root.
+    document.body.append(importBackdropEl, importDialogEl);
+    document.addEventListener('keydown', onImportKeydown, true);
+    closeButton.focus();
+  }
+
   // ------------------------------------------------------------ markdown
 
   /** Text with **bold** runs -> array of text nodes and <strong>s. */
@@ -436,6 +622,10 @@
     render();
     if (scenario !== 'logged-out') {
       for (const ms of RERENDER_AFTER_MS) setTimeout(render, ms);
+      // ?open_memory_import=true (the query stays in the URL, as on Claude).
+      if (query.get('open_memory_import') === 'true' && currentRoute() === 'capabilities') {
+        openImportDialogSoon();
+      }
     }
   }, LOADING_MS);
 })();

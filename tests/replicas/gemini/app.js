@@ -1,5 +1,9 @@
-// Replica of https://gemini.google.com/import (also /u/N/import) for
-// memport's tests.
+// Replica of https://gemini.google.com/import (also /u/N/import) and of the
+// "Saved info" page (/saved-info, /u/N/saved-info) for memport's tests.
+//
+// Routes (read once at load): /saved-info and /u/N/saved-info render the
+// Saved info page; every other path (/import, /u/N/import, ...) renders the
+// import page.
 //
 // It behaves like the Angular app in the way that matters to an extension
 // that fills the box: the page keeps its own model, and like Angular's
@@ -18,7 +22,21 @@
 //              `el.value = x` in the page's world and fires `input` is never seen
 //
 // For tests, a live object in the main world:
-//   window.replicaState = { model, inputEvents, changeEvents, submitted, submittedText }
+//   window.replicaState = { model, inputEvents, changeEvents, submitted, submittedText,
+//                           ignoredInputs, savedInfo }
+//
+// Saved info page: renders late (~400 ms) inside <app-root>: <h1>Saved info</h1>, the
+// paragraph "Info you asked Gemini to save", an "Add" button and
+// <ul class="saved-info-list" aria-label="Saved info"> with one
+// <li class="saved-info-item"> per entry: <span class="saved-info-text">, then icon
+// buttons aria-label "Edit" and "Delete". Like an Angular list, the <ul> is rebuilt once
+// more at ~1 s (new nodes, same content) and after every change (add, edit, delete).
+// Edit and Add show an inline text field ("Save" / "Cancel"; Enter and Escape too).
+// Scenario (?scenario=...):
+//   empty      no list: the paragraph "You haven't asked Gemini to save any info yet."
+// replicaState.savedInfo = { renders, entries } (also present, renders 0, on the import
+// page): renders counts every build of the list (or of its empty state); entries is the
+// live array of { id, text }.
 (() => {
   'use strict';
 
@@ -43,6 +61,7 @@
     submitted: false,
     submittedText: null,
     ignoredInputs: 0,
+    savedInfo: null, // set below
   };
   window.replicaState = replicaState;
 
@@ -186,5 +205,133 @@
     updateView();
   }
 
-  setTimeout(render, RENDER_DELAY_MS);
+  // ---------------------------------------------------------- saved info
+
+  const SAVED_INFO_PATH = /^\/(?:u\/\d+\/)?saved-info\/?$/;
+  const LIST_RERENDER_MS = 1000; // after load: the one extra rebuild of the list
+  const SAVED_INFO_ENTRIES = [
+    'I\'m vegetarian and allergic to cashews.',
+    'Always answer in British English.',
+    'My daughter Ines is starting primary school in September 2027.',
+    'I\'m training for the Lisbon marathon in October.',
+    'Don\'t suggest Medium articles; link official documentation instead.',
+    'I work as a product designer at a fintech startup in Porto.',
+    'Prefers Figma and Linear; uses a MacBook Air.',
+  ];
+
+  const entries = scenario === 'empty' ? [] : SAVED_INFO_ENTRIES.map((text, i) => ({ id: i + 1, text }));
+  let nextId = entries.length + 1;
+  const savedInfo = { renders: 0, entries };
+  replicaState.savedInfo = savedInfo;
+
+  // The entry being edited: { id (a number, or 'new' for Add), draft }. Like ngModel, the
+  // draft changes only on the field's input events.
+  let editing = null;
+  let listHost = null; // holds the list (or its empty state); its content is rebuilt
+
+  function startEditing(id, text) {
+    editing = { id, draft: text };
+    renderList();
+  }
+
+  function saveEditing() {
+    if (!editing) return;
+    const text = editing.draft.trim();
+    if (text !== '') {
+      if (editing.id === 'new') entries.push({ id: nextId++, text });
+      else {
+        const entry = entries.find((e) => e.id === editing.id);
+        if (entry) entry.text = text;
+      }
+    }
+    editing = null;
+    renderList();
+  }
+
+  function cancelEditing() {
+    editing = null;
+    renderList();
+  }
+
+  function deleteEntry(id) {
+    const i = entries.findIndex((e) => e.id === id);
+    if (i >= 0) entries.splice(i, 1);
+    if (editing && editing.id === id) editing = null;
+    renderList();
+  }
+
+  /** Inline text field with Save / Cancel for the entry being edited (or added). */
+  function editorRow(label) {
+    const field = h('input', {
+      type: 'text',
+      class: 'saved-info-input',
+      'aria-label': label,
+    });
+    field.value = editing.draft;
+    field.addEventListener('input', (event) => { editing.draft = event.target.value; });
+    field.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') { event.preventDefault(); saveEditing(); }
+      if (event.key === 'Escape') { event.preventDefault(); cancelEditing(); }
+    });
+    return h('li', { class: 'saved-info-item editing' },
+      field,
+      h('div', { class: 'saved-info-actions' },
+        h('button', { type: 'button', class: 'mdc-button', onClick: saveEditing }, 'Save'),
+        h('button', { type: 'button', class: 'mdc-button text-button', onClick: cancelEditing }, 'Cancel')));
+  }
+
+  function iconButton(label, icon, onClick) {
+    return h('button', { type: 'button', class: 'icon-button', 'aria-label': label, title: label, onClick },
+      h('span', { class: 'icon', 'aria-hidden': 'true' }, icon));
+  }
+
+  function entryRow(entry) {
+    if (editing && editing.id === entry.id) return editorRow('Edit saved info');
+    return h('li', { class: 'saved-info-item' },
+      h('span', { class: 'saved-info-text' }, entry.text),
+      h('div', { class: 'saved-info-actions' },
+        iconButton('Edit', '\u270E', () => startEditing(entry.id, entry.text)),
+        iconButton('Delete', '\u{1F5D1}', () => deleteEntry(entry.id))));
+  }
+
+  /** Throws the list away and builds it again from the entries (new nodes). */
+  function renderList() {
+    if (!listHost) return;
+    const focused = document.activeElement && document.activeElement.matches('.saved-info-input');
+    const rows = entries.map(entryRow);
+    if (editing && editing.id === 'new') rows.push(editorRow('New saved info'));
+    const content = rows.length === 0
+      ? h('p', { class: 'saved-info-empty' }, 'You haven\'t asked Gemini to save any info yet.')
+      : h('ul', { class: 'saved-info-list', 'aria-label': 'Saved info' }, ...rows);
+    listHost.replaceChildren(content);
+    savedInfo.renders += 1;
+    if (focused) {
+      const field = listHost.querySelector('.saved-info-input');
+      if (field) field.focus();
+    }
+  }
+
+  function renderSavedInfo() {
+    listHost = h('div', { class: 'saved-info-body' });
+    const page = h('main', { class: 'saved-info-page' },
+      h('h1', null, 'Saved info'),
+      h('p', { class: 'intro' }, 'Info you asked Gemini to save'),
+      h('div', { class: 'saved-info-toolbar' },
+        h('button', {
+          type: 'button',
+          class: 'mdc-button add-info-button',
+          onClick: () => { if (!editing) startEditing('new', ''); },
+        }, 'Add')),
+      listHost);
+    document.title = 'Gemini - Saved info';
+    document.querySelector('app-root').replaceChildren(page);
+    renderList();
+  }
+
+  if (SAVED_INFO_PATH.test(location.pathname)) {
+    setTimeout(renderSavedInfo, RENDER_DELAY_MS);
+    setTimeout(renderList, LIST_RERENDER_MS);
+  } else {
+    setTimeout(render, RENDER_DELAY_MS);
+  }
 })();
