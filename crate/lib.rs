@@ -8,6 +8,7 @@
 
 pub mod capture;
 pub mod category;
+pub mod check;
 pub mod classify;
 pub mod fill;
 pub mod messages;

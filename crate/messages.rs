@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::capture::{CapturePlan, ReadOutcome};
+use crate::check::Report;
 use crate::fill::Notice;
 use crate::sites::Assistant;
 
@@ -21,6 +22,11 @@ pub enum Request {
     PageRead { outcome: ReadOutcome },
     /// Fill `target`'s import box with the profile.
     SendTo { target: Assistant },
+    /// Report which parts memport finds on a tab (the active one when `tab_id` is absent).
+    CheckPage {
+        #[serde(default)]
+        tab_id: Option<i32>,
+    },
 }
 
 /// The worker's answer.
@@ -31,6 +37,8 @@ pub enum Reply {
     Plan { plan: Option<CapturePlan> },
     /// Something the person should read.
     Notice(Notice),
+    /// What "Check this page" found.
+    Check { report: Report },
 }
 
 impl Reply {

@@ -26,6 +26,17 @@ export async function findTab(patterns) {
   return tab ? { id: tab.id, url: tab.url ?? '', windowId: tab.windowId } : null;
 }
 
+/**
+ * The tab `tabId` as {id, url, windowId}, or (tabId null) the active tab of the last focused
+ * window; null when there is none. `url` is '' where memport has no access to the page.
+ */
+export async function getTab(tabId) {
+  const tab = tabId == null
+    ? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]
+    : await chrome.tabs.get(tabId).catch(() => null);
+  return tab && tab.id !== undefined ? { id: tab.id, url: tab.url ?? '', windowId: tab.windowId } : null;
+}
+
 /** Brings an open tab to the front. */
 export async function showTab(tabId, windowId) {
   await chrome.tabs.update(tabId, { active: true });

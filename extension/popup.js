@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -87,6 +87,26 @@ $('copy-markdown').addEventListener('click', async () => {
   } catch (e) {
     say({ ok: false, message: `Could not copy: ${e.message ?? e}` });
   }
+});
+
+// "Check this page": what memport finds on the tab under the popup, part by part.
+function showReport(report) {
+  const box = $('check');
+  box.replaceChildren(el('h2', report.ok ? 'ok' : 'problem', report.title));
+  const list = el('ul');
+  for (const line of report.lines) {
+    const item = el('li', line.ok ? 'ok' : 'problem', line.text);
+    item.prepend(el('span', 'mark', line.ok ? '✓ ' : '✗ '));
+    list.append(item);
+  }
+  box.append(list);
+  box.hidden = false;
+}
+
+$('check-page').addEventListener('click', async () => {
+  const reply = await checkPage();
+  if (reply.kind === 'check') showReport(reply.report);
+  else say(reply);
 });
 
 // Captures made while the popup is open show up at once.

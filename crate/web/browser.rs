@@ -16,6 +16,8 @@ extern "C" {
     async fn set_badge_js(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = findTab)]
     async fn find_tab_js(patterns: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = getTab)]
+    async fn get_tab_js(tab_id: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = showTab)]
     async fn show_tab_js(tab_id: i32, window_id: i32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = openTab)]
@@ -79,6 +81,15 @@ pub async fn find_tab(patterns: &[String]) -> Result<Option<Tab>, String> {
         return Ok(None);
     }
     from_js(found).map(Some)
+}
+
+/// The tab `tab_id`, or the active tab of the last focused window; `None` when there is none.
+pub async fn get_tab(tab_id: Option<i32>) -> Result<Option<Tab>, String> {
+    let got = get_tab_js(to_js(&tab_id)).await.map_err(describe)?;
+    if got.is_null() {
+        return Ok(None);
+    }
+    from_js(got).map(Some)
 }
 
 pub async fn show_tab(tab: &Tab) -> Result<(), String> {

@@ -46,6 +46,18 @@ pub async fn send_to(target: String) -> JsValue {
     }
 }
 
+/// Asks the worker what memport finds on the active tab; resolves with `{kind, report}`.
+#[wasm_bindgen(js_name = checkPage)]
+pub async fn check_page() -> JsValue {
+    match browser::send_to_worker(&Request::CheckPage { tab_id: None }).await {
+        Ok(reply) => reply,
+        Err(e) => browser::to_js(&Notice {
+            ok: false,
+            message: format!("memport's background worker did not answer ({e})."),
+        }),
+    }
+}
+
 /// The profile as Markdown, for "Copy as Markdown".
 #[wasm_bindgen(js_name = profileMarkdown)]
 pub async fn profile_markdown() -> Result<String, JsValue> {

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{badge_text, browser, load_profile, now, save_profile};
 use crate::capture;
+use crate::check;
 use crate::fill::{self, FillOutcome, Notice, Send};
 use crate::messages::{self, MenuCommand, Reply, Request};
 use crate::sites::{pattern, Assistant};
@@ -33,6 +34,34 @@ async fn dispatch(request: Request) -> Reply {
         },
         Request::PageRead { outcome } => Reply::Notice(save_capture(&outcome).await),
         Request::SendTo { target } => Reply::Notice(send_to(target).await),
+        Request::CheckPage { tab_id } => Reply::Check {
+            report: check_page(tab_id).await,
+        },
+    }
+}
+
+/// "Check this page": probes the tab for every part its site file names.
+async fn check_page(tab_id: Option<i32>) -> check::Report {
+    let problem = |text: String| check::Report {
+        title: "memport could not check this page".into(),
+        lines: vec![check::Line { ok: false, text }],
+        ok: false,
+    };
+    let tab = match browser::get_tab(tab_id).await {
+        Ok(Some(tab)) => tab,
+        Ok(None) => return problem("There is no open tab to check.".into()),
+        Err(e) => return problem(e),
+    };
+    let (site, probes) = match check::probes(&tab.url) {
+        Ok(found) => found,
+        Err(report) => return report,
+    };
+    match browser::run_in_page::<_, Vec<check::Found>>(&tab, "check", &probes).await {
+        Ok(found) if found.len() == probes.len() => check::report(&site, &probes, &found),
+        Ok(_) => {
+            problem("memport's page code answered for the wrong parts. Reload the page.".into())
+        }
+        Err(e) => problem(format!("memport's page code could not run there ({e}).")),
     }
 }
 

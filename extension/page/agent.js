@@ -412,5 +412,14 @@
     return true;
   }
 
-  globalThis.memportAgent = { findOne, waitUntil, read, fill, ask, notify, collectBlocks };
+  /** "Check this page": for each probe, which locator finds its part (or null). */
+  function check(probes) {
+    return probes.map((probe) => {
+      const found = findOne(probe.locators);
+      const usable = found && (!probe.writable || writable(found.el));
+      return { found_by: usable ? found.how : null };
+    });
+  }
+
+  globalThis.memportAgent = { findOne, waitUntil, read, fill, ask, notify, check, collectBlocks };
 })();

@@ -1,0 +1,79 @@
+// "Check this page": what memport finds on an assistant's page, part by part, so a person or
+// a maintainer sees at once what a site changed.
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPopup, CLAUDE_MEMORY_PAGE } from './steps.mjs';
+
+async function setup(t) {
+  const env = await start();
+  t.after(() => env.close());
+  return env;
+}
+
+/** Opens `url`, waits for `ready` (a role and name) and checks the page as the popup would. */
+async function checkAt(env, url, ready) {
+  const page = await env.context.newPage();
+  await page.goto(url);
+  await page.getByRole(ready.role, { name: ready.name }).first().waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(1_800); // Past the replica's re-renders.
+  const reply = await env.worker.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u.split('?')[0] + '*' });
+    return globalThis.memport.handleMessage({ kind: 'check_page', tab_id: tab.id });
+  }, url);
+  assert.equal(reply.kind, 'check');
+  return reply.report;
+}
+
+test('Claude\'s settings: every part found, the closed dialogs counted as fine', async (t) => {
+  const env = await setup(t);
+  const report = await checkAt(env, CLAUDE_MEMORY_PAGE, { role: 'button', name: 'View and edit your memory' });
+  assert.equal(report.title, 'Claude: memport finds everything it needs here');
+  assert.equal(report.ok, true);
+  assert.deepEqual(report.lines.map((l) => l.text), [
+    'Place for the "Save memory to memport" button: found (role button "View and edit your memory")',
+    'Memory: not on screen now; memport opens it when you press its button',
+    'Control that shows the memory: found (role button "View and edit your memory")',
+    'Import box: not on screen now; memport opens it when it sends',
+    'Control that opens the import box: found (role button "Start import")',
+  ]);
+});
+
+test('a redesign shows up as the missing part', async (t) => {
+  const env = await setup(t);
+  const report = await checkAt(env, `${CLAUDE_MEMORY_PAGE}?scenario=no-view-button`, { role: 'button', name: 'Start import' });
+  assert.equal(report.ok, false);
+  assert.equal(report.title, 'Claude: some parts memport needs are missing');
+  const missing = report.lines.filter((l) => !l.ok).map((l) => l.text);
+  assert.deepEqual(missing, [
+    'Memory: not found (tried 3 ways; the site may have changed)',
+    'Control that shows the memory: not found (tried 1 ways; the site may have changed)',
+  ]);
+  assert.match(report.lines[0].text, /found \(role heading "Memory"\)/, 'the button still has a place');
+});
+
+test('Gemini\'s saved info and import pages, and a page that is no assistant\'s', async (t) => {
+  const env = await setup(t);
+  const saved = await checkAt(env, 'https://gemini.google.com/u/1/saved-info', { role: 'heading', name: 'Saved info' });
+  assert.equal(saved.ok, true, JSON.stringify(saved));
+  assert.match(saved.lines[1].text, /^Memory: found \(css ul\.saved-info-list\)/);
+  const imp = await checkAt(env, 'https://gemini.google.com/import', { role: 'heading', name: 'Import memory' });
+  assert.deepEqual(imp.lines.map((l) => l.text), ['Import box: found (css textarea[placeholder=\'Paste your info here...\'])']);
+  // memport has no access to chatgpt.com yet, so it cannot even see the tab's address: it
+  // checks the active tab, as the popup does.
+  const chatgpt = await env.context.newPage();
+  await chatgpt.goto('https://chatgpt.com/');
+  await chatgpt.bringToFront();
+  const other = await env.worker.evaluate(() => globalThis.memport.handleMessage({ kind: 'check_page' }));
+  assert.equal(other.report.title, 'This is not an assistant page memport knows');
+});
+
+test('the popup\'s "Check this page" shows the report', async (t) => {
+  const env = await setup(t);
+  const popup = await openPopup(env);
+  await popup.getByRole('button', { name: 'Check this page' }).click();
+  // As a tab, the popup checks itself: an extension page, no assistant's.
+  await popup.locator('#check h2').waitFor();
+  assert.equal(await popup.locator('#check h2').textContent(), 'This is not an assistant page memport knows');
+  assert.match(await popup.locator('#check li').first().textContent(), /^✗ memport reads and fills Claude and Gemini\.$/);
+});
