@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 
 use crate::profile::{AddReport, MemoryItem};
 use crate::read::{self, PageRead};
-use crate::sites::{self, Assistant, Locator, Position};
+use crate::sites::{self, Assistant, FieldSpec, Locator, Position};
 
 /// The button's label on every memory page.
 pub const BUTTON_LABEL: &str = "Save memory to memport";
@@ -38,6 +38,10 @@ pub struct ReadPlan {
     /// Texts that mean the memory is empty, so the page code stops waiting for it.
     pub empty_texts: Vec<String>,
     pub wait_ms: u32,
+    /// Read the memory while scrolling it (a virtualized list).
+    pub scroll: bool,
+    /// Form fields to read first.
+    pub fields: Vec<FieldSpec>,
 }
 
 /// The plan for `url`, or `None` when it is no memory page memport knows.
@@ -57,6 +61,8 @@ pub fn plan_for(url: &str) -> Option<CapturePlan> {
             loading_texts: page.loading_texts.clone(),
             empty_texts: page.empty_texts.clone(),
             wait_ms: page.wait_ms,
+            scroll: page.scroll,
+            fields: page.fields.clone(),
         },
     })
 }
@@ -228,6 +234,7 @@ mod tests {
         let empty = ReadOutcome::Read(PageRead {
             url: URL.into(),
             found_by: "css".into(),
+            fields: vec![],
             blocks: vec![Block {
                 tag: "div".into(),
                 text: "Loading…".into(),

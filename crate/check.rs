@@ -47,24 +47,15 @@ pub fn probes(url: &str) -> Result<(String, Vec<Probe>), Report> {
             title: "This is not an assistant page memport knows".into(),
             lines: vec![Line {
                 ok: false,
-                text: format!(
-                    "memport reads and fills {}.",
-                    sites::all()
-                        .iter()
-                        .map(|s| s.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                ),
+                text: format!("memport works on {}.", names_in_prose()),
             }],
             ok: false,
         });
     };
     let mut probes = Vec::new();
-    if let Some(page) = site
-        .capture
-        .as_ref()
-        .filter(|p| p.url_patterns.iter().any(|p| pattern::matches(p, url)))
-    {
+    // The same test as the content script's plan (fragments included).
+    let capture = sites::capture_page_at(url).filter(|(s, _)| s.assistant == site.assistant);
+    if let Some((_, page)) = capture {
         probes.push(Probe {
             part: "Place for the \"Save memory to memport\" button",
             locators: page.anchor.clone(),
@@ -104,7 +95,12 @@ pub fn probes(url: &str) -> Result<(String, Vec<Probe>), Report> {
     if probes.is_empty() {
         let mut pages: Vec<String> = Vec::new();
         if let Some(c) = &site.capture {
-            pages.push(format!("its memory at {}", c.url_patterns.join(" or ")));
+            let urls: Vec<String> = match c.fragments.first() {
+                // Settings shown over any page: name the address that opens them.
+                Some(fragment) => vec![format!("{}/#{fragment}", site.origin)],
+                None => c.url_patterns.clone(),
+            };
+            pages.push(format!("its memory at {}", urls.join(" or ")));
         }
         if let Some(i) = &site.import {
             pages.push(format!("its import box at {}", i.url));
@@ -119,6 +115,15 @@ pub fn probes(url: &str) -> Result<(String, Vec<Probe>), Report> {
         });
     }
     Ok((site.name.clone(), probes))
+}
+
+/// "Claude, ChatGPT and Gemini".
+fn names_in_prose() -> String {
+    let names: Vec<&str> = sites::all().iter().map(|s| s.name.as_str()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.join(""),
+    }
 }
 
 /// The report on what the page code found.
@@ -253,6 +258,16 @@ mod tests {
             .contains("https://claude.ai/settings/capabilities"));
         let r = probes("https://example.com/").unwrap_err();
         assert_eq!(r.title, "This is not an assistant page memport knows");
+        assert_eq!(
+            r.lines[0].text,
+            "memport works on Claude, ChatGPT and Gemini."
+        );
+        let r = probes("https://chatgpt.com/c/42").unwrap_err();
+        assert_eq!(r.title, "ChatGPT: not a page memport reads or fills");
+        assert_eq!(
+            r.lines[0].text,
+            "memport uses its memory at https://chatgpt.com/#settings/Personalization."
+        );
         let (_, gemini) = probes("https://gemini.google.com/u/2/saved-info").unwrap();
         assert_eq!(gemini.len(), 2, "saved info has no opener");
     }

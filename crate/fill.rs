@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::profile::Profile;
 use crate::render;
-use crate::sites::{self, Assistant, EditorKind, Locator};
+use crate::sites::{self, Assistant, EditorKind, ImportFormat, Locator};
 
 /// What the page code does on the target page.
 #[derive(Clone, Debug, Serialize)]
@@ -79,20 +79,22 @@ pub enum FillOutcome {
 #[derive(Debug, PartialEq, Eq)]
 pub enum SendError {
     EmptyProfile,
-    NoImportPage { target: Assistant },
+    NoImportPage { name: String },
 }
 
 impl std::fmt::Display for SendError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SendError::EmptyProfile => f.write_str(
-                "Your memport profile is empty, so there is nothing to send. Open Claude's \
-                 Settings > Capabilities and press \"Save memory to memport\" first.",
+                "Your memport profile is empty, so there is nothing to send. Open your \
+                 assistant's memory page (Claude's Settings > Capabilities, Gemini's Saved info, \
+                 ChatGPT's Settings > Personalization) and press \"Save memory to memport\" \
+                 first.",
             ),
-            SendError::NoImportPage { target } => write!(
+            SendError::NoImportPage { name } => write!(
                 f,
-                "memport cannot fill {target:?}'s memory yet: it has no import page in memport's \
-                 site table."
+                "memport cannot fill {name}'s memory yet: memport does not know a page where \
+                 {name} takes memory in."
             ),
         }
     }
@@ -122,13 +124,15 @@ pub struct Send {
 
 /// The plan for sending `profile` to `target`.
 pub fn prepare(target: Assistant, profile: &Profile) -> Result<Send, SendError> {
-    let (site, page) = sites::import_page(target).ok_or(SendError::NoImportPage { target })?;
+    let (site, page) = sites::import_page(target).ok_or_else(|| SendError::NoImportPage {
+        name: sites::get(target).map_or_else(|| format!("{target:?}"), |s| s.name.clone()),
+    })?;
     if profile.is_empty() {
         return Err(SendError::EmptyProfile);
     }
-    let text = match target {
-        Assistant::Gemini => render::gemini_import(&profile.items),
-        Assistant::Claude => render::claude_import(profile),
+    let text = match page.format {
+        ImportFormat::GeminiSections => render::gemini_import(&profile.items),
+        ImportFormat::CategoryLines => render::claude_import(profile),
     };
     Ok(Send {
         target,

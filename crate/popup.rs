@@ -80,9 +80,10 @@ pub fn view(profile: &Profile) -> PopupView {
         empty: profile.is_empty().then(|| EmptyState {
             title: "Your memory profile is empty",
             steps: vec![
-                "Open Claude and go to Settings > Capabilities.",
-                "Press \"Save memory to memport\" next to \"View and edit your memory\".",
-                "Come back here to review what was saved, then press \"Send to Gemini\".",
+                "Open your assistant's memory: Claude's Settings > Capabilities, Gemini's \
+                 Saved info, or ChatGPT's Settings > Personalization.",
+                "Press \"Save memory to memport\" there.",
+                "Come back here to review what was saved, then send it to another assistant.",
             ],
         }),
         groups,

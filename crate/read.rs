@@ -36,6 +36,17 @@ pub struct PageRead {
     /// Which locator found the memory, for "Check this page" and bug reports.
     pub found_by: String,
     pub blocks: Vec<Block>,
+    /// The values of the site's memory fields that were on the page, by label.
+    #[serde(default)]
+    pub fields: Vec<FieldValue>,
+}
+
+/// A form field's value, as the page held it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldValue {
+    /// The field's label as the site file names it.
+    pub label: String,
+    pub value: String,
 }
 
 /// A line of the page, as this module sees it.
@@ -111,6 +122,25 @@ pub fn items(
         captured_at: now,
     };
     let mut out: Vec<MemoryItem> = Vec::new();
+    // Fields first, as they stand above the memory on the page: one item per line, the
+    // field's label as heading and its category unless a line says otherwise.
+    for field in &read.fields {
+        let Some(spec) = page.fields.iter().find(|f| f.label == field.label) else {
+            continue;
+        };
+        for line in field.value.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let text = match &spec.prefix {
+                Some(prefix) => format!("{prefix}{line}"),
+                None => line.to_string(),
+            };
+            let verdict = classify(line, Some(spec.category));
+            out.extend(MemoryItem::new(
+                &text,
+                verdict.category,
+                source(Some(&spec.label)),
+            ));
+        }
+    }
     // The heading in force, its category, and whether anything stood under it yet.
     let mut current: Option<(&str, Option<Category>)> = None;
     let mut pending_unknown: Option<&str> = None;
@@ -182,8 +212,63 @@ mod tests {
             url: "https://claude.ai/settings/capabilities".into(),
             found_by: "test".into(),
             blocks,
+            fields: vec![],
         };
         items(site, page, &read, datetime!(2026-11-24 12:00 UTC))
+    }
+
+    #[test]
+    fn chatgpt_fields_become_items_under_their_labels() {
+        let site = sites::get(Assistant::ChatGpt).unwrap();
+        let page = site.capture.as_ref().unwrap();
+        let field = |label: &str, value: &str| FieldValue {
+            label: label.into(),
+            value: value.into(),
+        };
+        let read = PageRead {
+            url: "https://chatgpt.com/#settings/Personalization".into(),
+            found_by: "test".into(),
+            blocks: vec![block("div", "Stop using American spellings.", false)],
+            fields: vec![
+                field("What should ChatGPT call you?", "Sam"),
+                field(
+                    "How would you like ChatGPT to respond?",
+                    "Keep answers short.\n\nI coach chess on Fridays.",
+                ),
+                field("Not a field of this site", "ignored"),
+            ],
+        };
+        let got: Vec<(String, Category, Option<String>)> =
+            items(site, page, &read, datetime!(2026-11-24 12:00 UTC))
+                .into_iter()
+                .map(|i| (i.text, i.category, i.sources[0].heading.clone()))
+                .collect();
+        let heading = |h: &str| Some(h.to_string());
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Preferred name: Sam".into(),
+                    Category::PersonalInformation,
+                    heading("What should ChatGPT call you?")
+                ),
+                (
+                    "Keep answers short.".into(),
+                    Category::ResponseInstructions,
+                    heading("How would you like ChatGPT to respond?")
+                ),
+                (
+                    "I coach chess on Fridays.".into(),
+                    Category::ResponseInstructions,
+                    heading("How would you like ChatGPT to respond?")
+                ),
+                (
+                    "Stop using American spellings.".into(),
+                    Category::BehavioralCorrections,
+                    None
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -52,6 +52,7 @@ proptest! {
             url: "https://claude.ai/settings/capabilities".into(),
             found_by: "test".into(),
             blocks: blocks.clone(),
+            fields: vec![],
         };
         let got = items(site, page, &read, datetime!(2026-11-24 12:00 UTC));
 

@@ -11,19 +11,22 @@ pub mod spec;
 use std::sync::OnceLock;
 
 pub use spec::{
-    Assistant, CapturePage, EditorKind, HeadingRule, ImportPage, Locator, Position, SiteSpec,
+    Assistant, CapturePage, EditorKind, FieldSpec, HeadingRule, ImportFormat, ImportPage, Locator,
+    Position, SiteSpec,
 };
 
 /// The site files, as `build.rs` checked and bundled them.
 const SITES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sites.json"));
 
-/// Every site memport knows, in a fixed order.
+/// Every site memport knows, in the order of [`Assistant`].
 pub fn all() -> &'static [SiteSpec] {
     static SITES: OnceLock<Vec<SiteSpec>> = OnceLock::new();
     SITES.get_or_init(|| {
         // build.rs produced this text from the same types, so it always parses; an empty
         // table (memport recognises no page) is the safe outcome if it ever did not.
-        serde_json::from_str(SITES_JSON).unwrap_or_default()
+        let mut sites: Vec<SiteSpec> = serde_json::from_str(SITES_JSON).unwrap_or_default();
+        sites.sort_by_key(|s| s.assistant); // Claude, ChatGPT, Gemini: the enum's order.
+        sites
     })
 }
 
@@ -36,9 +39,13 @@ pub fn get(assistant: Assistant) -> Option<&'static SiteSpec> {
 pub fn capture_page_at(url: &str) -> Option<(&'static SiteSpec, &'static CapturePage)> {
     all().iter().find_map(|site| {
         let page = site.capture.as_ref()?;
-        page.url_patterns
-            .iter()
-            .any(|p| pattern::matches(p, url))
+        let fragment = url.split_once('#').map_or("", |(_, f)| f);
+        let fragment_ok = page.fragments.is_empty()
+            || page
+                .fragments
+                .iter()
+                .any(|f| fragment.starts_with(f.as_str()));
+        (fragment_ok && page.url_patterns.iter().any(|p| pattern::matches(p, url)))
             .then_some((site, page))
     })
 }
@@ -78,6 +85,21 @@ mod tests {
         let (site, page) = capture_page_at("https://gemini.google.com/u/1/saved-info").unwrap();
         assert_eq!(site.assistant, Assistant::Gemini);
         assert!(!page.empty_texts.is_empty());
+    }
+
+    #[test]
+    fn chatgpt_settings_are_a_memory_page_only_while_shown() {
+        let (site, page) =
+            capture_page_at("https://chatgpt.com/#settings/Personalization").unwrap();
+        assert_eq!(site.assistant, Assistant::ChatGpt);
+        assert!(page.scroll && !page.fields.is_empty());
+        assert!(capture_page_at("https://chatgpt.com/c/123#settings/Personalization").is_some());
+        assert!(capture_page_at("https://chatgpt.com/").is_none());
+        assert!(capture_page_at("https://chatgpt.com/#settings/General").is_none());
+        assert!(
+            import_page(Assistant::ChatGpt).is_none(),
+            "ChatGPT has no import box"
+        );
     }
 
     #[test]

@@ -15,6 +15,8 @@ use crate::category::Category;
 #[serde(rename_all = "snake_case")]
 pub enum Assistant {
     Claude,
+    #[serde(rename = "chatgpt")]
+    ChatGpt,
     Gemini,
 }
 
@@ -40,6 +42,11 @@ pub struct SiteSpec {
 pub struct CapturePage {
     /// Chrome match patterns of the page (query strings are ignored by Chrome's matching).
     pub url_patterns: Vec<String>,
+    /// When set, the page is a memory page only while its URL fragment starts with one of
+    /// these (settings shown as a dialog over any page: `#settings/Personalization`).
+    /// Match patterns cannot see fragments, so this is checked by memport itself.
+    #[serde(default)]
+    pub fragments: Vec<String>,
     /// Where the button goes, tried in order.
     pub anchor: Vec<Locator>,
     pub position: Position,
@@ -61,6 +68,28 @@ pub struct CapturePage {
     pub empty_texts: Vec<String>,
     /// Headings the memory is organised under, and the category of what stands below them.
     pub headings: Vec<HeadingRule>,
+    /// The memory is a virtualized list: only rows in view exist, so it is read while
+    /// scrolling it from top to bottom.
+    #[serde(default)]
+    pub scroll: bool,
+    /// Form fields on the page that hold memory too (custom instructions), read before the
+    /// memory is opened.
+    #[serde(default)]
+    pub fields: Vec<FieldSpec>,
+}
+
+/// A form field whose value is memory.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    /// The field's label on the page (English), kept as the items' heading.
+    pub label: String,
+    pub locators: Vec<Locator>,
+    /// Where its lines go unless a line says otherwise (an instruction, a correction...).
+    pub category: Category,
+    /// Put before the value when the value alone says nothing ("Sam" -> "Preferred name: Sam").
+    #[serde(default)]
+    pub prefix: Option<String>,
 }
 
 /// A page with a box that takes memory in.
@@ -71,6 +100,8 @@ pub struct ImportPage {
     pub url: String,
     /// Match patterns of tabs that already show it (reused rather than opening another).
     pub url_patterns: Vec<String>,
+    /// The form the target's importer asks for.
+    pub format: ImportFormat,
     /// The box to fill, tried in order.
     pub target: Vec<Locator>,
     /// The control that shows the box when the page does not (a dialog's opening button).
@@ -85,6 +116,16 @@ pub struct ImportPage {
     pub wait_ms: u32,
     /// The most characters the box takes, where the site says.
     pub max_chars: Option<u32>,
+}
+
+/// The text forms memport writes for import boxes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportFormat {
+    /// Gemini's five labeled sections, ending "Imported from: memport".
+    GeminiSections,
+    /// Entries one per line under the category labels, as Anthropic's export prompt asks.
+    CategoryLines,
 }
 
 /// Where the button goes relative to its anchor.

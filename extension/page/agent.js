@@ -245,6 +245,53 @@
     return false;
   }
 
+  /** The values of the plan's memory fields that are on the page: [{label, value}]. */
+  function readFields(specs) {
+    const values = [];
+    for (const spec of specs) {
+      const found = findOne(spec.locators);
+      if (found) values.push({ label: spec.label, value: valueOf(found.el) });
+    }
+    return values;
+  }
+
+  function scrollable(el) {
+    return el.scrollHeight > el.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(el).overflowY);
+  }
+
+  /**
+   * The blocks of a virtualized list, which holds only the rows in view: scrolls it from top
+   * to bottom, collecting each row once, in order, then scrolls back.
+   */
+  async function collectScrolling(root) {
+    const scroller = [root, ...root.querySelectorAll('*')].find(scrollable);
+    if (!scroller) return collectBlocks(root);
+    const seen = new Set();
+    const out = [];
+    const take = () => {
+      for (const block of collectBlocks(root)) {
+        const key = `${block.tag}\u0000${block.text}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(block);
+        }
+      }
+    };
+    const settle = () => sleep(150); // Let the list render the rows now in view.
+    scroller.scrollTop = 0;
+    await settle();
+    take();
+    for (let step = 0; step < 5000; step += 1) {
+      const before = scroller.scrollTop;
+      scroller.scrollTop = before + Math.max(24, scroller.clientHeight * 0.7);
+      await settle();
+      take();
+      if (scroller.scrollTop <= before) break; // The bottom.
+    }
+    scroller.scrollTop = 0;
+    return out;
+  }
+
   /** Reads the memory the plan describes, opening and closing it if need be. */
   async function read(plan) {
     const url = location.href;
@@ -255,7 +302,8 @@
       if (showsText(plan.empty_texts)) return 'empty';
       return findOne(plan.open) ? 'open' : null;
     }, plan.wait_ms);
-    if (first === 'empty') return { outcome: 'read', url, found_by: 'empty state', blocks: [] };
+    const fields = readFields(plan.fields);
+    if (first === 'empty') return { outcome: 'read', url, found_by: 'empty state', blocks: [], fields };
     let opened = false;
     if (first === 'open') {
       findOne(plan.open)?.el.click();
@@ -268,9 +316,9 @@
     if (!content) {
       return { outcome: 'failed', url, step: 'content', detail: tried(plan.content) };
     }
-    const blocks = collectBlocks(content.el);
+    const blocks = plan.scroll ? await collectScrolling(content.el) : collectBlocks(content.el);
     if (opened) await closeOpened(plan.close, content.el);
-    return { outcome: 'read', url, found_by: content.how, blocks };
+    return { outcome: 'read', url, found_by: content.how, blocks, fields };
   }
 
   // ---- Filling -------------------------------------------------------------------------

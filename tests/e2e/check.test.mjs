@@ -59,13 +59,13 @@ test('Gemini\'s saved info and import pages, and a page that is no assistant\'s'
   assert.match(saved.lines[1].text, /^Memory: found \(css ul\.saved-info-list\)/);
   const imp = await checkAt(env, 'https://gemini.google.com/import', { role: 'heading', name: 'Import memory' });
   assert.deepEqual(imp.lines.map((l) => l.text), ['Import box: found (css textarea[placeholder=\'Paste your info here...\'])']);
-  // memport has no access to chatgpt.com yet, so it cannot even see the tab's address: it
-  // checks the active tab, as the popup does.
+  // The active tab, as the popup checks it: ChatGPT's home is not its memory page.
   const chatgpt = await env.context.newPage();
   await chatgpt.goto('https://chatgpt.com/');
   await chatgpt.bringToFront();
   const other = await env.worker.evaluate(() => globalThis.memport.handleMessage({ kind: 'check_page' }));
-  assert.equal(other.report.title, 'This is not an assistant page memport knows');
+  assert.equal(other.report.title, 'ChatGPT: not a page memport reads or fills');
+  assert.equal(other.report.lines[0].text, 'memport uses its memory at https://chatgpt.com/#settings/Personalization.');
 });
 
 test('the popup\'s "Check this page" shows the report', async (t) => {
@@ -75,5 +75,5 @@ test('the popup\'s "Check this page" shows the report', async (t) => {
   // As a tab, the popup checks itself: an extension page, no assistant's.
   await popup.locator('#check h2').waitFor();
   assert.equal(await popup.locator('#check h2').textContent(), 'This is not an assistant page memport knows');
-  assert.match(await popup.locator('#check li').first().textContent(), /^✗ memport reads and fills Claude and Gemini\.$/);
+  assert.match(await popup.locator('#check li').first().textContent(), /^✗ memport works on Claude, ChatGPT and Gemini\.$/);
 });
