@@ -650,3 +650,291 @@ test('gemini: /import is still the import page; savedInfo is there with no rende
     assert.deepEqual(state, { renders: 0, model: '' });
   }
 });
+
+// ---- Version 2 (?version=2) and French (?lang=fr)
+
+/** What each language shows; `query` is added after ?version=2 (or alone for version 1). */
+const LANGS = {
+  en: {
+    query: '',
+    memory: 'Memory',
+    buttons: ['View and edit your memory', 'Start import', 'Manage edits'],
+    switches: ['Search and reference chats', 'Generate memory from chat history'],
+    tabs: ['Profile', 'Appearance', 'Capabilities'],
+    newChat: 'New chat',
+    memoryTitle: 'Your memory',
+    caption: 'This summary is regenerated each night based on your chats.',
+    close: 'Close',
+    importTitle: 'Import memory to Claude',
+    boxLabel: 'Paste the response here',
+    cancel: 'Cancel',
+    addToMemory: 'Add to memory',
+    heading: (text) => text,
+    geminiHeading: 'Import memory',
+    addMemory: 'Add memory',
+    chars13: '13 characters',
+    savedHeading: 'Saved info',
+    savedIntro: 'Info you asked Gemini to save',
+    listLabel: 'Saved info',
+    edit: 'Edit',
+    delete: 'Delete',
+    editLabel: 'Edit saved info',
+    save: 'Save',
+  },
+  fr: {
+    query: '&lang=fr',
+    memory: 'Mémoire',
+    buttons: ['Afficher et modifier votre mémoire', "Commencer l'importation", 'Gérer les modifications'],
+    switches: ['Rechercher et référencer les conversations', "Générer la mémoire à partir de l'historique"],
+    tabs: ['Profil', 'Apparence', 'Fonctionnalités'],
+    newChat: 'Nouvelle conversation',
+    memoryTitle: 'Votre mémoire',
+    caption: 'Ce résumé est régénéré chaque nuit à partir de vos conversations.',
+    close: 'Fermer',
+    importTitle: 'Importer la mémoire dans Claude',
+    boxLabel: 'Collez la réponse ici',
+    cancel: 'Annuler',
+    addToMemory: 'Ajouter à la mémoire',
+    heading: (text) => ({
+      'Work context': 'Contexte professionnel',
+      'Personal context': 'Contexte personnel',
+      'Top of mind': 'En ce moment',
+      'Brief history': 'Bref historique',
+      'Recent months': 'Mois récents',
+      'Earlier context': 'Contexte antérieur',
+      'Long-term background': 'Parcours à long terme',
+    })[text] ?? text,
+    geminiHeading: 'Importer la mémoire',
+    addMemory: 'Ajouter un souvenir',
+    chars13: '13 caractères',
+    savedHeading: 'Infos enregistrées',
+    savedIntro: "Infos que vous avez demandé à Gemini d'enregistrer",
+    listLabel: 'Infos enregistrées',
+    edit: 'Modifier',
+    delete: 'Supprimer',
+    editLabel: "Modifier l'info enregistrée",
+    save: 'Enregistrer',
+  },
+};
+
+const FR_EMPTY = "Vous n'avez encore demandé à Gemini d'enregistrer aucune info.";
+const tagName = (locator) => locator.evaluate((el) => el.tagName);
+const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
+
+for (const [lang, L] of Object.entries(LANGS)) {
+  const v2 = `?version=2${L.query}`;
+
+  test(`claude v2 ${lang}: Memory block with role=heading and role=button controls, kept through re-renders and navigation`, async (t) => {
+    const { page } = await open(t, `${CLAUDE}${v2}`);
+    const block = page.locator('div.css-k3j2');
+    await block.waitFor();
+    assert.equal(await htmlLang(page), lang);
+    const check = async () => {
+      const heading = block.locator('[role="heading"][aria-level="2"]');
+      assert.equal(await heading.textContent(), L.memory);
+      assert.equal(await tagName(page.getByRole('heading', { name: L.memory, exact: true })), 'DIV');
+      assert.equal(await page.locator('h2, section, #memory-heading, .memory-actions, .settings-section').count(), 0);
+      assert.deepEqual(await block.locator('div[role="button"][tabindex="0"]').allTextContents(), L.buttons);
+      assert.equal(await block.locator('button:not([role="switch"])').count(), 0, 'no <button> for the actions');
+      for (const name of L.buttons) assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, name);
+      for (const name of L.switches) {
+        assert.equal(await block.getByRole('switch', { name, exact: true }).getAttribute('aria-checked'), 'true', name);
+      }
+    };
+    await check();
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.equal(await page.getByRole('link', { name: L.newChat, exact: true }).count(), 1);
+    assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), L.tabs[2]);
+
+    await page.waitForFunction(() => window.replicaState.renders >= 3, null, { timeout: 2500 });
+    await check();
+    // Client-side navigation drops the query; version and language stay.
+    await page.locator('nav').getByRole('link', { name: L.tabs[0] }).click();
+    await page.getByRole('heading', { name: L.tabs[0], exact: true }).waitFor();
+    assert.equal(await block.count(), 0);
+    await page.locator('nav').getByRole('link', { name: L.tabs[2] }).click();
+    await block.waitFor();
+    assert.equal(page.url(), CLAUDE);
+    await check();
+  });
+
+  test(`claude v2 ${lang}: the memory dialog is a native <dialog> with .markdown-body and <h3> headings`, async (t) => {
+    const { page } = await open(t, `${CLAUDE}${v2}`);
+    const view = page.getByRole('button', { name: L.buttons[0], exact: true });
+    await view.click();
+    const dialog = page.getByRole('dialog', { name: L.memoryTitle });
+    await dialog.waitFor();
+    assert.equal(await tagName(dialog), 'DIALOG');
+    assert.equal(await page.locator('body > dialog[open]').count(), 1, 'a portal on <body>');
+    assert.equal(await page.locator('[role="dialog"]').count(), 0);
+    assert.equal(await dialog.locator('[role="heading"][aria-level="2"]').textContent(), L.memoryTitle);
+    assert.equal(await dialog.locator('h2').count(), 0);
+    await dialog.getByText(L.caption, { exact: true }).waitFor();
+
+    const fixture = fs.readFileSync(FIXTURE, 'utf8');
+    const headings = [...fixture.matchAll(/^\*\*(.+)\*\*\s*$/gm)].map((m) => L.heading(m[1]));
+    const content = dialog.locator('.markdown-body');
+    await content.locator('h3').first().waitFor();
+    assert.deepEqual(await content.locator('h3').allTextContents(), headings);
+    assert.equal(await content.locator('p > strong').count(), 0, 'headings are not bold paragraphs');
+    assert.equal(await content.locator('ul > li').count(), [...fixture.matchAll(/^- (.+)$/gm)].length);
+    assert.equal(await content.locator('script').count(), 0);
+    assert.equal(await page.locator('.memory-content, .prose').count(), 0);
+
+    const close = dialog.locator(`div[role="button"][aria-label="${L.close}"]`);
+    assert.equal(await close.count(), 1);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.css-bd7f').count(), 0, 'backdrop gone');
+
+    // The role=button opens with Enter too; the close control closes with a click.
+    await view.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await close.click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => window.replicaState.dialogOpens), 2);
+  });
+
+  test(`claude v2 ${lang}: the import dialog opens by its button and by ?open_memory_import=true`, async (t) => {
+    const { page } = await open(t, `${CLAUDE}${v2}`);
+    await page.getByRole('button', { name: L.buttons[1], exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: L.importTitle });
+    await dialog.waitFor();
+    assert.equal(await tagName(dialog), 'DIALOG');
+    assert.equal(await dialog.locator('[role="heading"][aria-level="2"]').textContent(), L.importTitle);
+    const box = dialog.getByRole('textbox', { name: L.boxLabel, exact: true });
+    assert.equal(await tagName(box), 'TEXTAREA');
+    assert.equal(await box.getAttribute('aria-label'), L.boxLabel);
+    assert.notEqual(await box.getAttribute('placeholder'), 'Paste your memory here…');
+    assert.equal(await page.locator('textarea[placeholder="Paste your memory here…"], #memory-import-box, [role="dialog"]').count(), 0);
+    assert.match(await dialog.locator('textarea[readonly]').inputValue(), /^I'm moving to another service/);
+    const add = dialog.getByRole('button', { name: L.addToMemory, exact: true });
+    assert.equal(await add.isDisabled(), true);
+    await box.fill('Hello, Claude');
+    assert.equal((await importState(page)).model, 'Hello, Claude');
+    await add.click();
+    assert.equal((await importState(page)).submitted, true);
+    // Kept through the timed re-renders of <main>.
+    await page.waitForFunction(() => window.replicaState.renders >= 3, null, { timeout: 2500 });
+    assert.equal(await box.inputValue(), 'Hello, Claude');
+    await dialog.getByRole('button', { name: L.cancel, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const other = await open(t, `${CLAUDE}${v2}&open_memory_import=true`);
+    const loaded = other.page.getByRole('dialog', { name: L.importTitle });
+    await loaded.waitFor();
+    assert.equal(await htmlLang(other.page), lang);
+    const loadedBox = loaded.getByRole('textbox', { name: L.boxLabel, exact: true });
+    assert.notEqual(await loadedBox.getAttribute('placeholder'), 'Paste your memory here…');
+    // The close control has focus; Enter activates it.
+    await other.page.keyboard.press('Enter');
+    await loaded.waitFor({ state: 'detached' });
+  });
+
+  test(`gemini v2 ${lang}: import box without the "Paste your info here..." placeholder; typing updates the model`, async (t) => {
+    const url = `https://gemini.google.com/${lang === 'fr' ? 'u/1/' : ''}import${v2}`;
+    const { page } = await open(t, url);
+    const box = page.getByRole('textbox', { name: L.boxLabel, exact: true });
+    await box.waitFor();
+    assert.equal(await htmlLang(page), lang);
+    assert.equal(await tagName(box), 'TEXTAREA');
+    assert.notEqual(await box.getAttribute('placeholder'), 'Paste your info here...');
+    assert.equal(await page.locator('textarea[placeholder="Paste your info here..."], #import-box, label, mat-form-field').count(), 0);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), L.geminiHeading);
+    const add = page.getByRole('button', { name: L.addMemory, exact: true });
+    assert.equal(await add.isDisabled(), true);
+    await box.fill('Hello, Gemini');
+    assert.equal(await page.evaluate(() => window.replicaState.model.text), 'Hello, Gemini');
+    await page.getByText(L.chars13, { exact: true }).waitFor();
+    assert.equal(await add.isEnabled(), true);
+    await add.click();
+    assert.equal(await page.evaluate(() => window.replicaState.submittedText), 'Hello, Gemini');
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  });
+
+  test(`gemini v2 ${lang}: saved info is a role=list of role=listitems`, async (t) => {
+    const url = `https://gemini.google.com/${lang === 'fr' ? 'u/1/' : ''}saved-info${v2}`;
+    const { page } = await open(t, url);
+    const list = page.getByRole('list', { name: L.listLabel, exact: true });
+    await list.waitFor();
+    assert.equal(await htmlLang(page), lang);
+    assert.equal(await tagName(list), 'DIV');
+    assert.equal(await list.getAttribute('aria-label'), L.listLabel);
+    assert.equal(await page.locator('ul, li, .saved-info-list').count(), 0);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), L.savedHeading);
+    await page.getByText(L.savedIntro, { exact: true }).waitFor();
+    const texts = () => list.locator('div[role="listitem"] span:not([aria-hidden])').allTextContents();
+    assert.deepEqual(await texts(), SAVED_INFO_TEXTS);
+    assert.equal(await list.getByRole('listitem').count(), 7);
+    assert.equal(await list.getByRole('button', { name: L.edit, exact: true }).count(), 7);
+    assert.equal(await list.getByRole('button', { name: L.delete, exact: true }).count(), 7);
+    // Rebuilt at ~1 s, same content and markup.
+    await page.waitForFunction(() => window.replicaState.savedInfo.renders >= 2, null, { timeout: 2500 });
+    assert.deepEqual(await texts(), SAVED_INFO_TEXTS);
+    await list.getByRole('listitem').filter({ hasText: 'Always answer in British English.' })
+      .getByRole('button', { name: L.delete, exact: true }).click();
+    assert.deepEqual(await texts(), SAVED_INFO_TEXTS.filter((s) => s !== 'Always answer in British English.'));
+    await list.getByRole('listitem').first().getByRole('button', { name: L.edit, exact: true }).click();
+    await page.getByLabel(L.editLabel).fill("I'm vegan.");
+    await page.getByRole('button', { name: L.save, exact: true }).click();
+    assert.equal((await texts())[0], "I'm vegan.");
+  });
+}
+
+test('claude v1 fr: the original DOM with French strings', async (t) => {
+  const L = LANGS.fr;
+  const { page } = await open(t, `${CLAUDE}?lang=fr`);
+  const section = page.locator('section[aria-labelledby="memory-heading"]');
+  await section.waitFor();
+  assert.equal(await htmlLang(page), 'fr');
+  assert.equal(await section.locator('h2#memory-heading').textContent(), L.memory);
+  assert.deepEqual(await section.locator('.memory-actions button').allTextContents(), L.buttons);
+  assert.deepEqual(await page.locator('nav a').allTextContents(), L.tabs);
+  await page.getByRole('button', { name: L.buttons[0] }).click();
+  const dialog = page.getByRole('dialog', { name: L.memoryTitle });
+  await dialog.waitFor();
+  assert.equal(await dialog.locator('.caption').textContent(), L.caption);
+  const content = dialog.locator('.memory-content');
+  await content.locator('p > strong').first().waitFor();
+  assert.equal(await content.locator('p > strong').first().textContent(), 'Contexte professionnel');
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: L.buttons[1] }).click();
+  const box = page.getByRole('dialog', { name: L.importTitle }).getByLabel(L.boxLabel);
+  assert.equal(await box.getAttribute('id'), 'memory-import-box');
+});
+
+test('claude v2 fr: scenarios still apply (never-loads shows "Chargement…", no-view-button)', async (t) => {
+  const { page } = await open(t, `${CLAUDE}?scenario=never-loads&version=2&lang=fr`);
+  await page.getByRole('button', { name: 'Afficher et modifier votre mémoire' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Votre mémoire' });
+  await dialog.waitFor();
+  assert.equal(await dialog.locator('.markdown-body').textContent(), 'Chargement…');
+  const other = await open(t, `${CLAUDE}?lang=fr&scenario=no-view-button&version=2`);
+  await other.page.locator('div.css-k3j2').waitFor();
+  assert.deepEqual(await other.page.locator('div.css-k3j2 div[role="button"]').allTextContents(),
+    ["Commencer l'importation", 'Gérer les modifications']);
+});
+
+for (const query of ['?scenario=empty&lang=fr', '?lang=fr&version=2&scenario=empty']) {
+  test(`gemini: empty saved-info scenario in French (${query})`, async (t) => {
+    const { page } = await open(t, `https://gemini.google.com/saved-info${query}`);
+    await page.getByText(FR_EMPTY, { exact: true }).waitFor();
+    assert.equal(await htmlLang(page), 'fr');
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Infos enregistrées');
+    await page.waitForFunction(() => window.replicaState.savedInfo.renders >= 2, null, { timeout: 2500 });
+    assert.equal(await page.getByRole('list').count(), 0);
+    await page.getByText(FR_EMPTY, { exact: true }).waitFor();
+  });
+}
+
+test('gemini v1 fr: the original import DOM with French strings', async (t) => {
+  const { page } = await open(t, `${GEMINI}?lang=fr`);
+  const box = page.locator('mat-form-field textarea#import-box');
+  await box.waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Importer la mémoire');
+  assert.equal(await page.getByLabel('Collez la réponse ici').getAttribute('id'), 'import-box');
+  await box.fill('Bonjour');
+  assert.equal(await page.getByRole('button', { name: 'Ajouter un souvenir' }).isEnabled(), true);
+});

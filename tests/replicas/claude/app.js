@@ -44,6 +44,22 @@
 //   import-prefilled when the import dialog opens, its box already holds
 //                    "Notes I typed myself" (the model too), as if typed.
 //
+// ?version=2 and ?lang=fr are read once at load too and hold the same way
+// (independent of each other and of ?scenario):
+//   version=2  a redesigned DOM with the same behaviour and ARIA semantics but
+//              none of version 1's CSS hooks: hashed class names ("css-k3j2")
+//              and extra wrapper divs; the Memory block is <div class="css-k3j2">
+//              with <div role="heading" aria-level="2"> (no <section>, no <h2>);
+//              its three buttons are <div role="button" tabindex="0"> (click or
+//              Enter); both dialogs are native <dialog open> elements (title
+//              <div role="heading">, close <div role="button" aria-label="Close">);
+//              the memory renders in <div class="markdown-body"> with real <h3>
+//              headings; the import box is a <textarea> labelled only by
+//              aria-label, placeholder "Paste here".
+//   lang=fr    French UI strings (see STRINGS.fr) and <html lang="fr">; the
+//              memory's headings are translated (HEADINGS_FR), its lines are not.
+// Version 1 in English is the original replica, unchanged.
+//
 // For tests, window.replicaState (main world) =
 //   { renders, dialogOpens, navigations, importDialog }
 // renders counts every <main> build, navigations every pushState.
@@ -86,15 +102,124 @@
 
   const query = new URLSearchParams(location.search);
   const scenario = query.get('scenario');
+  // ?version=2: the redesigned DOM; ?lang=fr: the French UI (see the top).
+  const V2 = query.get('version') === '2';
+  const lang = query.get('lang') === 'fr' ? 'fr' : 'en';
+  if (lang === 'fr') document.documentElement.lang = 'fr';
   const root = document.getElementById('root');
+
+  /** UI strings per language. English ones are version 1's originals. */
+  const STRINGS = {
+    en: {
+      settings: 'Settings',
+      settingsTitle: 'Settings - Claude',
+      newChat: 'New chat',
+      tabProfile: 'Profile',
+      tabAppearance: 'Appearance',
+      tabCapabilities: 'Capabilities',
+      memory: 'Memory',
+      searchLabel: 'Search and reference chats',
+      searchDesc: 'Allow Claude to search for relevant details in past chats.',
+      generateLabel: 'Generate memory from chat history',
+      generateDesc: 'Allow Claude to remember relevant context from your chats.',
+      viewMemory: 'View and edit your memory',
+      startImport: 'Start import',
+      manageEdits: 'Manage edits',
+      artifacts: 'Artifacts',
+      artifactsDesc: 'Ask Claude to generate content like code snippets, text documents, or website designs.',
+      fullName: 'Full name',
+      colorMode: 'Color mode',
+      themeLight: 'Light',
+      themeDark: 'Dark',
+      themeSystem: 'Match system',
+      newChatHeading: 'How can I help you today?',
+      composerLabel: 'Write your prompt to Claude',
+      loginHeading: 'Log in to Claude',
+      loginTagline: 'Your ideas, amplified.',
+      loginButton: 'Continue with email',
+      memoryTitle: 'Your memory',
+      memoryCaption: 'This summary is regenerated each night based on your chats.',
+      close: 'Close',
+      loading: 'Loading…',
+      loadError: (message) => `Couldn't load memory (${message}).`,
+      importTitle: 'Import memory to Claude',
+      importCaption: 'Copy this prompt into a chat with your other AI provider, then paste the response below.',
+      promptLabel: 'Prompt',
+      copyPrompt: 'Copy prompt',
+      copied: 'Copied',
+      boxLabel: 'Paste the response here',
+      boxPlaceholder: 'Paste your memory here…',
+      boxPlaceholderV2: 'Paste here',
+      importNote: 'Imports are experimental. Claude adds them to memory within 24 hours.',
+      cancel: 'Cancel',
+      addToMemory: 'Add to memory',
+      added: 'Added. Claude will process this import within 24 hours.',
+    },
+    fr: {
+      settings: 'Paramètres',
+      settingsTitle: 'Paramètres - Claude',
+      newChat: 'Nouvelle conversation',
+      tabProfile: 'Profil',
+      tabAppearance: 'Apparence',
+      tabCapabilities: 'Fonctionnalités',
+      memory: 'Mémoire',
+      searchLabel: 'Rechercher et référencer les conversations',
+      searchDesc: 'Autoriser Claude à rechercher des détails pertinents dans les conversations passées.',
+      generateLabel: 'Générer la mémoire à partir de l\'historique',
+      generateDesc: 'Autoriser Claude à retenir le contexte pertinent de vos conversations.',
+      viewMemory: 'Afficher et modifier votre mémoire',
+      startImport: 'Commencer l\'importation',
+      manageEdits: 'Gérer les modifications',
+      artifacts: 'Artefacts',
+      artifactsDesc: 'Demandez à Claude de générer du contenu comme des extraits de code, des documents ou des maquettes de sites web.',
+      fullName: 'Nom complet',
+      colorMode: 'Mode de couleur',
+      themeLight: 'Clair',
+      themeDark: 'Sombre',
+      themeSystem: 'Identique au système',
+      newChatHeading: 'Comment puis-je vous aider aujourd\'hui ?',
+      composerLabel: 'Écrivez votre message à Claude',
+      loginHeading: 'Se connecter à Claude',
+      loginTagline: 'Vos idées, amplifiées.',
+      loginButton: 'Continuer avec une adresse e-mail',
+      memoryTitle: 'Votre mémoire',
+      memoryCaption: 'Ce résumé est régénéré chaque nuit à partir de vos conversations.',
+      close: 'Fermer',
+      loading: 'Chargement…',
+      loadError: (message) => `Impossible de charger la mémoire (${message}).`,
+      importTitle: 'Importer la mémoire dans Claude',
+      importCaption: 'Copiez cette invite dans une conversation avec votre autre fournisseur d\'IA, puis collez la réponse ci-dessous.',
+      promptLabel: 'Invite',
+      copyPrompt: 'Copier l\'invite',
+      copied: 'Copié',
+      boxLabel: 'Collez la réponse ici',
+      boxPlaceholder: 'Collez votre mémoire ici…',
+      boxPlaceholderV2: 'Collez ici',
+      importNote: 'Les importations sont expérimentales. Claude les ajoute à la mémoire sous 24 heures.',
+      cancel: 'Annuler',
+      addToMemory: 'Ajouter à la mémoire',
+      added: 'Ajouté. Claude traitera cette importation sous 24 heures.',
+    },
+  };
+  const T = STRINGS[lang];
+
+  /** The memory's section headings as the French UI shows them. */
+  const HEADINGS_FR = {
+    'Work context': 'Contexte professionnel',
+    'Personal context': 'Contexte personnel',
+    'Top of mind': 'En ce moment',
+    'Brief history': 'Bref historique',
+    'Recent months': 'Mois récents',
+    'Earlier context': 'Contexte antérieur',
+    'Long-term background': 'Parcours à long terme',
+  };
+  const headingText = (text) => (lang === 'fr' && HEADINGS_FR[text]) || text;
 
   // The app's own state; survives re-renders and route changes like React
   // state in a component above the router would.
   const switches = {
-    search: { label: 'Search and reference chats', on: true,
-      desc: 'Allow Claude to search for relevant details in past chats.' },
-    generate: { label: 'Generate memory from chat history', on: true,
-      desc: 'Allow Claude to remember relevant context from your chats.' },
+    search: { label: T.searchLabel, on: true, desc: T.searchDesc },
+    generate: { label: T.generateLabel, on: true, desc: T.generateDesc },
   };
   const profile = { fullName: 'Ada Lovelace' };
   const appearance = { theme: 'system' };
@@ -182,104 +307,200 @@
   /** App shell's top bar: built once, never rebuilt (only <main> is). */
   let topBar = null;
 
+  /**
+   * Version 2's <div role="button" tabindex="0">, activated by a click or
+   * Enter like the real thing; onActivate may be null (a dead button).
+   */
+  function divButton(attrs, onActivate, ...children) {
+    return h('div', {
+      ...attrs,
+      role: 'button',
+      tabindex: '0',
+      onClick: onActivate ? (event) => onActivate(event) : null,
+      onKeydown: (event) => {
+        if (event.key !== 'Enter' || !onActivate) return;
+        event.preventDefault();
+        onActivate(event);
+      },
+    }, ...children);
+  }
+
   function buildTopBar() {
+    if (V2) {
+      return h('header', { class: 'css-9qd1' },
+        h('div', { class: 'css-9qd2' },
+          h('span', { class: 'css-b7an' }, 'Claude'),
+          h('div', { class: 'css-l1n0' },
+            link('/new', { class: 'css-l1nk' }, T.newChat),
+            link('/settings/capabilities', { class: 'css-l1nk' }, T.settings))));
+    }
     return h('header', { class: 'topbar flex items-center gap-4 px-6 py-3' },
       h('span', { class: 'brand font-display text-lg' }, 'Claude'),
-      link('/new', { class: 'topbar-link new-chat-link text-sm' }, 'New chat'),
-      link('/settings/capabilities', { class: 'topbar-link text-sm' }, 'Settings'));
+      link('/new', { class: 'topbar-link new-chat-link text-sm' }, T.newChat),
+      link('/settings/capabilities', { class: 'topbar-link text-sm' }, T.settings));
+  }
+
+  /** The switch of one setting (both versions: a <button role="switch">). */
+  function switchButton(key, labelId, className) {
+    const s = switches[key];
+    return h('button', {
+      type: 'button',
+      role: 'switch',
+      'aria-checked': String(s.on),
+      'aria-labelledby': labelId,
+      class: className,
+      'data-state': s.on ? 'checked' : 'unchecked',
+      onClick: () => {
+        s.on = !s.on;
+        render();
+      },
+    }, h('span', { class: V2 ? 'css-sw7t' : 'switch-thumb pointer-events-none block h-4 w-4 rounded-full' }));
   }
 
   function settingRow(key) {
     const s = switches[key];
+    if (V2) {
+      // React useId()-style ids: valid, but awkward for CSS selectors.
+      const labelId = `:r${key === 'search' ? 1 : 2}:`;
+      return h('div', { class: 'css-r0w5' },
+        h('div', { class: 'css-r0w6' },
+          h('div', { class: 'css-r0w7' },
+            h('span', { class: 'css-lb3l', id: labelId }, s.label)),
+          h('div', { class: 'css-d3sc' }, s.desc)),
+        h('div', { class: 'css-sw70' }, switchButton(key, labelId, 'css-sw7c')));
+    }
     const labelId = `switch-${key}-label`;
     return h('div', { class: 'setting-row flex items-center justify-between gap-4' },
       h('div', { class: 'setting-text' },
         h('span', { class: 'setting-label text-sm font-medium', id: labelId }, s.label),
         h('p', { class: 'setting-desc text-sm text-text-300' }, s.desc)),
-      h('button', {
-        type: 'button',
-        role: 'switch',
-        'aria-checked': String(s.on),
-        'aria-labelledby': labelId,
-        class: 'switch relative inline-flex h-5 w-9 shrink-0 rounded-full',
-        'data-state': s.on ? 'checked' : 'unchecked',
-        onClick: () => {
-          s.on = !s.on;
-          render();
-        },
-      }, h('span', { class: 'switch-thumb pointer-events-none block h-4 w-4 rounded-full' })));
+      switchButton(key, labelId, 'switch relative inline-flex h-5 w-9 shrink-0 rounded-full'));
+  }
+
+  /** Version 2's heading: a div with role="heading", not an <hN>. */
+  function divHeading(level, text, attrs) {
+    return h('div', { class: 'css-hd2x', ...attrs, role: 'heading', 'aria-level': String(level) }, text);
+  }
+
+  /** Version 2's settings card: wrapper divs around a role=heading and the body. */
+  function card(className, title, ...body) {
+    return h('div', { class: className },
+      h('div', { class: 'css-c4h0' }, divHeading(2, title)),
+      h('div', { class: 'css-c4b0' }, ...body));
   }
 
   /** Capabilities tab: the Memory section (what memport looks for). */
   function capabilitiesPanel() {
+    if (V2) {
+      const action = (label, onActivate) =>
+        h('div', { class: 'css-a9c4' }, divButton({ class: 'css-b7t1' }, onActivate, label));
+      return [
+        // The Memory block: <div class="css-k3j2">, no <section>, no <h2>.
+        card('css-k3j2', T.memory,
+          settingRow('search'),
+          settingRow('generate'),
+          h('div', { class: 'css-a9c3' },
+            // ?scenario=no-view-button: a redesign moved this button away.
+            scenario === 'no-view-button' ? null : action(T.viewMemory, openMemoryDialogSoon),
+            action(T.startImport, openImportDialogSoon),
+            action(T.manageEdits, null))),
+        card('css-k3j7', T.artifacts, h('div', { class: 'css-d3sc' }, T.artifactsDesc)),
+      ];
+    }
     return [
       h('section', { class: 'settings-section', 'aria-labelledby': 'memory-heading' },
-        h('h2', { id: 'memory-heading', class: 'text-lg font-medium' }, 'Memory'),
+        h('h2', { id: 'memory-heading', class: 'text-lg font-medium' }, T.memory),
         settingRow('search'),
         settingRow('generate'),
         h('div', { class: 'memory-actions flex flex-wrap gap-2' },
           // ?scenario=no-view-button: a redesign moved this button away.
           scenario === 'no-view-button' ? null :
             h('button', { type: 'button', class: BUTTON_CLASS, onClick: openMemoryDialogSoon },
-              'View and edit your memory'),
-          h('button', { type: 'button', class: BUTTON_CLASS, onClick: openImportDialogSoon }, 'Start import'),
-          h('button', { type: 'button', class: BUTTON_CLASS }, 'Manage edits'))),
+              T.viewMemory),
+          h('button', { type: 'button', class: BUTTON_CLASS, onClick: openImportDialogSoon }, T.startImport),
+          h('button', { type: 'button', class: BUTTON_CLASS }, T.manageEdits))),
       h('section', { class: 'settings-section', 'aria-labelledby': 'artifacts-heading' },
-        h('h2', { id: 'artifacts-heading', class: 'text-lg font-medium' }, 'Artifacts'),
-        h('p', { class: 'setting-desc text-sm' },
-          'Ask Claude to generate content like code snippets, text documents, or website designs.')),
+        h('h2', { id: 'artifacts-heading', class: 'text-lg font-medium' }, T.artifacts),
+        h('p', { class: 'setting-desc text-sm' }, T.artifactsDesc)),
     ];
+  }
+
+  /** The full-name input, kept in app state so a re-render does not lose what was typed. */
+  function fullNameInput(id, className) {
+    return h('input', {
+      id,
+      type: 'text',
+      class: className,
+      value: profile.fullName,
+      onInput: (event) => { profile.fullName = event.target.value; },
+    });
   }
 
   /** Profile tab: a name field, no Memory section. */
   function profilePanel() {
+    if (V2) {
+      return [
+        card('css-k3j7', T.tabProfile,
+          h('div', { class: 'css-f1d0' },
+            h('label', { for: ':r3:', class: 'css-lb3l' }, T.fullName),
+            h('div', { class: 'css-f1d1' }, fullNameInput(':r3:', 'css-1np7')))),
+      ];
+    }
     return [
       h('section', { class: 'settings-section', 'aria-labelledby': 'profile-heading' },
-        h('h2', { id: 'profile-heading', class: 'text-lg font-medium' }, 'Profile'),
+        h('h2', { id: 'profile-heading', class: 'text-lg font-medium' }, T.tabProfile),
         h('div', { class: 'field flex flex-col gap-1' },
-          h('label', { for: 'full-name', class: 'text-sm font-medium' }, 'Full name'),
-          h('input', {
-            id: 'full-name',
-            type: 'text',
-            class: 'text-input rounded-lg border px-3 py-2',
-            value: profile.fullName,
-            // Kept in app state so a re-render does not lose what was typed.
-            onInput: (event) => { profile.fullName = event.target.value; },
-          }))),
+          h('label', { for: 'full-name', class: 'text-sm font-medium' }, T.fullName),
+          fullNameInput('full-name', 'text-input rounded-lg border px-3 py-2'))),
     ];
   }
 
   /** Appearance tab: a theme choice, no Memory section. */
   function appearancePanel() {
-    const themes = [['light', 'Light'], ['dark', 'Dark'], ['system', 'Match system']];
+    const themes = [['light', T.themeLight], ['dark', T.themeDark], ['system', T.themeSystem]];
+    const choice = (className, optionClass) => h('fieldset', { class: className },
+      h('legend', { class: V2 ? 'css-lb3l' : 'text-sm font-medium' }, T.colorMode),
+      ...themes.map(([value, label]) => h('label', { class: optionClass },
+        h('input', {
+          type: 'radio',
+          name: 'theme',
+          value,
+          checked: appearance.theme === value,
+          onClick: () => { appearance.theme = value; },
+        }),
+        ` ${label}`)));
+    if (V2) return [card('css-k3j7', T.tabAppearance, choice('css-th3m', 'css-th3o'))];
     return [
       h('section', { class: 'settings-section', 'aria-labelledby': 'appearance-heading' },
-        h('h2', { id: 'appearance-heading', class: 'text-lg font-medium' }, 'Appearance'),
-        h('fieldset', { class: 'theme-choice flex gap-4' },
-          h('legend', { class: 'text-sm font-medium' }, 'Color mode'),
-          ...themes.map(([value, label]) => h('label', { class: 'theme-option text-sm' },
-            h('input', {
-              type: 'radio',
-              name: 'theme',
-              value,
-              checked: appearance.theme === value,
-              onClick: () => { appearance.theme = value; },
-            }),
-            ` ${label}`)))),
+        h('h2', { id: 'appearance-heading', class: 'text-lg font-medium' }, T.tabAppearance),
+        choice('theme-choice flex gap-4', 'theme-option text-sm')),
     ];
   }
 
   function settingsPage(route) {
     const tabs = [
-      ['Profile', '/settings/profile', 'profile'],
-      ['Appearance', '/settings/appearance', 'appearance'],
-      ['Capabilities', '/settings/capabilities', 'capabilities'],
+      [T.tabProfile, '/settings/profile', 'profile'],
+      [T.tabAppearance, '/settings/appearance', 'appearance'],
+      [T.tabCapabilities, '/settings/capabilities', 'capabilities'],
     ];
     const panels = { profile: profilePanel, appearance: appearancePanel, capabilities: capabilitiesPanel };
+    if (V2) {
+      return h('main', { class: 'css-1x2y3z' },
+        h('div', { class: 'css-1x2y4a' },
+          h('div', { class: 'css-h1w0' }, h('h1', { class: 'css-h1q8' }, T.settings)),
+          h('div', { class: 'css-8s7a' },
+            h('div', { class: 'css-n4v0' },
+              h('nav', { class: 'css-n4v2', 'aria-label': T.settings },
+                ...tabs.map(([name, href, tabRoute]) => h('div', { class: 'css-t4b0' }, link(href, {
+                  class: 'css-t4b9',
+                  'aria-current': tabRoute === route ? 'page' : null,
+                }, name))))),
+            h('div', { class: 'css-p2n1' }, h('div', { class: 'css-p2n2' }, ...panels[route]())))));
+    }
     return h('main', { class: 'settings mx-auto w-full max-w-5xl px-6 py-10' },
-      h('h1', { class: 'font-display text-2xl' }, 'Settings'),
+      h('h1', { class: 'font-display text-2xl' }, T.settings),
       h('div', { class: 'settings-layout' },
-        h('nav', { class: 'settings-nav flex flex-col gap-1', 'aria-label': 'Settings' },
+        h('nav', { class: 'settings-nav flex flex-col gap-1', 'aria-label': T.settings },
           ...tabs.map(([name, href, tabRoute]) => link(href, {
             class: 'settings-tab rounded-lg px-3 py-2 text-sm',
             'aria-current': tabRoute === route ? 'page' : null,
@@ -289,21 +510,35 @@
 
   /** /new: the empty chat page. */
   function newChatPage() {
+    if (V2) {
+      return h('main', { class: 'css-nc01' },
+        h('div', { class: 'css-nc02' },
+          h('h1', { class: 'css-h1q8' }, T.newChatHeading),
+          h('div', { class: 'css-nc03' },
+            h('textarea', { class: 'css-cm9p', 'aria-label': T.composerLabel, rows: '3' }))));
+    }
     return h('main', { class: 'new-chat mx-auto flex flex-col items-center gap-6' },
-      h('h1', { class: 'font-display text-3xl' }, 'How can I help you today?'),
+      h('h1', { class: 'font-display text-3xl' }, T.newChatHeading),
       h('textarea', {
         class: 'composer rounded-2xl border p-4',
-        'aria-label': 'Write your prompt to Claude',
-        placeholder: 'How can I help you today?',
+        'aria-label': T.composerLabel,
+        placeholder: T.newChatHeading,
         rows: '3',
       }));
   }
 
   function loginPage() {
+    if (V2) {
+      return h('main', { class: 'css-lg01' },
+        h('div', { class: 'css-lg02' },
+          h('h1', { class: 'css-h1q8' }, T.loginHeading),
+          h('div', { class: 'css-d3sc' }, T.loginTagline),
+          h('button', { type: 'button', class: 'css-lg0b' }, T.loginButton)));
+    }
     return h('main', { class: 'login mx-auto flex flex-col items-center gap-4' },
-      h('h1', { class: 'font-display text-3xl' }, 'Log in to Claude'),
-      h('p', { class: 'text-sm' }, 'Your ideas, amplified.'),
-      h('button', { type: 'button', class: `${BUTTON_CLASS} login-button` }, 'Continue with email'));
+      h('h1', { class: 'font-display text-3xl' }, T.loginHeading),
+      h('p', { class: 'text-sm' }, T.loginTagline),
+      h('button', { type: 'button', class: `${BUTTON_CLASS} login-button` }, T.loginButton));
   }
 
   /**
@@ -316,7 +551,7 @@
     } else {
       const route = currentRoute();
       const main = route === 'new' ? newChatPage() : settingsPage(route);
-      document.title = route === 'new' ? 'Claude' : 'Settings - Claude';
+      document.title = route === 'new' ? 'Claude' : T.settingsTitle;
       if (!topBar) {
         topBar = buildTopBar();
         root.replaceChildren(topBar);
@@ -331,9 +566,14 @@
   // -------------------------------------------------------------- dialog
 
   let dialogTimer = null; // the short delay between click and dialog
+  let memoryEls = []; // version 2: the open memory dialog's backdrop and <dialog>
+
+  /** An open dialog (version 2's are native <dialog open> elements). */
+  const DIALOG_SELECTOR = V2 ? 'dialog[open], [role="dialog"]' : '[role="dialog"]';
+  const dialogIsOpen = () => document.querySelector(DIALOG_SELECTOR) !== null;
 
   function openMemoryDialogSoon() {
-    if (dialogTimer !== null || document.querySelector('[role="dialog"]')) return;
+    if (dialogTimer !== null || dialogIsOpen()) return;
     dialogTimer = setTimeout(() => {
       dialogTimer = null;
       openMemoryDialog();
@@ -346,7 +586,12 @@
   }
 
   function closeMemoryDialog() {
-    for (const el of document.querySelectorAll('.modal-backdrop, [role="dialog"]')) el.remove();
+    if (V2) {
+      for (const el of memoryEls) el.remove();
+      memoryEls = [];
+    } else {
+      for (const el of document.querySelectorAll('.modal-backdrop, [role="dialog"]')) el.remove();
+    }
     document.removeEventListener('keydown', onDialogKeydown, true);
   }
 
@@ -374,31 +619,65 @@
       });
   }
 
+  /**
+   * Version 2's dialog shell: backdrop + native <dialog open> labelled by a
+   * <div role="heading">, with a <div role="button" aria-label="Close">.
+   * Returns { backdrop, dialog, closeButton }; body goes below the header.
+   */
+  function nativeDialog(titleId, title, onClose, ...body) {
+    const closeButton = divButton({ class: 'css-x1c0', 'aria-label': T.close }, onClose, '×');
+    const backdrop = h('div', { class: 'css-bd7f', onClick: onClose });
+    const dialog = h('dialog', {
+      open: true,
+      'aria-modal': 'true',
+      'aria-labelledby': titleId,
+      class: 'css-d1a9',
+    },
+    h('div', { class: 'css-d1a8' },
+      h('div', { class: 'css-d1hd' },
+        h('div', { class: 'css-d1h1' }, divHeading(2, title, { id: titleId, class: 'css-d1t1' })),
+        closeButton),
+      h('div', { class: 'css-d1bd' }, ...body)));
+    return { backdrop, dialog, closeButton };
+  }
+
   function openMemoryDialog() {
-    if (document.querySelector('[role="dialog"]')) return;
+    if (dialogIsOpen()) return;
     replicaState.dialogOpens += 1;
 
-    const content = h('div', { class: 'memory-content prose' }, 'Loading…');
-    const closeButton = h('button', {
-      type: 'button', class: 'dialog-close', 'aria-label': 'Close', onClick: closeMemoryDialog,
-    }, '×');
-    const backdrop = h('div', { class: 'modal-backdrop', 'data-state': 'open', onClick: closeMemoryDialog });
-    const dialog = h('div', {
-      role: 'dialog',
-      'aria-modal': 'true',
-      'aria-labelledby': 'memory-dialog-title',
-      class: 'memory-dialog',
-      'data-state': 'open',
-      tabindex: '-1',
-    },
-    h('div', { class: 'dialog-header' },
-      h('h2', { id: 'memory-dialog-title', class: 'text-lg font-medium' }, 'Your memory'),
-      closeButton),
-    h('p', { class: 'caption' }, 'This summary is regenerated each night based on your chats.'),
-    content);
+    let content;
+    let closeButton;
+    if (V2) {
+      content = h('div', { class: 'markdown-body' }, T.loading);
+      const built = nativeDialog(':r5:', T.memoryTitle, closeMemoryDialog,
+        h('div', { class: 'css-cp7n' }, T.memoryCaption),
+        h('div', { class: 'css-sc01' }, content));
+      closeButton = built.closeButton;
+      memoryEls = [built.backdrop, built.dialog];
+    } else {
+      content = h('div', { class: 'memory-content prose' }, T.loading);
+      closeButton = h('button', {
+        type: 'button', class: 'dialog-close', 'aria-label': T.close, onClick: closeMemoryDialog,
+      }, '×');
+      const backdrop = h('div', { class: 'modal-backdrop', 'data-state': 'open', onClick: closeMemoryDialog });
+      const dialog = h('div', {
+        role: 'dialog',
+        'aria-modal': 'true',
+        'aria-labelledby': 'memory-dialog-title',
+        class: 'memory-dialog',
+        'data-state': 'open',
+        tabindex: '-1',
+      },
+      h('div', { class: 'dialog-header' },
+        h('h2', { id: 'memory-dialog-title', class: 'text-lg font-medium' }, T.memoryTitle),
+        closeButton),
+      h('p', { class: 'caption' }, T.memoryCaption),
+      content);
+      memoryEls = [backdrop, dialog];
+    }
 
     // Portal: appended to <body>, outside the app root.
-    document.body.append(backdrop, dialog);
+    document.body.append(...memoryEls);
     document.addEventListener('keydown', onDialogKeydown, true);
     closeButton.focus();
 
@@ -414,7 +693,7 @@
         content.replaceChildren(...renderMarkdown(markdown));
       })
       .catch((err) => {
-        content.replaceChildren(h('p', { class: 'error' }, `Couldn't load memory (${err.message}).`));
+        content.replaceChildren(h('p', { class: V2 ? 'css-e4r0' : 'error' }, T.loadError(err.message)));
       });
   }
 
@@ -425,7 +704,7 @@
   let importBackdropEl = null;
 
   function openImportDialogSoon() {
-    if (importTimer !== null || document.querySelector('[role="dialog"]')) return;
+    if (importTimer !== null || dialogIsOpen()) return;
     importTimer = setTimeout(() => {
       importTimer = null;
       openImportDialog();
@@ -477,34 +756,48 @@
   }
 
   function openImportDialog() {
-    if (document.querySelector('[role="dialog"]')) return;
+    if (dialogIsOpen()) return;
     importState.opens += 1;
     // A newly mounted component starts from its initial state.
     importModel.text = scenario === 'import-prefilled' ? IMPORT_PREFILLED_TEXT : '';
 
-    const closeButton = h('button', {
-      type: 'button', class: 'dialog-close', 'aria-label': 'Close', onClick: closeImportDialog,
-    }, '×');
     const copyButton = h('button', {
       type: 'button',
-      class: `${BUTTON_CLASS} copy-prompt-button`,
+      class: V2 ? 'css-b7t2' : `${BUTTON_CLASS} copy-prompt-button`,
       onClick: () => {
-        const done = () => { copyButton.textContent = 'Copied'; };
+        const done = () => { copyButton.textContent = T.copied; };
         if (navigator.clipboard && navigator.clipboard.writeText) {
           navigator.clipboard.writeText(IMPORT_PROMPT).then(done, () => {});
         }
       },
-    }, 'Copy prompt');
-    const box = h('textarea', {
-      id: 'memory-import-box',
-      class: 'import-box rounded-lg border px-3 py-2',
-      placeholder: 'Paste your memory here…',
-      rows: '8',
-    });
+    }, T.copyPrompt);
+    // Version 2: no id, no <label>; only aria-label names the box.
+    const box = V2
+      ? h('textarea', {
+        class: 'css-tx4a',
+        placeholder: T.boxPlaceholderV2,
+        'aria-label': T.boxLabel,
+        rows: '8',
+      })
+      : h('textarea', {
+        id: 'memory-import-box',
+        class: 'import-box rounded-lg border px-3 py-2',
+        placeholder: T.boxPlaceholder,
+        rows: '8',
+      });
     const addButton = h('button', {
-      type: 'button', class: `${BUTTON_CLASS} primary-button`, disabled: true,
-    }, 'Add to memory');
-    const status = h('p', { class: 'import-status', role: 'status' });
+      type: 'button', class: V2 ? 'css-b7t2 css-b7p1' : `${BUTTON_CLASS} primary-button`, disabled: true,
+    }, T.addToMemory);
+    const status = h(V2 ? 'div' : 'p', { class: V2 ? 'css-st4t' : 'import-status', role: 'status' });
+    const promptBox = h('textarea', {
+      class: V2 ? 'css-tx4p' : 'import-prompt-text rounded-lg border px-3 py-2',
+      readonly: true,
+      'aria-label': T.promptLabel,
+      rows: '4',
+    }, IMPORT_PROMPT);
+    const cancelButton = h('button', {
+      type: 'button', class: V2 ? 'css-b7t2' : BUTTON_CLASS, onClick: closeImportDialog,
+    }, T.cancel);
 
     // Like React: the view (button state) derives from the model only.
     const updateView = () => { addButton.disabled = importModel.text.trim() === ''; };
@@ -522,41 +815,51 @@
       if (importModel.text.trim() === '') return;
       importState.submitted = true;
       importState.submittedText = importModel.text;
-      status.textContent = 'Added. Claude will process this import within 24 hours.';
+      status.textContent = T.added;
     });
 
-    importBackdropEl = h('div', {
-      class: 'modal-backdrop import-backdrop', 'data-state': 'open', onClick: closeImportDialog,
-    });
-    importDialogEl = h('div', {
-      role: 'dialog',
-      'aria-modal': 'true',
-      'aria-labelledby': 'import-dialog-title',
-      class: 'memory-dialog import-dialog',
-      'data-state': 'open',
-      tabindex: '-1',
-    },
-    h('div', { class: 'dialog-header' },
-      h('h2', { id: 'import-dialog-title', class: 'text-lg font-medium' }, 'Import memory to Claude'),
-      closeButton),
-    h('p', { class: 'caption' },
-      'Copy this prompt into a chat with your other AI provider, then paste the response below.'),
-    h('div', { class: 'import-prompt flex flex-col gap-2' },
-      h('textarea', {
-        class: 'import-prompt-text rounded-lg border px-3 py-2',
-        readonly: true,
-        'aria-label': 'Prompt',
-        rows: '4',
-      }, IMPORT_PROMPT),
-      copyButton),
-    h('label', { for: 'memory-import-box', class: 'import-label text-sm font-medium' }, 'Paste the response here'),
-    box,
-    h('p', { class: 'import-note text-sm' },
-      'Imports are experimental. Claude adds them to memory within 24 hours.'),
-    status,
-    h('div', { class: 'dialog-footer flex justify-end gap-2' },
-      h('button', { type: 'button', class: BUTTON_CLASS, onClick: closeImportDialog }, 'Cancel'),
-      addButton));
+    let closeButton;
+    if (V2) {
+      const built = nativeDialog(':r7:', T.importTitle, closeImportDialog,
+        h('div', { class: 'css-cp7n' }, T.importCaption),
+        h('div', { class: 'css-ip01' },
+          h('div', { class: 'css-ip02' }, promptBox),
+          h('div', { class: 'css-ip03' }, copyButton)),
+        h('div', { class: 'css-ip04' },
+          h('div', { class: 'css-lb3l' }, T.boxLabel),
+          h('div', { class: 'css-ip05' }, box)),
+        h('div', { class: 'css-d3sc' }, T.importNote),
+        status,
+        h('div', { class: 'css-ft01' }, cancelButton, addButton));
+      closeButton = built.closeButton;
+      importBackdropEl = built.backdrop;
+      importDialogEl = built.dialog;
+    } else {
+      closeButton = h('button', {
+        type: 'button', class: 'dialog-close', 'aria-label': T.close, onClick: closeImportDialog,
+      }, '×');
+      importBackdropEl = h('div', {
+        class: 'modal-backdrop import-backdrop', 'data-state': 'open', onClick: closeImportDialog,
+      });
+      importDialogEl = h('div', {
+        role: 'dialog',
+        'aria-modal': 'true',
+        'aria-labelledby': 'import-dialog-title',
+        class: 'memory-dialog import-dialog',
+        'data-state': 'open',
+        tabindex: '-1',
+      },
+      h('div', { class: 'dialog-header' },
+        h('h2', { id: 'import-dialog-title', class: 'text-lg font-medium' }, T.importTitle),
+        closeButton),
+      h('p', { class: 'caption' }, T.importCaption),
+      h('div', { class: 'import-prompt flex flex-col gap-2' }, promptBox, copyButton),
+      h('label', { for: 'memory-import-box', class: 'import-label text-sm font-medium' }, T.boxLabel),
+      box,
+      h('p', { class: 'import-note text-sm' }, T.importNote),
+      status,
+      h('div', { class: 'dialog-footer flex justify-end gap-2' }, cancelButton, addButton));
+    }
     updateView();
 
     // Portal: appended to <body>, outside the app root.
@@ -607,9 +910,16 @@
             para.push(lines[i]);
             i += 1;
           }
-          // "**Heading**" alone becomes <p><strong>Heading</strong></p>,
-          // which inline() already produces.
-          nodes.push(h('p', null, ...inline(para.join(' '))));
+          // "**Heading**" alone becomes <p><strong>Heading</strong></p>
+          // (version 2: <h3>Heading</h3>), its text in the page's language.
+          const text = para.join(' ');
+          const heading = /^\*\*(.+?)\*\*$/.exec(text);
+          if (heading && !heading[1].includes('**')) {
+            const title = headingText(heading[1]);
+            nodes.push(V2 ? h('h3', null, title) : h('p', null, h('strong', null, title)));
+          } else {
+            nodes.push(h('p', null, ...inline(text)));
+          }
         }
       }
     }

@@ -34,6 +34,16 @@
 // Edit and Add show an inline text field ("Save" / "Cancel"; Enter and Escape too).
 // Scenario (?scenario=...):
 //   empty      no list: the paragraph "You haven't asked Gemini to save any info yet."
+// ?version=2 and ?lang=fr (read once at load; independent of each other and of ?scenario):
+//   version=2  a redesigned DOM with the same behaviour and ARIA semantics but none of
+//              version 1's CSS hooks: hashed class names and extra wrapper divs; the import
+//              box is a <textarea> without id, <label> or the "Paste your info here..."
+//              placeholder (placeholder "Paste here"), named only by aria-label; Saved info
+//              has no <ul>: <div role="list" aria-label="Saved info"> holds one
+//              <div role="listitem"> per entry (<span> text, then the Edit/Delete buttons).
+//   lang=fr    French UI strings (see STRINGS.fr) and <html lang="fr">; the saved-info
+//              entries themselves stay English.
+// Version 1 in English is the original replica, unchanged.
 // replicaState.savedInfo = { renders, entries } (also present, renders 0, on the import
 // page): renders counts every build of the list (or of its empty state); entries is the
 // live array of { id, text }.
@@ -50,7 +60,81 @@
     'preserving my words verbatim where possible: instructions I\'ve given you about how to ' +
     'respond, personal details, projects, goals and recurring topics.';
 
-  const scenario = new URLSearchParams(location.search).get('scenario');
+  const query = new URLSearchParams(location.search);
+  const scenario = query.get('scenario');
+  // ?version=2: the redesigned DOM; ?lang=fr: the French UI (see the top).
+  const V2 = query.get('version') === '2';
+  const lang = query.get('lang') === 'fr' ? 'fr' : 'en';
+  if (lang === 'fr') document.documentElement.lang = 'fr';
+
+  /** UI strings per language. English ones are version 1's originals. */
+  const STRINGS = {
+    en: {
+      importTitle: 'Gemini - Import memory',
+      importHeading: 'Import memory',
+      importIntro: 'Bring what another AI provider remembers about you to Gemini in two steps.',
+      step1: 'Copy this prompt into a chat with your other AI provider',
+      promptLabel: 'Prompt',
+      copyPrompt: 'Copy prompt',
+      copied: 'Copied',
+      step2: 'Add the response to Gemini',
+      moved: 'Importing is moving to a new place.',
+      boxLabel: 'Paste the response here',
+      boxPlaceholder: 'Paste your info here...',
+      boxPlaceholderV2: 'Paste here',
+      chars: (n) => `${n} ${n === 1 ? 'character' : 'characters'}`,
+      addMemory: 'Add memory',
+      memoryAdded: 'Memory added',
+      importChats: 'Import chats',
+      importChatsDesc: 'Upload a ZIP export of your chats from another provider.',
+      upload: 'Upload',
+      savedTitle: 'Gemini - Saved info',
+      savedHeading: 'Saved info',
+      savedIntro: 'Info you asked Gemini to save',
+      add: 'Add',
+      listLabel: 'Saved info',
+      edit: 'Edit',
+      delete: 'Delete',
+      editLabel: 'Edit saved info',
+      newLabel: 'New saved info',
+      save: 'Save',
+      cancel: 'Cancel',
+      empty: 'You haven\'t asked Gemini to save any info yet.',
+    },
+    fr: {
+      importTitle: 'Gemini - Importer la mémoire',
+      importHeading: 'Importer la mémoire',
+      importIntro: 'Transférez vers Gemini ce qu\'un autre fournisseur d\'IA sait de vous, en deux étapes.',
+      step1: 'Copiez cette invite dans une conversation avec votre autre fournisseur d\'IA',
+      promptLabel: 'Invite',
+      copyPrompt: 'Copier l\'invite',
+      copied: 'Copié',
+      step2: 'Ajoutez la réponse à Gemini',
+      moved: 'L\'importation change de place.',
+      boxLabel: 'Collez la réponse ici',
+      boxPlaceholder: 'Collez vos infos ici...',
+      boxPlaceholderV2: 'Collez ici',
+      chars: (n) => `${n} ${n <= 1 ? 'caractère' : 'caractères'}`,
+      addMemory: 'Ajouter un souvenir',
+      memoryAdded: 'Souvenir ajouté',
+      importChats: 'Importer des conversations',
+      importChatsDesc: 'Importez une archive ZIP de vos conversations depuis un autre fournisseur.',
+      upload: 'Téléverser',
+      savedTitle: 'Gemini - Infos enregistrées',
+      savedHeading: 'Infos enregistrées',
+      savedIntro: 'Infos que vous avez demandé à Gemini d\'enregistrer',
+      add: 'Ajouter',
+      listLabel: 'Infos enregistrées',
+      edit: 'Modifier',
+      delete: 'Supprimer',
+      editLabel: 'Modifier l\'info enregistrée',
+      newLabel: 'Nouvelle info enregistrée',
+      save: 'Enregistrer',
+      cancel: 'Annuler',
+      empty: 'Vous n\'avez encore demandé à Gemini d\'enregistrer aucune info.',
+    },
+  };
+  const T = STRINGS[lang];
 
   // The component's model (ngModel). Only onInput() writes model.text.
   const model = { text: '' };
@@ -89,7 +173,7 @@
   function updateView() {
     if (!charCount) return;
     const n = model.text.length;
-    charCount.textContent = `${n} ${n === 1 ? 'character' : 'characters'}`;
+    charCount.textContent = T.chars(n);
     addButton.disabled = model.text.trim() === '';
   }
 
@@ -130,18 +214,25 @@
     if (model.text.trim() === '') return;
     replicaState.submitted = true;
     replicaState.submittedText = model.text;
-    status.textContent = 'Memory added';
+    status.textContent = T.memoryAdded;
   }
 
   function onCopyPrompt(event) {
     const button = event.currentTarget;
-    const done = () => { button.textContent = 'Copied'; };
+    const done = () => { button.textContent = T.copied; };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(PROMPT).then(done, () => {});
     }
   }
 
   function step(number, title, ...body) {
+    if (V2) {
+      return h('div', { class: 'css-g5t1' },
+        h('div', { class: 'css-g5h1' },
+          h('div', { class: 'css-g5n1', 'aria-hidden': 'true' }, String(number)),
+          h('div', { class: 'css-g5h2' }, h('h2', { class: 'css-g5t2' }, title))),
+        h('div', { class: 'css-g5b1' }, ...body));
+    }
     return h('section', { class: 'import-step' },
       h('div', { class: 'step-header' },
         h('span', { class: 'step-number', 'aria-hidden': 'true' }, String(number)),
@@ -151,16 +242,24 @@
 
   function pasteStep() {
     if (scenario === 'nobox') {
-      return step(2, 'Add the response to Gemini',
-        h('p', { class: 'moved-notice' }, 'Importing is moving to a new place.'));
+      return step(2, T.step2,
+        h('p', { class: V2 ? 'css-g6m1' : 'moved-notice' }, T.moved));
     }
-    const textarea = h('textarea', {
-      id: 'import-box',
-      class: 'mat-mdc-input-element cdk-textarea-autosize',
-      placeholder: 'Paste your info here...',
-      'aria-label': 'Paste the response here',
-      rows: 12,
-    });
+    // Version 2: no id, no <label>, no "Paste your info here..."; only aria-label names it.
+    const textarea = V2
+      ? h('textarea', {
+        class: 'css-g7t1',
+        placeholder: T.boxPlaceholderV2,
+        'aria-label': T.boxLabel,
+        rows: 12,
+      })
+      : h('textarea', {
+        id: 'import-box',
+        class: 'mat-mdc-input-element cdk-textarea-autosize',
+        placeholder: T.boxPlaceholder,
+        'aria-label': T.boxLabel,
+        rows: 12,
+      });
     if (scenario === 'react') trackValueLikeReact(textarea);
     textarea.addEventListener('input', onInput);
     textarea.addEventListener('change', onChange);
@@ -169,11 +268,23 @@
       textarea.value = PREFILLED_TEXT;
       model.text = PREFILLED_TEXT;
     }
-    charCount = h('span', { class: 'char-count', 'aria-live': 'polite' }, '0 characters');
-    addButton = h('button', { type: 'button', class: 'mdc-button add-button', onClick: onAdd }, 'Add memory');
-    status = h('p', { class: 'status', role: 'status' });
-    return step(2, 'Add the response to Gemini',
-      h('label', { for: 'import-box', class: 'field-label' }, 'Paste the response here'),
+    charCount = h('span', { class: V2 ? 'css-g7c1' : 'char-count', 'aria-live': 'polite' }, T.chars(0));
+    addButton = h('button', {
+      type: 'button', class: V2 ? 'css-g8b1 css-g8b2' : 'mdc-button add-button', onClick: onAdd,
+    }, T.addMemory);
+    status = h(V2 ? 'div' : 'p', { class: V2 ? 'css-g7s1' : 'status', role: 'status' });
+    if (V2) {
+      return step(2, T.step2,
+        h('div', { class: 'css-g7f1' },
+          h('div', { class: 'css-g7f2' },
+            h('div', { class: 'css-g7f3' }, textarea))),
+        h('div', { class: 'css-g7r1' },
+          h('div', { class: 'css-g7r2' }, charCount),
+          h('div', { class: 'css-g7r3' }, addButton)),
+        status);
+    }
+    return step(2, T.step2,
+      h('label', { for: 'import-box', class: 'field-label' }, T.boxLabel),
       h('mat-form-field', { class: 'mat-mdc-form-field mat-form-field-appearance-outline' },
         h('div', { class: 'mat-mdc-text-field-wrapper' }, textarea)),
       h('div', { class: 'field-footer' },
@@ -183,24 +294,39 @@
   }
 
   function render() {
-    const page = h('main', { class: 'import-page' },
-      h('h1', null, 'Import memory'),
-      h('p', { class: 'intro' },
-        'Bring what another AI provider remembers about you to Gemini in two steps.'),
-      step(1, 'Copy this prompt into a chat with your other AI provider',
-        h('div', {
-          class: 'prompt-box',
-          role: 'textbox',
-          'aria-readonly': 'true',
-          'aria-label': 'Prompt',
-          tabindex: 0,
-        }, PROMPT),
-        h('button', { type: 'button', class: 'mdc-button copy-button', onClick: onCopyPrompt }, 'Copy prompt')),
-      pasteStep(),
-      h('section', { class: 'import-chats' },
-        h('h2', null, 'Import chats'),
-        h('p', null, 'Upload a ZIP export of your chats from another provider.'),
-        h('button', { type: 'button', class: 'mdc-button', disabled: true }, 'Upload')));
+    const promptBox = h('div', {
+      class: V2 ? 'css-g4p1' : 'prompt-box',
+      role: 'textbox',
+      'aria-readonly': 'true',
+      'aria-label': T.promptLabel,
+      tabindex: 0,
+    }, PROMPT);
+    const copyButton = h('button', {
+      type: 'button', class: V2 ? 'css-g8b1 css-g8b3' : 'mdc-button copy-button', onClick: onCopyPrompt,
+    }, T.copyPrompt);
+    const uploadButton = h('button', { type: 'button', class: V2 ? 'css-g8b1' : 'mdc-button', disabled: true }, T.upload);
+    const page = V2
+      ? h('main', { class: 'css-g0m1' },
+        h('div', { class: 'css-g0w2' },
+          h('div', { class: 'css-g0h0' }, h('h1', { class: 'css-g0h1' }, T.importHeading)),
+          h('div', { class: 'css-g0i1' }, T.importIntro),
+          step(1, T.step1, h('div', { class: 'css-g4w1' }, promptBox), h('div', { class: 'css-g4w2' }, copyButton)),
+          pasteStep(),
+          h('div', { class: 'css-g5t1' },
+            h('div', { class: 'css-g5h1' }, h('h2', { class: 'css-g5t2' }, T.importChats)),
+            h('div', { class: 'css-g5b1' },
+              h('div', { class: 'css-g0i2' }, T.importChatsDesc),
+              uploadButton))))
+      : h('main', { class: 'import-page' },
+        h('h1', null, T.importHeading),
+        h('p', { class: 'intro' }, T.importIntro),
+        step(1, T.step1, promptBox, copyButton),
+        pasteStep(),
+        h('section', { class: 'import-chats' },
+          h('h2', null, T.importChats),
+          h('p', null, T.importChatsDesc),
+          uploadButton));
+    if (lang !== 'en') document.title = T.importTitle;
     document.querySelector('app-root').replaceChildren(page);
     updateView();
   }
@@ -260,11 +386,13 @@
     renderList();
   }
 
+  const INPUT_CLASS = V2 ? 'css-s2f1' : 'saved-info-input';
+
   /** Inline text field with Save / Cancel for the entry being edited (or added). */
   function editorRow(label) {
     const field = h('input', {
       type: 'text',
-      class: 'saved-info-input',
+      class: INPUT_CLASS,
       'aria-label': label,
     });
     field.value = editing.draft;
@@ -273,57 +401,84 @@
       if (event.key === 'Enter') { event.preventDefault(); saveEditing(); }
       if (event.key === 'Escape') { event.preventDefault(); cancelEditing(); }
     });
+    const actions = [
+      h('button', { type: 'button', class: V2 ? 'css-g8b1' : 'mdc-button', onClick: saveEditing }, T.save),
+      h('button', { type: 'button', class: V2 ? 'css-g8b1 css-g8b3' : 'mdc-button text-button', onClick: cancelEditing }, T.cancel),
+    ];
+    if (V2) {
+      return h('div', { role: 'listitem', class: 'css-s1i1' },
+        h('div', { class: 'css-s1i2' }, field),
+        h('div', { class: 'css-s1a1' }, ...actions));
+    }
     return h('li', { class: 'saved-info-item editing' },
       field,
-      h('div', { class: 'saved-info-actions' },
-        h('button', { type: 'button', class: 'mdc-button', onClick: saveEditing }, 'Save'),
-        h('button', { type: 'button', class: 'mdc-button text-button', onClick: cancelEditing }, 'Cancel')));
+      h('div', { class: 'saved-info-actions' }, ...actions));
   }
 
   function iconButton(label, icon, onClick) {
-    return h('button', { type: 'button', class: 'icon-button', 'aria-label': label, title: label, onClick },
-      h('span', { class: 'icon', 'aria-hidden': 'true' }, icon));
+    return h('button', { type: 'button', class: V2 ? 'css-s1b1' : 'icon-button', 'aria-label': label, title: label, onClick },
+      h('span', { class: V2 ? 'css-s1b2' : 'icon', 'aria-hidden': 'true' }, icon));
   }
 
   function entryRow(entry) {
-    if (editing && editing.id === entry.id) return editorRow('Edit saved info');
+    if (editing && editing.id === entry.id) return editorRow(T.editLabel);
+    const actions = [
+      iconButton(T.edit, '\u270E', () => startEditing(entry.id, entry.text)),
+      iconButton(T.delete, '\u{1F5D1}', () => deleteEntry(entry.id)),
+    ];
+    if (V2) {
+      return h('div', { role: 'listitem', class: 'css-s1i1' },
+        h('div', { class: 'css-s1i2' }, h('span', { class: 'css-s1t1' }, entry.text)),
+        h('div', { class: 'css-s1a1' }, ...actions));
+    }
     return h('li', { class: 'saved-info-item' },
       h('span', { class: 'saved-info-text' }, entry.text),
-      h('div', { class: 'saved-info-actions' },
-        iconButton('Edit', '\u270E', () => startEditing(entry.id, entry.text)),
-        iconButton('Delete', '\u{1F5D1}', () => deleteEntry(entry.id))));
+      h('div', { class: 'saved-info-actions' }, ...actions));
   }
 
   /** Throws the list away and builds it again from the entries (new nodes). */
   function renderList() {
     if (!listHost) return;
-    const focused = document.activeElement && document.activeElement.matches('.saved-info-input');
+    const focused = document.activeElement && document.activeElement.matches(`.${INPUT_CLASS}`);
     const rows = entries.map(entryRow);
-    if (editing && editing.id === 'new') rows.push(editorRow('New saved info'));
-    const content = rows.length === 0
-      ? h('p', { class: 'saved-info-empty' }, 'You haven\'t asked Gemini to save any info yet.')
-      : h('ul', { class: 'saved-info-list', 'aria-label': 'Saved info' }, ...rows);
+    if (editing && editing.id === 'new') rows.push(editorRow(T.newLabel));
+    let content;
+    if (rows.length === 0) {
+      content = h(V2 ? 'div' : 'p', { class: V2 ? 'css-s1e1' : 'saved-info-empty' }, T.empty);
+    } else if (V2) {
+      content = h('div', { class: 'css-s1l0' },
+        h('div', { role: 'list', 'aria-label': T.listLabel, class: 'css-s1l1' }, ...rows));
+    } else {
+      content = h('ul', { class: 'saved-info-list', 'aria-label': T.listLabel }, ...rows);
+    }
     listHost.replaceChildren(content);
     savedInfo.renders += 1;
     if (focused) {
-      const field = listHost.querySelector('.saved-info-input');
+      const field = listHost.querySelector(`.${INPUT_CLASS}`);
       if (field) field.focus();
     }
   }
 
   function renderSavedInfo() {
-    listHost = h('div', { class: 'saved-info-body' });
-    const page = h('main', { class: 'saved-info-page' },
-      h('h1', null, 'Saved info'),
-      h('p', { class: 'intro' }, 'Info you asked Gemini to save'),
-      h('div', { class: 'saved-info-toolbar' },
-        h('button', {
-          type: 'button',
-          class: 'mdc-button add-info-button',
-          onClick: () => { if (!editing) startEditing('new', ''); },
-        }, 'Add')),
-      listHost);
-    document.title = 'Gemini - Saved info';
+    listHost = h('div', { class: V2 ? 'css-s0b1' : 'saved-info-body' });
+    const addInfoButton = h('button', {
+      type: 'button',
+      class: V2 ? 'css-g8b1' : 'mdc-button add-info-button',
+      onClick: () => { if (!editing) startEditing('new', ''); },
+    }, T.add);
+    const page = V2
+      ? h('main', { class: 'css-s0p1' },
+        h('div', { class: 'css-s0w1' },
+          h('div', { class: 'css-g0h0' }, h('h1', { class: 'css-g0h1' }, T.savedHeading)),
+          h('div', { class: 'css-g0i1' }, T.savedIntro),
+          h('div', { class: 'css-s0t1' }, h('div', { class: 'css-s0t2' }, addInfoButton)),
+          listHost))
+      : h('main', { class: 'saved-info-page' },
+        h('h1', null, T.savedHeading),
+        h('p', { class: 'intro' }, T.savedIntro),
+        h('div', { class: 'saved-info-toolbar' }, addInfoButton),
+        listHost);
+    document.title = T.savedTitle;
     document.querySelector('app-root').replaceChildren(page);
     renderList();
   }
