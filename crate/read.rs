@@ -84,13 +84,15 @@ fn lines(blocks: &[Block]) -> Vec<Line<'_>> {
     out
 }
 
-/// Whether `line` is the page's own interface text listed in the site file: equal to an
-/// entry, or starting with an entry of three words or more (captions that end in a date).
+/// Whether `line` is the page's own interface text listed in the site file (captions,
+/// loading and empty-state texts): equal to an entry, or starting with an entry of three
+/// words or more (captions that end in a date).
 fn is_interface(page: &CapturePage, line: &str) -> bool {
     let line = normalize(line);
     page.ignore_lines
         .iter()
         .chain(&page.loading_texts)
+        .chain(&page.empty_texts)
         .map(|l| normalize(l))
         .any(|entry| line == entry || (entry.split(' ').count() >= 3 && line.starts_with(&entry)))
 }

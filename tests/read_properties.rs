@@ -60,6 +60,7 @@ proptest! {
             .ignore_lines
             .iter()
             .chain(&page.loading_texts)
+            .chain(&page.empty_texts)
             .chain(page.headings.iter().flat_map(|h| &h.texts))
             .map(|t| normalize(t))
             .collect();

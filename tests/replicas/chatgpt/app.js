@@ -1,0 +1,984 @@
+// Replica of https://chatgpt.com/ (home, composer, Settings > Personalization and the
+// "Saved memories" dialog) for memport's tests.
+//
+// Every path renders the home page ~300 ms after load: a left sidebar
+// (<nav aria-label="Chat history">) and the chat area (<main>) with the composer.
+//
+// Composer. <div id="prompt-textarea" class="ProseMirror" contenteditable="true"
+// role="textbox" aria-label="Message ChatGPT" aria-multiline="true"> imitates ProseMirror:
+// the editor keeps its OWN document (composer.model.paragraphs, one string per paragraph,
+// [] when empty) and changes it only from `beforeinput` events it handles itself
+// (preventDefault, update the model, re-render one <p> per paragraph, put the caret back):
+// insertText, insertFromPaste, insertFromDrop, insertReplacementText, insertParagraph,
+// insertLineBreak and every delete* type; other input types are cancelled and ignored.
+// A `paste` event is handled the same way (clipboardData text/plain). Like ProseMirror's
+// DOM observer, a TRUSTED `input` event (the browser edited the DOM itself: Chromium's
+// document.execCommand('insertText', ...) fires `input` but no `beforeinput`; IME
+// composition) makes it read the DOM back into the model. So typing, Playwright's fill and
+// document.execCommand('insertText', false, text) work, but setting innerHTML/textContent
+// from a script (even followed by a synthetic `input` event) leaves the model as it was
+// (the next edit re-renders the DOM from the model). Enter (no Shift) sends, like the real composer; Shift+Enter
+// makes a new paragraph. The send button <button data-testid="send-button"
+// aria-label="Send prompt"> is disabled while the model holds no text; sending records the
+// text, clears the composer and shows the message in the chat area.
+//
+// Settings. location.hash "#settings/Personalization" (or "#settings/General", "#settings"
+// = General) opens, on load and on hashchange and ~250 ms late, a modal
+// <div role="dialog" aria-modal="true" aria-labelledby="settings-title"> (a portal on
+// <body>) titled "Settings" with a tablist: "General" (data-testid="general-tab") and
+// "Personalization" (data-testid="personalization-tab"); clicking a tab changes the hash.
+// "Close" (aria-label), Escape and the backdrop close it and drop the hash (pushState).
+// The Personalization panel is rebuilt once ~800 ms after the dialog appears (new nodes,
+// same content, models kept). It holds:
+//  - section "Memory": switch "Reference saved memories" (role=switch, aria-checked),
+//    the line "Memory 73% full" and a "Manage" button;
+//  - section "Custom instructions": React-controlled fields (see trackValueLikeReact: an
+//    `input` event whose value equals the one last set through the element's own `value`
+//    property is swallowed; the model changes only from input events the tracker lets
+//    through), each with a live counter "N/MAX" (.ci-counter), and a "Save" button that is
+//    disabled until a field's model differs from the saved value. Default fields:
+//      textarea name="about_user" maxlength 1500, label "What would you like ChatGPT to
+//        know about you to provide better responses?"
+//      textarea name="about_model" maxlength 1500, label "How would you like ChatGPT to
+//        respond?"
+//
+// Saved memories. "Manage" opens (~250 ms late) a second dialog on top:
+// <div role="dialog" aria-modal="true" aria-labelledby="memories-title">, heading "Saved
+// memories", the paragraph "ChatGPT remembers useful details between chats." and
+// <div class="saved-memories-scroll overflow-y-auto"> (360 px high) holding a VIRTUALIZED
+// <table><tbody>: only the rows in view plus 3 rows of overscan on each side are in the
+// DOM, updated on the container's scroll event; every row is 48 px high and spacer divs
+// above and below the table keep the scroll height right. A row:
+//   <tr data-index="I"><td><div class="whitespace-pre-wrap">TEXT</div></td>
+//       <td><button aria-label="Delete memory">🗑</button></td></tr>
+// "Delete memory" removes the memory at once. Close (aria-label "Close"), Escape and its
+// backdrop close only this dialog. The texts are SAVED_MEMORIES below, also in
+// memories.json next to this file (keep the two equal).
+//
+// Scenarios (?scenario=NAME, read once at load):
+//   new-fields   the newer custom-instructions form instead of the two textareas:
+//                input name="nickname" (label "What should ChatGPT call you?", "Sam", max 100),
+//                input name="occupation" ("What do you do?", "Chemistry teacher", max 100),
+//                textarea name="traits" ("What traits should ChatGPT have?",
+//                  "Direct and encouraging.", max 1500),
+//                textarea name="about_user" ("Anything else ChatGPT should know about you?",
+//                  "I coach the school's chess club.", max 1500)
+//   no-memories  no saved memories: the dialog shows "ChatGPT doesn't have any memories yet."
+//                instead of the table, and the Memory line reads "Memory 0% full"
+//
+// For tests, live objects in the main world:
+//   window.replicaState = {
+//     composer: { model: { paragraphs }, beforeInputs, inputTypes, domReads, sent, sentText,
+//                 sends },
+//     settings: { opens, tab, panelRenders, referenceMemories },
+//     instructions: { model, savedValues, inputEvents, ignoredInputs, saved, saves },
+//     memories: { total, rendered, maxRendered, renders, opens, deleted },
+//   }
+// beforeInputs counts beforeinput events the composer saw, inputTypes lists their
+// inputType, domReads counts trusted input events that made it read the DOM; rendered is the number of memory rows in the DOM now, maxRendered the most
+// there ever were at once.
+'use strict';
+
+const SAVED_MEMORIES = Object.freeze([
+  "Is a secondary-school chemistry teacher in Leeds.",
+  "Coaches the school's chess club on Wednesday lunchtimes.",
+  "Prefers metric units.",
+  "Stop using American spellings: write colour, analyse and organise.",
+  "Has two children, Maya (9) and Theo (6).",
+  "Partner, Priya, is a paediatric nurse at Leeds General Infirmary.",
+  "Teaches Year 10 and Year 11 GCSE chemistry on the AQA specification, plus one Year 12 A-level class that has double periods on Tuesdays.",
+  "Uses Google Classroom to set homework and share lesson slides.",
+  "Uses Desmos to plot rates-of-reaction graphs with students.",
+  "Plans lessons on Sunday evenings and likes every lesson to follow the same shape: a five-minute starter, a main activity, then an exit ticket.",
+  "Wants worksheets formatted for A4 with space for working.",
+  "Is vegetarian and batch-cooks dal every Sunday.",
+  "Enjoys fell walking in the Yorkshire Dales and did the Yorkshire Three Peaks in 2024.",
+  "Plays rapid chess online as 'LeedsRook', rated about 1650.",
+  "Is learning the cello 🎻 and practises for 20 minutes before school.",
+  "Prefers IUPAC names, with common names in brackets for students.",
+  "Correction: the school is in Headingley, not Horsforth.",
+  "Doesn't want replies to start with \"Great question!\"",
+  "Is writing a Year 10 scheme of work on electrolysis, due before February half-term.",
+  "Runs a lunchtime science club where students do microscale practicals.",
+  "Uses a Chromebook at school and a MacBook Air at home.",
+  "The department switched from Kahoot to Blooket for end-of-topic quizzes.",
+  "Wants exam-style questions to come with a mark scheme that shows the marks for each point in square brackets, laid out the way AQA papers do it.",
+  "Has been head of the Year 11 pastoral team since September 2025.",
+  "Pastes worksheet snippets with tags like <b>markup</b> from the old VLE and wants them cleaned up.",
+  "Supports Leeds United and has a season ticket at Elland Road.",
+  "Drinks only decaf after 2 pm.",
+  "Has a cat called Bunsen.",
+  "Likes feedback on practical write-ups in the form \"What went well / Even better if\".",
+  "Is mentoring an early-career teacher, Josh, who teaches physics.",
+  "Takes the Year 12 class to the University of Leeds chemistry open day every June.",
+  "Wants element data taken from the Royal Society of Chemistry's periodic table.",
+  "Is studying part-time for an MA in Education at Leeds Trinity University.",
+  "Mother lives in York; visits her most Saturdays.",
+  "Keeps lesson ideas and practical risk assessments in Notion.",
+  "Always include CLEAPSS safety notes when suggesting a practical.",
+  "Write dates as 14 March 2026, never 3/14/2026.",
+  "Is training for the Leeds Half Marathon in May.",
+  "Wants spreadsheet formulas for Google Sheets rather than Excel.",
+  "Correction: Theo's birthday is 2 October, not 12 October.",
+]);
+
+(() => {
+  const LOADING_MS = 300;
+  const DIALOG_DELAY_MS = 250;
+  const PANEL_RERENDER_MS = 800;
+  const ROW_HEIGHT = 48;
+  const OVERSCAN = 3;
+  const SCROLL_HEIGHT_FALLBACK = 360;
+
+  const scenario = new URLSearchParams(location.search).get('scenario');
+
+  /** Tiny element builder: h('p', { class: 'x', onClick: fn }, 'text', childNode). */
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (name.startsWith('on') && typeof value === 'function') {
+        el.addEventListener(name.slice(2).toLowerCase(), value);
+      } else if (value === true) el.setAttribute(name, '');
+      else if (value !== false && value != null) el.setAttribute(name, String(value));
+    }
+    for (const child of children) {
+      if (child == null || child === false) continue;
+      el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+    }
+    return el;
+  }
+
+  // ------------------------------------------------------------ state
+
+  const composer = {
+    model: { paragraphs: [] },
+    beforeInputs: 0,
+    inputTypes: [],
+    domReads: 0,
+    sent: false,
+    sentText: null,
+    sends: 0,
+  };
+
+  const settingsState = { opens: 0, tab: null, panelRenders: 0, referenceMemories: true };
+
+  const FIELDS = scenario === 'new-fields' ? [
+    { name: 'nickname', tag: 'input', max: 100, value: 'Sam',
+      label: 'What should ChatGPT call you?' },
+    { name: 'occupation', tag: 'input', max: 100, value: 'Chemistry teacher',
+      label: 'What do you do?' },
+    { name: 'traits', tag: 'textarea', max: 1500, value: 'Direct and encouraging.',
+      label: 'What traits should ChatGPT have?' },
+    { name: 'about_user', tag: 'textarea', max: 1500, value: 'I coach the school\'s chess club.',
+      label: 'Anything else ChatGPT should know about you?' },
+  ] : [
+    { name: 'about_user', tag: 'textarea', max: 1500,
+      value: 'I\'m a high-school chemistry teacher in Leeds. I coach the school\'s chess club.',
+      label: 'What would you like ChatGPT to know about you to provide better responses?' },
+    { name: 'about_model', tag: 'textarea', max: 1500,
+      value: 'Keep answers short and use British spelling.',
+      label: 'How would you like ChatGPT to respond?' },
+  ];
+  const instructions = {
+    model: Object.fromEntries(FIELDS.map((f) => [f.name, f.value])),
+    savedValues: Object.fromEntries(FIELDS.map((f) => [f.name, f.value])),
+    inputEvents: 0,
+    ignoredInputs: 0,
+    saved: false,
+    saves: 0,
+  };
+
+  const memoryList = scenario === 'no-memories'
+    ? []
+    : SAVED_MEMORIES.map((text, i) => ({ id: `mem-${i + 1}`, text }));
+  const memories = {
+    total: memoryList.length,
+    rendered: 0,
+    maxRendered: 0,
+    renders: 0,
+    opens: 0,
+    deleted: [],
+  };
+
+  window.replicaState = { composer, settings: settingsState, instructions, memories };
+
+  // ------------------------------------------------------------ composer (ProseMirror-like)
+
+  let editor = null; // #prompt-textarea
+  let sendButton = null;
+  let thread = null; // where sent messages appear
+  let renderedParas = []; // the <p> elements of the last render, in order
+
+  /** The document as at least one paragraph (ProseMirror's empty doc has one). */
+  function docParagraphs() {
+    return composer.model.paragraphs.length ? composer.model.paragraphs.slice() : [''];
+  }
+
+  function setDocParagraphs(paras) {
+    const value = paras.length === 1 && paras[0] === '' ? [] : paras;
+    // Keep the array itself, so replicaState.composer.model.paragraphs stays live.
+    composer.model.paragraphs.splice(0, composer.model.paragraphs.length, ...value);
+  }
+
+  const comparePos = (a, b) => (a.p - b.p) || (a.o - b.o);
+
+  /** Maps a DOM point inside the editor to a model position {p, o}. */
+  function pointToPos(node, offset, paras) {
+    const end = { p: paras.length - 1, o: paras[paras.length - 1].length };
+    if (!editor || !editor.contains(node)) return null;
+    if (node === editor) {
+      const child = editor.childNodes[offset];
+      const i = child ? renderedParas.indexOf(child) : -1;
+      if (i < 0 || i >= paras.length) return end;
+      return { p: i, o: 0 };
+    }
+    let top = node;
+    while (top.parentNode !== editor) top = top.parentNode;
+    const i = renderedParas.indexOf(top);
+    if (i < 0 || i >= paras.length) return end; // a node someone else put there
+    const range = document.createRange();
+    range.setStart(top, 0);
+    range.setEnd(node, offset);
+    return { p: i, o: Math.min(range.toString().length, paras[i].length) };
+  }
+
+  /** The model range of the event's target range, or else of the selection. */
+  function currentRange(event, paras) {
+    let r = null;
+    const targets = event && typeof event.getTargetRanges === 'function' ? event.getTargetRanges() : [];
+    if (targets.length) r = targets[0];
+    else {
+      const sel = window.getSelection();
+      if (sel && sel.rangeCount) r = sel.getRangeAt(0);
+    }
+    let from = r && pointToPos(r.startContainer, r.startOffset, paras);
+    let to = r && pointToPos(r.endContainer, r.endOffset, paras);
+    if (!from || !to) {
+      const end = { p: paras.length - 1, o: paras[paras.length - 1].length };
+      from = from || to || end;
+      to = to || from;
+    }
+    if (comparePos(from, to) > 0) [from, to] = [to, from];
+    return { from, to };
+  }
+
+  /** Replaces from..to with text (newlines split paragraphs); returns the caret after it. */
+  function replaceRange(paras, from, to, text) {
+    const before = paras[from.p].slice(0, from.o);
+    const after = paras[to.p].slice(to.o);
+    const lines = String(text).split(/\r\n|\r|\n/);
+    const last = lines.length - 1;
+    const caret = { p: from.p + last, o: (last === 0 ? before.length : 0) + lines[last].length };
+    lines[0] = before + lines[0];
+    lines[last] += after;
+    paras.splice(from.p, to.p - from.p + 1, ...lines);
+    return caret;
+  }
+
+  /** Length of the code point before (dir -1) or after (dir 1) offset o of s. */
+  function codePointLength(s, o, dir) {
+    if (dir < 0) {
+      const low = s.charCodeAt(o - 1);
+      const high = s.charCodeAt(o - 2);
+      return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
+    }
+    const high = s.charCodeAt(o);
+    return high >= 0xd800 && high <= 0xdbff ? 2 : 1;
+  }
+
+  /** The range a collapsed delete of the given input type removes. */
+  function deletionRange(inputType, paras, pos) {
+    const text = paras[pos.p];
+    const backward = /Backward$/.test(inputType) || inputType === 'deleteContent';
+    if (backward) {
+      if (pos.o === 0) return pos.p > 0 ? { from: { p: pos.p - 1, o: paras[pos.p - 1].length }, to: pos } : null;
+      let o = pos.o - codePointLength(text, pos.o, -1);
+      if (inputType === 'deleteWordBackward') {
+        const m = text.slice(0, pos.o).match(/(?:[\p{L}\p{N}_]+|[^\p{L}\p{N}_\s]+)?\s*$/u);
+        o = pos.o - (m && m[0].length ? m[0].length : pos.o - o);
+      } else if (/Line/.test(inputType)) o = 0;
+      return { from: { p: pos.p, o }, to: pos };
+    }
+    if (pos.o === text.length) {
+      return pos.p < paras.length - 1 ? { from: pos, to: { p: pos.p + 1, o: 0 } } : null;
+    }
+    let o = pos.o + codePointLength(text, pos.o, 1);
+    if (inputType === 'deleteWordForward') {
+      const m = text.slice(pos.o).match(/^\s*(?:[\p{L}\p{N}_]+|[^\p{L}\p{N}_\s]+)?/u);
+      o = pos.o + (m && m[0].length ? m[0].length : o - pos.o);
+    } else if (/Line/.test(inputType)) o = text.length;
+    return { from: pos, to: { p: pos.p, o } };
+  }
+
+  function transferText(event) {
+    const dt = event.dataTransfer || event.clipboardData;
+    const fromTransfer = dt ? dt.getData('text/plain') : '';
+    return fromTransfer || event.data || '';
+  }
+
+  /** Applies an edit to the model; returns false if the input type is not an edit. */
+  function applyEdit(inputType, event) {
+    const paras = docParagraphs();
+    const { from, to } = currentRange(event, paras);
+    let caret;
+    if (inputType === 'insertText' || inputType === 'insertReplacementText' ||
+        inputType === 'insertFromPaste' || inputType === 'insertFromDrop' ||
+        inputType === 'insertFromYank' || inputType === 'paste') {
+      const text = inputType === 'insertText' ? (event.data ?? transferText(event)) : transferText(event);
+      caret = replaceRange(paras, from, to, text);
+    } else if (inputType === 'insertParagraph' || inputType === 'insertLineBreak') {
+      caret = replaceRange(paras, from, to, '\n');
+    } else if (inputType.startsWith('delete')) {
+      if (comparePos(from, to) !== 0) caret = replaceRange(paras, from, to, '');
+      else {
+        const range = deletionRange(inputType, paras, from);
+        if (!range) return true; // nothing to delete
+        caret = replaceRange(paras, range.from, range.to, '');
+      }
+    } else {
+      return false;
+    }
+    setDocParagraphs(paras);
+    renderEditor(caret);
+    return true;
+  }
+
+  function onBeforeInput(event) {
+    composer.beforeInputs += 1;
+    composer.inputTypes.push(event.inputType);
+    if (event.isComposing || event.inputType === 'insertCompositionText') return; // not cancelable
+    event.preventDefault();
+    applyEdit(event.inputType, event);
+  }
+
+  const BLOCK_TAGS = new Set(['P', 'DIV', 'LI', 'PRE', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+  /** Text of a block: text nodes, and a newline for every <br> but a trailing one. */
+  function blockText(block) {
+    let text = '';
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) text += node.data;
+      else if (node.tagName === 'BR') text += '\n';
+    }
+    return text.replace(/\n$/, '');
+  }
+
+  /** Parses the editor's DOM into paragraphs (ProseMirror's DOMObserver + parser, in short). */
+  function readDom() {
+    const paras = [];
+    let inline = null; // text of top-level inline content not yet closed
+    for (const node of editor.childNodes) {
+      if (node.nodeType === Node.ELEMENT_NODE && BLOCK_TAGS.has(node.tagName)) {
+        if (inline !== null) paras.push(inline);
+        inline = null;
+        paras.push(...blockText(node).split('\n'));
+      } else if (node.nodeType === Node.ELEMENT_NODE && node.tagName === 'BR') {
+        paras.push(inline ?? '');
+        inline = null;
+      } else if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE) {
+        inline = (inline ?? '') + (node.nodeType === Node.TEXT_NODE ? node.data : node.textContent);
+      }
+    }
+    if (inline !== null) paras.push(inline);
+    return paras.length ? paras : [''];
+  }
+
+  /**
+   * A trusted `input` event means the browser changed the DOM itself: an edit whose
+   * beforeinput did not come (document.execCommand fires none in Chromium) or could not be
+   * cancelled (IME composition). Like ProseMirror, read the DOM back into the model. Script
+   * changes (textContent, innerHTML, synthetic events) are not read.
+   */
+  function onInput(event) {
+    if (!event.isTrusted) return;
+    composer.domReads += 1;
+    const paras = readDom();
+    setDocParagraphs(paras);
+    const children = [...editor.childNodes];
+    const clean = children.length === paras.length &&
+      children.every((c) => c.nodeType === Node.ELEMENT_NODE && c.tagName === 'P');
+    if (clean && !event.isComposing) {
+      // The browser's DOM already shows the model: adopt it, caret and all.
+      renderedParas = children;
+      for (const p of children) {
+        if (p.classList.contains('placeholder') && blockText(p) !== '') {
+          p.classList.remove('placeholder');
+          p.removeAttribute('data-placeholder');
+        }
+      }
+      updateSendButton();
+    } else if (clean) {
+      updateSendButton(); // mid-composition: leave the browser's DOM alone
+    } else {
+      renderEditor({ p: paras.length - 1, o: paras[paras.length - 1].length });
+    }
+  }
+
+  function onPaste(event) {
+    event.preventDefault();
+    applyEdit('paste', event);
+  }
+
+  function onEditorKeydown(event) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  }
+
+  const hasText = () => composer.model.paragraphs.some((p) => p.trim() !== '');
+
+  /** Re-renders the editor DOM from the model: one <p> per paragraph. */
+  function renderEditor(caret) {
+    if (!editor) return;
+    const paras = docParagraphs();
+    renderedParas = paras.map((text) => (text
+      ? h('p', null, text)
+      : h('p', null, h('br', { class: 'ProseMirror-trailingBreak' }))));
+    if (paras.length === 1 && paras[0] === '') {
+      renderedParas[0].className = 'placeholder';
+      renderedParas[0].setAttribute('data-placeholder', 'Ask anything');
+    }
+    editor.replaceChildren(...renderedParas);
+    if (caret && document.activeElement === editor) {
+      const p = renderedParas[Math.min(caret.p, renderedParas.length - 1)];
+      const range = document.createRange();
+      if (p.firstChild && p.firstChild.nodeType === Node.TEXT_NODE) {
+        range.setStart(p.firstChild, Math.min(caret.o, p.firstChild.length));
+      } else range.setStart(p, 0);
+      range.collapse(true);
+      const sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+    updateSendButton();
+  }
+
+  function updateSendButton() {
+    if (sendButton) sendButton.disabled = !hasText();
+  }
+
+  function send() {
+    if (!hasText()) return;
+    const text = composer.model.paragraphs.join('\n');
+    composer.sent = true;
+    composer.sentText = text;
+    composer.sends += 1;
+    if (thread) {
+      thread.append(h('article', {
+        class: 'conversation-turn',
+        'data-testid': `conversation-turn-${composer.sends}`,
+      }, h('div', { class: 'user-message whitespace-pre-wrap', 'data-message-author-role': 'user' }, text)));
+      thread.classList.add('has-messages');
+    }
+    setDocParagraphs([]);
+    renderEditor({ p: 0, o: 0 });
+  }
+
+  function composerForm() {
+    editor = h('div', {
+      id: 'prompt-textarea',
+      class: 'ProseMirror',
+      contenteditable: 'true',
+      translate: 'no',
+      role: 'textbox',
+      'aria-label': 'Message ChatGPT',
+      'aria-multiline': 'true',
+      onBeforeinput: onBeforeInput,
+      onInput,
+      onPaste,
+      onKeydown: onEditorKeydown,
+    });
+    sendButton = h('button', {
+      type: 'button',
+      id: 'composer-submit-button',
+      class: 'composer-submit-btn',
+      'data-testid': 'send-button',
+      'aria-label': 'Send prompt',
+      disabled: true,
+      onClick: send,
+    }, h('span', { 'aria-hidden': 'true' }, '\u2191'));
+    const form = h('form', {
+      class: 'composer-form',
+      'data-type': 'unified-composer',
+      onSubmit: (event) => { event.preventDefault(); send(); },
+    },
+    h('div', { class: 'composer-surface' },
+      h('div', { class: 'composer-editor-wrap' }, editor),
+      h('div', { class: 'composer-footer' },
+        h('button', { type: 'button', class: 'composer-btn', 'aria-label': 'Add photos & files' }, '+'),
+        sendButton)));
+    renderEditor(null);
+    return form;
+  }
+
+  // ------------------------------------------------------------ home page
+
+  function profileMenu() {
+    const menu = h('div', { role: 'menu', class: 'profile-menu', hidden: true });
+    const item = (label, hash) => h('div', {
+      role: 'menuitem',
+      tabindex: '-1',
+      class: 'menu-item',
+      onClick: () => { menu.hidden = true; location.hash = hash; },
+    }, label);
+    menu.append(
+      item('Personalization', 'settings/Personalization'),
+      item('Settings', 'settings/General'));
+    const button = h('button', {
+      type: 'button',
+      class: 'profile-button',
+      'data-testid': 'accounts-profile-button',
+      'aria-label': 'Open profile menu',
+      'aria-haspopup': 'menu',
+      onClick: () => { menu.hidden = !menu.hidden; },
+    }, h('span', { class: 'avatar', 'aria-hidden': 'true' }, 'SK'), h('span', null, 'Sam Kershaw'));
+    return h('div', { class: 'sidebar-footer' }, menu, button);
+  }
+
+  function sidebar() {
+    const chats = [
+      'Electrolysis starter ideas',
+      'Year 11 mock mark scheme',
+      'Chess club tournament bracket',
+      'Rates of reaction in Desmos',
+      'Half marathon training plan',
+      'Dal recipe for a crowd',
+    ];
+    return h('nav', { class: 'sidebar', 'aria-label': 'Chat history' },
+      h('div', { class: 'sidebar-top' },
+        h('a', { href: '/', class: 'sidebar-link', 'data-testid': 'create-new-chat-button' }, 'New chat'),
+        h('button', { type: 'button', class: 'sidebar-link' }, 'Search chats'),
+        h('a', { href: '/gpts', class: 'sidebar-link' }, 'GPTs')),
+      h('h2', { class: 'sidebar-heading' }, 'Chats'),
+      h('ol', { class: 'chat-list' },
+        ...chats.map((title, i) => h('li', null,
+          h('a', { href: `/c/68a1f0c2-${String(i).padStart(4, '0')}`, class: 'chat-link' }, title)))),
+      profileMenu());
+  }
+
+  function renderHome() {
+    thread = h('div', { class: 'thread' },
+      h('h1', { class: 'home-heading' }, 'What can I help with?'));
+    const main = h('main', { class: 'chat-main' },
+      h('header', { class: 'page-header' },
+        h('button', { type: 'button', class: 'model-switcher', 'data-testid': 'model-switcher-dropdown-button' },
+          'ChatGPT ', h('span', { class: 'model-name' }, '5'))),
+      h('div', { class: 'chat-body' }, thread, composerForm()),
+      h('p', { class: 'disclaimer' }, 'ChatGPT can make mistakes. Check important info.'));
+    document.getElementById('root').replaceChildren(h('div', { class: 'app-shell' }, sidebar(), main));
+  }
+
+  // ------------------------------------------------------------ React-controlled fields
+
+  /**
+   * React's inputValueTracking, in short: an own `value` property on the node records every
+   * value set through it; an `input` event whose value equals the recorded one is dropped.
+   */
+  function trackValueLikeReact(node, onIgnored) {
+    const native = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(node), 'value');
+    let tracked = node.value;
+    Object.defineProperty(node, 'value', {
+      configurable: true,
+      get() { return native.get.call(this); },
+      set(v) { tracked = String(v); native.set.call(this, v); },
+    });
+    node.addEventListener('input', (event) => {
+      if (node.value === tracked) {
+        event.stopImmediatePropagation(); // React sees no change: onChange never runs.
+        onIgnored();
+        return;
+      }
+      tracked = node.value;
+    });
+  }
+
+  // ------------------------------------------------------------ settings dialog
+
+  const SETTINGS_HASH = /^#settings(?:\/([^/?#]*))?$/;
+  const TABS = [
+    { id: 'General', label: 'General', testid: 'general-tab' },
+    { id: 'Personalization', label: 'Personalization', testid: 'personalization-tab' },
+  ];
+
+  let shellReady = false;
+  let settingsTimer = null;
+  let panelRerenderTimer = null;
+  let settingsParts = null; // { backdrop, dialog, tablist, panel }
+  let counters = {}; // field name -> counter element of the current panel
+  let saveButton = null;
+  let saveStatus = null;
+
+  function settingsTabFromHash() {
+    const m = SETTINGS_HASH.exec(location.hash);
+    if (!m) return null;
+    const tab = TABS.find((t) => t.id.toLowerCase() === decodeURIComponent(m[1] || '').toLowerCase());
+    return tab ? tab.id : 'General';
+  }
+
+  function route() {
+    if (!shellReady) return;
+    const tab = settingsTabFromHash();
+    if (tab) openSettings(tab);
+    else closeSettings(false);
+  }
+
+  function openSettings(tab) {
+    settingsState.tab = tab;
+    if (settingsParts) {
+      renderTabs();
+      renderPanel();
+      return;
+    }
+    if (settingsTimer !== null) return; // renders settingsState.tab when it fires
+    settingsTimer = setTimeout(mountSettings, DIALOG_DELAY_MS);
+  }
+
+  function mountSettings() {
+    settingsTimer = null;
+    settingsState.opens += 1;
+    const backdrop = h('div', { class: 'modal-backdrop', 'data-state': 'open', onClick: () => closeSettings(true) });
+    const tablist = h('div', { role: 'tablist', 'aria-orientation': 'vertical', class: 'settings-tabs' });
+    const panel = h('div', { role: 'tabpanel', class: 'settings-panel', tabindex: '0' });
+    const dialog = h('div', {
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'settings-title',
+      'data-state': 'open',
+      tabindex: '-1',
+      class: 'settings-dialog',
+    },
+    h('header', { class: 'dialog-header' },
+      h('h2', { id: 'settings-title', class: 'dialog-title' }, 'Settings'),
+      h('button', {
+        type: 'button', class: 'dialog-close', 'aria-label': 'Close', 'data-testid': 'close-button',
+        onClick: () => closeSettings(true),
+      }, '\u2715')),
+    h('div', { class: 'settings-body' }, tablist, panel));
+    settingsParts = { backdrop, dialog, tablist, panel };
+    document.body.append(backdrop, dialog);
+    renderTabs();
+    renderPanel();
+    dialog.focus();
+    // Late data: the panel is rebuilt once more after the dialog appears.
+    panelRerenderTimer = setTimeout(() => {
+      panelRerenderTimer = null;
+      renderPanel();
+    }, PANEL_RERENDER_MS);
+  }
+
+  function closeSettings(dropHash) {
+    if (settingsTimer !== null) clearTimeout(settingsTimer);
+    if (panelRerenderTimer !== null) clearTimeout(panelRerenderTimer);
+    settingsTimer = null;
+    panelRerenderTimer = null;
+    closeMemories();
+    if (settingsParts) {
+      settingsParts.backdrop.remove();
+      settingsParts.dialog.remove();
+      settingsParts = null;
+      counters = {};
+      saveButton = null;
+      saveStatus = null;
+    }
+    settingsState.tab = null;
+    if (dropHash && SETTINGS_HASH.test(location.hash)) {
+      history.pushState(null, '', location.pathname + location.search);
+    }
+  }
+
+  function renderTabs() {
+    const { tablist } = settingsParts;
+    tablist.replaceChildren(...TABS.map((t) => h('button', {
+      type: 'button',
+      role: 'tab',
+      id: `settings-tab-${t.id}`,
+      'aria-selected': String(t.id === settingsState.tab),
+      'aria-controls': 'settings-tabpanel',
+      'data-state': t.id === settingsState.tab ? 'active' : 'inactive',
+      'data-testid': t.testid,
+      class: 'settings-tab',
+      tabindex: t.id === settingsState.tab ? '0' : '-1',
+      onClick: () => {
+        if (settingsState.tab !== t.id) location.hash = `settings/${t.id}`;
+      },
+    }, t.label)));
+  }
+
+  /** Builds the panel of the selected tab from scratch (new nodes), keeping focus. */
+  function renderPanel() {
+    const { panel } = settingsParts;
+    const active = document.activeElement;
+    const focusedName = active && panel.contains(active) && active.name ? active.name : null;
+    const selection = focusedName ? [active.selectionStart, active.selectionEnd] : null;
+    counters = {};
+    saveButton = null;
+    saveStatus = null;
+    panel.id = 'settings-tabpanel';
+    panel.setAttribute('aria-labelledby', `settings-tab-${settingsState.tab}`);
+    const content = settingsState.tab === 'Personalization' ? personalizationPanel() : generalPanel();
+    panel.replaceChildren(...content);
+    if (settingsState.tab === 'Personalization') settingsState.panelRenders += 1;
+    updateInstructionsView();
+    if (focusedName) {
+      const field = panel.querySelector(`[name="${focusedName}"]`);
+      if (field) {
+        field.focus();
+        try { field.setSelectionRange(selection[0], selection[1]); } catch { /* not a text field */ }
+      }
+    }
+  }
+
+  function generalPanel() {
+    const row = (label, value) => h('div', { class: 'settings-row' },
+      h('div', { class: 'settings-row-label' }, label),
+      h('button', { type: 'button', class: 'settings-select' }, value));
+    return [
+      h('h3', { class: 'panel-heading' }, 'General'),
+      row('Theme', 'System'),
+      row('Accent color', 'Default'),
+      row('Language', 'Auto-detect'),
+      row('Spoken language', 'Auto-detect'),
+    ];
+  }
+
+  function memorySection() {
+    const on = settingsState.referenceMemories;
+    const full = memoryList.length === 0 ? 0 : 73;
+    return h('section', { class: 'settings-section', 'aria-labelledby': 'memory-heading' },
+      h('h3', { id: 'memory-heading', class: 'section-heading' }, 'Memory'),
+      h('div', { class: 'settings-row' },
+        h('div', { class: 'settings-row-text' },
+          h('div', { id: 'reference-memories-label', class: 'settings-row-label' }, 'Reference saved memories'),
+          h('div', { class: 'settings-row-desc' },
+            'Let ChatGPT save and use memories when responding.')),
+        h('button', {
+          type: 'button',
+          role: 'switch',
+          'aria-checked': String(on),
+          'aria-labelledby': 'reference-memories-label',
+          'data-state': on ? 'checked' : 'unchecked',
+          class: 'switch',
+          onClick: (event) => {
+            settingsState.referenceMemories = !settingsState.referenceMemories;
+            const b = event.currentTarget;
+            b.setAttribute('aria-checked', String(settingsState.referenceMemories));
+            b.setAttribute('data-state', settingsState.referenceMemories ? 'checked' : 'unchecked');
+          },
+        }, h('span', { class: 'switch-thumb' }))),
+      h('div', { class: 'settings-row' },
+        h('div', { class: 'memory-usage' }, `Memory ${full}% full`),
+        h('button', { type: 'button', class: 'btn btn-secondary', onClick: openMemoriesSoon }, 'Manage')));
+  }
+
+  function instructionField(field) {
+    const id = `custom-instructions-${field.name}`;
+    const control = h(field.tag, {
+      id,
+      name: field.name,
+      maxlength: field.max,
+      class: field.tag === 'textarea' ? 'ci-textarea' : 'ci-input',
+      type: field.tag === 'input' ? 'text' : null,
+      rows: field.tag === 'textarea' ? 4 : null,
+      autocomplete: 'off',
+    });
+    control.value = instructions.model[field.name]; // React: value={model[name]}
+    trackValueLikeReact(control, () => { instructions.ignoredInputs += 1; });
+    control.addEventListener('input', (event) => {
+      // onChange={(e) => setModel({ ...model, [name]: e.target.value })}
+      instructions.inputEvents += 1;
+      instructions.model[field.name] = event.target.value;
+      updateInstructionsView();
+    });
+    const counter = h('div', { class: 'ci-counter', 'aria-live': 'polite' });
+    counters[field.name] = { el: counter, max: field.max };
+    return h('div', { class: 'ci-field' },
+      h('label', { for: id, class: 'ci-label' }, field.label),
+      control,
+      counter);
+  }
+
+  const instructionsChanged = () =>
+    FIELDS.some((f) => instructions.model[f.name] !== instructions.savedValues[f.name]);
+
+  function updateInstructionsView() {
+    for (const [name, { el, max }] of Object.entries(counters)) {
+      el.textContent = `${instructions.model[name].length}/${max}`;
+    }
+    if (saveButton) saveButton.disabled = !instructionsChanged();
+  }
+
+  function saveInstructions() {
+    if (!instructionsChanged()) return;
+    Object.assign(instructions.savedValues, instructions.model);
+    instructions.saved = true;
+    instructions.saves += 1;
+    if (saveStatus) saveStatus.textContent = 'Saved';
+    updateInstructionsView();
+  }
+
+  function instructionsSection() {
+    saveButton = h('button', { type: 'button', class: 'btn btn-primary', onClick: saveInstructions }, 'Save');
+    saveStatus = h('span', { class: 'save-status', role: 'status' }, instructions.saved ? 'Saved' : '');
+    return h('section', { class: 'settings-section', 'aria-labelledby': 'custom-instructions-heading' },
+      h('h3', { id: 'custom-instructions-heading', class: 'section-heading' }, 'Custom instructions'),
+      ...FIELDS.map(instructionField),
+      h('div', { class: 'ci-actions' }, saveStatus, saveButton));
+  }
+
+  function personalizationPanel() {
+    return [memorySection(), instructionsSection()];
+  }
+
+  // ------------------------------------------------------------ saved memories dialog
+
+  let memoriesTimer = null;
+  let memoriesParts = null; // { backdrop, dialog, scroller, tbody, topSpacer, bottomSpacer }
+  const rowNodes = new Map(); // memory id -> <tr>, reused while in range (React keys)
+
+  function openMemoriesSoon() {
+    if (memoriesTimer !== null || memoriesParts) return;
+    memoriesTimer = setTimeout(mountMemories, DIALOG_DELAY_MS);
+  }
+
+  function mountMemories() {
+    memoriesTimer = null;
+    memories.opens += 1;
+    const backdrop = h('div', { class: 'modal-backdrop memories-backdrop', 'data-state': 'open', onClick: closeMemories });
+    let body;
+    let scroller = null;
+    let tbody = null;
+    let topSpacer = null;
+    let bottomSpacer = null;
+    if (memoryList.length === 0) {
+      body = h('p', { class: 'memories-empty' }, 'ChatGPT doesn\'t have any memories yet.');
+    } else {
+      tbody = h('tbody');
+      topSpacer = h('div', { class: 'virtual-spacer', 'aria-hidden': 'true' });
+      bottomSpacer = h('div', { class: 'virtual-spacer', 'aria-hidden': 'true' });
+      scroller = h('div', { class: 'saved-memories-scroll overflow-y-auto' },
+        topSpacer,
+        h('table', { class: 'memories-table w-full' }, tbody),
+        bottomSpacer);
+      scroller.addEventListener('scroll', renderRows, { passive: true });
+      body = scroller;
+    }
+    const dialog = h('div', {
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'memories-title',
+      'data-state': 'open',
+      tabindex: '-1',
+      class: 'memories-dialog',
+    },
+    h('header', { class: 'dialog-header' },
+      h('h2', { id: 'memories-title', class: 'dialog-title' }, 'Saved memories'),
+      h('button', {
+        type: 'button', class: 'dialog-close', 'aria-label': 'Close', onClick: closeMemories,
+      }, '\u2715')),
+    h('p', { class: 'memories-intro' }, 'ChatGPT remembers useful details between chats.'),
+    body);
+    memoriesParts = { backdrop, dialog, scroller, tbody, topSpacer, bottomSpacer };
+    document.body.append(backdrop, dialog);
+    dialog.focus();
+    renderRows();
+  }
+
+  function closeMemories() {
+    if (memoriesTimer !== null) clearTimeout(memoriesTimer);
+    memoriesTimer = null;
+    if (!memoriesParts) return;
+    memoriesParts.backdrop.remove();
+    memoriesParts.dialog.remove();
+    memoriesParts = null;
+    rowNodes.clear();
+    memories.rendered = 0;
+    if (settingsParts) settingsParts.dialog.focus();
+  }
+
+  function memoryRow(memory) {
+    return h('tr', { class: 'memory-row' },
+      h('td', { class: 'memory-text-cell' }, h('div', { class: 'whitespace-pre-wrap' }, memory.text)),
+      h('td', { class: 'memory-actions-cell' },
+        h('button', {
+          type: 'button',
+          class: 'icon-button',
+          'aria-label': 'Delete memory',
+          onClick: () => deleteMemory(memory.id),
+        }, '\u{1F5D1}')));
+  }
+
+  /** Puts the rows in view (plus overscan) into the table, and only those. */
+  function renderRows() {
+    if (!memoriesParts || !memoriesParts.tbody) return;
+    const { scroller, tbody, topSpacer, bottomSpacer } = memoriesParts;
+    const n = memoryList.length;
+    const viewport = scroller.clientHeight || SCROLL_HEIGHT_FALLBACK;
+    const top = Math.min(scroller.scrollTop, Math.max(0, n * ROW_HEIGHT - viewport));
+    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(n, Math.ceil((top + viewport) / ROW_HEIGHT) + OVERSCAN); // exclusive
+    // CSSOM writes are allowed under the CSP (only style attributes in markup are not).
+    topSpacer.style.height = `${first * ROW_HEIGHT}px`;
+    bottomSpacer.style.height = `${(n - last) * ROW_HEIGHT}px`;
+    const wanted = [];
+    for (let i = first; i < last; i += 1) {
+      const memory = memoryList[i];
+      let tr = rowNodes.get(memory.id);
+      if (!tr) {
+        tr = memoryRow(memory);
+        rowNodes.set(memory.id, tr);
+      }
+      tr.setAttribute('data-index', String(i));
+      wanted.push(tr);
+    }
+    const keep = new Set(wanted);
+    for (const [id, tr] of rowNodes) {
+      if (!keep.has(tr)) {
+        tr.remove();
+        rowNodes.delete(id);
+      }
+    }
+    wanted.forEach((tr, i) => {
+      if (tbody.children[i] !== tr) tbody.insertBefore(tr, tbody.children[i] || null);
+    });
+    while (tbody.children.length > wanted.length) tbody.lastElementChild.remove();
+    memories.rendered = wanted.length;
+    memories.maxRendered = Math.max(memories.maxRendered, wanted.length);
+    memories.renders += 1;
+  }
+
+  function deleteMemory(id) {
+    const i = memoryList.findIndex((m) => m.id === id);
+    if (i < 0) return;
+    memories.deleted.push(memoryList[i].text);
+    memoryList.splice(i, 1);
+    memories.total = memoryList.length;
+    const tr = rowNodes.get(id);
+    if (tr) tr.remove();
+    rowNodes.delete(id);
+    renderRows();
+  }
+
+  // ------------------------------------------------------------ wiring
+
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    if (memoriesParts || memoriesTimer !== null) {
+      event.preventDefault();
+      closeMemories();
+    } else if (settingsParts || settingsTimer !== null) {
+      event.preventDefault();
+      closeSettings(true);
+    }
+  });
+
+  window.addEventListener('hashchange', route);
+  window.addEventListener('popstate', route);
+
+  setTimeout(() => {
+    renderHome();
+    shellReady = true;
+    route();
+  }, LOADING_MS);
+})();
