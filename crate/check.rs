@@ -1,21 +1,43 @@
 //! "Check this page": which of the parts memport relies on it finds on an assistant's page.
 //!
 //! When a site ships a new layout, this tells the person (or a maintainer) at once what
-//! changed: the place for the button, the memory, the control that shows it, the import box.
-//! Rust lists the parts and their locators from the site file; the page code tries each and
-//! says which locator found it; Rust writes the report.
+//! changed: the place for the button, the memory, the control that shows it, the import
+//! boxes. Rust lists the parts and their locators from the site file; the page code tries each
+//! and says which locator found it; Rust writes the report.
 
 use serde::{Deserialize, Serialize};
 
 use crate::sites::{self, pattern, Locator};
 
+/// The kinds of part memport relies on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Anchor,
+    Memory,
+    MemoryOpener,
+    ImportBox,
+    ImportOpener,
+}
+
 /// One part to look for.
 #[derive(Clone, Debug, Serialize)]
 pub struct Probe {
-    pub part: &'static str,
+    pub kind: Part,
+    /// What the report calls it.
+    pub part: String,
     pub locators: Vec<Locator>,
     /// Only a box the person could type into counts.
     pub writable: bool,
+}
+
+fn probe(kind: Part, part: impl Into<String>, locators: &[Locator]) -> Probe {
+    Probe {
+        kind,
+        part: part.into(),
+        locators: locators.to_vec(),
+        writable: kind == Part::ImportBox,
+    }
 }
 
 /// What the page code reports for one probe: the locator that found it, if any.
@@ -39,6 +61,15 @@ pub struct Line {
     pub text: String,
 }
 
+/// "Claude, ChatGPT and Gemini".
+fn names_in_prose() -> String {
+    let names: Vec<&str> = sites::all().iter().map(|s| s.name.as_str()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.join(""),
+    }
+}
+
 /// The probes for `url`, or the report straight away when there is nothing to probe.
 pub fn probes(url: &str) -> Result<(String, Vec<Probe>), Report> {
     let origin = pattern::origin(url).unwrap_or_default();
@@ -53,57 +84,45 @@ pub fn probes(url: &str) -> Result<(String, Vec<Probe>), Report> {
         });
     };
     let mut probes = Vec::new();
-    // The same test as the content script's plan (fragments included).
+    // The same tests as the content script's plan and the worker's send (fragments included).
     let capture = sites::capture_page_at(url).filter(|(s, _)| s.assistant == site.assistant);
     if let Some((_, page)) = capture {
-        probes.push(Probe {
-            part: "Place for the \"Save memory to memport\" button",
-            locators: page.anchor.clone(),
-            writable: false,
-        });
-        probes.push(Probe {
-            part: "Memory",
-            locators: page.content.clone(),
-            writable: false,
-        });
+        let anchor = "Place for the \"Save memory to memport\" button";
+        probes.push(probe(Part::Anchor, anchor, &page.anchor));
+        probes.push(probe(Part::Memory, "Memory", &page.content));
         if !page.open.is_empty() {
-            probes.push(Probe {
-                part: "Control that shows the memory",
-                locators: page.open.clone(),
-                writable: false,
-            });
+            let opener = "Control that shows the memory";
+            probes.push(probe(Part::MemoryOpener, opener, &page.open));
         }
     }
-    if let Some(page) = site
-        .import
-        .as_ref()
-        .filter(|p| p.url_patterns.iter().any(|p| pattern::matches(p, url)))
-    {
-        probes.push(Probe {
-            part: "Import box",
-            locators: page.target.clone(),
-            writable: true,
-        });
+    let import = sites::import_page_at(url).filter(|(s, _)| s.assistant == site.assistant);
+    if let Some((_, page)) = import {
+        for b in &page.boxes {
+            let part = if page.boxes.len() == 1 {
+                "Import box".to_string()
+            } else {
+                format!("Box \"{}\"", b.label)
+            };
+            probes.push(probe(Part::ImportBox, part, &b.target));
+        }
         if !page.open.is_empty() {
-            probes.push(Probe {
-                part: "Control that opens the import box",
-                locators: page.open.clone(),
-                writable: false,
-            });
+            let opener = "Control that opens the import box";
+            probes.push(probe(Part::ImportOpener, opener, &page.open));
         }
     }
     if probes.is_empty() {
         let mut pages: Vec<String> = Vec::new();
+        let mut named: Vec<String> = Vec::new();
         if let Some(c) = &site.capture {
-            let urls: Vec<String> = match c.fragments.first() {
+            named = match c.fragments.first() {
                 // Settings shown over any page: name the address that opens them.
                 Some(fragment) => vec![format!("{}/#{fragment}", site.origin)],
                 None => c.url_patterns.clone(),
             };
-            pages.push(format!("its memory at {}", urls.join(" or ")));
+            pages.push(format!("its memory at {}", named.join(" or ")));
         }
-        if let Some(i) = &site.import {
-            pages.push(format!("its import box at {}", i.url));
+        if let Some(i) = site.import.as_ref().filter(|i| !named.contains(&i.url)) {
+            pages.push(format!("its {} at {}", i.title, i.url));
         }
         return Err(Report {
             title: format!("{}: not a page memport reads or fills", site.name),
@@ -117,51 +136,39 @@ pub fn probes(url: &str) -> Result<(String, Vec<Probe>), Report> {
     Ok((site.name.clone(), probes))
 }
 
-/// "Claude, ChatGPT and Gemini".
-fn names_in_prose() -> String {
-    let names: Vec<&str> = sites::all().iter().map(|s| s.name.as_str()).collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => names.join(""),
-    }
-}
-
 /// The report on what the page code found.
 pub fn report(site: &str, probes: &[Probe], found: &[Found]) -> Report {
-    let by_part = |part: &str| {
+    let any_found = |kind: Part| {
         probes
             .iter()
             .zip(found)
-            .find(|(p, _)| p.part == part)
-            .and_then(|(_, f)| f.found_by.clone())
+            .any(|(p, f)| p.kind == kind && f.found_by.is_some())
     };
     let mut lines = Vec::new();
     let mut ok = true;
     for (probe, f) in probes.iter().zip(found) {
-        let (good, text) = match (&f.found_by, probe.part) {
-            (Some(how), _) => (true, format!("{}: found ({how})", probe.part)),
+        let part = &probe.part;
+        let (good, text) = match (&f.found_by, probe.kind) {
+            (Some(how), _) => (true, format!("{part}: found ({how})")),
             // Shown on demand: fine when the control that shows it is there.
-            (None, "Memory") if by_part("Control that shows the memory").is_some() => (
+            (None, Part::Memory) if any_found(Part::MemoryOpener) => (
                 true,
-                "Memory: not on screen now; memport opens it when you press its button".to_string(),
+                format!("{part}: not on screen now; memport opens it when you press its button"),
             ),
-            (None, "Import box") if by_part("Control that opens the import box").is_some() => (
+            (None, Part::ImportBox) if any_found(Part::ImportOpener) => (
                 true,
-                "Import box: not on screen now; memport opens it when it sends".to_string(),
+                format!("{part}: not on screen now; memport opens it when it sends"),
             ),
-            (None, "Control that shows the memory") if by_part("Memory").is_some() => (
-                true,
-                "Control that shows the memory: not needed, the memory is on screen".to_string(),
-            ),
-            (None, "Control that opens the import box") if by_part("Import box").is_some() => (
-                true,
-                "Control that opens the import box: not needed, the box is on screen".to_string(),
-            ),
+            (None, Part::MemoryOpener) if any_found(Part::Memory) => {
+                (true, format!("{part}: not needed, the memory is on screen"))
+            }
+            (None, Part::ImportOpener) if any_found(Part::ImportBox) => {
+                (true, format!("{part}: not needed, the box is on screen"))
+            }
             (None, _) => (
                 false,
                 format!(
-                    "{}: not found (tried {} ways; the site may have changed)",
-                    probe.part,
+                    "{part}: not found (tried {} ways; the site may have changed)",
                     probe.locators.len()
                 ),
             ),
@@ -197,7 +204,7 @@ mod tests {
     fn claude_settings_is_both_a_memory_page_and_an_import_page() {
         let (site, probes) = probes("https://claude.ai/settings/capabilities").unwrap();
         assert_eq!(site, "Claude");
-        let parts: Vec<&str> = probes.iter().map(|p| p.part).collect();
+        let parts: Vec<&str> = probes.iter().map(|p| p.part.as_str()).collect();
         assert_eq!(
             parts,
             [
@@ -241,10 +248,27 @@ mod tests {
         assert!(!r.ok);
         assert_eq!(r.title, "Claude: some parts memport needs are missing");
         assert_eq!(
-            r.lines.iter().filter(|l| !l.ok).map(|l| l.text.as_str()).collect::<Vec<_>>(),
+            r.lines
+                .iter()
+                .filter(|l| !l.ok)
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>(),
             [
                 "Memory: not found (tried 3 ways; the site may have changed)",
                 "Control that shows the memory: not found (tried 1 ways; the site may have changed)"
+            ]
+        );
+    }
+
+    #[test]
+    fn chatgpt_settings_show_both_instruction_boxes() {
+        let (_, probes) = probes("https://chatgpt.com/#settings/Personalization").unwrap();
+        let parts: Vec<&str> = probes.iter().map(|p| p.part.as_str()).collect();
+        assert_eq!(
+            parts[3..],
+            [
+                "Box \"How would you like ChatGPT to respond?\"",
+                "Box \"What would you like ChatGPT to know about you to provide better responses?\""
             ]
         );
     }

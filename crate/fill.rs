@@ -1,33 +1,58 @@
-//! Putting the profile into a target's import box: the plan the page code carries out, and
-//! the judgement of what it reports.
+//! Putting the profile into a target's import boxes: the plans the page code carries out,
+//! and the judgement of what it reports.
 //!
-//! The page code finds the box with the site's locators, asks the person before touching
-//! text already there, inserts the way the editor's own input handling registers, and reads
-//! the box back. It never presses the target's submit button; the message tells the person
-//! to review and press it themselves.
+//! Filling goes in two steps so that Rust decides everything. First the page code finds the
+//! boxes and says what they hold ([`Send::inspect_plan`]). If any holds other text, the person
+//! is asked (replace, keep and add below, or leave it). Rust then fits each box's entries
+//! within its character limit, never cutting an entry: what does not fit is listed to the
+//! person. Then the page code puts the texts in the way each editor's own input handling
+//! registers, and reads them back ([`Send::put_plan`], [`Send::judge`]). Nothing is ever
+//! submitted: the message names the button the person presses themselves.
 
 use serde::{Deserialize, Serialize};
 
-use crate::profile::Profile;
+use crate::category::Category;
+use crate::profile::{MemoryItem, Profile};
 use crate::render;
 use crate::sites::{self, Assistant, EditorKind, ImportFormat, Locator};
 
-/// What the page code does on the target page.
+/// Put between the person's own text and memport's when they keep both.
+const SEPARATOR: &str = "\n\n";
+
+/// The page may open its own dialog (from its URL); it gets this long before memport presses
+/// the opener.
+const OPEN_AFTER_MS: u32 = 1500;
+
+/// Step one: find the boxes and say what they hold.
 #[derive(Clone, Debug, Serialize)]
-pub struct FillPlan {
+pub struct InspectPlan {
     /// The page must be the top frame of exactly this origin.
     pub origin: String,
-    pub target: Vec<Locator>,
-    /// Pressed when the box has not appeared after `open_after_ms` (a dialog's button).
+    /// Each box's locators, in the page's order.
+    pub boxes: Vec<Vec<Locator>>,
+    /// Pressed when no box has appeared after `open_after_ms` (a dialog's button).
     pub open: Vec<Locator>,
     pub open_after_ms: u32,
-    pub editor: EditorKind,
-    pub text: String,
     pub wait_ms: u32,
-    /// Put between the person's own text and memport's when they choose to keep both.
-    pub separator: &'static str,
-    /// The question shown when the box already holds other text.
-    pub ask: Ask,
+}
+
+/// What the page code found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Inspected {
+    /// One entry per box of the plan, in order.
+    Boxes { boxes: Vec<BoxState> },
+    /// The page was not the top frame of the plan's origin.
+    WrongPage { url: String },
+}
+
+/// One box as found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoxState {
+    /// Which locator found it; `None` when none did.
+    pub found_by: Option<String>,
+    /// What it held.
+    pub value: String,
 }
 
 /// The in-page question before anything already typed is touched.
@@ -37,42 +62,44 @@ pub struct Ask {
     pub replace: &'static str,
     pub append: &'static str,
     pub keep: &'static str,
-    /// Unanswered for this long, the box is left alone (the worker cannot wait for ever).
+    /// Unanswered for this long, the boxes are left alone (the worker cannot wait for ever).
     pub answer_within_ms: u32,
 }
 
-/// How the box was filled.
+/// The person's answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum FillMode {
-    /// The box was empty.
-    Empty,
-    /// The person chose to replace what was there.
-    Replaced,
-    /// The person chose to keep what was there and add memport's text after it.
-    Appended,
-    /// The box already held exactly this text.
-    AlreadyThere,
+pub enum Choice {
+    Replace,
+    Append,
+    Keep,
 }
 
-/// What the page code reports.
+/// Step two: put these texts in.
+#[derive(Clone, Debug, Serialize)]
+pub struct PutPlan {
+    pub origin: String,
+    pub boxes: Vec<PutBox>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PutBox {
+    pub target: Vec<Locator>,
+    pub editor: EditorKind,
+    pub text: String,
+}
+
+/// What the page code reports after putting the texts in: one entry per box of the plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
-pub enum FillOutcome {
-    Filled {
-        found_by: String,
-        mode: FillMode,
-        /// The box's text before filling.
-        before: String,
-        /// The box's text after filling, read back from the page.
-        read_back: String,
-    },
-    /// The box held other text and the person chose to leave it.
-    KeptExisting,
-    /// No locator found the box in time.
-    NotFound { detail: String },
-    /// The page was not the top frame of the plan's origin.
-    WrongPage { url: String },
+pub struct Put {
+    pub boxes: Vec<PutState>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PutState {
+    pub found_by: Option<String>,
+    /// The box's text after filling, read back from the page.
+    pub read_back: String,
 }
 
 /// Why there is nothing to fill.
@@ -109,17 +136,42 @@ pub struct Notice {
     pub message: String,
 }
 
+/// One box to fill and the entries meant for it.
+#[derive(Clone, Debug)]
+pub struct BoxSend {
+    pub label: String,
+    pub target: Vec<Locator>,
+    pub editor: EditorKind,
+    pub max_chars: Option<u32>,
+    pub entries: Vec<MemoryItem>,
+}
+
 /// Everything the worker needs to send the profile to `target`.
 #[derive(Clone, Debug)]
 pub struct Send {
     pub target: Assistant,
     pub name: String,
+    /// "import box", "custom instructions".
+    pub title: String,
     pub url: String,
     pub url_patterns: Vec<String>,
-    pub box_label: String,
+    pub fragments: Vec<String>,
+    pub origin: String,
     pub submit_label: String,
-    pub count: usize,
-    pub plan: FillPlan,
+    pub format: ImportFormat,
+    pub open: Vec<Locator>,
+    pub wait_ms: u32,
+    pub boxes: Vec<BoxSend>,
+}
+
+/// The texts planned for each box, and the entries that did not fit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Planned {
+    pub plan_texts: Vec<String>,
+    /// Per box: the entries left out for want of room.
+    pub left_out: Vec<Vec<String>>,
+    /// Per box: whether it was found (entries of a missing box are listed, not lost).
+    pub found: Vec<bool>,
 }
 
 /// The plan for sending `profile` to `target`.
@@ -130,39 +182,52 @@ pub fn prepare(target: Assistant, profile: &Profile) -> Result<Send, SendError> 
     if profile.is_empty() {
         return Err(SendError::EmptyProfile);
     }
-    let text = match page.format {
-        ImportFormat::GeminiSections => render::gemini_import(&profile.items),
-        ImportFormat::CategoryLines => render::claude_import(profile),
+    // Each item goes to the first box naming its category, else to the first box naming
+    // none, in the profile's order (each format groups as it needs).
+    let claimed: Vec<Category> = page
+        .boxes
+        .iter()
+        .flat_map(|b| b.categories.clone())
+        .collect();
+    let home = |category: Category| {
+        page.boxes
+            .iter()
+            .position(|b| b.categories.contains(&category))
+            .or_else(|| {
+                (!claimed.contains(&category))
+                    .then(|| page.boxes.iter().position(|b| b.categories.is_empty()))
+                    .flatten()
+            })
     };
+    let mut boxes: Vec<BoxSend> = page
+        .boxes
+        .iter()
+        .map(|b| BoxSend {
+            label: b.label.clone(),
+            target: b.target.clone(),
+            editor: b.editor,
+            max_chars: b.max_chars,
+            entries: Vec::new(),
+        })
+        .collect();
+    for item in &profile.items {
+        if let Some(i) = home(item.category) {
+            boxes[i].entries.push(item.clone());
+        }
+    }
     Ok(Send {
         target,
         name: site.name.clone(),
+        title: page.title.clone(),
         url: page.url.clone(),
         url_patterns: page.url_patterns.clone(),
-        box_label: page.box_label.clone(),
+        fragments: page.fragments.clone(),
+        origin: site.origin.clone(),
         submit_label: page.submit_label.clone(),
-        count: profile.len(),
-        plan: FillPlan {
-            origin: site.origin.clone(),
-            target: page.target.clone(),
-            open: page.open.clone(),
-            // Pages that open their own dialog from the URL get a moment to do it first.
-            open_after_ms: 1500,
-            editor: page.editor,
-            text,
-            wait_ms: page.wait_ms,
-            separator: "\n\n",
-            ask: Ask {
-                question: format!(
-                    "{}'s box already has text in it. What should memport do with it?",
-                    site.name
-                ),
-                replace: "Replace it",
-                append: "Keep it and add below",
-                keep: "Leave the box alone",
-                answer_within_ms: 4 * 60 * 1000,
-            },
-        },
+        format: page.format,
+        open: page.open.clone(),
+        wait_ms: page.wait_ms,
+        boxes,
     })
 }
 
@@ -171,124 +236,295 @@ fn comparable(text: &str) -> String {
     text.replace("\r\n", "\n").trim_end().to_string()
 }
 
-impl Send {
-    fn entries(&self) -> String {
-        let noun = if self.count == 1 {
-            "memory"
-        } else {
-            "memories"
-        };
-        format!("{} {noun}", self.count)
-    }
+fn plural(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "memory" } else { "memories" })
+}
 
-    /// What to tell the person about `outcome`.
-    pub fn judge(&self, outcome: &FillOutcome) -> Notice {
-        let (name, submit) = (&self.name, &self.submit_label);
-        match outcome {
-            FillOutcome::Filled {
-                mode,
-                before,
-                read_back,
-                ..
-            } => {
-                let expected = match mode {
-                    FillMode::Appended => {
-                        format!("{before}{}{}", self.plan.separator, self.plan.text)
-                    }
-                    _ => self.plan.text.clone(),
-                };
-                if comparable(read_back) != comparable(&expected) {
-                    return Notice {
-                        ok: false,
-                        message: format!(
-                            "{name}'s box did not take the text exactly ({} of {} characters \
-                             read back). Check the box before you press \"{submit}\", or use \
-                             Copy as Markdown and paste it yourself.",
-                            read_back.chars().count(),
-                            expected.chars().count()
-                        ),
-                    };
-                }
-                let how = match mode {
-                    FillMode::AlreadyThere => "already holds",
-                    FillMode::Appended => "now holds your text and, below it,",
-                    _ => "now holds",
-                };
-                Notice {
-                    ok: true,
-                    message: format!(
-                        "{name}'s import box {how} {}. Review it, then press \"{submit}\" \
-                         yourself: memport never presses it for you.",
-                        self.entries()
-                    ),
-                }
-            }
-            FillOutcome::KeptExisting => Notice {
-                ok: false,
-                message: format!(
-                    "The box on {name}'s import page was left as it was. Send again when you \
-                     want memport to fill it."
-                ),
-            },
-            FillOutcome::NotFound { detail } => Notice {
-                ok: false,
-                message: format!(
-                    "memport could not find {name}'s \"{}\" box ({detail}). Your memory is on \
-                     the clipboard: paste it into the box on {}, then press \"{submit}\".",
-                    self.box_label, self.url
-                ),
-            },
-            FillOutcome::WrongPage { url } => Notice {
-                ok: false,
-                message: format!(
-                    "memport only fills {name}'s own import page, and the tab showed {url}. \
-                     Your memory is on the clipboard: paste it on {}.",
-                    self.url
-                ),
-            },
+impl Send {
+    /// The text of `entries` in the target's format.
+    fn render(&self, entries: &[&MemoryItem]) -> String {
+        match self.format {
+            ImportFormat::GeminiSections => render::gemini_import(entries.iter().copied()),
+            ImportFormat::CategoryLines => render::category_lines(entries.iter().copied()),
+            ImportFormat::PlainLines => render::plain_lines(entries.iter().copied()),
         }
     }
 
-    /// Whether the text should go to the clipboard instead.
-    pub fn wants_clipboard(outcome: &FillOutcome) -> bool {
-        matches!(
-            outcome,
-            FillOutcome::NotFound { .. } | FillOutcome::WrongPage { .. }
+    /// The whole text for box `i`, everything in it.
+    pub fn full_text(&self, i: usize) -> String {
+        let entries: Vec<&MemoryItem> = self.boxes[i].entries.iter().collect();
+        self.render(&entries)
+    }
+
+    /// Everything, for the clipboard when the boxes cannot be filled: each box's text under
+    /// its label when there are several.
+    pub fn clipboard_text(&self) -> String {
+        if self.boxes.len() == 1 {
+            return self.full_text(0);
+        }
+        (0..self.boxes.len())
+            .filter(|&i| !self.boxes[i].entries.is_empty())
+            .map(|i| format!("{}\n{}", self.boxes[i].label, self.full_text(i)))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    /// How many memories are being sent.
+    pub fn count(&self) -> usize {
+        self.boxes.iter().map(|b| b.entries.len()).sum()
+    }
+
+    pub fn inspect_plan(&self) -> InspectPlan {
+        InspectPlan {
+            origin: self.origin.clone(),
+            boxes: self.boxes.iter().map(|b| b.target.clone()).collect(),
+            open: self.open.clone(),
+            open_after_ms: OPEN_AFTER_MS,
+            wait_ms: self.wait_ms,
+        }
+    }
+
+    pub fn ask(&self) -> Ask {
+        let what = if self.boxes.len() == 1 {
+            "box already has"
+        } else {
+            "boxes already have"
+        };
+        Ask {
+            question: format!(
+                "{}'s {what} text in it. What should memport do with it?",
+                self.name
+            ),
+            replace: "Replace it",
+            append: "Keep it and add below",
+            keep: "Leave the box alone",
+            answer_within_ms: 4 * 60 * 1000,
+        }
+    }
+
+    /// Whether any found box holds text other than what memport would put there.
+    pub fn occupied(&self, states: &[BoxState]) -> bool {
+        states.iter().enumerate().any(|(i, s)| {
+            s.found_by.is_some()
+                && !s.value.trim().is_empty()
+                && i < self.boxes.len()
+                && comparable(&s.value) != comparable(&self.full_text(i))
+        })
+    }
+
+    /// The entries of box `i` that fit in `room` characters (all when there is no limit),
+    /// as text, and those that did not.
+    fn fit(&self, i: usize, room: Option<usize>) -> (String, Vec<String>) {
+        let all: Vec<&MemoryItem> = self.boxes[i].entries.iter().collect();
+        let Some(room) = room else {
+            return (self.render(&all), Vec::new());
+        };
+        let mut kept: Vec<&MemoryItem> = Vec::new();
+        let mut left = Vec::new();
+        for item in all {
+            kept.push(item);
+            if self.render(&kept).chars().count() > room {
+                kept.pop();
+                left.push(item.text.clone());
+            }
+        }
+        (self.render(&kept), left)
+    }
+
+    /// The texts to put in, given what the boxes held and the person's choice.
+    pub fn put_plan(&self, states: &[BoxState], choice: Choice) -> (PutPlan, Planned) {
+        let mut planned = Planned {
+            plan_texts: Vec::new(),
+            left_out: Vec::new(),
+            found: Vec::new(),
+        };
+        let mut boxes = Vec::new();
+        for (i, b) in self.boxes.iter().enumerate() {
+            let state = states.get(i);
+            let found = state.is_some_and(|s| s.found_by.is_some());
+            let before = state.map_or("", |s| s.value.as_str());
+            let keep_before = choice == Choice::Append && !before.trim().is_empty();
+            let limit = b.max_chars.map(|m| m as usize);
+            let room = match (limit, keep_before) {
+                (Some(m), true) => Some(m.saturating_sub(before.chars().count() + SEPARATOR.len())),
+                (m, _) => m,
+            };
+            let (text, left) = self.fit(i, room);
+            let text = if keep_before && !text.is_empty() {
+                format!("{before}{SEPARATOR}{text}")
+            } else if keep_before {
+                before.to_string()
+            } else {
+                text
+            };
+            boxes.push(PutBox {
+                target: b.target.clone(),
+                editor: b.editor,
+                text: text.clone(),
+            });
+            planned.plan_texts.push(text);
+            planned.left_out.push(left);
+            planned.found.push(found);
+        }
+        (
+            PutPlan {
+                origin: self.origin.clone(),
+                boxes,
+            },
+            planned,
         )
     }
+
+    /// What to tell the person after the texts were put in.
+    pub fn judge(&self, planned: &Planned, put: &Put) -> Notice {
+        let (name, submit) = (&self.name, &self.submit_label);
+        let mut problems: Vec<String> = Vec::new();
+        let mut placed = 0;
+        for (i, b) in self.boxes.iter().enumerate() {
+            let got = put.boxes.get(i);
+            let expected = &planned.plan_texts[i];
+            if !planned.found[i] || got.is_none_or(|g| g.found_by.is_none()) {
+                if !b.entries.is_empty() {
+                    problems.push(format!(
+                        "\"{}\" was not found, so these were not placed: {}.",
+                        b.label,
+                        quote_list(b.entries.iter().map(|e| e.text.as_str()))
+                    ));
+                }
+                continue;
+            }
+            let read_back = got.map_or("", |g| g.read_back.as_str());
+            if comparable(read_back) != comparable(expected) {
+                problems.push(format!(
+                    "\"{}\" did not take the text exactly ({} of {} characters read back): check \
+                     it before you press \"{submit}\".",
+                    b.label,
+                    read_back.chars().count(),
+                    expected.chars().count()
+                ));
+            }
+            placed += b.entries.len() - planned.left_out[i].len();
+            if !planned.left_out[i].is_empty() {
+                let limit = b.max_chars.unwrap_or_default();
+                problems.push(format!(
+                    "{} did not fit in \"{}\" ({limit} characters) and were left out: {}.",
+                    plural(planned.left_out[i].len()),
+                    b.label,
+                    quote_list(planned.left_out[i].iter().map(String::as_str))
+                ));
+            }
+        }
+        let title = &self.title;
+        let verb = if self.boxes.len() == 1 {
+            "holds"
+        } else {
+            "hold"
+        };
+        let mut message = format!(
+            "{name}'s {title} now {verb} {}. Review {}, then press \"{submit}\" yourself: memport \
+             never presses it for you.",
+            plural(placed),
+            if self.boxes.len() == 1 { "it" } else { "them" }
+        );
+        for p in &problems {
+            message.push(' ');
+            message.push_str(p);
+        }
+        Notice {
+            ok: problems.is_empty(),
+            message,
+        }
+    }
+
+    /// When no box was found: the text goes to the clipboard and the person is told where.
+    pub fn not_found(&self, detail: &str) -> Notice {
+        let label = self.boxes.first().map_or("", |b| b.label.as_str());
+        Notice {
+            ok: false,
+            message: format!(
+                "memport could not find {}'s \"{label}\" box ({detail}). Your memory is on the \
+                 clipboard: paste it into the box on {}, then press \"{}\".",
+                self.name, self.url, self.submit_label
+            ),
+        }
+    }
+
+    pub fn wrong_page(&self, url: &str) -> Notice {
+        Notice {
+            ok: false,
+            message: format!(
+                "memport only fills {}'s own page, and the tab showed {url}. Your memory is on \
+                 the clipboard: paste it on {}.",
+                self.name, self.url
+            ),
+        }
+    }
+
+    pub fn kept(&self) -> Notice {
+        Notice {
+            ok: false,
+            message: format!(
+                "{}'s {} {} left as {} {}. Send again when you want memport to fill {}.",
+                self.name,
+                self.title,
+                if self.boxes.len() == 1 { "was" } else { "were" },
+                if self.boxes.len() == 1 { "it" } else { "they" },
+                if self.boxes.len() == 1 { "was" } else { "were" },
+                if self.boxes.len() == 1 { "it" } else { "them" },
+            ),
+        }
+    }
+}
+
+/// `"a"; "b"` for messages.
+fn quote_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
+        .map(|t| format!("\"{t}\""))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::category::Category;
+    use crate::category::Category::*;
+    use crate::profile::fixture::profile;
 
-    fn profile() -> Profile {
-        crate::profile::fixture::profile(&[
-            ("Lives in Lisbon.", Category::PersonalInformation),
-            ("Prefers short answers.", Category::ResponseInstructions),
+    fn two() -> Profile {
+        profile(&[
+            ("Lives in Lisbon.", PersonalInformation),
+            ("Prefers short answers.", ResponseInstructions),
         ])
     }
 
-    fn filled(mode: FillMode, before: &str, read_back: &str) -> FillOutcome {
-        FillOutcome::Filled {
-            found_by: "css".into(),
-            mode,
-            before: before.into(),
-            read_back: read_back.into(),
+    fn found(value: &str) -> BoxState {
+        BoxState {
+            found_by: Some("css".into()),
+            value: value.into(),
+        }
+    }
+
+    fn put(read_backs: &[&str]) -> Put {
+        Put {
+            boxes: read_backs
+                .iter()
+                .map(|r| PutState {
+                    found_by: Some("css".into()),
+                    read_back: r.to_string(),
+                })
+                .collect(),
         }
     }
 
     #[test]
-    fn gemini_plan_carries_the_import_text() {
-        let send = prepare(Assistant::Gemini, &profile()).unwrap();
-        assert_eq!(send.plan.origin, "https://gemini.google.com");
-        assert!(send.plan.text.ends_with("Imported from: memport"));
-        assert!(send
-            .plan
-            .text
-            .contains("Instructions:\n- Prefers short answers."));
-        assert_eq!(send.count, 2);
+    fn gemini_gets_one_box_with_its_sections() {
+        let send = prepare(Assistant::Gemini, &two()).unwrap();
+        assert_eq!(send.boxes.len(), 1);
+        assert_eq!(send.origin, "https://gemini.google.com");
+        let text = send.full_text(0);
+        assert!(text.ends_with("Imported from: memport"));
+        assert!(text.contains("Instructions:\n- Prefers short answers."));
+        assert_eq!(send.count(), 2);
         assert_eq!(
             prepare(Assistant::Gemini, &Profile::new()).unwrap_err(),
             SendError::EmptyProfile
@@ -296,25 +532,137 @@ mod tests {
     }
 
     #[test]
-    fn judging_fills() {
-        let send = prepare(Assistant::Gemini, &profile()).unwrap();
-        let text = send.plan.text.clone();
-        let ok = send.judge(&filled(FillMode::Empty, "", &text.replace('\n', "\r\n")));
+    fn an_empty_box_is_filled_and_judged() {
+        let send = prepare(Assistant::Gemini, &two()).unwrap();
+        assert!(!send.occupied(&[found("")]));
+        let (plan, planned) = send.put_plan(&[found("")], Choice::Replace);
+        assert_eq!(plan.boxes[0].text, send.full_text(0));
+        let crlf = planned.plan_texts[0].replace('\n', "\r\n");
+        let ok = send.judge(&planned, &put(&[&crlf]));
         assert!(ok.ok, "{}", ok.message);
-        assert!(ok.message.contains("press \"Add memory\" yourself"));
-        assert!(ok.message.contains("2 memories"));
-        let short = send.judge(&filled(FillMode::Empty, "", &text[..10]));
+        assert_eq!(
+            ok.message,
+            "Gemini's import box now holds 2 memories. Review it, then press \"Add memory\" \
+             yourself: memport never presses it for you."
+        );
+        let short = send.judge(&planned, &put(&["Demographics"]));
         assert!(!short.ok && short.message.contains("did not take the text exactly"));
-        let both = format!("Mine\n\n{text}");
-        assert!(send.judge(&filled(FillMode::Appended, "Mine", &both)).ok);
-        assert!(!send.judge(&filled(FillMode::Appended, "Mine", &text)).ok);
-        let missing = FillOutcome::NotFound {
-            detail: "no textarea".into(),
-        };
-        let m = send.judge(&missing);
+    }
+
+    #[test]
+    fn typed_text_is_asked_about_then_kept_above() {
+        let send = prepare(Assistant::Gemini, &two()).unwrap();
+        let states = [found("Mine")];
+        assert!(send.occupied(&states));
+        assert!(
+            !send.occupied(&[found(&send.full_text(0))]),
+            "our own text is no one's"
+        );
+        let (plan, planned) = send.put_plan(&states, Choice::Append);
+        assert_eq!(plan.boxes[0].text, format!("Mine\n\n{}", send.full_text(0)));
+        assert!(send.judge(&planned, &put(&[&planned.plan_texts[0]])).ok);
+        assert!(send.kept().message.contains("left as it was"));
+    }
+
+    #[test]
+    fn chatgpt_splits_by_category_and_lists_what_does_not_fit() {
+        let long = "x".repeat(900);
+        let p = profile(&[
+            ("Lives in Leeds.", PersonalInformation),
+            ("Keep answers short.", ResponseInstructions),
+            ("Stop using American spellings.", BehavioralCorrections),
+            (&format!("A{long}"), ResponseInstructions),
+            (&format!("B{long}"), ResponseInstructions),
+            ("Uses Desmos.", TechnicalPreferences),
+        ]);
+        let send = prepare(Assistant::ChatGpt, &p).unwrap();
+        assert_eq!(
+            send.boxes[0].label,
+            "How would you like ChatGPT to respond?"
+        );
+        let respond: Vec<&str> = send.boxes[0]
+            .entries
+            .iter()
+            .map(|e| e.text.as_str())
+            .collect();
+        assert_eq!(respond.len(), 4);
+        assert!(respond.contains(&"Stop using American spellings."));
+        let about: Vec<&str> = send.boxes[1]
+            .entries
+            .iter()
+            .map(|e| e.text.as_str())
+            .collect();
+        assert_eq!(about, ["Lives in Leeds.", "Uses Desmos."]);
+
+        let states = [found(""), found("")];
+        let (plan, planned) = send.put_plan(&states, Choice::Replace);
+        // The second 900-character entry does not fit; the others do, in the profile's order.
+        assert_eq!(planned.left_out[0], vec![format!("B{long}")]);
+        assert!(plan.boxes[0].text.chars().count() <= 1500);
+        assert_eq!(
+            plan.boxes[0].text,
+            format!("Keep answers short.\nStop using American spellings.\nA{long}")
+        );
+        assert_eq!(plan.boxes[1].text, "Lives in Leeds.\nUses Desmos.");
+        let notice = send.judge(
+            &planned,
+            &put(&[&planned.plan_texts[0], &planned.plan_texts[1]]),
+        );
+        assert!(!notice.ok);
+        assert!(notice.message.starts_with(
+            "ChatGPT's custom instructions now hold 5 memories. Review them, then press \"Save\""
+        ));
+        assert!(notice.message.contains(
+            "1 memory did not fit in \"How would you like ChatGPT to respond?\" (1500 characters) \
+             and were left out: \"Bxxx"
+        ));
+    }
+
+    #[test]
+    fn appending_leaves_less_room() {
+        let p = profile(&[("Keep answers short.", ResponseInstructions)]);
+        let send = prepare(Assistant::ChatGpt, &p).unwrap();
+        let full = "y".repeat(1490);
+        let (plan, planned) = send.put_plan(&[found(&full), found("")], Choice::Append);
+        assert_eq!(
+            plan.boxes[0].text, full,
+            "no room left: the person's text stays whole"
+        );
+        assert_eq!(planned.left_out[0], ["Keep answers short."]);
+    }
+
+    #[test]
+    fn a_missing_box_lists_its_entries() {
+        let send = prepare(Assistant::ChatGpt, &two()).unwrap();
+        let states = [
+            BoxState {
+                found_by: None,
+                value: String::new(),
+            },
+            found(""),
+        ];
+        let (_, planned) = send.put_plan(&states, Choice::Replace);
+        let notice = send.judge(&planned, &put(&["", &planned.plan_texts[1]]));
+        assert!(!notice.ok);
+        assert!(notice.message.contains(
+            "\"How would you like ChatGPT to respond?\" was not found, so these were not placed: \
+             \"Prefers short answers.\""
+        ));
+        assert!(notice.message.contains("now hold 1 memory"));
+    }
+
+    #[test]
+    fn nowhere_to_fill_means_the_clipboard() {
+        let send = prepare(Assistant::Gemini, &two()).unwrap();
+        let m = send.not_found("no textarea");
         assert!(!m.ok && m.message.contains("on the clipboard"));
         assert!(m.message.contains("\"Paste your info here...\""));
-        assert!(Send::wants_clipboard(&missing));
-        assert!(!Send::wants_clipboard(&FillOutcome::KeptExisting));
+        let chatgpt = prepare(Assistant::ChatGpt, &two()).unwrap();
+        assert_eq!(
+            chatgpt.clipboard_text(),
+            "How would you like ChatGPT to respond?\nPrefers short answers.\n\n\
+             What would you like ChatGPT to know about you to provide better responses?\n\
+             Lives in Lisbon."
+        );
     }
 }

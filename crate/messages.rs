@@ -80,12 +80,16 @@ const fn entry(
     }
 }
 
-/// "Send memory to" > Claude / Gemini. A submenu holds no command of its own.
+/// "Send memory to" > Claude / ChatGPT / Gemini. A submenu holds no command of its own.
 const MENU: &[(MenuEntry, Option<MenuCommand>)] = &[
     (entry("send-to", "Send memory to", None), None),
     (
         entry("send-to-claude", "Claude", Some("send-to")),
         Some(MenuCommand::SendTo(Assistant::Claude)),
+    ),
+    (
+        entry("send-to-chatgpt", "ChatGPT", Some("send-to")),
+        Some(MenuCommand::SendTo(Assistant::ChatGpt)),
     ),
     (
         entry("send-to-gemini", "Gemini", Some("send-to")),
@@ -157,6 +161,7 @@ mod tests {
             children,
             vec![
                 ("Claude", Some(MenuCommand::SendTo(Assistant::Claude))),
+                ("ChatGPT", Some(MenuCommand::SendTo(Assistant::ChatGpt))),
                 ("Gemini", Some(MenuCommand::SendTo(Assistant::Gemini))),
             ]
         );

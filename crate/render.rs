@@ -122,14 +122,16 @@ pub fn gemini_import<'a>(items: impl IntoIterator<Item = &'a MemoryItem>) -> Str
     out
 }
 
-/// The text Claude's memory import box takes, in the form Anthropic's export prompt asks
-/// other assistants for: entries one per line as `- text` (`[date] - text` once items carry
-/// the date they were saved), grouped under the category labels.
-pub fn claude_import(profile: &Profile) -> String {
+/// Entries one per line as `- text` under their category labels, categories in display
+/// order: what Claude's memory import box takes, in the form Anthropic's export prompt asks
+/// other assistants for (`[date] - text` once items carry the date they were saved).
+pub fn category_lines<'a>(items: impl IntoIterator<Item = &'a MemoryItem>) -> String {
+    let items: Vec<&MemoryItem> = items.into_iter().collect();
     let mut sections = Vec::new();
     for category in Category::ALL {
-        let lines: Vec<String> = profile
-            .in_category(category)
+        let lines: Vec<String> = items
+            .iter()
+            .filter(|i| i.category == category)
             .map(|item| format!("- {}", one_line(&item.text)))
             .collect();
         if !lines.is_empty() {
@@ -137,6 +139,16 @@ pub fn claude_import(profile: &Profile) -> String {
         }
     }
     sections.join("\n\n")
+}
+
+/// One entry per line and nothing else, in the order given: for fields with a character
+/// limit (ChatGPT's custom instructions), where every character counts.
+pub fn plain_lines<'a>(items: impl IntoIterator<Item = &'a MemoryItem>) -> String {
+    items
+        .into_iter()
+        .map(|item| one_line(&item.text))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The profile as Markdown: a heading per category (with its count), a bullet per item.
@@ -192,6 +204,16 @@ mod tests {
     }
 
     #[test]
+    fn plain_lines_are_one_entry_per_line() {
+        let items = [
+            item("Keep answers\nshort.", Category::ResponseInstructions),
+            item("Lives in Leeds.", Category::PersonalInformation),
+        ];
+        assert_eq!(plain_lines(&items), "Keep answers short.\nLives in Leeds.");
+        assert_eq!(plain_lines(&[]), "");
+    }
+
+    #[test]
     fn claude_import_groups_under_category_labels() {
         let p = crate::profile::fixture::profile(&[
             ("Runs half-marathons.", Category::OtherContext),
@@ -202,7 +224,7 @@ mod tests {
             ("Prefers metric units.", Category::ResponseInstructions),
         ]);
         assert_eq!(
-            claude_import(&p),
+            category_lines(&p.items),
             "Response instructions:\n- Answer in British English.\n- Prefers metric units.\n\n\
              Other context:\n- Runs half-marathons."
         );

@@ -43,6 +43,11 @@ export async function showTab(tabId, windowId) {
   await chrome.windows.update(windowId, { focused: true }).catch(() => {});
 }
 
+/** Sends a tab to `url` (a change of fragment alone stays on the same document). */
+export async function navigateTab(tabId, url) {
+  await chrome.tabs.update(tabId, { url });
+}
+
 /** Opens `url` in a new tab; resolves with {id, url, windowId}. */
 export async function openTab(url) {
   const tab = await chrome.tabs.create({ url, active: true });

@@ -37,6 +37,7 @@ function render(view) {
   $('total').textContent = view.total ? String(view.total) : '';
   $('send-gemini').disabled = view.total === 0;
   $('send-claude').disabled = view.total === 0;
+  $('send-chatgpt').disabled = view.total === 0;
   $('copy-markdown').disabled = view.total === 0;
   if (view.empty) {
     const box = el('section', 'empty');
@@ -73,7 +74,8 @@ async function refresh() {
 await init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
 await refresh();
 
-for (const [id, target, name] of [['send-gemini', 'gemini', 'Gemini'], ['send-claude', 'claude', 'Claude']]) {
+const TARGETS = [['send-gemini', 'gemini', 'Gemini'], ['send-claude', 'claude', 'Claude'], ['send-chatgpt', 'chatgpt', 'ChatGPT']];
+for (const [id, target, name] of TARGETS) {
   $(id).addEventListener('click', async () => {
     say({ ok: true, message: `Opening ${name}…` });
     say(await sendTo(target));

@@ -11,8 +11,8 @@ pub mod spec;
 use std::sync::OnceLock;
 
 pub use spec::{
-    Assistant, CapturePage, EditorKind, FieldSpec, HeadingRule, ImportFormat, ImportPage, Locator,
-    Position, SiteSpec,
+    Assistant, CapturePage, EditorKind, FieldSpec, HeadingRule, ImportBox, ImportFormat,
+    ImportPage, Locator, Position, SiteSpec,
 };
 
 /// The site files, as `build.rs` checked and bundled them.
@@ -35,18 +35,27 @@ pub fn get(assistant: Assistant) -> Option<&'static SiteSpec> {
     all().iter().find(|s| s.assistant == assistant)
 }
 
+/// Whether `url` is a page of `patterns` (and, when `fragments` are given, shows one).
+pub fn shows(patterns: &[String], fragments: &[String], url: &str) -> bool {
+    let fragment = url.split_once('#').map_or("", |(_, f)| f);
+    let fragment_ok =
+        fragments.is_empty() || fragments.iter().any(|f| fragment.starts_with(f.as_str()));
+    fragment_ok && patterns.iter().any(|p| pattern::matches(p, url))
+}
+
 /// The assistant whose memory page `url` is, with that page's description.
 pub fn capture_page_at(url: &str) -> Option<(&'static SiteSpec, &'static CapturePage)> {
     all().iter().find_map(|site| {
         let page = site.capture.as_ref()?;
-        let fragment = url.split_once('#').map_or("", |(_, f)| f);
-        let fragment_ok = page.fragments.is_empty()
-            || page
-                .fragments
-                .iter()
-                .any(|f| fragment.starts_with(f.as_str()));
-        (fragment_ok && page.url_patterns.iter().any(|p| pattern::matches(p, url)))
-            .then_some((site, page))
+        shows(&page.url_patterns, &page.fragments, url).then_some((site, page))
+    })
+}
+
+/// The assistant whose import page `url` is, with that page's description.
+pub fn import_page_at(url: &str) -> Option<(&'static SiteSpec, &'static ImportPage)> {
+    all().iter().find_map(|site| {
+        let page = site.import.as_ref()?;
+        shows(&page.url_patterns, &page.fragments, url).then_some((site, page))
     })
 }
 
@@ -96,10 +105,11 @@ mod tests {
         assert!(capture_page_at("https://chatgpt.com/c/123#settings/Personalization").is_some());
         assert!(capture_page_at("https://chatgpt.com/").is_none());
         assert!(capture_page_at("https://chatgpt.com/#settings/General").is_none());
-        assert!(
-            import_page(Assistant::ChatGpt).is_none(),
-            "ChatGPT has no import box"
-        );
+        let (_, fill) = import_page(Assistant::ChatGpt).unwrap();
+        assert_eq!(fill.boxes.len(), 2, "the two custom-instruction fields");
+        assert!(fill.boxes.iter().all(|b| b.max_chars == Some(1500)));
+        assert!(import_page_at("https://chatgpt.com/#settings/Personalization").is_some());
+        assert!(import_page_at("https://chatgpt.com/c/1").is_none());
     }
 
     #[test]

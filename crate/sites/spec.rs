@@ -92,30 +92,54 @@ pub struct FieldSpec {
     pub prefix: Option<String>,
 }
 
-/// A page with a box that takes memory in.
+/// A page that takes memory in, through one box or several.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ImportPage {
+    /// What people call what memport fills, for messages: "import box" (the default),
+    /// "custom instructions".
+    #[serde(default = "import_box")]
+    pub title: String,
     /// Where memport opens it.
     pub url: String,
     /// Match patterns of tabs that already show it (reused rather than opening another).
     pub url_patterns: Vec<String>,
+    /// When set, a tab shows it only while its URL fragment starts with one of these.
+    #[serde(default)]
+    pub fragments: Vec<String>,
     /// The form the target's importer asks for.
     pub format: ImportFormat,
-    /// The box to fill, tried in order.
-    pub target: Vec<Locator>,
-    /// The control that shows the box when the page does not (a dialog's opening button).
+    /// The control that shows the boxes when the page does not (a dialog's opening button).
     #[serde(default)]
     pub open: Vec<Locator>,
-    pub editor: EditorKind,
-    /// What the page calls the box, for messages: "Paste your info here...".
-    pub box_label: String,
     /// The button the person presses after reviewing. memport names it and never presses it.
     pub submit_label: String,
-    /// Milliseconds to wait for the box.
+    /// Milliseconds to wait for the boxes.
     pub wait_ms: u32,
-    /// The most characters the box takes, where the site says.
+    /// The boxes memport fills, in order.
+    pub boxes: Vec<ImportBox>,
+}
+
+fn import_box() -> String {
+    "import box".to_string()
+}
+
+/// One box of an import page.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportBox {
+    /// What the page calls the box, for messages: "Paste your info here...".
+    pub label: String,
+    /// How to find it, tried in order.
+    pub target: Vec<Locator>,
+    pub editor: EditorKind,
+    /// The most characters it takes: what does not fit is listed to the person, never cut.
+    #[serde(default)]
     pub max_chars: Option<u32>,
+    /// The categories that go in this box; a box without any takes every category no other
+    /// box names.
+    #[serde(default)]
+    pub categories: Vec<Category>,
 }
 
 /// The text forms memport writes for import boxes.
@@ -126,6 +150,8 @@ pub enum ImportFormat {
     GeminiSections,
     /// Entries one per line under the category labels, as Anthropic's export prompt asks.
     CategoryLines,
+    /// One entry per line, nothing else (fields with a character limit).
+    PlainLines,
 }
 
 /// Where the button goes relative to its anchor.

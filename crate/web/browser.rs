@@ -18,6 +18,8 @@ extern "C" {
     async fn find_tab_js(patterns: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = getTab)]
     async fn get_tab_js(tab_id: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = navigateTab)]
+    async fn navigate_tab_js(tab_id: i32, url: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = showTab)]
     async fn show_tab_js(tab_id: i32, window_id: i32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = openTab)]
@@ -94,6 +96,14 @@ pub async fn get_tab(tab_id: Option<i32>) -> Result<Option<Tab>, String> {
 
 pub async fn show_tab(tab: &Tab) -> Result<(), String> {
     show_tab_js(tab.id, tab.window_id)
+        .await
+        .map(|_| ())
+        .map_err(describe)
+}
+
+/// Sends the tab to `url` (a fragment change stays on the same document).
+pub async fn navigate_tab(tab: &Tab, url: &str) -> Result<(), String> {
+    navigate_tab_js(tab.id, url)
         .await
         .map(|_| ())
         .map_err(describe)

@@ -7,9 +7,9 @@ use wasm_bindgen::prelude::*;
 use super::{badge_text, browser, load_profile, now, save_profile};
 use crate::capture;
 use crate::check;
-use crate::fill::{self, FillOutcome, Notice, Send};
+use crate::fill::{self, Choice, Inspected, Notice, Put, Send};
 use crate::messages::{self, MenuCommand, Reply, Request};
-use crate::sites::{pattern, Assistant};
+use crate::sites::{self, pattern, Assistant};
 
 /// How long a target page may take to load before memport gives up on it.
 const TAB_LOAD_MS: u32 = 30_000;
@@ -72,7 +72,7 @@ async fn save_capture(outcome: &capture::ReadOutcome) -> Notice {
         Err(e) => return fail(e.to_string()),
     };
     let site_name = match outcome {
-        capture::ReadOutcome::Read(read) => crate::sites::capture_page_at(&read.url)
+        capture::ReadOutcome::Read(read) => sites::capture_page_at(&read.url)
             .map_or("the assistant".to_string(), |(s, _)| s.name.clone()),
         capture::ReadOutcome::Failed { .. } => "the assistant".to_string(),
     };
@@ -93,7 +93,9 @@ async fn save_capture(outcome: &capture::ReadOutcome) -> Notice {
     }
 }
 
-/// Opens (or reuses) `target`'s import page and fills its box with the profile.
+/// Opens (or reuses) `target`'s import page and fills its boxes with the profile: the page
+/// code inspects the boxes, the person is asked about text already there, Rust fits each
+/// box's entries, the page code puts the texts in and reads them back.
 async fn send_to(target: Assistant) -> Notice {
     let fail = |message: String| Notice { ok: false, message };
     let profile = match load_profile().await {
@@ -108,29 +110,55 @@ async fn send_to(target: Assistant) -> Notice {
         Ok(tab) => tab,
         Err(e) => return clipboard_instead(&send, &e).await,
     };
-    let outcome = if pattern::origin(&tab.url).as_deref() != Some(send.plan.origin.as_str()) {
-        FillOutcome::WrongPage {
-            url: tab.url.clone(),
-        }
-    } else {
-        match browser::run_in_page::<_, FillOutcome>(&tab, "fill", &send.plan).await {
-            Ok(outcome) => outcome,
-            Err(e) => {
-                return clipboard_instead(&send, &format!("memport's page code failed: {e}")).await
-            }
+    let notice = match fill_boxes(&send, &tab).await {
+        Ok(notice) => notice,
+        Err(e) => {
+            return clipboard_instead(&send, &format!("memport's page code failed: {e}")).await
         }
     };
-    let mut notice = send.judge(&outcome);
-    if Send::wants_clipboard(&outcome) {
-        if let Err(e) = browser::copy_text(&send.plan.text).await {
-            notice.message = format!(
-                "{} (Copying failed too: {e}. Use \"Copy as Markdown\" in memport's popup.)",
-                notice.message
-            );
-        }
-    }
     // Tell the person on the page they are looking at; the popup may be closed by now.
     let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &notice).await;
+    notice
+}
+
+async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<Notice, String> {
+    if pattern::origin(&tab.url).as_deref() != Some(send.origin.as_str()) {
+        return Ok(with_clipboard(send, send.wrong_page(&tab.url)).await);
+    }
+    let states = match browser::run_in_page(tab, "inspect", &send.inspect_plan()).await? {
+        Inspected::WrongPage { url } => {
+            return Ok(with_clipboard(send, send.wrong_page(&url)).await)
+        }
+        Inspected::Boxes { boxes } => boxes,
+    };
+    if states.iter().all(|b| b.found_by.is_none()) {
+        let detail = format!(
+            "none of its {} ways of finding it matched",
+            send.boxes.first().map_or(0, |b| b.target.len())
+        );
+        return Ok(with_clipboard(send, send.not_found(&detail)).await);
+    }
+    let choice = if send.occupied(&states) {
+        browser::run_in_page(tab, "ask", &send.ask()).await?
+    } else {
+        Choice::Replace
+    };
+    if choice == Choice::Keep {
+        return Ok(send.kept());
+    }
+    let (plan, planned) = send.put_plan(&states, choice);
+    let put: Put = browser::run_in_page(tab, "put", &plan).await?;
+    Ok(send.judge(&planned, &put))
+}
+
+/// `notice`, after putting the whole text on the clipboard for the person to paste.
+async fn with_clipboard(send: &Send, mut notice: Notice) -> Notice {
+    if let Err(e) = browser::copy_text(&send.clipboard_text()).await {
+        notice.message = format!(
+            "{} (Copying failed too: {e}. Use \"Copy as Markdown\" in memport's popup.)",
+            notice.message
+        );
+    }
     notice
 }
 
@@ -138,6 +166,14 @@ async fn open_target(send: &Send) -> Result<browser::Tab, String> {
     let tab = match browser::find_tab(&send.url_patterns).await? {
         Some(tab) => {
             browser::show_tab(&tab).await?;
+            // A page whose import form is a dialog over any page (ChatGPT's settings):
+            // open it in place, keeping the page the person is on.
+            if !sites::shows(&send.url_patterns, &send.fragments, &tab.url) {
+                if let Some(fragment) = send.fragments.first() {
+                    let here = tab.url.split('#').next().unwrap_or(&tab.url);
+                    browser::navigate_tab(&tab, &format!("{here}#{fragment}")).await?;
+                }
+            }
             tab
         }
         None => browser::open_tab(&send.url).await?,
@@ -146,18 +182,19 @@ async fn open_target(send: &Send) -> Result<browser::Tab, String> {
         .await?
         .ok_or_else(|| {
             format!(
-                "{}'s import page did not finish loading within 30 seconds",
+                "{}'s page did not finish loading within 30 seconds",
                 send.name
             )
         })
 }
 
 async fn clipboard_instead(send: &Send, why: &str) -> Notice {
-    let copied = browser::copy_text(&send.plan.text).await;
+    let label = send.boxes.first().map_or("", |b| b.label.as_str());
+    let copied = browser::copy_text(&send.clipboard_text()).await;
     let tail = match copied {
         Ok(()) => format!(
-            "Your memory is on the clipboard: paste it into \"{}\" on {}, then press \"{}\".",
-            send.box_label, send.url, send.submit_label
+            "Your memory is on the clipboard: paste it into \"{label}\" on {}, then press \"{}\".",
+            send.url, send.submit_label
         ),
         Err(e) => {
             format!("Copying it failed too ({e}): use \"Copy as Markdown\" in memport's popup.")

@@ -353,45 +353,56 @@
     }
   }
 
-  /** Fills the box the plan describes; never submits, never overwrites without asking. */
-  async function fill(plan) {
+  /** A writable box the locators find, as {el, how}, or null. */
+  function findBox(locators) {
+    const found = findOne(locators);
+    return found && writable(found.el) ? found : null;
+  }
+
+  /**
+   * Filling, step one: finds the plan's boxes (opening them with the plan's control when the
+   * page does not show them) and says what each holds. Changes nothing.
+   */
+  async function inspect(plan) {
     if (window.top !== window || location.origin !== plan.origin) {
       return { outcome: 'wrong_page', url: location.href };
     }
-    const box = () => {
-      const f = findOne(plan.target);
-      return f && writable(f.el) ? f : null;
-    };
+    const anyBox = () => plan.boxes.map(findBox).find(Boolean) || null;
     // The page may open its own dialog (from its URL); give it a moment, then press the
-    // plan's opener ("Start import") if the box is still not there.
-    let found = await waitUntil(box, plan.open.length ? Math.min(plan.open_after_ms, plan.wait_ms) : plan.wait_ms);
+    // plan's opener ("Start import") if no box is there yet.
+    const firstWait = plan.open.length ? Math.min(plan.open_after_ms, plan.wait_ms) : plan.wait_ms;
+    let found = await waitUntil(anyBox, firstWait);
     if (!found && plan.open.length) {
-      const opener = await waitUntil(() => box() || findOne(plan.open), plan.wait_ms);
+      const opener = await waitUntil(() => anyBox() || findOne(plan.open), plan.wait_ms);
       if (opener && !writable(opener.el)) opener.el.click();
-      found = await waitUntil(box, plan.wait_ms);
+      found = await waitUntil(anyBox, plan.wait_ms);
     }
-    if (!found) {
-      const seconds = Math.round(plan.wait_ms / 1000);
-      return { outcome: 'not_found', detail: `none of ${plan.target.map(describe).join(', ')} matched within ${seconds} s` };
+    if (found && plan.boxes.length > 1) {
+      await waitUntil(() => plan.boxes.every(findBox), 1000); // The others render with it.
     }
-    const el = found.el;
-    const before = valueOf(el);
-    let mode = 'empty';
-    let text = plan.text;
-    if (squash(before) !== '') {
-      if (before.replace(/\r\n/g, '\n').trimEnd() === plan.text.trimEnd()) {
-        return { outcome: 'filled', found_by: found.how, mode: 'already_there', before, read_back: before };
-      }
-      const choice = await ask(plan.ask, el);
-      if (choice === 'keep') return { outcome: 'kept_existing' };
-      mode = choice === 'replace' ? 'replaced' : 'appended';
-      if (mode === 'appended') text = before + plan.separator + plan.text;
-    }
-    if (isField(el)) setFieldValue(el, text);
-    else setEditableText(el, text);
+    const boxes = plan.boxes.map((locators) => {
+      const box = findBox(locators);
+      return { found_by: box ? box.how : null, value: box ? valueOf(box.el) : '' };
+    });
+    return { outcome: 'boxes', boxes };
+  }
+
+  /**
+   * Filling, step two: puts each text in its box through the editor's own input handling and
+   * reads every box back. Never submits.
+   */
+  async function put(plan) {
+    if (window.top !== window || location.origin !== plan.origin) return { boxes: [] };
+    const found = plan.boxes.map((b) => findBox(b.target));
+    plan.boxes.forEach((b, i) => {
+      const box = found[i];
+      if (!box) return;
+      if (isField(box.el)) setFieldValue(box.el, b.text);
+      else setEditableText(box.el, b.text);
+    });
     await sleep(50); // Let the page's handlers run before reading back.
-    el.scrollIntoView({ block: 'center' });
-    return { outcome: 'filled', found_by: found.how, mode, before, read_back: valueOf(el) };
+    found.find(Boolean)?.el.scrollIntoView({ block: 'center' });
+    return { boxes: found.map((box) => ({ found_by: box ? box.how : null, read_back: box ? valueOf(box.el) : '' })) };
   }
 
   // ---- Talking to the person -----------------------------------------------------------
@@ -424,7 +435,7 @@
    * Asks before touching text the person already typed: 'replace', 'append' or 'keep'.
    * Unanswered after `question.answer_within_ms`, the box is left alone ('keep').
    */
-  function ask(question, field) {
+  function ask(question) {
     return new Promise((resolve) => {
       const box = panel('ask');
       const timer = setTimeout(() => answer('keep')(), question.answer_within_ms);
@@ -446,7 +457,6 @@
         button(question.keep, answer('keep')),
       );
       box.append(p, row);
-      field.scrollIntoView({ block: 'center' });
     });
   }
 
@@ -469,5 +479,5 @@
     });
   }
 
-  globalThis.memportAgent = { findOne, waitUntil, read, fill, ask, notify, check, collectBlocks };
+  globalThis.memportAgent = { findOne, waitUntil, read, inspect, put, ask, notify, check, collectBlocks };
 })();

@@ -5,7 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { REPO, start, captureButton, pressSave, storedProfile, sendViaMenu, geminiPage, geminiState } from './steps.mjs';
+import { REPO, start, captureButton, pressSave, storedProfile, sendViaMenu, geminiPage, geminiState, tabAt } from './steps.mjs';
 
 const SETTINGS = 'https://chatgpt.com/#settings/Personalization';
 const MEMORIES = JSON.parse(await fs.readFile(path.join(REPO, 'tests', 'replicas', 'chatgpt', 'memories.json'), 'utf8'));
@@ -86,4 +86,19 @@ test('Check this page on ChatGPT\'s settings finds every part', async (t) => {
   });
   assert.equal(reply.report.ok, true, JSON.stringify(reply.report));
   assert.equal(reply.report.title, 'ChatGPT: memport finds everything it needs here');
+});
+
+test('ChatGPT -> Claude: ChatGPT\'s memories land in Claude\'s import dialog under category labels', async (t) => {
+  const env = await setup(t);
+  await pressSave(await openSettings(env));
+  const notice = await sendViaMenu(env, 'claude');
+  assert.equal(notice.ok, true, notice.message);
+  const claude = await tabAt(env, 'https://claude.ai/settings/capabilities');
+  const state = await claude.evaluate(() => ({
+    value: document.querySelector('[role="dialog"] textarea:not([readonly])').value,
+    model: window.replicaState.importDialog.model.text,
+  }));
+  assert.ok(state.value.startsWith('Response instructions:\n- Keep answers short and use British spelling.'), state.value.slice(0, 200));
+  for (const memory of MEMORIES) assert.ok(state.value.includes(`- ${memory.replace(/\s+/g, ' ')}`), `not sent: ${memory}`);
+  assert.equal(state.model, state.value);
 });

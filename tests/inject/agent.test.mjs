@@ -73,16 +73,19 @@ test('the agent fills only the top frame of the exact origin the plan names', as
   const page = await env.context.newPage();
   await page.goto('https://claude.ai/new');
   await injectAgent(page);
-  const plan = {
+  const inspect = {
     origin: 'https://gemini.google.com',
-    target: [{ by: 'largest_editable', within: null }],
-    editor: 'textarea',
-    text: 'should never land here',
+    boxes: [[{ by: 'largest_editable', within: null }]],
+    open: [],
+    open_after_ms: 500,
     wait_ms: 500,
-    separator: '\n\n',
-    ask: { question: '?', replace: 'r', append: 'a', keep: 'k', answer_within_ms: 500 },
   };
-  const outcome = await page.evaluate((p) => globalThis.memportAgent.fill(p), plan);
+  const outcome = await page.evaluate((p) => globalThis.memportAgent.inspect(p), inspect);
+  const put = {
+    origin: 'https://gemini.google.com',
+    boxes: [{ target: [{ by: 'largest_editable', within: null }], editor: 'textarea', text: 'should never land here' }],
+  };
+  assert.deepEqual(await page.evaluate((p) => globalThis.memportAgent.put(p), put), { boxes: [] });
   assert.deepEqual(outcome, { outcome: 'wrong_page', url: 'https://claude.ai/new' });
   const typed = await page.evaluate(() => [...document.querySelectorAll('textarea, [contenteditable]')].map((e) => e.value ?? e.textContent).join(''));
   assert.ok(!typed.includes('should never land here'));
