@@ -23,6 +23,15 @@ const SEPARATOR: &str = "\n\n";
 /// the opener.
 const OPEN_AFTER_MS: u32 = 1500;
 
+/// Which way into the target: its import page, or a chat message.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Way {
+    #[default]
+    Import,
+    ChatMessage,
+}
+
 /// Step one: find the boxes and say what they hold.
 #[derive(Clone, Debug, Serialize)]
 pub struct InspectPlan {
@@ -174,9 +183,13 @@ pub struct Planned {
     pub found: Vec<bool>,
 }
 
-/// The plan for sending `profile` to `target`.
-pub fn prepare(target: Assistant, profile: &Profile) -> Result<Send, SendError> {
-    let (site, page) = sites::import_page(target).ok_or_else(|| SendError::NoImportPage {
+/// The plan for sending `profile` to `target`, the `way` the person chose.
+pub fn prepare(target: Assistant, way: Way, profile: &Profile) -> Result<Send, SendError> {
+    let page = match way {
+        Way::Import => sites::import_page(target),
+        Way::ChatMessage => sites::chat_page(target),
+    };
+    let (site, page) = page.ok_or_else(|| SendError::NoImportPage {
         name: sites::get(target).map_or_else(|| format!("{target:?}"), |s| s.name.clone()),
     })?;
     if profile.is_empty() {
@@ -231,9 +244,13 @@ pub fn prepare(target: Assistant, profile: &Profile) -> Result<Send, SendError> 
     })
 }
 
-/// Line endings and trailing space differ between editors without changing the text.
-fn comparable(text: &str) -> String {
-    text.replace("\r\n", "\n").trim_end().to_string()
+/// Line endings and trailing space differ between editors without changing the text; a
+/// rich editor also renders line breaks as paragraphs, which read back as blank lines.
+fn comparable(text: &str, editor: EditorKind) -> String {
+    match editor {
+        EditorKind::Textarea => text.replace("\r\n", "\n").trim_end().to_string(),
+        EditorKind::ContentEditable => text.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
 }
 
 fn plural(n: usize) -> String {
@@ -247,6 +264,7 @@ impl Send {
             ImportFormat::GeminiSections => render::gemini_import(entries.iter().copied()),
             ImportFormat::CategoryLines => render::category_lines(entries.iter().copied()),
             ImportFormat::PlainLines => render::plain_lines(entries.iter().copied()),
+            ImportFormat::ChatMessage => render::chat_message(entries.iter().copied()),
         }
     }
 
@@ -308,7 +326,8 @@ impl Send {
             s.found_by.is_some()
                 && !s.value.trim().is_empty()
                 && i < self.boxes.len()
-                && comparable(&s.value) != comparable(&self.full_text(i))
+                && comparable(&s.value, self.boxes[i].editor)
+                    != comparable(&self.full_text(i), self.boxes[i].editor)
         })
     }
 
@@ -394,7 +413,7 @@ impl Send {
                 continue;
             }
             let read_back = got.map_or("", |g| g.read_back.as_str());
-            if comparable(read_back) != comparable(expected) {
+            if comparable(read_back, b.editor) != comparable(expected, b.editor) {
                 problems.push(format!(
                     "\"{}\" did not take the text exactly ({} of {} characters read back): check \
                      it before you press \"{submit}\".",
@@ -518,7 +537,7 @@ mod tests {
 
     #[test]
     fn gemini_gets_one_box_with_its_sections() {
-        let send = prepare(Assistant::Gemini, &two()).unwrap();
+        let send = prepare(Assistant::Gemini, Way::Import, &two()).unwrap();
         assert_eq!(send.boxes.len(), 1);
         assert_eq!(send.origin, "https://gemini.google.com");
         let text = send.full_text(0);
@@ -526,14 +545,14 @@ mod tests {
         assert!(text.contains("Instructions:\n- Prefers short answers."));
         assert_eq!(send.count(), 2);
         assert_eq!(
-            prepare(Assistant::Gemini, &Profile::new()).unwrap_err(),
+            prepare(Assistant::Gemini, Way::Import, &Profile::new()).unwrap_err(),
             SendError::EmptyProfile
         );
     }
 
     #[test]
     fn an_empty_box_is_filled_and_judged() {
-        let send = prepare(Assistant::Gemini, &two()).unwrap();
+        let send = prepare(Assistant::Gemini, Way::Import, &two()).unwrap();
         assert!(!send.occupied(&[found("")]));
         let (plan, planned) = send.put_plan(&[found("")], Choice::Replace);
         assert_eq!(plan.boxes[0].text, send.full_text(0));
@@ -551,7 +570,7 @@ mod tests {
 
     #[test]
     fn typed_text_is_asked_about_then_kept_above() {
-        let send = prepare(Assistant::Gemini, &two()).unwrap();
+        let send = prepare(Assistant::Gemini, Way::Import, &two()).unwrap();
         let states = [found("Mine")];
         assert!(send.occupied(&states));
         assert!(
@@ -575,7 +594,7 @@ mod tests {
             (&format!("B{long}"), ResponseInstructions),
             ("Uses Desmos.", TechnicalPreferences),
         ]);
-        let send = prepare(Assistant::ChatGpt, &p).unwrap();
+        let send = prepare(Assistant::ChatGpt, Way::Import, &p).unwrap();
         assert_eq!(
             send.boxes[0].label,
             "How would you like ChatGPT to respond?"
@@ -621,7 +640,7 @@ mod tests {
     #[test]
     fn appending_leaves_less_room() {
         let p = profile(&[("Keep answers short.", ResponseInstructions)]);
-        let send = prepare(Assistant::ChatGpt, &p).unwrap();
+        let send = prepare(Assistant::ChatGpt, Way::Import, &p).unwrap();
         let full = "y".repeat(1490);
         let (plan, planned) = send.put_plan(&[found(&full), found("")], Choice::Append);
         assert_eq!(
@@ -633,7 +652,7 @@ mod tests {
 
     #[test]
     fn a_missing_box_lists_its_entries() {
-        let send = prepare(Assistant::ChatGpt, &two()).unwrap();
+        let send = prepare(Assistant::ChatGpt, Way::Import, &two()).unwrap();
         let states = [
             BoxState {
                 found_by: None,
@@ -652,12 +671,33 @@ mod tests {
     }
 
     #[test]
+    fn chatgpt_as_a_chat_message_fills_the_composer() {
+        let send = prepare(Assistant::ChatGpt, Way::ChatMessage, &two()).unwrap();
+        assert_eq!(send.title, "message box");
+        assert_eq!(send.boxes.len(), 1);
+        assert_eq!(send.boxes[0].editor, EditorKind::ContentEditable);
+        let text = send.full_text(0);
+        assert!(text.starts_with("Please remember the following about me"));
+        assert!(text.ends_with("Personal information:\n- Lives in Lisbon."));
+        // A rich editor reads paragraphs back with blank lines between: still the same text.
+        let (_, planned) = send.put_plan(&[found("")], Choice::Replace);
+        let read_back = text.replace('\n', "\n\n");
+        assert!(send.judge(&planned, &put(&[&read_back])).ok);
+        assert_eq!(
+            prepare(Assistant::Gemini, Way::ChatMessage, &two()).unwrap_err(),
+            SendError::NoImportPage {
+                name: "Gemini".into()
+            }
+        );
+    }
+
+    #[test]
     fn nowhere_to_fill_means_the_clipboard() {
-        let send = prepare(Assistant::Gemini, &two()).unwrap();
+        let send = prepare(Assistant::Gemini, Way::Import, &two()).unwrap();
         let m = send.not_found("no textarea");
         assert!(!m.ok && m.message.contains("on the clipboard"));
         assert!(m.message.contains("\"Paste your info here...\""));
-        let chatgpt = prepare(Assistant::ChatGpt, &two()).unwrap();
+        let chatgpt = prepare(Assistant::ChatGpt, Way::Import, &two()).unwrap();
         assert_eq!(
             chatgpt.clipboard_text(),
             "How would you like ChatGPT to respond?\nPrefers short answers.\n\n\

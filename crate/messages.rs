@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::capture::{CapturePlan, ReadOutcome};
 use crate::check::Report;
-use crate::fill::Notice;
+use crate::fill::{Notice, Way};
 use crate::sites::Assistant;
 
 /// A message to the service worker.
@@ -20,8 +20,12 @@ pub enum Request {
     PageOpened { url: String },
     /// The in-page button read the page.
     PageRead { outcome: ReadOutcome },
-    /// Fill `target`'s import box with the profile.
-    SendTo { target: Assistant },
+    /// Fill `target`'s import box (or, `way` chat_message, its composer) with the profile.
+    SendTo {
+        target: Assistant,
+        #[serde(default)]
+        way: Way,
+    },
     /// Report which parts memport finds on a tab (the active one when `tab_id` is absent).
     CheckPage {
         #[serde(default)]
@@ -64,7 +68,7 @@ pub struct MenuEntry {
 /// What a context-menu item does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MenuCommand {
-    SendTo(Assistant),
+    SendTo(Assistant, Way),
 }
 
 const fn entry(
@@ -85,15 +89,23 @@ const MENU: &[(MenuEntry, Option<MenuCommand>)] = &[
     (entry("send-to", "Send memory to", None), None),
     (
         entry("send-to-claude", "Claude", Some("send-to")),
-        Some(MenuCommand::SendTo(Assistant::Claude)),
+        Some(MenuCommand::SendTo(Assistant::Claude, Way::Import)),
     ),
     (
         entry("send-to-chatgpt", "ChatGPT", Some("send-to")),
-        Some(MenuCommand::SendTo(Assistant::ChatGpt)),
+        Some(MenuCommand::SendTo(Assistant::ChatGpt, Way::Import)),
+    ),
+    (
+        entry(
+            "send-to-chatgpt-chat",
+            "ChatGPT, as a chat message",
+            Some("send-to"),
+        ),
+        Some(MenuCommand::SendTo(Assistant::ChatGpt, Way::ChatMessage)),
     ),
     (
         entry("send-to-gemini", "Gemini", Some("send-to")),
-        Some(MenuCommand::SendTo(Assistant::Gemini)),
+        Some(MenuCommand::SendTo(Assistant::Gemini, Way::Import)),
     ),
 ];
 
@@ -132,7 +144,8 @@ mod tests {
         assert_eq!(
             r,
             Request::SendTo {
-                target: Assistant::Gemini
+                target: Assistant::Gemini,
+                way: Way::Import,
             }
         );
         assert!(serde_json::from_value::<Request>(json!({"kind": "format_disk"})).is_err());
@@ -160,9 +173,22 @@ mod tests {
         assert_eq!(
             children,
             vec![
-                ("Claude", Some(MenuCommand::SendTo(Assistant::Claude))),
-                ("ChatGPT", Some(MenuCommand::SendTo(Assistant::ChatGpt))),
-                ("Gemini", Some(MenuCommand::SendTo(Assistant::Gemini))),
+                (
+                    "Claude",
+                    Some(MenuCommand::SendTo(Assistant::Claude, Way::Import))
+                ),
+                (
+                    "ChatGPT",
+                    Some(MenuCommand::SendTo(Assistant::ChatGpt, Way::Import))
+                ),
+                (
+                    "ChatGPT, as a chat message",
+                    Some(MenuCommand::SendTo(Assistant::ChatGpt, Way::ChatMessage))
+                ),
+                (
+                    "Gemini",
+                    Some(MenuCommand::SendTo(Assistant::Gemini, Way::Import))
+                ),
             ]
         );
         assert_eq!(menu_command("send-to"), None);

@@ -141,6 +141,16 @@ pub fn category_lines<'a>(items: impl IntoIterator<Item = &'a MemoryItem>) -> St
     sections.join("\n\n")
 }
 
+/// A chat message asking the assistant to remember the entries, listed under their
+/// category labels.
+pub fn chat_message<'a>(items: impl IntoIterator<Item = &'a MemoryItem>) -> String {
+    format!(
+        "Please remember the following about me for our future conversations. Save each line \
+         to your memory as it is written.\n\n{}",
+        category_lines(items)
+    )
+}
+
 /// One entry per line and nothing else, in the order given: for fields with a character
 /// limit (ChatGPT's custom instructions), where every character counts.
 pub fn plain_lines<'a>(items: impl IntoIterator<Item = &'a MemoryItem>) -> String {

@@ -38,6 +38,7 @@ function render(view) {
   $('send-gemini').disabled = view.total === 0;
   $('send-claude').disabled = view.total === 0;
   $('send-chatgpt').disabled = view.total === 0;
+  $('send-chatgpt-chat').disabled = view.total === 0;
   $('copy-markdown').disabled = view.total === 0;
   if (view.empty) {
     const box = el('section', 'empty');
@@ -74,11 +75,16 @@ async function refresh() {
 await init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
 await refresh();
 
-const TARGETS = [['send-gemini', 'gemini', 'Gemini'], ['send-claude', 'claude', 'Claude'], ['send-chatgpt', 'chatgpt', 'ChatGPT']];
-for (const [id, target, name] of TARGETS) {
+const TARGETS = [
+  ['send-gemini', 'gemini', 'Gemini'],
+  ['send-claude', 'claude', 'Claude'],
+  ['send-chatgpt', 'chatgpt', 'ChatGPT'],
+  ['send-chatgpt-chat', 'chatgpt', 'ChatGPT', 'chat_message'],
+];
+for (const [id, target, name, way] of TARGETS) {
   $(id).addEventListener('click', async () => {
     say({ ok: true, message: `Opening ${name}…` });
-    say(await sendTo(target));
+    say(await sendTo(target, way));
   });
 }
 

@@ -60,7 +60,7 @@ pub fn problems(manifest: &Manifest, sites: &[SiteSpec]) -> Vec<String> {
                 needed_scripts.push(p);
             }
         }
-        if let Some(page) = &site.import {
+        for page in site.import.iter().chain(&site.chat) {
             for p in page.url_patterns.iter().chain([&page.url]) {
                 if !covered(&hosts, p) {
                     problems.push(format!(

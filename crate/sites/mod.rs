@@ -59,6 +59,12 @@ pub fn import_page_at(url: &str) -> Option<(&'static SiteSpec, &'static ImportPa
     })
 }
 
+/// The chat composer of `assistant`, if memport knows it.
+pub fn chat_page(assistant: Assistant) -> Option<(&'static SiteSpec, &'static ImportPage)> {
+    let site = get(assistant)?;
+    Some((site, site.chat.as_ref()?))
+}
+
 /// The import page of `assistant`, if it has one.
 pub fn import_page(assistant: Assistant) -> Option<(&'static SiteSpec, &'static ImportPage)> {
     let site = get(assistant)?;

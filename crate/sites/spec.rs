@@ -34,6 +34,10 @@ pub struct SiteSpec {
     pub last_checked: String,
     pub capture: Option<CapturePage>,
     pub import: Option<ImportPage>,
+    /// The chat composer, for sending memory as a message that asks the assistant to
+    /// remember it: the second way in.
+    #[serde(default)]
+    pub chat: Option<ImportPage>,
 }
 
 /// A page that shows the assistant's memory, where memport puts its "Save memory" button.
@@ -152,6 +156,8 @@ pub enum ImportFormat {
     CategoryLines,
     /// One entry per line, nothing else (fields with a character limit).
     PlainLines,
+    /// A chat message asking the assistant to remember the entries, under category labels.
+    ChatMessage,
 }
 
 /// Where the button goes relative to its anchor.

@@ -4,7 +4,7 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
 
 use super::{browser, load_profile};
-use crate::fill::Notice;
+use crate::fill::{Notice, Way};
 use crate::messages::Request;
 use crate::popup::view;
 use crate::render;
@@ -25,9 +25,10 @@ pub async fn popup_view() -> JsValue {
     }
 }
 
-/// Asks the worker to fill `target`'s import box ("gemini"); resolves with its notice.
+/// Asks the worker to fill `target`'s import box ("gemini"), or its composer when `way` is
+/// "chat_message"; resolves with its notice.
 #[wasm_bindgen(js_name = sendTo)]
-pub async fn send_to(target: String) -> JsValue {
+pub async fn send_to(target: String, way: Option<String>) -> JsValue {
     let target = match browser::from_js::<Assistant>(JsValue::from_str(&target)) {
         Ok(t) => t,
         Err(e) => {
@@ -37,7 +38,17 @@ pub async fn send_to(target: String) -> JsValue {
             })
         }
     };
-    match browser::send_to_worker(&Request::SendTo { target }).await {
+    let way = match way.map(|w| browser::from_js::<Way>(JsValue::from_str(&w))) {
+        None => Way::Import,
+        Some(Ok(w)) => w,
+        Some(Err(e)) => {
+            return browser::to_js(&Notice {
+                ok: false,
+                message: e,
+            })
+        }
+    };
+    match browser::send_to_worker(&Request::SendTo { target, way }).await {
         Ok(reply) => reply,
         Err(e) => browser::to_js(&Notice {
             ok: false,

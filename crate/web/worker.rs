@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use super::{badge_text, browser, load_profile, now, save_profile};
 use crate::capture;
 use crate::check;
-use crate::fill::{self, Choice, Inspected, Notice, Put, Send};
+use crate::fill::{self, Choice, Inspected, Notice, Put, Send, Way};
 use crate::messages::{self, MenuCommand, Reply, Request};
 use crate::sites::{self, pattern, Assistant};
 
@@ -33,7 +33,7 @@ async fn dispatch(request: Request) -> Reply {
             plan: capture::plan_for(&url),
         },
         Request::PageRead { outcome } => Reply::Notice(save_capture(&outcome).await),
-        Request::SendTo { target } => Reply::Notice(send_to(target).await),
+        Request::SendTo { target, way } => Reply::Notice(send_to(target, way).await),
         Request::CheckPage { tab_id } => Reply::Check {
             report: check_page(tab_id).await,
         },
@@ -96,13 +96,13 @@ async fn save_capture(outcome: &capture::ReadOutcome) -> Notice {
 /// Opens (or reuses) `target`'s import page and fills its boxes with the profile: the page
 /// code inspects the boxes, the person is asked about text already there, Rust fits each
 /// box's entries, the page code puts the texts in and reads them back.
-async fn send_to(target: Assistant) -> Notice {
+async fn send_to(target: Assistant, way: Way) -> Notice {
     let fail = |message: String| Notice { ok: false, message };
     let profile = match load_profile().await {
         Ok(p) => p,
         Err(e) => return fail(e.to_string()),
     };
-    let send = match fill::prepare(target, &profile) {
+    let send = match fill::prepare(target, way, &profile) {
         Ok(s) => s,
         Err(e) => return fail(e.to_string()),
     };
@@ -218,7 +218,7 @@ pub async fn install_menu() -> Result<(), JsValue> {
 #[wasm_bindgen(js_name = onMenuClick)]
 pub async fn on_menu_click(menu_item_id: String) -> JsValue {
     let notice = match messages::menu_command(&menu_item_id) {
-        Some(MenuCommand::SendTo(target)) => send_to(target).await,
+        Some(MenuCommand::SendTo(target, way)) => send_to(target, way).await,
         None => Notice {
             ok: false,
             message: format!("Unknown menu item {menu_item_id}."),

@@ -95,3 +95,29 @@ test('what does not fit in 1,500 characters is listed, never cut', async (t) => 
   assert.match(notice.message, new RegExp(`${left.length} memories did not fit in "How would you like ChatGPT to respond\\?" \\(1500 characters\\)`));
   for (const text of left) assert.ok(notice.message.includes(`"${text}"`), `listed: ${text.slice(0, 20)}`);
 });
+
+test('as a chat message: the composer (a ProseMirror editor) takes the text through its own input handling, unsent', async (t) => {
+  const env = await setup(t);
+  await seedProfile(env, profileJson([['Lives in Porto.', 'Personal information'], ['Answer in British English.', 'Response instructions']]));
+  const chat = await env.context.newPage();
+  await chat.goto('https://chatgpt.com/');
+  await chat.locator('#prompt-textarea').waitFor();
+  const notice = await sendViaMenu(env, 'chatgpt-chat');
+  assert.equal(notice.ok, true, notice.message);
+  assert.match(notice.message, /^ChatGPT's message box now holds 2 memories\. Review it, then press "Send" yourself/);
+  const state = await chat.evaluate(() => {
+    const c = window.replicaState.composer;
+    return { model: c.model.paragraphs.join('\n'), sent: c.sent, sendEnabled: !document.querySelector('[data-testid="send-button"]').disabled };
+  });
+  assert.equal(state.model, [
+    'Please remember the following about me for our future conversations. Save each line to your memory as it is written.',
+    '',
+    'Response instructions:',
+    '- Answer in British English.',
+    '',
+    'Personal information:',
+    '- Lives in Porto.',
+  ].join('\n'), 'the editor\'s own model holds the message');
+  assert.equal(state.sendEnabled, true);
+  assert.equal(state.sent, false, 'memport never sends it');
+});
