@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::capture::{CapturePlan, ReadOutcome};
 use crate::check::Report;
 use crate::fill::{Notice, Way};
+use crate::profile::ItemId;
 use crate::sites::Assistant;
 
 /// A message to the service worker.
@@ -25,6 +26,9 @@ pub enum Request {
         target: Assistant,
         #[serde(default)]
         way: Way,
+        /// The items the person chose; all of them when absent.
+        #[serde(default)]
+        items: Option<Vec<ItemId>>,
     },
     /// Report which parts memport finds on a tab (the active one when `tab_id` is absent).
     CheckPage {
@@ -146,6 +150,7 @@ mod tests {
             Request::SendTo {
                 target: Assistant::Gemini,
                 way: Way::Import,
+                items: None,
             }
         );
         assert!(serde_json::from_value::<Request>(json!({"kind": "format_disk"})).is_err());

@@ -35,6 +35,13 @@ impl ItemId {
     }
 }
 
+impl From<&str> for ItemId {
+    /// An id as stored or sent back by the popup (not recomputed from text).
+    fn from(id: &str) -> ItemId {
+        ItemId(id.to_string())
+    }
+}
+
 impl fmt::Display for ItemId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

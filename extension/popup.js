@@ -17,10 +17,30 @@ function say(notice) {
   $('status').className = notice.ok ? 'ok' : 'problem';
 }
 
+// The items the person unticked: everything else is sent. Kept while the popup is open.
+const unchosen = new Set();
+let allIds = [];
+
+function showChoice() {
+  const chosen = allIds.length - unchosen.size;
+  $('chosen').textContent = unchosen.size === 0
+    ? `All ${allIds.length} memories will be sent.`
+    : `${chosen} of ${allIds.length} memories will be sent.`;
+}
+
 function itemNode(item) {
   const li = el('li', 'item');
   li.dataset.id = item.id;
-  li.append(el('p', 'text', item.text));
+  const pick = el('input', 'choose');
+  pick.type = 'checkbox';
+  pick.checked = !unchosen.has(item.id);
+  pick.setAttribute('aria-label', `Send "${item.text}"`);
+  pick.addEventListener('change', () => {
+    if (pick.checked) unchosen.delete(item.id);
+    else unchosen.add(item.id);
+    showChoice();
+  });
+  li.append(pick, el('p', 'text', item.text));
   const meta = [item.source, item.heading, item.captured].filter(Boolean).join(' · ');
   li.append(el('p', 'meta', meta));
   return li;
@@ -49,6 +69,9 @@ function render(view) {
     root.append(box);
     return;
   }
+  allIds = view.groups.flatMap((g) => g.items.map((i) => i.id));
+  for (const id of [...unchosen]) if (!allIds.includes(id)) unchosen.delete(id);
+  showChoice();
   const folded = new Set(collapsedGroups());
   for (const group of view.groups) {
     const details = el('details', 'group');
@@ -84,7 +107,8 @@ const TARGETS = [
 for (const [id, target, name, way] of TARGETS) {
   $(id).addEventListener('click', async () => {
     say({ ok: true, message: `Opening ${name}…` });
-    say(await sendTo(target, way));
+    const chosen = unchosen.size ? allIds.filter((id) => !unchosen.has(id)) : undefined;
+    say(await sendTo(target, way, chosen));
   });
 }
 

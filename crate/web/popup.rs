@@ -7,6 +7,7 @@ use super::{browser, load_profile};
 use crate::fill::{Notice, Way};
 use crate::messages::Request;
 use crate::popup::view;
+use crate::profile::ItemId;
 use crate::render;
 use crate::sites::Assistant;
 
@@ -26,9 +27,10 @@ pub async fn popup_view() -> JsValue {
 }
 
 /// Asks the worker to fill `target`'s import box ("gemini"), or its composer when `way` is
-/// "chat_message"; resolves with its notice.
+/// "chat_message", with the items whose ids are `items` (all when absent); resolves with its
+/// notice.
 #[wasm_bindgen(js_name = sendTo)]
-pub async fn send_to(target: String, way: Option<String>) -> JsValue {
+pub async fn send_to(target: String, way: Option<String>, items: Option<Vec<String>>) -> JsValue {
     let target = match browser::from_js::<Assistant>(JsValue::from_str(&target)) {
         Ok(t) => t,
         Err(e) => {
@@ -48,7 +50,9 @@ pub async fn send_to(target: String, way: Option<String>) -> JsValue {
             })
         }
     };
-    match browser::send_to_worker(&Request::SendTo { target, way }).await {
+    // The ids the person ticked; `None` (everything) when they left all ticked.
+    let items = items.map(|ids| ids.iter().map(|id| ItemId::from(id.as_str())).collect());
+    match browser::send_to_worker(&Request::SendTo { target, way, items }).await {
         Ok(reply) => reply,
         Err(e) => browser::to_js(&Notice {
             ok: false,

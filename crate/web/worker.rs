@@ -9,6 +9,7 @@ use crate::capture;
 use crate::check;
 use crate::fill::{self, Choice, Inspected, Notice, Put, Send, Way};
 use crate::messages::{self, MenuCommand, Reply, Request};
+use crate::profile::ItemId;
 use crate::sites::{self, pattern, Assistant};
 
 /// How long a target page may take to load before memport gives up on it.
@@ -33,7 +34,9 @@ async fn dispatch(request: Request) -> Reply {
             plan: capture::plan_for(&url),
         },
         Request::PageRead { outcome } => Reply::Notice(save_capture(&outcome).await),
-        Request::SendTo { target, way } => Reply::Notice(send_to(target, way).await),
+        Request::SendTo { target, way, items } => {
+            Reply::Notice(send_to(target, way, items.as_deref()).await)
+        }
         Request::CheckPage { tab_id } => Reply::Check {
             report: check_page(tab_id).await,
         },
@@ -96,12 +99,20 @@ async fn save_capture(outcome: &capture::ReadOutcome) -> Notice {
 /// Opens (or reuses) `target`'s import page and fills its boxes with the profile: the page
 /// code inspects the boxes, the person is asked about text already there, Rust fits each
 /// box's entries, the page code puts the texts in and reads them back.
-async fn send_to(target: Assistant, way: Way) -> Notice {
+async fn send_to(target: Assistant, way: Way, chosen: Option<&[ItemId]>) -> Notice {
     let fail = |message: String| Notice { ok: false, message };
-    let profile = match load_profile().await {
+    let mut profile = match load_profile().await {
         Ok(p) => p,
         Err(e) => return fail(e.to_string()),
     };
+    if let Some(ids) = chosen {
+        profile.items.retain(|i| ids.contains(&i.id));
+        if profile.is_empty() {
+            return fail(
+                "No memories are chosen to send: tick the ones to send in the popup.".into(),
+            );
+        }
+    }
     let send = match fill::prepare(target, way, &profile) {
         Ok(s) => s,
         Err(e) => return fail(e.to_string()),
@@ -218,7 +229,7 @@ pub async fn install_menu() -> Result<(), JsValue> {
 #[wasm_bindgen(js_name = onMenuClick)]
 pub async fn on_menu_click(menu_item_id: String) -> JsValue {
     let notice = match messages::menu_command(&menu_item_id) {
-        Some(MenuCommand::SendTo(target, way)) => send_to(target, way).await,
+        Some(MenuCommand::SendTo(target, way)) => send_to(target, way, None).await,
         None => Notice {
             ok: false,
             message: format!("Unknown menu item {menu_item_id}."),

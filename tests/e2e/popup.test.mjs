@@ -61,3 +61,17 @@ test('the popup shows new captures while it is open, and the menu item exists', 
   const menu = await env.worker.evaluate(() => chrome.contextMenus.update('send-to-gemini', {}).then(() => 'exists', (e) => e.message));
   assert.equal(menu, 'exists');
 });
+
+test('the person chooses which memories to send: an unticked one stays behind', async (t) => {
+  const env = await setup(t);
+  const popup = await openPopup(env);
+  assert.equal(await popup.locator('#chosen').textContent(), 'All 2 memories will be sent.');
+  await popup.getByRole('checkbox', { name: 'Send "Uses Vim keybindings everywhere."' }).uncheck();
+  assert.equal(await popup.locator('#chosen').textContent(), '1 of 2 memories will be sent.');
+  await popup.getByRole('button', { name: 'Send to Gemini', exact: true }).click();
+  await popup.locator('#status.ok', { hasText: 'press "Add memory" yourself' }).waitFor({ timeout: 15_000 });
+  const gemini = env.context.pages().find((p) => p.url().startsWith('https://gemini.google.com/import'));
+  const value = await gemini.evaluate(() => document.querySelector('textarea').value);
+  assert.equal(value, 'Instructions:\n- Answer in French when I write in French.\n\nImported from: memport');
+  assert.match(await popup.locator('#status').textContent(), /holds 1 memory\./);
+});
