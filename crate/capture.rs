@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 
 use crate::profile::{AddReport, MemoryItem};
 use crate::read::{self, PageRead};
-use crate::sites::{self, Assistant, FieldSpec, Locator, Position};
+use crate::sites::{self, Assistant, FieldSpec, ListSpec, Locator, Position};
 
 /// The button's label on every memory page.
 pub const BUTTON_LABEL: &str = "Save memory to memport";
@@ -42,6 +42,8 @@ pub struct ReadPlan {
     pub scroll: bool,
     /// Form fields to read first.
     pub fields: Vec<FieldSpec>,
+    /// Further lists to read after the memory.
+    pub lists: Vec<ListSpec>,
 }
 
 /// The plan for `url`, or `None` when it is no memory page memport knows.
@@ -63,6 +65,7 @@ pub fn plan_for(url: &str) -> Option<CapturePlan> {
             wait_ms: page.wait_ms,
             scroll: page.scroll,
             fields: page.fields.clone(),
+            lists: page.lists.clone(),
         },
     })
 }
@@ -235,6 +238,7 @@ mod tests {
             url: URL.into(),
             found_by: "css".into(),
             fields: vec![],
+            lists: vec![],
             blocks: vec![Block {
                 tag: "div".into(),
                 text: "Loading…".into(),

@@ -32,6 +32,10 @@ const CORRECTION: &[&str] = &[
     "asked chatgpt not",
     "asked gemini not",
     "reminded",
+    "don't bring up",
+    "do not bring up",
+    "don't mention",
+    "do not mention",
 ];
 
 const RESPONSE_SUBJECT: &[&str] = &[
@@ -101,6 +105,7 @@ const TECH_VERB: &[&str] = &[
     "stack",
     "daily driver",
     "switched to",
+    "switched from",
 ];
 
 const TECH_TERM: &[&str] = &[
@@ -178,6 +183,7 @@ const TECH_TERM: &[&str] = &[
 
 // Guesses for lines with no heading to go by (a saved-info list, a pasted answer).
 const PERSONAL: &[&str] = &[
+    "call me",
     "allergic",
     "vegetarian",
     "vegan",
@@ -397,6 +403,26 @@ mod tests {
         assert_eq!(
             cat("My partner is Jonas.", Some(OtherContext)),
             OtherContext
+        );
+    }
+
+    #[test]
+    fn the_persons_own_edits_are_filed_too() {
+        assert_eq!(
+            cat("Don't bring up my previous job at Northwind Traders.", None),
+            BehavioralCorrections
+        );
+        assert_eq!(
+            cat("Call me Maya, not Ms. Costa.", None),
+            PersonalInformation
+        );
+        assert_eq!(
+            cat("I switched from Neovim to Helix in November 2026.", None),
+            TechnicalPreferences
+        );
+        assert_eq!(
+            cat("Stop suggesting weekend work plans.", None),
+            BehavioralCorrections
         );
     }
 

@@ -42,7 +42,7 @@ pub enum Request {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reply {
     /// What to do on a page: nothing (`None`) or place the capture button.
-    Plan { plan: Option<CapturePlan> },
+    Plan { plan: Option<Box<CapturePlan>> },
     /// Something the person should read.
     Notice(Notice),
     /// What "Check this page" found.

@@ -39,6 +39,17 @@ pub struct PageRead {
     /// The values of the site's memory fields that were on the page, by label.
     #[serde(default)]
     pub fields: Vec<FieldValue>,
+    /// The further lists that could be read, by heading.
+    #[serde(default)]
+    pub lists: Vec<ListRead>,
+}
+
+/// A further list, as the page showed it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListRead {
+    /// The list's heading as the site file names it.
+    pub heading: String,
+    pub blocks: Vec<Block>,
 }
 
 /// A form field's value, as the page held it.
@@ -190,6 +201,24 @@ pub fn items(
             source(None),
         ));
     }
+    // Further lists: every line an item under the list's heading, filed by the rules.
+    for list in &read.lists {
+        let Some(spec) = page.lists.iter().find(|l| l.heading == list.heading) else {
+            continue;
+        };
+        for line in lines(&list.blocks) {
+            let (Line::Text(text) | Line::Heading(text)) = line;
+            if is_interface(page, text) {
+                continue;
+            }
+            let verdict = classify(text, None);
+            out.extend(MemoryItem::new(
+                text,
+                verdict.category,
+                source(Some(&spec.heading)),
+            ));
+        }
+    }
     out
 }
 
@@ -215,6 +244,7 @@ mod tests {
             found_by: "test".into(),
             blocks,
             fields: vec![],
+            lists: vec![],
         };
         items(site, page, &read, datetime!(2026-11-24 12:00 UTC))
     }
@@ -239,6 +269,7 @@ mod tests {
                 ),
                 field("Not a field of this site", "ignored"),
             ],
+            lists: vec![],
         };
         let got: Vec<(String, Category, Option<String>)> =
             items(site, page, &read, datetime!(2026-11-24 12:00 UTC))

@@ -8,6 +8,8 @@ use memport::profile::Profile;
 use memport::render;
 use time::macros::datetime;
 
+const EDITS: &str = "Your edits to Claude's memory";
+
 fn recorded() -> ReadOutcome {
     let json = include_str!("fixtures/claude-page-read.json");
     serde_json::from_str(json).expect("the recording parses as the agent's outcome")
@@ -77,6 +79,11 @@ fn every_recorded_line_is_filed_under_the_right_category_and_heading() {
             "Long-term background",
             "Studied physics at TU München ",
         ),
+        // "Manage edits": the person's own corrections, read as a list apart.
+        (BehavioralCorrections, EDITS, "Don't bring up my previous job"),
+        (PersonalInformation, EDITS, "Call me Maya, not Ms. Costa."),
+        (TechnicalPreferences, EDITS, "I switched from Neovim to Helix"),
+        (BehavioralCorrections, EDITS, "Stop suggesting weekend work"),
     ];
     assert_eq!(items.len(), want.len(), "one item per line of memory");
     for (item, (category, heading, start)) in items.iter().zip(want) {
@@ -113,6 +120,6 @@ fn capturing_the_recording_twice_adds_nothing() {
     let mut profile = Profile::new();
     let first = profile.add(capture::items(&recorded(), now).unwrap());
     let again = profile.add(capture::items(&recorded(), now).unwrap());
-    assert_eq!((first.added, again.added, again.known), (12, 0, 12));
-    assert_eq!(profile.len(), 12);
+    assert_eq!((first.added, again.added, again.known), (16, 0, 16));
+    assert_eq!(profile.len(), 16);
 }

@@ -53,6 +53,7 @@ proptest! {
             found_by: "test".into(),
             blocks: blocks.clone(),
             fields: vec![],
+            lists: vec![],
         };
         let got = items(site, page, &read, datetime!(2026-11-24 12:00 UTC));
 

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 pub use spec::{
     Assistant, CapturePage, EditorKind, FieldSpec, HeadingRule, ImportBox, ImportFormat,
-    ImportPage, Locator, Position, SiteSpec,
+    ImportPage, ListSpec, Locator, Position, SiteSpec,
 };
 
 /// The site files, as `build.rs` checked and bundled them.

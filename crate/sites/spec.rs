@@ -80,6 +80,24 @@ pub struct CapturePage {
     /// memory is opened.
     #[serde(default)]
     pub fields: Vec<FieldSpec>,
+    /// Further lists on the page, read after the memory (Claude's "Manage edits": the
+    /// person's own corrections, kept apart from the synthesized memory).
+    #[serde(default)]
+    pub lists: Vec<ListSpec>,
+}
+
+/// A further list of memory on a memory page.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListSpec {
+    /// The heading its items stand under in the profile.
+    pub heading: String,
+    /// The control that shows it.
+    pub open: Vec<Locator>,
+    /// The element holding it, tried in order.
+    pub content: Vec<Locator>,
+    /// How to close what `open` opened.
+    pub close: Vec<Locator>,
 }
 
 /// A form field whose value is memory.

@@ -31,7 +31,7 @@ pub async fn handle_message(message: JsValue) -> JsValue {
 async fn dispatch(request: Request) -> Reply {
     match request {
         Request::PageOpened { url } => Reply::Plan {
-            plan: capture::plan_for(&url),
+            plan: capture::plan_for(&url).map(Box::new),
         },
         Request::PageRead { outcome } => Reply::Notice(save_capture(&outcome).await),
         Request::SendTo { target, way, items } => {

@@ -292,6 +292,34 @@
     return out;
   }
 
+  /**
+   * A further list of the page (Claude's "Manage edits"), opened and closed like the memory;
+   * null when it is not there, so what was read before is kept.
+   */
+  async function readList(list, plan) {
+    let opened = false;
+    if (!findOne(list.content)) {
+      const opener = findOne(list.open);
+      if (!opener) return null;
+      opener.el.click();
+      opened = true;
+    }
+    const content = await settled(list.content, plan.loading_texts, Math.min(plan.wait_ms, 5000));
+    if (!content) return null;
+    const blocks = collectBlocks(content.el);
+    if (opened) await closeOpened(list.close, content.el);
+    return { heading: list.heading, blocks };
+  }
+
+  async function readLists(plan) {
+    const lists = [];
+    for (const list of plan.lists) {
+      const got = await readList(list, plan);
+      if (got) lists.push(got);
+    }
+    return lists;
+  }
+
   /** Reads the memory the plan describes, opening and closing it if need be. */
   async function read(plan) {
     const url = location.href;
@@ -303,7 +331,9 @@
       return findOne(plan.open) ? 'open' : null;
     }, plan.wait_ms);
     const fields = readFields(plan.fields);
-    if (first === 'empty') return { outcome: 'read', url, found_by: 'empty state', blocks: [], fields };
+    if (first === 'empty') {
+      return { outcome: 'read', url, found_by: 'empty state', blocks: [], fields, lists: await readLists(plan) };
+    }
     let opened = false;
     if (first === 'open') {
       findOne(plan.open)?.el.click();
@@ -318,7 +348,7 @@
     }
     const blocks = plan.scroll ? await collectScrolling(content.el) : collectBlocks(content.el);
     if (opened) await closeOpened(plan.close, content.el);
-    return { outcome: 'read', url, found_by: content.how, blocks, fields };
+    return { outcome: 'read', url, found_by: content.how, blocks, fields, lists: await readLists(plan) };
   }
 
   // ---- Filling -------------------------------------------------------------------------

@@ -14,7 +14,7 @@ for (const lang of ['en', 'fr']) {
     const env = await start();
     t.after(() => env.close());
     const claude = await openClaude(env, `${CLAUDE_MEMORY_PAGE}?${query}`);
-    assert.equal(await pressSave(claude), 'Saved 12 memories from Claude');
+    assert.equal(await pressSave(claude), 'Saved 16 memories from Claude');
     assert.equal(await claude.locator('dialog[open]').count(), 0, 'closed again');
     const profile = await storedProfile(env);
     const byText = new Map(profile.items.map((i) => [i.text, i]));
@@ -23,7 +23,7 @@ for (const lang of ['en', 'fr']) {
     assert.equal(lisbon.sources[0].heading, lang === 'fr' ? 'Contexte personnel' : 'Personal context');
     const history = [...byText.values()].find((i) => i.text.startsWith('Studied physics'));
     assert.equal(history.sources[0].heading, lang === 'fr' ? 'Parcours à long terme' : 'Long-term background');
-    assert.equal(profile.items.length, 12, 'no dialog title, caption or button text saved as memory');
+    assert.equal(profile.items.length, 16, 'no dialog title, caption or button text saved as memory');
   });
 
   test(`Gemini saved info, DOM version 2 (${lang}): every entry from the role=list`, async (t) => {

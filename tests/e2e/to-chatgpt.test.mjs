@@ -27,13 +27,13 @@ function instructions(page) {
 
 test('Claude -> ChatGPT: asked first, then added below the saved instructions; Save left to the person', async (t) => {
   const env = await setup(t);
-  assert.equal(await pressSave(await openClaude(env)), 'Saved 12 memories from Claude');
+  assert.equal(await pressSave(await openClaude(env)), 'Saved 16 memories from Claude');
   const sending = sendViaMenu(env, 'chatgpt');
   const chatgpt = await tabAt(env, 'https://chatgpt.com/#settings/Personalization');
   await chatgpt.getByRole('button', { name: 'Keep it and add below' }).click({ timeout: 15_000 });
   const notice = await sending;
   assert.equal(notice.ok, true, notice.message);
-  assert.match(notice.message, /^ChatGPT's custom instructions now hold 12 memories\. Review them, then press "Save" yourself/);
+  assert.match(notice.message, /^ChatGPT's custom instructions now hold 16 memories\. Review them, then press "Save" yourself/);
   const state = await instructions(chatgpt);
   assert.equal(state.respond, [
     SAVED_RESPOND,
@@ -41,6 +41,8 @@ test('Claude -> ChatGPT: asked first, then added below the saved instructions; S
     'Prefers concise answers with the code first and no emoji.',
     'Asked Claude to stop suggesting pandas; she uses Polars instead.',
     'Uses metric units and 24-hour time.',
+    "Don't bring up my previous job at Northwind Traders.",
+    'Stop suggesting weekend work plans.',
   ].join('\n'));
   assert.ok(state.about.startsWith(`${SAVED_ABOUT}\n\nMaya is a senior data engineer`), state.about);
   assert.ok(state.about.includes('Writes Python and Rust daily and uses Neovim with tmux.'));

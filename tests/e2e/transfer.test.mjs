@@ -29,13 +29,13 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
 
   // Pressing it opens Claude's memory dialog, reads it, closes it, and says what it saved.
   const status = await pressSave(claude);
-  assert.equal(status, 'Saved 12 memories from Claude');
+  assert.equal(status, 'Saved 16 memories from Claude');
   assert.equal(await claude.locator('[role="dialog"]').count(), 0, 'the dialog memport opened is closed again');
-  assert.equal(await badgeText(env), '12');
+  assert.equal(await badgeText(env), '16');
 
   const profile = await storedProfile(env);
   assert.equal(profile.schema, 1);
-  assert.equal(profile.items.length, 12);
+  assert.equal(profile.items.length, 16);
   const byText = new Map(profile.items.map((i) => [i.text, i]));
   const lisbon = byText.get('Maya lives in Lisbon with her partner Jonas and their dog Pico. She is learning Portuguese and runs half-marathons.');
   assert.ok(lisbon, 'the paragraph is kept verbatim');
@@ -50,10 +50,16 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
   assert.ok(byText.has('Comparing <script>alert("x")</script> sanitizers for the team\'s internal wiki.'), 'markup stays text');
   assert.ok(byText.has('Moved from Berlin to Lisbon in 2024 — «a better life», she says 🌊.'), 'Unicode intact');
   assert.ok(!byText.has('This summary is regenerated each night based on your chats.'), 'page chrome is not memory');
+  // "Manage edits", the person's own corrections, read as a list apart from the memory.
+  const edit = byText.get("Don't bring up my previous job at Northwind Traders.");
+  assert.equal(edit.category, 'Behavioral corrections');
+  assert.equal(edit.sources[0].heading, "Your edits to Claude's memory");
+  assert.ok(!byText.has('Changes you asked Claude to make to its memory.'));
+  assert.equal(await claude.evaluate(() => window.replicaState.editsOpens), 1);
 
   // Saving again adds nothing.
-  assert.equal(await pressSave(claude), 'Saved 12 memories from Claude (all already in your profile)');
-  assert.equal((await storedProfile(env)).items.length, 12);
+  assert.equal(await pressSave(claude), 'Saved 16 memories from Claude (all already in your profile)');
+  assert.equal((await storedProfile(env)).items.length, 16);
 
   // The popup lists every item under its category heading, as text.
   const popup = await openPopup(env);
@@ -62,11 +68,11 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
     'Response instructions', 'Personal information', 'Projects and goals',
     'Technical preferences', 'Behavioral corrections', 'Other context',
   ]);
-  assert.equal(groups.reduce((n, g) => n + g.count, 0), 12);
+  assert.equal(groups.reduce((n, g) => n + g.count, 0), 16);
   for (const g of groups) assert.equal(g.items.length, g.count, `${g.label} shows its count`);
   const personal = groups.find((g) => g.label === 'Personal information');
   assert.ok(personal.items.includes(lisbon.text));
-  assert.equal(await popup.locator('#total').textContent(), '12');
+  assert.equal(await popup.locator('#total').textContent(), '16');
   assert.equal(await popup.locator('script:not([src])').count(), 0, 'no memory text became markup');
   assert.match(await popup.locator('.item .meta').first().textContent(), /^Claude · .+ · \d{4}-\d{2}-\d{2}$/);
   await screenshot(popup, 'popup.png');

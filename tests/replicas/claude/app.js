@@ -125,6 +125,7 @@
       viewMemory: 'View and edit your memory',
       startImport: 'Start import',
       manageEdits: 'Manage edits',
+      editsCaption: 'Changes you asked Claude to make to its memory.',
       artifacts: 'Artifacts',
       artifactsDesc: 'Ask Claude to generate content like code snippets, text documents, or website designs.',
       fullName: 'Full name',
@@ -170,6 +171,7 @@
       viewMemory: 'Afficher et modifier votre mémoire',
       startImport: 'Commencer l\'importation',
       manageEdits: 'Gérer les modifications',
+      editsCaption: "Les modifications que vous avez demandé à Claude d'apporter à sa mémoire.",
       artifacts: 'Artefacts',
       artifactsDesc: 'Demandez à Claude de générer du contenu comme des extraits de code, des documents ou des maquettes de sites web.',
       fullName: 'Nom complet',
@@ -403,7 +405,7 @@
             // ?scenario=no-view-button: a redesign moved this button away.
             scenario === 'no-view-button' ? null : action(T.viewMemory, openMemoryDialogSoon),
             action(T.startImport, openImportDialogSoon),
-            action(T.manageEdits, null))),
+            action(T.manageEdits, openEditsDialogSoon))),
         card('css-k3j7', T.artifacts, h('div', { class: 'css-d3sc' }, T.artifactsDesc)),
       ];
     }
@@ -418,7 +420,7 @@
             h('button', { type: 'button', class: BUTTON_CLASS, onClick: openMemoryDialogSoon },
               T.viewMemory),
           h('button', { type: 'button', class: BUTTON_CLASS, onClick: openImportDialogSoon }, T.startImport),
-          h('button', { type: 'button', class: BUTTON_CLASS }, T.manageEdits))),
+          h('button', { type: 'button', class: BUTTON_CLASS, onClick: openEditsDialogSoon }, T.manageEdits))),
       h('section', { class: 'settings-section', 'aria-labelledby': 'artifacts-heading' },
         h('h2', { id: 'artifacts-heading', class: 'text-lg font-medium' }, T.artifacts),
         h('p', { class: 'setting-desc text-sm' }, T.artifactsDesc)),
@@ -695,6 +697,60 @@
       .catch((err) => {
         content.replaceChildren(h('p', { class: V2 ? 'css-e4r0' : 'error' }, T.loadError(err.message)));
       });
+  }
+
+  // -------------------------------------------------------- edits dialog
+  // "Manage edits": the person's own corrections to Claude's memory, a second, separate list.
+  // It shares the memory dialog's closing (Close, Escape, backdrop).
+
+  const EDITS = [
+    "Don't bring up my previous job at Northwind Traders.",
+    'Call me Maya, not Ms. Costa.',
+    'I switched from Neovim to Helix in November 2026.',
+    'Stop suggesting weekend work plans.',
+  ];
+
+  function openEditsDialogSoon() {
+    if (dialogTimer !== null || dialogIsOpen()) return;
+    dialogTimer = setTimeout(() => {
+      dialogTimer = null;
+      openEditsDialog();
+    }, DIALOG_DELAY_MS);
+  }
+
+  function openEditsDialog() {
+    if (dialogIsOpen()) return;
+    replicaState.editsOpens = (replicaState.editsOpens || 0) + 1;
+    const row = (text) => V2
+      ? h('div', { role: 'listitem', class: 'css-ed1i' }, h('span', null, text),
+        divButton({ class: 'css-ed1x', 'aria-label': 'Delete edit' }, null, '🗑'))
+      : h('li', { class: 'edit-item' }, h('span', { class: 'edit-text' }, text),
+        h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Delete edit' }, '🗑'));
+    let closeButton;
+    if (V2) {
+      const built = nativeDialog(':r7:', T.manageEdits, closeMemoryDialog,
+        h('div', { class: 'css-cp7n' }, T.editsCaption),
+        h('div', { role: 'list', class: 'css-ed1l' }, ...EDITS.map(row)));
+      closeButton = built.closeButton;
+      memoryEls = [built.backdrop, built.dialog];
+    } else {
+      closeButton = h('button', {
+        type: 'button', class: 'dialog-close', 'aria-label': T.close, onClick: closeMemoryDialog,
+      }, '×');
+      const backdrop = h('div', { class: 'modal-backdrop', 'data-state': 'open', onClick: closeMemoryDialog });
+      const dialog = h('div', {
+        role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'edits-dialog-title', class: 'memory-dialog',
+      },
+      h('div', { class: 'dialog-header' },
+        h('h2', { id: 'edits-dialog-title', class: 'text-lg font-medium' }, T.manageEdits),
+        closeButton),
+      h('p', { class: 'caption' }, T.editsCaption),
+      h('ul', { class: 'edits-list' }, ...EDITS.map(row)));
+      memoryEls = [backdrop, dialog];
+    }
+    document.body.append(...memoryEls);
+    document.addEventListener('keydown', onDialogKeydown, true);
+    closeButton.focus();
   }
 
   // ------------------------------------------------------- import dialog
