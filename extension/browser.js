@@ -19,10 +19,14 @@ export async function setBadge(text) {
   await chrome.action.setBadgeText({ text });
 }
 
-/** The first open tab whose URL matches one of `patterns`, as {id, url, windowId}, or null. */
+/**
+ * An open tab whose URL matches one of `patterns`, as {id, url, windowId}, or null: the one
+ * the person is looking at when it matches, else the first.
+ */
 export async function findTab(patterns) {
-  const tabs = await chrome.tabs.query({ url: patterns });
-  const tab = tabs.find((t) => t.id !== undefined);
+  const tabs = (await chrome.tabs.query({ url: patterns })).filter((t) => t.id !== undefined);
+  const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  const tab = tabs.find((t) => t.id === active?.id) ?? tabs[0];
   return tab ? { id: tab.id, url: tab.url ?? '', windowId: tab.windowId } : null;
 }
 

@@ -160,9 +160,9 @@ test('composer: execCommand insertText and a paste event update the model', asyn
 });
 
 /** Opens Personalization through the URL hash and waits for the dialog. */
-async function openPersonalization(t, url = PERSONALIZATION) {
+async function openPersonalization(t, url = PERSONALIZATION, title = 'Settings') {
   const page = await open(t, url);
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const dialog = page.getByRole('dialog', { name: title });
   await dialog.waitFor();
   return { page, dialog };
 }
@@ -280,10 +280,10 @@ test('settings: Close and Escape close the dialog and drop the hash; hashchange 
 });
 
 /** Opens Personalization, then "Manage", and waits for the memories dialog. */
-async function openMemories(t, url) {
-  const { page, dialog: settings } = await openPersonalization(t, url);
-  await settings.getByRole('button', { name: 'Manage' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Saved memories' });
+async function openMemories(t, url, L = { settings: 'Settings', manage: 'Manage', memoriesTitle: 'Saved memories' }) {
+  const { page, dialog: settings } = await openPersonalization(t, url, L.settings);
+  await settings.getByRole('button', { name: L.manage }).click();
+  const dialog = page.getByRole('dialog', { name: L.memoriesTitle });
   await dialog.waitFor();
   return { page, settings, dialog };
 }
@@ -401,3 +401,244 @@ test('scenario no-memories: the dialog says there are none', async (t) => {
   assert.equal(await dialog.locator('table').count(), 0);
   assert.equal(await page.evaluate(() => window.replicaState.memories.total), 0);
 });
+
+// ---- Version 2 (?version=2) and French (?lang=fr)
+
+/** What each language shows; `query` is added after ?version=2 (or after ? for version 1). */
+const LANGS = {
+  en: {
+    query: '',
+    composer: 'Message ChatGPT',
+    send: 'Send prompt',
+    settings: 'Settings',
+    tabs: ['General', 'Personalization'],
+    memory: 'Memory',
+    switchName: 'Reference saved memories',
+    full: 'Memory 73% full',
+    empty: 'Memory 0% full',
+    manage: 'Manage',
+    memoriesTitle: 'Saved memories',
+    intro: 'ChatGPT remembers useful details between chats.',
+    close: 'Close',
+    noMemories: 'ChatGPT doesn\'t have any memories yet.',
+    aboutUser: ABOUT_USER,
+    aboutModel: ABOUT_MODEL,
+    save: 'Save',
+    newFields: ['What should ChatGPT call you?', 'What do you do?', 'What traits should ChatGPT have?',
+      'Anything else ChatGPT should know about you?'],
+  },
+  fr: {
+    query: 'lang=fr',
+    composer: 'Envoyer un message à ChatGPT',
+    send: 'Envoyer le message',
+    settings: 'Paramètres',
+    tabs: ['Général', 'Personnalisation'],
+    memory: 'Mémoire',
+    switchName: 'Consulter les souvenirs enregistrés',
+    full: 'Mémoire pleine à 73 %',
+    empty: 'Mémoire pleine à 0 %',
+    manage: 'Gérer',
+    memoriesTitle: 'Souvenirs enregistrés',
+    intro: 'ChatGPT se souvient de détails utiles d\'une conversation à l\'autre.',
+    close: 'Fermer',
+    noMemories: 'ChatGPT n\'a encore aucun souvenir.',
+    aboutUser: 'Que souhaitez-vous que ChatGPT sache sur vous pour vous fournir de meilleures réponses ?',
+    aboutModel: 'Comment souhaitez-vous que ChatGPT réponde ?',
+    save: 'Enregistrer',
+    newFields: ['Comment ChatGPT doit-il vous appeler ?', 'Que faites-vous dans la vie ?',
+      'Quels traits de caractère ChatGPT doit-il avoir ?',
+      'Autre chose que ChatGPT devrait savoir à votre sujet ?'],
+  },
+};
+
+const tagName = (locator) => locator.evaluate((el) => el.tagName);
+const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
+/** The element an aria-labelledby points at, as [tagName, role, text]. */
+const labelledBy = (locator) => locator.evaluate((el) => {
+  const title = document.getElementById(el.getAttribute('aria-labelledby'));
+  return title && [title.tagName, title.getAttribute('role'), title.textContent];
+});
+
+/** Version 2's dialogs are native <dialog open>, titled by a role=heading div. */
+async function assertNativeDialog(dialog, title) {
+  assert.equal(await tagName(dialog), 'DIALOG');
+  assert.equal(await dialog.evaluate((d) => d.open), true);
+  assert.deepEqual(await labelledBy(dialog), ['DIV', 'heading', title]);
+}
+
+for (const [lang, L] of Object.entries(LANGS)) {
+  const v2 = `?version=2${L.query ? `&${L.query}` : ''}`;
+
+  test(`v2 ${lang}: composer without #prompt-textarea; fill and execCommand update its model`, async (t) => {
+    const page = await open(t, `${HOME}${v2}`);
+    const editor = page.getByRole('textbox', { name: L.composer, exact: true });
+    await editor.waitFor();
+    assert.equal(await htmlLang(page), lang);
+    assert.equal(await page.locator('#prompt-textarea, .ProseMirror').count(), 0);
+    assert.deepEqual(await editor.evaluate((e) => [e.tagName, e.id, e.contentEditable, e.getAttribute('aria-multiline'),
+      /^css-[a-z0-9]+$/.test(e.className)]), ['DIV', '', 'true', 'true', true]);
+    const send = page.getByRole('button', { name: L.send, exact: true });
+    assert.equal(await send.isDisabled(), true);
+
+    await editor.fill('Filled');
+    assert.deepEqual(await composerModel(page), ['Filled']);
+    assert.equal(await send.isEnabled(), true);
+    await page.evaluate(() => {
+      document.execCommand('selectAll');
+      document.execCommand('insertText', false, 'one\ntwo');
+    });
+    assert.deepEqual(await composerModel(page), ['one', 'two']);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => window.replicaState.composer.sentText), 'one\ntwo');
+    assert.equal(await page.locator('[data-message-author-role="user"]').textContent(), 'one\ntwo');
+  });
+
+  test(`v2 ${lang}: native settings dialog; Manage is a div; fields named only by aria-label`, async (t) => {
+    const { page, dialog } = await openPersonalization(t, `${HOME}${v2}#settings/Personalization`, L.settings);
+    assert.equal(await htmlLang(page), lang);
+    const check = async (aboutModelValue) => {
+      await assertNativeDialog(dialog, L.settings);
+      assert.deepEqual(await dialog.getByRole('tab').allTextContents(), L.tabs);
+      assert.equal(await dialog.getByRole('tab', { name: L.tabs[1] }).getAttribute('aria-selected'), 'true');
+      assert.equal(await dialog.locator('[data-testid], h2, h3, section, label, .ci-counter, #settings-title').count(), 0);
+      assert.equal(await tagName(dialog.getByRole('heading', { name: L.memory, exact: true })), 'DIV');
+      assert.equal(await dialog.getByRole('switch', { name: L.switchName, exact: true }).getAttribute('aria-checked'), 'true');
+      assert.equal(await dialog.getByText(L.full, { exact: true }).count(), 1);
+      const manage = dialog.getByRole('button', { name: L.manage, exact: true });
+      assert.deepEqual(await manage.evaluate((e) => [e.tagName, e.getAttribute('tabindex')]), ['DIV', '0']);
+      // Textareas: no name, no id; named only by aria-label; same values and models.
+      const boxes = dialog.locator('textarea');
+      assert.deepEqual(await boxes.evaluateAll((els) => els.map((e) => [e.hasAttribute('name'), e.id,
+        e.getAttribute('aria-label'), e.maxLength, e.labels.length])),
+      [[false, '', L.aboutUser, 1500, 0], [false, '', L.aboutModel, 1500, 0]]);
+      assert.equal(await dialog.getByRole('textbox', { name: L.aboutUser, exact: true }).inputValue(), SAVED_ABOUT_USER);
+      assert.equal(await dialog.getByLabel(L.aboutModel, { exact: true }).inputValue(), aboutModelValue);
+    };
+    await check(SAVED_ABOUT_MODEL);
+    const aboutModel = dialog.getByRole('textbox', { name: L.aboutModel, exact: true });
+    await aboutModel.fill('Be brief.');
+    await waitPanelRerender(page);
+    await check('Be brief.'); // the model survives the re-render
+    assert.deepEqual(await page.evaluate(() => window.replicaState.instructions.model),
+      { about_user: SAVED_ABOUT_USER, about_model: 'Be brief.' });
+    // A naive value set is swallowed by the value tracker, as in version 1.
+    await page.evaluate((name) => {
+      const el = document.querySelector(`textarea[aria-label="${name}"]`);
+      el.value = 'Set naively';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, L.aboutUser);
+    assert.equal(await page.evaluate(() => window.replicaState.instructions.model.about_user), SAVED_ABOUT_USER);
+    await dialog.getByRole('button', { name: L.save, exact: true }).click();
+    assert.equal(await page.evaluate(() => window.replicaState.instructions.savedValues.about_model), 'Be brief.');
+
+    // Close, then a hash change: version and language are kept.
+    await dialog.getByRole('button', { name: L.close, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => location.hash), '');
+    await page.evaluate(() => { location.hash = 'settings/Personalization'; });
+    await dialog.waitFor();
+    await assertNativeDialog(dialog, L.settings);
+    assert.equal(await dialog.getByRole('textbox', { name: L.aboutModel, exact: true }).inputValue(), 'Be brief.');
+    assert.equal(await dialog.locator('textarea[name]').count(), 0);
+  });
+
+  test(`v2 ${lang}: memories are a virtualized role=list in a native dialog; scrolling gives all 40`, async (t) => {
+    const { page, dialog: settings } = await openPersonalization(t, `${HOME}${v2}#settings/Personalization`, L.settings);
+    // Manage (a role=button div) opens with Enter.
+    await settings.getByRole('button', { name: L.manage, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: L.memoriesTitle, exact: true });
+    await dialog.waitFor();
+    await assertNativeDialog(dialog, L.memoriesTitle);
+    assert.equal(await dialog.getByText(L.intro, { exact: true }).count(), 1);
+    assert.equal(await page.locator('table, tr, .whitespace-pre-wrap, .saved-memories-scroll, .overflow-y-auto').count(), 0);
+    const list = dialog.getByRole('list', { name: L.memoriesTitle, exact: true });
+    assert.equal(await tagName(list), 'DIV');
+    const rows = list.locator(':scope > [role="listitem"]');
+    await rows.first().waitFor();
+    const scroller = list.locator('xpath=..');
+    assert.deepEqual(await scroller.evaluate((s) => [/^css-[a-z0-9]+$/.test(s.className),
+      getComputedStyle(s).height, getComputedStyle(s).overflowY, s.scrollHeight]), [true, '360px', 'auto', 40 * 48]);
+    const firstCount = await rows.count();
+    assert.ok(firstCount > 0 && firstCount <= 15, `rows in the DOM: ${firstCount}`);
+    assert.deepEqual(await rows.first().evaluate((r) => [r.tagName, r.offsetHeight]), ['DIV', 48]);
+    assert.equal(await rows.first().evaluate((r) => r.firstElementChild.textContent), MEMORIES[0]);
+    assert.equal(await rows.first().getByRole('button').count(), 1, 'a delete button per row');
+
+    const seen = new Array(MEMORIES.length).fill(null);
+    const collect = async () => {
+      for (const [i, text] of await rows.evaluateAll((els) => els.map((r) => [Number(r.dataset.index), r.firstElementChild.textContent]))) {
+        assert.ok(seen[i] === null || seen[i] === text, `row ${i} changed`);
+        seen[i] = text;
+      }
+    };
+    await collect();
+    const maxTop = await scroller.evaluate((s) => s.scrollHeight - s.clientHeight);
+    for (let top = 200; ; top = Math.min(top + 200, maxTop)) {
+      await scroller.evaluate((s, y) => { s.scrollTop = y; }, top);
+      const last = Math.min(39, Math.ceil((top + 358) / 48));
+      await page.waitForFunction((i) => document.querySelector(`[role="listitem"][data-index="${i}"]`), last);
+      await collect();
+      assert.ok(await rows.count() <= 16, 'still virtualized');
+      if (top === maxTop) break;
+    }
+    assert.deepEqual(seen, MEMORIES);
+    assert.equal(await dialog.getByText(MEMORIES[0], { exact: true }).count(), 0);
+    assert.ok((await page.evaluate(() => window.replicaState.memories.maxRendered)) < 20);
+
+    // Close (a role=button div) closes only this dialog; Escape then closes settings.
+    await dialog.getByRole('button', { name: L.close, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await settings.isVisible(), true);
+    await page.keyboard.press('Escape');
+    await settings.waitFor({ state: 'detached' });
+  });
+
+  test(`v2 ${lang}, scenario new-fields: four fields named only by aria-label`, async (t) => {
+    const { page, dialog } = await openPersonalization(t,
+      `${HOME}?scenario=new-fields&version=2${L.query ? `&${L.query}` : ''}#settings/Personalization`, L.settings);
+    const fields = dialog.locator('input, textarea');
+    assert.deepEqual(await fields.evaluateAll((els) => els.map((e) => [e.tagName, e.hasAttribute('name'),
+      e.getAttribute('aria-label')])), [['INPUT', false, L.newFields[0]], ['INPUT', false, L.newFields[1]],
+      ['TEXTAREA', false, L.newFields[2]], ['TEXTAREA', false, L.newFields[3]]]);
+    await dialog.getByRole('textbox', { name: L.newFields[0], exact: true }).fill('Samira');
+    assert.deepEqual(await page.evaluate(() => window.replicaState.instructions.model), {
+      nickname: 'Samira', occupation: 'Chemistry teacher', traits: 'Direct and encouraging.',
+      about_user: 'I coach the school\'s chess club.',
+    });
+  });
+}
+
+test('v1 fr: version 1 markup with the French strings', async (t) => {
+  const L = LANGS.fr;
+  const { page, dialog } = await openPersonalization(t, `${HOME}?lang=fr#settings/Personalization`, L.settings);
+  assert.equal(await htmlLang(page), 'fr');
+  assert.equal(await page.locator('#settings-title').textContent(), L.settings);
+  assert.equal(await page.locator('#prompt-textarea').getAttribute('aria-label'), L.composer);
+  assert.equal(await page.locator('[data-testid="send-button"]').getAttribute('aria-label'), L.send);
+  assert.deepEqual(await dialog.getByRole('tab').allTextContents(), L.tabs);
+  assert.equal(await tagName(dialog.getByRole('heading', { name: L.memory, exact: true })), 'H3');
+  assert.equal(await dialog.getByRole('switch', { name: L.switchName, exact: true }).count(), 1);
+  assert.equal(await dialog.getByText(L.full, { exact: true }).count(), 1);
+  assert.equal(await tagName(dialog.getByRole('button', { name: L.manage, exact: true })), 'BUTTON');
+  assert.equal(await dialog.getByLabel(L.aboutUser, { exact: true }).getAttribute('name'), 'about_user');
+  assert.equal(await dialog.getByLabel(L.aboutModel, { exact: true }).getAttribute('name'), 'about_model');
+  assert.equal(await dialog.getByRole('button', { name: L.save, exact: true }).count(), 1);
+  await dialog.getByRole('button', { name: L.manage, exact: true }).click();
+  const memories = page.getByRole('dialog', { name: L.memoriesTitle, exact: true });
+  await memories.waitFor();
+  assert.equal(await memories.getByText(L.intro, { exact: true }).count(), 1);
+  assert.equal(await memories.locator('tr[data-index="0"] div.whitespace-pre-wrap').textContent(), MEMORIES[0]);
+  assert.equal(await memories.getByRole('button', { name: L.close, exact: true }).count(), 1);
+});
+
+for (const query of ['?scenario=no-memories&lang=fr', '?lang=fr&version=2&scenario=no-memories']) {
+  test(`scenario no-memories in French (${query}): the French empty text`, async (t) => {
+    const L = LANGS.fr;
+    const { page, settings, dialog } = await openMemories(t, `${HOME}${query}#settings/Personalization`, L);
+    assert.equal(await settings.getByText(L.empty, { exact: true }).count(), 1);
+    assert.equal(await dialog.getByText(L.noMemories, { exact: true }).count(), 1);
+    assert.equal(await dialog.locator('table, [role="list"], [role="listitem"]').count(), 0);
+    assert.equal(await page.evaluate(() => window.replicaState.memories.total), 0);
+  });
+}

@@ -66,6 +66,30 @@
 //   no-memories  no saved memories: the dialog shows "ChatGPT doesn't have any memories yet."
 //                instead of the table, and the Memory line reads "Memory 0% full"
 //
+// ?version=2 and ?lang=fr are read once at load too and hold the same way (through
+// re-renders and hash changes; independent of each other and of ?scenario):
+//   version=2  a redesigned DOM with the same behaviour, models and ARIA semantics but
+//              none of version 1's CSS hooks: hashed class names ("css-pm4x"), other
+//              wrapper divs and React useId()-style ids (":r0:"). The composer is
+//              <div class="css-pm4x" contenteditable="true" role="textbox" aria-label=...>
+//              (no id="prompt-textarea", no .ProseMirror; same model and input handling).
+//              Both dialogs are native <dialog open aria-modal="true"> elements labelled
+//              (aria-labelledby) by a <div role="heading" aria-level="2"> title; their
+//              close controls are <div role="button" tabindex="0" aria-label="Close">.
+//              Tabs have no data-testid. Sections are divs with <div role="heading"
+//              aria-level="3">. "Manage" is a <div role="button" tabindex="0"> (click or
+//              Enter). The custom-instruction fields have no name, no id and no <label>:
+//              each is named only by aria-label (its label text, also shown in a plain
+//              div); replicaState.instructions keeps the same keys. The saved memories are
+//              a virtualized <div role="list" aria-labelledby=(dialog title)> of
+//              <div role="listitem" data-index="I"> rows (48 px, same overscan) inside a
+//              scroll container with only a hashed class (no table, no
+//              .whitespace-pre-wrap, no .saved-memories-scroll).
+//   lang=fr    French UI strings (STRINGS.fr) and <html lang="fr">. The memory texts, the
+//              saved custom-instruction values, the chat titles and the settings hash
+//              (#settings/Personalization) stay English.
+// Version 1 in English is the original replica, unchanged.
+//
 // For tests, live objects in the main world:
 //   window.replicaState = {
 //     composer: { model: { paragraphs }, beforeInputs, inputTypes, domReads, sent, sentText,
@@ -130,7 +154,114 @@ const SAVED_MEMORIES = Object.freeze([
   const OVERSCAN = 3;
   const SCROLL_HEIGHT_FALLBACK = 360;
 
-  const scenario = new URLSearchParams(location.search).get('scenario');
+  const query = new URLSearchParams(location.search);
+  const scenario = query.get('scenario');
+  // ?version=2: the redesigned DOM; ?lang=fr: the French UI (see the top).
+  const V2 = query.get('version') === '2';
+  const lang = query.get('lang') === 'fr' ? 'fr' : 'en';
+  if (lang === 'fr') document.documentElement.lang = 'fr';
+
+  /** UI strings per language. English ones are version 1's originals. */
+  const STRINGS = {
+    en: {
+      chatHistory: 'Chat history',
+      newChat: 'New chat',
+      searchChats: 'Search chats',
+      chats: 'Chats',
+      profileMenu: 'Open profile menu',
+      menuPersonalization: 'Personalization',
+      menuSettings: 'Settings',
+      homeHeading: 'What can I help with?',
+      disclaimer: 'ChatGPT can make mistakes. Check important info.',
+      composer: 'Message ChatGPT',
+      placeholder: 'Ask anything',
+      addFiles: 'Add photos & files',
+      send: 'Send prompt',
+      settings: 'Settings',
+      close: 'Close',
+      tabGeneral: 'General',
+      tabPersonalization: 'Personalization',
+      generalRows: [['Theme', 'System'], ['Accent color', 'Default'], ['Language', 'Auto-detect'],
+        ['Spoken language', 'Auto-detect']],
+      memory: 'Memory',
+      referenceMemories: 'Reference saved memories',
+      referenceDesc: 'Let ChatGPT save and use memories when responding.',
+      memoryFull: (n) => `Memory ${n}% full`,
+      manage: 'Manage',
+      customInstructions: 'Custom instructions',
+      save: 'Save',
+      saved: 'Saved',
+      memoriesTitle: 'Saved memories',
+      memoriesIntro: 'ChatGPT remembers useful details between chats.',
+      noMemories: 'ChatGPT doesn\'t have any memories yet.',
+      deleteMemory: 'Delete memory',
+      aboutUser: 'What would you like ChatGPT to know about you to provide better responses?',
+      aboutModel: 'How would you like ChatGPT to respond?',
+      nickname: 'What should ChatGPT call you?',
+      occupation: 'What do you do?',
+      traits: 'What traits should ChatGPT have?',
+      aboutUserNew: 'Anything else ChatGPT should know about you?',
+    },
+    fr: {
+      chatHistory: 'Historique des chats',
+      newChat: 'Nouveau chat',
+      searchChats: 'Rechercher des chats',
+      chats: 'Chats',
+      profileMenu: 'Ouvrir le menu du profil',
+      menuPersonalization: 'Personnalisation',
+      menuSettings: 'Paramètres',
+      homeHeading: 'Comment puis-je vous aider ?',
+      disclaimer: 'ChatGPT peut commettre des erreurs. Vérifiez les informations importantes.',
+      composer: 'Envoyer un message à ChatGPT',
+      placeholder: 'Posez une question',
+      addFiles: 'Ajouter des photos et des fichiers',
+      send: 'Envoyer le message',
+      settings: 'Paramètres',
+      close: 'Fermer',
+      tabGeneral: 'Général',
+      tabPersonalization: 'Personnalisation',
+      generalRows: [['Thème', 'Système'], ['Couleur d\'accentuation', 'Par défaut'],
+        ['Langue', 'Détection automatique'], ['Langue parlée', 'Détection automatique']],
+      memory: 'Mémoire',
+      referenceMemories: 'Consulter les souvenirs enregistrés',
+      referenceDesc: 'Autoriser ChatGPT à enregistrer et à utiliser des souvenirs pour répondre.',
+      memoryFull: (n) => `Mémoire pleine à ${n} %`,
+      manage: 'Gérer',
+      customInstructions: 'Instructions personnalisées',
+      save: 'Enregistrer',
+      saved: 'Enregistré',
+      memoriesTitle: 'Souvenirs enregistrés',
+      memoriesIntro: 'ChatGPT se souvient de détails utiles d\'une conversation à l\'autre.',
+      noMemories: 'ChatGPT n\'a encore aucun souvenir.',
+      deleteMemory: 'Supprimer le souvenir',
+      aboutUser: 'Que souhaitez-vous que ChatGPT sache sur vous pour vous fournir de meilleures réponses ?',
+      aboutModel: 'Comment souhaitez-vous que ChatGPT réponde ?',
+      nickname: 'Comment ChatGPT doit-il vous appeler ?',
+      occupation: 'Que faites-vous dans la vie ?',
+      traits: 'Quels traits de caractère ChatGPT doit-il avoir ?',
+      aboutUserNew: 'Autre chose que ChatGPT devrait savoir à votre sujet ?',
+    },
+  };
+  const T = STRINGS[lang];
+
+  // Element ids: version 1's readable ones, version 2's React useId()-style ones.
+  const IDS = V2 ? {
+    settingsTitle: ':r0:',
+    tab: (id) => (id === 'General' ? ':r1:' : ':r2:'),
+    tabpanel: ':r3:',
+    memoryHeading: ':r4:',
+    referenceLabel: ':r5:',
+    instructionsHeading: ':r6:',
+    memoriesTitle: ':r8:',
+  } : {
+    settingsTitle: 'settings-title',
+    tab: (id) => `settings-tab-${id}`,
+    tabpanel: 'settings-tabpanel',
+    memoryHeading: 'memory-heading',
+    referenceLabel: 'reference-memories-label',
+    instructionsHeading: 'custom-instructions-heading',
+    memoriesTitle: 'memories-title',
+  };
 
   /** Tiny element builder: h('p', { class: 'x', onClick: fn }, 'text', childNode). */
   function h(tag, attrs, ...children) {
@@ -148,6 +279,29 @@ const SAVED_MEMORIES = Object.freeze([
     return el;
   }
 
+  /**
+   * Version 2's <div role="button" tabindex="0">, activated by a click or Enter like the
+   * real thing.
+   */
+  function divButton(attrs, onActivate, ...children) {
+    return h('div', {
+      ...attrs,
+      role: 'button',
+      tabindex: '0',
+      onClick: (event) => onActivate(event),
+      onKeydown: (event) => {
+        if (event.key !== 'Enter') return;
+        event.preventDefault();
+        onActivate(event);
+      },
+    }, ...children);
+  }
+
+  /** Version 2's heading: a div with role="heading", not an <hN>. */
+  function divHeading(level, text, attrs) {
+    return h('div', { class: 'css-hd2x', ...attrs, role: 'heading', 'aria-level': String(level) }, text);
+  }
+
   // ------------------------------------------------------------ state
 
   const composer = {
@@ -163,21 +317,18 @@ const SAVED_MEMORIES = Object.freeze([
   const settingsState = { opens: 0, tab: null, panelRenders: 0, referenceMemories: true };
 
   const FIELDS = scenario === 'new-fields' ? [
-    { name: 'nickname', tag: 'input', max: 100, value: 'Sam',
-      label: 'What should ChatGPT call you?' },
-    { name: 'occupation', tag: 'input', max: 100, value: 'Chemistry teacher',
-      label: 'What do you do?' },
-    { name: 'traits', tag: 'textarea', max: 1500, value: 'Direct and encouraging.',
-      label: 'What traits should ChatGPT have?' },
+    { name: 'nickname', tag: 'input', max: 100, value: 'Sam', label: T.nickname },
+    { name: 'occupation', tag: 'input', max: 100, value: 'Chemistry teacher', label: T.occupation },
+    { name: 'traits', tag: 'textarea', max: 1500, value: 'Direct and encouraging.', label: T.traits },
     { name: 'about_user', tag: 'textarea', max: 1500, value: 'I coach the school\'s chess club.',
-      label: 'Anything else ChatGPT should know about you?' },
+      label: T.aboutUserNew },
   ] : [
     { name: 'about_user', tag: 'textarea', max: 1500,
       value: 'I\'m a high-school chemistry teacher in Leeds. I coach the school\'s chess club.',
-      label: 'What would you like ChatGPT to know about you to provide better responses?' },
+      label: T.aboutUser },
     { name: 'about_model', tag: 'textarea', max: 1500,
       value: 'Keep answers short and use British spelling.',
-      label: 'How would you like ChatGPT to respond?' },
+      label: T.aboutModel },
   ];
   const instructions = {
     model: Object.fromEntries(FIELDS.map((f) => [f.name, f.value])),
@@ -204,7 +355,7 @@ const SAVED_MEMORIES = Object.freeze([
 
   // ------------------------------------------------------------ composer (ProseMirror-like)
 
-  let editor = null; // #prompt-textarea
+  let editor = null; // #prompt-textarea (version 2: div.css-pm4x)
   let sendButton = null;
   let thread = null; // where sent messages appear
   let renderedParas = []; // the <p> elements of the last render, in order
@@ -438,7 +589,7 @@ const SAVED_MEMORIES = Object.freeze([
       : h('p', null, h('br', { class: 'ProseMirror-trailingBreak' }))));
     if (paras.length === 1 && paras[0] === '') {
       renderedParas[0].className = 'placeholder';
-      renderedParas[0].setAttribute('data-placeholder', 'Ask anything');
+      renderedParas[0].setAttribute('data-placeholder', T.placeholder);
     }
     editor.replaceChildren(...renderedParas);
     if (caret && document.activeElement === editor) {
@@ -466,11 +617,15 @@ const SAVED_MEMORIES = Object.freeze([
     composer.sentText = text;
     composer.sends += 1;
     if (thread) {
-      thread.append(h('article', {
-        class: 'conversation-turn',
-        'data-testid': `conversation-turn-${composer.sends}`,
-      }, h('div', { class: 'user-message whitespace-pre-wrap', 'data-message-author-role': 'user' }, text)));
-      thread.classList.add('has-messages');
+      thread.append(V2
+        ? h('article', { class: 'css-tn1a' },
+          h('div', { class: 'css-tn1b' },
+            h('div', { class: 'css-um5q', 'data-message-author-role': 'user' }, text)))
+        : h('article', {
+          class: 'conversation-turn',
+          'data-testid': `conversation-turn-${composer.sends}`,
+        }, h('div', { class: 'user-message whitespace-pre-wrap', 'data-message-author-role': 'user' }, text)));
+      thread.classList.add(V2 ? 'css-th8s' : 'has-messages');
     }
     setDocParagraphs([]);
     renderEditor({ p: 0, o: 0 });
@@ -478,12 +633,12 @@ const SAVED_MEMORIES = Object.freeze([
 
   function composerForm() {
     editor = h('div', {
-      id: 'prompt-textarea',
-      class: 'ProseMirror',
+      id: V2 ? null : 'prompt-textarea',
+      class: V2 ? 'css-pm4x' : 'ProseMirror',
       contenteditable: 'true',
       translate: 'no',
       role: 'textbox',
-      'aria-label': 'Message ChatGPT',
+      'aria-label': T.composer,
       'aria-multiline': 'true',
       onBeforeinput: onBeforeInput,
       onInput,
@@ -492,13 +647,26 @@ const SAVED_MEMORIES = Object.freeze([
     });
     sendButton = h('button', {
       type: 'button',
-      id: 'composer-submit-button',
-      class: 'composer-submit-btn',
+      id: V2 ? null : 'composer-submit-button',
+      class: V2 ? 'css-sb3k' : 'composer-submit-btn',
       'data-testid': 'send-button',
-      'aria-label': 'Send prompt',
+      'aria-label': T.send,
       disabled: true,
       onClick: send,
     }, h('span', { 'aria-hidden': 'true' }, '\u2191'));
+    if (V2) {
+      const form = h('form', {
+        class: 'css-cf7a',
+        onSubmit: (event) => { event.preventDefault(); send(); },
+      },
+      h('div', { class: 'css-cs2f' },
+        h('div', { class: 'css-cw0e' }, h('div', { class: 'css-cw1e' }, editor)),
+        h('div', { class: 'css-cft0' },
+          h('button', { type: 'button', class: 'css-cb1p', 'aria-label': T.addFiles }, '+'),
+          h('div', { class: 'css-cft1' }, sendButton))));
+      renderEditor(null);
+      return form;
+    }
     const form = h('form', {
       class: 'composer-form',
       'data-type': 'unified-composer',
@@ -507,7 +675,7 @@ const SAVED_MEMORIES = Object.freeze([
     h('div', { class: 'composer-surface' },
       h('div', { class: 'composer-editor-wrap' }, editor),
       h('div', { class: 'composer-footer' },
-        h('button', { type: 'button', class: 'composer-btn', 'aria-label': 'Add photos & files' }, '+'),
+        h('button', { type: 'button', class: 'composer-btn', 'aria-label': T.addFiles }, '+'),
         sendButton)));
     renderEditor(null);
     return form;
@@ -524,13 +692,13 @@ const SAVED_MEMORIES = Object.freeze([
       onClick: () => { menu.hidden = true; location.hash = hash; },
     }, label);
     menu.append(
-      item('Personalization', 'settings/Personalization'),
-      item('Settings', 'settings/General'));
+      item(T.menuPersonalization, 'settings/Personalization'),
+      item(T.menuSettings, 'settings/General'));
     const button = h('button', {
       type: 'button',
       class: 'profile-button',
       'data-testid': 'accounts-profile-button',
-      'aria-label': 'Open profile menu',
+      'aria-label': T.profileMenu,
       'aria-haspopup': 'menu',
       onClick: () => { menu.hidden = !menu.hidden; },
     }, h('span', { class: 'avatar', 'aria-hidden': 'true' }, 'SK'), h('span', null, 'Sam Kershaw'));
@@ -546,12 +714,12 @@ const SAVED_MEMORIES = Object.freeze([
       'Half marathon training plan',
       'Dal recipe for a crowd',
     ];
-    return h('nav', { class: 'sidebar', 'aria-label': 'Chat history' },
+    return h('nav', { class: 'sidebar', 'aria-label': T.chatHistory },
       h('div', { class: 'sidebar-top' },
-        h('a', { href: '/', class: 'sidebar-link', 'data-testid': 'create-new-chat-button' }, 'New chat'),
-        h('button', { type: 'button', class: 'sidebar-link' }, 'Search chats'),
+        h('a', { href: '/', class: 'sidebar-link', 'data-testid': 'create-new-chat-button' }, T.newChat),
+        h('button', { type: 'button', class: 'sidebar-link' }, T.searchChats),
         h('a', { href: '/gpts', class: 'sidebar-link' }, 'GPTs')),
-      h('h2', { class: 'sidebar-heading' }, 'Chats'),
+      h('h2', { class: 'sidebar-heading' }, T.chats),
       h('ol', { class: 'chat-list' },
         ...chats.map((title, i) => h('li', null,
           h('a', { href: `/c/68a1f0c2-${String(i).padStart(4, '0')}`, class: 'chat-link' }, title)))),
@@ -559,14 +727,14 @@ const SAVED_MEMORIES = Object.freeze([
   }
 
   function renderHome() {
-    thread = h('div', { class: 'thread' },
-      h('h1', { class: 'home-heading' }, 'What can I help with?'));
+    thread = h('div', { class: V2 ? 'css-th8r' : 'thread' },
+      h('h1', { class: V2 ? 'css-hh1q' : 'home-heading' }, T.homeHeading));
     const main = h('main', { class: 'chat-main' },
       h('header', { class: 'page-header' },
         h('button', { type: 'button', class: 'model-switcher', 'data-testid': 'model-switcher-dropdown-button' },
           'ChatGPT ', h('span', { class: 'model-name' }, '5'))),
-      h('div', { class: 'chat-body' }, thread, composerForm()),
-      h('p', { class: 'disclaimer' }, 'ChatGPT can make mistakes. Check important info.'));
+      h('div', { class: V2 ? 'css-cb9d' : 'chat-body' }, thread, composerForm()),
+      h(V2 ? 'div' : 'p', { class: V2 ? 'css-ds1c' : 'disclaimer' }, T.disclaimer));
     document.getElementById('root').replaceChildren(h('div', { class: 'app-shell' }, sidebar(), main));
   }
 
@@ -598,8 +766,8 @@ const SAVED_MEMORIES = Object.freeze([
 
   const SETTINGS_HASH = /^#settings(?:\/([^/?#]*))?$/;
   const TABS = [
-    { id: 'General', label: 'General', testid: 'general-tab' },
-    { id: 'Personalization', label: 'Personalization', testid: 'personalization-tab' },
+    { id: 'General', label: T.tabGeneral, testid: 'general-tab' },
+    { id: 'Personalization', label: T.tabPersonalization, testid: 'personalization-tab' },
   ];
 
   let shellReady = false;
@@ -607,6 +775,8 @@ const SAVED_MEMORIES = Object.freeze([
   let panelRerenderTimer = null;
   let settingsParts = null; // { backdrop, dialog, tablist, panel }
   let counters = {}; // field name -> counter element of the current panel
+  let controls = {}; // field name -> input/textarea of the current panel
+  let fieldNames = new WeakMap(); // input/textarea -> field name
   let saveButton = null;
   let saveStatus = null;
 
@@ -635,27 +805,57 @@ const SAVED_MEMORIES = Object.freeze([
     settingsTimer = setTimeout(mountSettings, DIALOG_DELAY_MS);
   }
 
+  /**
+   * Version 2's dialog shell: backdrop + native <dialog open> labelled by a
+   * <div role="heading">, with a <div role="button" aria-label="Close">.
+   */
+  function nativeDialog(titleId, title, className, backdropClass, onClose, ...body) {
+    const backdrop = h('div', { class: backdropClass, onClick: onClose });
+    const dialog = h('dialog', {
+      open: true,
+      'aria-modal': 'true',
+      'aria-labelledby': titleId,
+      tabindex: '-1',
+      class: className,
+    },
+    h('div', { class: 'css-d1hd' },
+      h('div', { class: 'css-d1h1' }, divHeading(2, title, { id: titleId, class: 'css-d1t1' })),
+      divButton({ class: 'css-x1c0', 'aria-label': T.close }, onClose, '\u2715')),
+    ...body);
+    return { backdrop, dialog };
+  }
+
   function mountSettings() {
     settingsTimer = null;
     settingsState.opens += 1;
-    const backdrop = h('div', { class: 'modal-backdrop', 'data-state': 'open', onClick: () => closeSettings(true) });
-    const tablist = h('div', { role: 'tablist', 'aria-orientation': 'vertical', class: 'settings-tabs' });
-    const panel = h('div', { role: 'tabpanel', class: 'settings-panel', tabindex: '0' });
-    const dialog = h('div', {
-      role: 'dialog',
-      'aria-modal': 'true',
-      'aria-labelledby': 'settings-title',
-      'data-state': 'open',
-      tabindex: '-1',
-      class: 'settings-dialog',
-    },
-    h('header', { class: 'dialog-header' },
-      h('h2', { id: 'settings-title', class: 'dialog-title' }, 'Settings'),
-      h('button', {
-        type: 'button', class: 'dialog-close', 'aria-label': 'Close', 'data-testid': 'close-button',
-        onClick: () => closeSettings(true),
-      }, '\u2715')),
-    h('div', { class: 'settings-body' }, tablist, panel));
+    const tablist = h('div', {
+      role: 'tablist', 'aria-orientation': 'vertical', class: V2 ? 'css-tl6v' : 'settings-tabs',
+    });
+    const panel = h('div', { role: 'tabpanel', class: V2 ? 'css-tp6w' : 'settings-panel', tabindex: '0' });
+    let backdrop;
+    let dialog;
+    if (V2) {
+      ({ backdrop, dialog } = nativeDialog(IDS.settingsTitle, T.settings, 'css-d1a9 css-sd3m', 'css-bd7f',
+        () => closeSettings(true),
+        h('div', { class: 'css-sd4b' }, h('div', { class: 'css-sd4c' }, tablist), panel)));
+    } else {
+      backdrop = h('div', { class: 'modal-backdrop', 'data-state': 'open', onClick: () => closeSettings(true) });
+      dialog = h('div', {
+        role: 'dialog',
+        'aria-modal': 'true',
+        'aria-labelledby': IDS.settingsTitle,
+        'data-state': 'open',
+        tabindex: '-1',
+        class: 'settings-dialog',
+      },
+      h('header', { class: 'dialog-header' },
+        h('h2', { id: IDS.settingsTitle, class: 'dialog-title' }, T.settings),
+        h('button', {
+          type: 'button', class: 'dialog-close', 'aria-label': T.close, 'data-testid': 'close-button',
+          onClick: () => closeSettings(true),
+        }, '\u2715')),
+      h('div', { class: 'settings-body' }, tablist, panel));
+    }
     settingsParts = { backdrop, dialog, tablist, panel };
     document.body.append(backdrop, dialog);
     renderTabs();
@@ -679,6 +879,7 @@ const SAVED_MEMORIES = Object.freeze([
       settingsParts.dialog.remove();
       settingsParts = null;
       counters = {};
+      controls = {};
       saveButton = null;
       saveStatus = null;
     }
@@ -693,12 +894,12 @@ const SAVED_MEMORIES = Object.freeze([
     tablist.replaceChildren(...TABS.map((t) => h('button', {
       type: 'button',
       role: 'tab',
-      id: `settings-tab-${t.id}`,
+      id: IDS.tab(t.id),
       'aria-selected': String(t.id === settingsState.tab),
-      'aria-controls': 'settings-tabpanel',
+      'aria-controls': IDS.tabpanel,
       'data-state': t.id === settingsState.tab ? 'active' : 'inactive',
-      'data-testid': t.testid,
-      class: 'settings-tab',
+      'data-testid': V2 ? null : t.testid,
+      class: V2 ? 'css-tb6x' : 'settings-tab',
       tabindex: t.id === settingsState.tab ? '0' : '-1',
       onClick: () => {
         if (settingsState.tab !== t.id) location.hash = `settings/${t.id}`;
@@ -710,19 +911,21 @@ const SAVED_MEMORIES = Object.freeze([
   function renderPanel() {
     const { panel } = settingsParts;
     const active = document.activeElement;
-    const focusedName = active && panel.contains(active) && active.name ? active.name : null;
+    const focusedName = active && panel.contains(active) ? fieldNames.get(active) || null : null;
     const selection = focusedName ? [active.selectionStart, active.selectionEnd] : null;
     counters = {};
+    controls = {};
+    fieldNames = new WeakMap();
     saveButton = null;
     saveStatus = null;
-    panel.id = 'settings-tabpanel';
-    panel.setAttribute('aria-labelledby', `settings-tab-${settingsState.tab}`);
+    panel.id = IDS.tabpanel;
+    panel.setAttribute('aria-labelledby', IDS.tab(settingsState.tab));
     const content = settingsState.tab === 'Personalization' ? personalizationPanel() : generalPanel();
     panel.replaceChildren(...content);
     if (settingsState.tab === 'Personalization') settingsState.panelRenders += 1;
     updateInstructionsView();
     if (focusedName) {
-      const field = panel.querySelector(`[name="${focusedName}"]`);
+      const field = controls[focusedName];
       if (field) {
         field.focus();
         try { field.setSelectionRange(selection[0], selection[1]); } catch { /* not a text field */ }
@@ -731,58 +934,92 @@ const SAVED_MEMORIES = Object.freeze([
   }
 
   function generalPanel() {
-    const row = (label, value) => h('div', { class: 'settings-row' },
+    if (V2) {
+      const row = ([label, value]) => h('div', { class: 'css-r0w5' },
+        h('div', { class: 'css-lb3l' }, label),
+        h('button', { type: 'button', class: 'css-se1v' }, value));
+      return [h('div', { class: 'css-pn1g' },
+        h('div', { class: 'css-c4h0' }, divHeading(3, T.tabGeneral)),
+        ...T.generalRows.map(row))];
+    }
+    const row = ([label, value]) => h('div', { class: 'settings-row' },
       h('div', { class: 'settings-row-label' }, label),
       h('button', { type: 'button', class: 'settings-select' }, value));
     return [
-      h('h3', { class: 'panel-heading' }, 'General'),
-      row('Theme', 'System'),
-      row('Accent color', 'Default'),
-      row('Language', 'Auto-detect'),
-      row('Spoken language', 'Auto-detect'),
+      h('h3', { class: 'panel-heading' }, T.tabGeneral),
+      ...T.generalRows.map(row),
     ];
   }
 
-  function memorySection() {
+  function referenceSwitch(className, thumbClass) {
     const on = settingsState.referenceMemories;
+    return h('button', {
+      type: 'button',
+      role: 'switch',
+      'aria-checked': String(on),
+      'aria-labelledby': IDS.referenceLabel,
+      'data-state': on ? 'checked' : 'unchecked',
+      class: className,
+      onClick: (event) => {
+        settingsState.referenceMemories = !settingsState.referenceMemories;
+        const b = event.currentTarget;
+        b.setAttribute('aria-checked', String(settingsState.referenceMemories));
+        b.setAttribute('data-state', settingsState.referenceMemories ? 'checked' : 'unchecked');
+      },
+    }, h('span', { class: thumbClass }));
+  }
+
+  function memorySection() {
     const full = memoryList.length === 0 ? 0 : 73;
-    return h('section', { class: 'settings-section', 'aria-labelledby': 'memory-heading' },
-      h('h3', { id: 'memory-heading', class: 'section-heading' }, 'Memory'),
+    if (V2) {
+      // No <section>, no <h3>: a card with a role=heading div; Manage is a role=button div.
+      return h('div', { class: 'css-k3j2' },
+        h('div', { class: 'css-c4h0' }, divHeading(3, T.memory, { id: IDS.memoryHeading })),
+        h('div', { class: 'css-r0w5' },
+          h('div', { class: 'css-r0w6' },
+            h('div', { class: 'css-r0w7' },
+              h('span', { id: IDS.referenceLabel, class: 'css-lb3l' }, T.referenceMemories)),
+            h('div', { class: 'css-d3sc' }, T.referenceDesc)),
+          h('div', { class: 'css-sw70' }, referenceSwitch('css-sw7c', 'css-sw7t'))),
+        h('div', { class: 'css-r0w5' },
+          h('div', { class: 'css-mu2p' }, h('span', null, T.memoryFull(full))),
+          h('div', { class: 'css-a9c4' }, divButton({ class: 'css-b7t1' }, openMemoriesSoon, T.manage))));
+    }
+    return h('section', { class: 'settings-section', 'aria-labelledby': IDS.memoryHeading },
+      h('h3', { id: IDS.memoryHeading, class: 'section-heading' }, T.memory),
       h('div', { class: 'settings-row' },
         h('div', { class: 'settings-row-text' },
-          h('div', { id: 'reference-memories-label', class: 'settings-row-label' }, 'Reference saved memories'),
-          h('div', { class: 'settings-row-desc' },
-            'Let ChatGPT save and use memories when responding.')),
-        h('button', {
-          type: 'button',
-          role: 'switch',
-          'aria-checked': String(on),
-          'aria-labelledby': 'reference-memories-label',
-          'data-state': on ? 'checked' : 'unchecked',
-          class: 'switch',
-          onClick: (event) => {
-            settingsState.referenceMemories = !settingsState.referenceMemories;
-            const b = event.currentTarget;
-            b.setAttribute('aria-checked', String(settingsState.referenceMemories));
-            b.setAttribute('data-state', settingsState.referenceMemories ? 'checked' : 'unchecked');
-          },
-        }, h('span', { class: 'switch-thumb' }))),
+          h('div', { id: IDS.referenceLabel, class: 'settings-row-label' }, T.referenceMemories),
+          h('div', { class: 'settings-row-desc' }, T.referenceDesc)),
+        referenceSwitch('switch', 'switch-thumb')),
       h('div', { class: 'settings-row' },
-        h('div', { class: 'memory-usage' }, `Memory ${full}% full`),
-        h('button', { type: 'button', class: 'btn btn-secondary', onClick: openMemoriesSoon }, 'Manage')));
+        h('div', { class: 'memory-usage' }, T.memoryFull(full)),
+        h('button', { type: 'button', class: 'btn btn-secondary', onClick: openMemoriesSoon }, T.manage)));
   }
 
   function instructionField(field) {
     const id = `custom-instructions-${field.name}`;
-    const control = h(field.tag, {
-      id,
-      name: field.name,
-      maxlength: field.max,
-      class: field.tag === 'textarea' ? 'ci-textarea' : 'ci-input',
-      type: field.tag === 'input' ? 'text' : null,
-      rows: field.tag === 'textarea' ? 4 : null,
-      autocomplete: 'off',
-    });
+    const control = V2
+      // No name, no id, no <label>: only aria-label names the field.
+      ? h(field.tag, {
+        'aria-label': field.label,
+        maxlength: field.max,
+        class: field.tag === 'textarea' ? 'css-tx4a' : 'css-in4a',
+        type: field.tag === 'input' ? 'text' : null,
+        rows: field.tag === 'textarea' ? 4 : null,
+        autocomplete: 'off',
+      })
+      : h(field.tag, {
+        id,
+        name: field.name,
+        maxlength: field.max,
+        class: field.tag === 'textarea' ? 'ci-textarea' : 'ci-input',
+        type: field.tag === 'input' ? 'text' : null,
+        rows: field.tag === 'textarea' ? 4 : null,
+        autocomplete: 'off',
+      });
+    controls[field.name] = control;
+    fieldNames.set(control, field.name);
     control.value = instructions.model[field.name]; // React: value={model[name]}
     trackValueLikeReact(control, () => { instructions.ignoredInputs += 1; });
     control.addEventListener('input', (event) => {
@@ -791,8 +1028,14 @@ const SAVED_MEMORIES = Object.freeze([
       instructions.model[field.name] = event.target.value;
       updateInstructionsView();
     });
-    const counter = h('div', { class: 'ci-counter', 'aria-live': 'polite' });
+    const counter = h('div', { class: V2 ? 'css-ct5n' : 'ci-counter', 'aria-live': 'polite' });
     counters[field.name] = { el: counter, max: field.max };
+    if (V2) {
+      return h('div', { class: 'css-fd5a' },
+        h('div', { class: 'css-fd5b' }, h('span', { class: 'css-lb3l' }, field.label)),
+        h('div', { class: 'css-fd5c' }, control),
+        h('div', { class: 'css-fd5d' }, counter));
+    }
     return h('div', { class: 'ci-field' },
       h('label', { for: id, class: 'ci-label' }, field.label),
       control,
@@ -814,15 +1057,24 @@ const SAVED_MEMORIES = Object.freeze([
     Object.assign(instructions.savedValues, instructions.model);
     instructions.saved = true;
     instructions.saves += 1;
-    if (saveStatus) saveStatus.textContent = 'Saved';
+    if (saveStatus) saveStatus.textContent = T.saved;
     updateInstructionsView();
   }
 
   function instructionsSection() {
-    saveButton = h('button', { type: 'button', class: 'btn btn-primary', onClick: saveInstructions }, 'Save');
-    saveStatus = h('span', { class: 'save-status', role: 'status' }, instructions.saved ? 'Saved' : '');
-    return h('section', { class: 'settings-section', 'aria-labelledby': 'custom-instructions-heading' },
-      h('h3', { id: 'custom-instructions-heading', class: 'section-heading' }, 'Custom instructions'),
+    saveButton = h('button', {
+      type: 'button', class: V2 ? 'css-b7t2 css-b7p1' : 'btn btn-primary', onClick: saveInstructions,
+    }, T.save);
+    saveStatus = h(V2 ? 'div' : 'span', { class: V2 ? 'css-st4t' : 'save-status', role: 'status' },
+      instructions.saved ? T.saved : '');
+    if (V2) {
+      return h('div', { class: 'css-k3j7' },
+        h('div', { class: 'css-c4h0' }, divHeading(3, T.customInstructions, { id: IDS.instructionsHeading })),
+        h('div', { class: 'css-c4b0' }, ...FIELDS.map(instructionField)),
+        h('div', { class: 'css-ft01' }, saveStatus, saveButton));
+    }
+    return h('section', { class: 'settings-section', 'aria-labelledby': IDS.instructionsHeading },
+      h('h3', { id: IDS.instructionsHeading, class: 'section-heading' }, T.customInstructions),
       ...FIELDS.map(instructionField),
       h('div', { class: 'ci-actions' }, saveStatus, saveButton));
   }
@@ -834,8 +1086,8 @@ const SAVED_MEMORIES = Object.freeze([
   // ------------------------------------------------------------ saved memories dialog
 
   let memoriesTimer = null;
-  let memoriesParts = null; // { backdrop, dialog, scroller, tbody, topSpacer, bottomSpacer }
-  const rowNodes = new Map(); // memory id -> <tr>, reused while in range (React keys)
+  let memoriesParts = null; // { backdrop, dialog, scroller, list, topSpacer, bottomSpacer }
+  const rowNodes = new Map(); // memory id -> row (<tr>, version 2: listitem), reused while in range (React keys)
 
   function openMemoriesSoon() {
     if (memoriesTimer !== null || memoriesParts) return;
@@ -845,41 +1097,55 @@ const SAVED_MEMORIES = Object.freeze([
   function mountMemories() {
     memoriesTimer = null;
     memories.opens += 1;
-    const backdrop = h('div', { class: 'modal-backdrop memories-backdrop', 'data-state': 'open', onClick: closeMemories });
     let body;
     let scroller = null;
-    let tbody = null;
+    let list = null; // the rows' parent: <tbody> (version 2: the role=list div)
     let topSpacer = null;
     let bottomSpacer = null;
     if (memoryList.length === 0) {
-      body = h('p', { class: 'memories-empty' }, 'ChatGPT doesn\'t have any memories yet.');
+      body = h(V2 ? 'div' : 'p', { class: V2 ? 'css-em8p' : 'memories-empty' }, T.noMemories);
     } else {
-      tbody = h('tbody');
-      topSpacer = h('div', { class: 'virtual-spacer', 'aria-hidden': 'true' });
-      bottomSpacer = h('div', { class: 'virtual-spacer', 'aria-hidden': 'true' });
-      scroller = h('div', { class: 'saved-memories-scroll overflow-y-auto' },
-        topSpacer,
-        h('table', { class: 'memories-table w-full' }, tbody),
-        bottomSpacer);
+      topSpacer = h('div', { class: V2 ? 'css-vs0a' : 'virtual-spacer', 'aria-hidden': 'true' });
+      bottomSpacer = h('div', { class: V2 ? 'css-vs0a' : 'virtual-spacer', 'aria-hidden': 'true' });
+      if (V2) {
+        list = h('div', { role: 'list', 'aria-labelledby': IDS.memoriesTitle, class: 'css-vl0l' });
+        scroller = h('div', { class: 'css-vl9k' }, topSpacer, list, bottomSpacer);
+      } else {
+        list = h('tbody');
+        scroller = h('div', { class: 'saved-memories-scroll overflow-y-auto' },
+          topSpacer,
+          h('table', { class: 'memories-table w-full' }, list),
+          bottomSpacer);
+      }
       scroller.addEventListener('scroll', renderRows, { passive: true });
       body = scroller;
     }
-    const dialog = h('div', {
-      role: 'dialog',
-      'aria-modal': 'true',
-      'aria-labelledby': 'memories-title',
-      'data-state': 'open',
-      tabindex: '-1',
-      class: 'memories-dialog',
-    },
-    h('header', { class: 'dialog-header' },
-      h('h2', { id: 'memories-title', class: 'dialog-title' }, 'Saved memories'),
-      h('button', {
-        type: 'button', class: 'dialog-close', 'aria-label': 'Close', onClick: closeMemories,
-      }, '\u2715')),
-    h('p', { class: 'memories-intro' }, 'ChatGPT remembers useful details between chats.'),
-    body);
-    memoriesParts = { backdrop, dialog, scroller, tbody, topSpacer, bottomSpacer };
+    let backdrop;
+    let dialog;
+    if (V2) {
+      ({ backdrop, dialog } = nativeDialog(IDS.memoriesTitle, T.memoriesTitle, 'css-d1a9 css-md3m', 'css-bd7f css-bd7m',
+        closeMemories,
+        h('div', { class: 'css-cp7n' }, T.memoriesIntro),
+        h('div', { class: 'css-md4b' }, body)));
+    } else {
+      backdrop = h('div', { class: 'modal-backdrop memories-backdrop', 'data-state': 'open', onClick: closeMemories });
+      dialog = h('div', {
+        role: 'dialog',
+        'aria-modal': 'true',
+        'aria-labelledby': IDS.memoriesTitle,
+        'data-state': 'open',
+        tabindex: '-1',
+        class: 'memories-dialog',
+      },
+      h('header', { class: 'dialog-header' },
+        h('h2', { id: IDS.memoriesTitle, class: 'dialog-title' }, T.memoriesTitle),
+        h('button', {
+          type: 'button', class: 'dialog-close', 'aria-label': T.close, onClick: closeMemories,
+        }, '\u2715')),
+      h('p', { class: 'memories-intro' }, T.memoriesIntro),
+      body);
+    }
+    memoriesParts = { backdrop, dialog, scroller, list, topSpacer, bottomSpacer };
     document.body.append(backdrop, dialog);
     dialog.focus();
     renderRows();
@@ -898,21 +1164,26 @@ const SAVED_MEMORIES = Object.freeze([
   }
 
   function memoryRow(memory) {
+    const deleteButton = h('button', {
+      type: 'button',
+      class: V2 ? 'css-ib2d' : 'icon-button',
+      'aria-label': T.deleteMemory,
+      onClick: () => deleteMemory(memory.id),
+    }, '\u{1F5D1}');
+    if (V2) {
+      return h('div', { role: 'listitem', class: 'css-vr4w' },
+        h('div', { class: 'css-vr4t' }, h('span', null, memory.text)),
+        h('div', { class: 'css-vr4a' }, deleteButton));
+    }
     return h('tr', { class: 'memory-row' },
       h('td', { class: 'memory-text-cell' }, h('div', { class: 'whitespace-pre-wrap' }, memory.text)),
-      h('td', { class: 'memory-actions-cell' },
-        h('button', {
-          type: 'button',
-          class: 'icon-button',
-          'aria-label': 'Delete memory',
-          onClick: () => deleteMemory(memory.id),
-        }, '\u{1F5D1}')));
+      h('td', { class: 'memory-actions-cell' }, deleteButton));
   }
 
-  /** Puts the rows in view (plus overscan) into the table, and only those. */
+  /** Puts the rows in view (plus overscan) into the list, and only those. */
   function renderRows() {
-    if (!memoriesParts || !memoriesParts.tbody) return;
-    const { scroller, tbody, topSpacer, bottomSpacer } = memoriesParts;
+    if (!memoriesParts || !memoriesParts.list) return;
+    const { scroller, list, topSpacer, bottomSpacer } = memoriesParts;
     const n = memoryList.length;
     const viewport = scroller.clientHeight || SCROLL_HEIGHT_FALLBACK;
     const top = Math.min(scroller.scrollTop, Math.max(0, n * ROW_HEIGHT - viewport));
@@ -924,25 +1195,25 @@ const SAVED_MEMORIES = Object.freeze([
     const wanted = [];
     for (let i = first; i < last; i += 1) {
       const memory = memoryList[i];
-      let tr = rowNodes.get(memory.id);
-      if (!tr) {
-        tr = memoryRow(memory);
-        rowNodes.set(memory.id, tr);
+      let row = rowNodes.get(memory.id);
+      if (!row) {
+        row = memoryRow(memory);
+        rowNodes.set(memory.id, row);
       }
-      tr.setAttribute('data-index', String(i));
-      wanted.push(tr);
+      row.setAttribute('data-index', String(i));
+      wanted.push(row);
     }
     const keep = new Set(wanted);
-    for (const [id, tr] of rowNodes) {
-      if (!keep.has(tr)) {
-        tr.remove();
+    for (const [id, row] of rowNodes) {
+      if (!keep.has(row)) {
+        row.remove();
         rowNodes.delete(id);
       }
     }
-    wanted.forEach((tr, i) => {
-      if (tbody.children[i] !== tr) tbody.insertBefore(tr, tbody.children[i] || null);
+    wanted.forEach((row, i) => {
+      if (list.children[i] !== row) list.insertBefore(row, list.children[i] || null);
     });
-    while (tbody.children.length > wanted.length) tbody.lastElementChild.remove();
+    while (list.children.length > wanted.length) list.lastElementChild.remove();
     memories.rendered = wanted.length;
     memories.maxRendered = Math.max(memories.maxRendered, wanted.length);
     memories.renders += 1;
@@ -954,8 +1225,8 @@ const SAVED_MEMORIES = Object.freeze([
     memories.deleted.push(memoryList[i].text);
     memoryList.splice(i, 1);
     memories.total = memoryList.length;
-    const tr = rowNodes.get(id);
-    if (tr) tr.remove();
+    const row = rowNodes.get(id);
+    if (row) row.remove();
     rowNodes.delete(id);
     renderRows();
   }
