@@ -80,9 +80,17 @@ fn every_recorded_line_is_filed_under_the_right_category_and_heading() {
             "Studied physics at TU München ",
         ),
         // "Manage edits": the person's own corrections, read as a list apart.
-        (BehavioralCorrections, EDITS, "Don't bring up my previous job"),
+        (
+            BehavioralCorrections,
+            EDITS,
+            "Don't bring up my previous job",
+        ),
         (PersonalInformation, EDITS, "Call me Maya, not Ms. Costa."),
-        (TechnicalPreferences, EDITS, "I switched from Neovim to Helix"),
+        (
+            TechnicalPreferences,
+            EDITS,
+            "I switched from Neovim to Helix",
+        ),
         (BehavioralCorrections, EDITS, "Stop suggesting weekend work"),
     ];
     assert_eq!(items.len(), want.len(), "one item per line of memory");
