@@ -9,9 +9,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::profile::{AddReport, MemoryItem};
+use crate::profile::{AddReport, MemoryItem, Profile};
 use crate::read::{self, PageRead};
-use crate::sites::{self, Assistant, FieldSpec, ListSpec, Locator, Position};
+use crate::sites::{self, Assistant, FieldSpec, ListSpec, Locator, Position, SiteSpec};
 
 /// The button's label on every memory page.
 pub const BUTTON_LABEL: &str = "Save memory to memport";
@@ -154,6 +154,27 @@ impl std::error::Error for CaptureError {}
 
 /// The items in what the page code read.
 pub fn items(outcome: &ReadOutcome, now: OffsetDateTime) -> Result<Vec<MemoryItem>, CaptureError> {
+    read_from_site(outcome, now).map(|(_, items)| items)
+}
+
+/// Adds what the page code read to `profile`; the message for the person ("Saved 12
+/// memories from Claude (3 new)").
+pub fn into_profile(
+    outcome: &ReadOutcome,
+    now: OffsetDateTime,
+    profile: &mut Profile,
+) -> Result<String, CaptureError> {
+    let (site, items) = read_from_site(outcome, now)?;
+    let read = items.len();
+    let report = profile.add(items);
+    Ok(saved_message(&site.name, read, report))
+}
+
+/// The site the page belongs to, and the items read there.
+fn read_from_site(
+    outcome: &ReadOutcome,
+    now: OffsetDateTime,
+) -> Result<(&'static SiteSpec, Vec<MemoryItem>), CaptureError> {
     let url = match outcome {
         ReadOutcome::Read(read) => &read.url,
         ReadOutcome::Failed { url, .. } => url,
@@ -176,7 +197,7 @@ pub fn items(outcome: &ReadOutcome, now: OffsetDateTime) -> Result<Vec<MemoryIte
                     site: site.name.clone(),
                 })
             } else {
-                Ok(items)
+                Ok((site, items))
             }
         }
     }
@@ -256,6 +277,31 @@ mod tests {
             items(&elsewhere, now),
             Err(CaptureError::UnknownPage { .. })
         ));
+    }
+
+    #[test]
+    fn captures_go_into_the_profile_with_the_sites_name() {
+        let now = datetime!(2026-11-24 12:00 UTC);
+        let read = ReadOutcome::Read(PageRead {
+            url: URL.into(),
+            found_by: "css".into(),
+            blocks: vec![Block {
+                tag: "p".into(),
+                text: "Lives in Lisbon.".into(),
+                strong: false,
+            }],
+            fields: vec![],
+            lists: vec![],
+        });
+        let mut profile = Profile::new();
+        let first = into_profile(&read, now, &mut profile).unwrap();
+        assert_eq!(first, "Saved 1 memory from Claude");
+        let again = into_profile(&read, now, &mut profile).unwrap();
+        assert_eq!(
+            again,
+            "Saved 1 memory from Claude (all already in your profile)"
+        );
+        assert_eq!(profile.len(), 1);
     }
 
     #[test]

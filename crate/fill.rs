@@ -455,41 +455,48 @@ impl Send {
         }
     }
 
-    /// When no box was found: the text goes to the clipboard and the person is told where.
+    /// When memport cannot fill the boxes (`why`): the whole text goes to the clipboard, and
+    /// the message says where to paste it.
+    pub fn elsewhere(&self, why: &str) -> Notice {
+        Notice {
+            ok: false,
+            message: format!(
+                "{why}. Your memory is on the clipboard: paste it into the box on {}, then press \
+                 \"{}\".",
+                self.url, self.submit_label
+            ),
+        }
+    }
+
+    /// No box was found.
     pub fn not_found(&self, detail: &str) -> Notice {
         let label = self.boxes.first().map_or("", |b| b.label.as_str());
-        Notice {
-            ok: false,
-            message: format!(
-                "memport could not find {}'s \"{label}\" box ({detail}). Your memory is on the \
-                 clipboard: paste it into the box on {}, then press \"{}\".",
-                self.name, self.url, self.submit_label
-            ),
-        }
+        let name = &self.name;
+        self.elsewhere(&format!(
+            "memport could not find {name}'s \"{label}\" box ({detail})"
+        ))
     }
 
+    /// The tab was not on the target's origin.
     pub fn wrong_page(&self, url: &str) -> Notice {
-        Notice {
-            ok: false,
-            message: format!(
-                "memport only fills {}'s own page, and the tab showed {url}. Your memory is on \
-                 the clipboard: paste it on {}.",
-                self.name, self.url
-            ),
-        }
+        self.elsewhere(&format!(
+            "memport only fills {}'s own page, and the tab showed {url}",
+            self.name
+        ))
     }
 
+    /// The person chose to leave the boxes as they were.
     pub fn kept(&self) -> Notice {
+        let (left, them) = if self.boxes.len() == 1 {
+            ("was left as it was", "it")
+        } else {
+            ("were left as they were", "them")
+        };
         Notice {
             ok: false,
             message: format!(
-                "{}'s {} {} left as {} {}. Send again when you want memport to fill {}.",
-                self.name,
-                self.title,
-                if self.boxes.len() == 1 { "was" } else { "were" },
-                if self.boxes.len() == 1 { "it" } else { "they" },
-                if self.boxes.len() == 1 { "was" } else { "were" },
-                if self.boxes.len() == 1 { "it" } else { "them" },
+                "{}'s {} {left}. Send again when you want memport to fill {them}.",
+                self.name, self.title
             ),
         }
     }

@@ -70,30 +70,20 @@ async fn check_page(tab_id: Option<i32>) -> check::Report {
 
 async fn save_capture(outcome: &capture::ReadOutcome) -> Notice {
     let fail = |message: String| Notice { ok: false, message };
-    let items = match capture::items(outcome, now()) {
-        Ok(items) => items,
-        Err(e) => return fail(e.to_string()),
-    };
-    let site_name = match outcome {
-        capture::ReadOutcome::Read(read) => sites::capture_page_at(&read.url)
-            .map_or("the assistant".to_string(), |(s, _)| s.name.clone()),
-        capture::ReadOutcome::Failed { .. } => "the assistant".to_string(),
-    };
     let mut profile = match load_profile().await {
         Ok(p) => p,
         Err(e) => return fail(e.to_string()),
     };
-    let read = items.len();
-    let report = profile.add(items);
+    let message = match capture::into_profile(outcome, now(), &mut profile) {
+        Ok(message) => message,
+        Err(e) => return fail(e.to_string()),
+    };
     if let Err(e) = save_profile(&profile).await {
         return fail(e);
     }
     // The badge is a nicety: failing to set it changes nothing the person relies on.
     let _ = browser::set_badge(&badge_text(profile.len())).await;
-    Notice {
-        ok: true,
-        message: capture::saved_message(&site_name, read, report),
-    }
+    Notice { ok: true, message }
 }
 
 /// Opens (or reuses) `target`'s import page and fills its boxes with the profile: the page
@@ -119,12 +109,13 @@ async fn send_to(target: Assistant, way: Way, chosen: Option<&[ItemId]>) -> Noti
     };
     let tab = match open_target(&send).await {
         Ok(tab) => tab,
-        Err(e) => return clipboard_instead(&send, &e).await,
+        Err(e) => return with_clipboard(&send, send.elsewhere(&e)).await,
     };
     let notice = match fill_boxes(&send, &tab).await {
         Ok(notice) => notice,
         Err(e) => {
-            return clipboard_instead(&send, &format!("memport's page code failed: {e}")).await
+            let why = format!("memport's page code failed: {e}");
+            return with_clipboard(&send, send.elsewhere(&why)).await;
         }
     };
     // Tell the person on the page they are looking at; the popup may be closed by now.
@@ -197,24 +188,6 @@ async fn open_target(send: &Send) -> Result<browser::Tab, String> {
                 send.name
             )
         })
-}
-
-async fn clipboard_instead(send: &Send, why: &str) -> Notice {
-    let label = send.boxes.first().map_or("", |b| b.label.as_str());
-    let copied = browser::copy_text(&send.clipboard_text()).await;
-    let tail = match copied {
-        Ok(()) => format!(
-            "Your memory is on the clipboard: paste it into \"{label}\" on {}, then press \"{}\".",
-            send.url, send.submit_label
-        ),
-        Err(e) => {
-            format!("Copying it failed too ({e}): use \"Copy as Markdown\" in memport's popup.")
-        }
-    };
-    Notice {
-        ok: false,
-        message: format!("{why}. {tail}"),
-    }
 }
 
 /// The context-menu items to create.
