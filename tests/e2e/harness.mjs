@@ -30,6 +30,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startReplicaServer } from '../replicas/server.mjs';
 
@@ -146,4 +148,42 @@ export async function startAll({ extensionDir, headless = true } = {}) {
       }
     },
   };
+}
+
+/**
+ * One browser on the replicas (no extension) for a whole test file, CSP violations recorded
+ * in every page from before any page script runs (init scripts come through the DevTools
+ * protocol, not subject to CSP). `session.open(t, url, {csp})` opens a page that fails its
+ * test on uncaught page errors and, with `csp`, on CSP violations; it resolves with
+ * `{page, response}`. `session.env` is what startAll returned.
+ */
+export function replicaSession() {
+  const session = { env: null, open };
+  before(async () => {
+    session.env = await startAll({});
+    session.env.context.setDefaultTimeout(5000);
+    await session.env.context.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`);
+      });
+    });
+  });
+  after(async () => {
+    await session.env?.close();
+  });
+  async function open(t, url, { csp = false } = {}) {
+    const page = await session.env.context.newPage();
+    const errors = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    t.after(async () => {
+      const violations = csp ? await page.evaluate(() => window.__cspViolations).catch(() => []) : [];
+      await page.close();
+      assert.deepEqual(errors, [], 'uncaught errors in the page');
+      assert.deepEqual(violations, [], 'CSP violations in the page');
+    });
+    const response = await page.goto(url);
+    return { page, response };
+  }
+  return session;
 }

@@ -1,12 +1,12 @@
 // Checks that the chatgpt.com replica (tests/replicas/chatgpt/) behaves like the real
 // pages the extension meets (no extension loaded here).
 // Run: node --test tests/e2e/replicas-chatgpt.test.mjs
-import test, { before, after } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startAll } from './harness.mjs';
+import { replicaSession } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const MEMORIES = JSON.parse(fs.readFileSync(
@@ -20,38 +20,10 @@ const SAVED_ABOUT_USER =
   'I\'m a high-school chemistry teacher in Leeds. I coach the school\'s chess club.';
 const SAVED_ABOUT_MODEL = 'Keep answers short and use British spelling.';
 
-let env;
+const session = replicaSession();
 
-before(async () => {
-  env = await startAll({});
-  env.context.setDefaultTimeout(5000);
-  // Record CSP violations in every page, from before any page script runs.
-  await env.context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`);
-    });
-  });
-});
-
-after(async () => {
-  await env?.close();
-});
-
-/** Opens a page and fails the test on uncaught page errors or CSP violations. */
-async function open(t, url) {
-  const page = await env.context.newPage();
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  t.after(async () => {
-    const violations = await page.evaluate(() => window.__cspViolations).catch(() => []);
-    await page.close();
-    assert.deepEqual(errors, [], 'uncaught errors in the page');
-    assert.deepEqual(violations, [], 'CSP violations in the page');
-  });
-  await page.goto(url);
-  return page;
-}
+/** Opens a page that fails its test on uncaught page errors or CSP violations. */
+const open = async (t, url) => (await session.open(t, url, { csp: true })).page;
 
 const composerModel = (page) => page.evaluate(() => window.replicaState.composer.model.paragraphs);
 

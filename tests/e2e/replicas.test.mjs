@@ -1,12 +1,12 @@
 // Checks that the site replicas behave like the real pages the extension
 // meets (no extension loaded here). Run: node --test tests/e2e/replicas.test.mjs
-import test, { before, after } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startAll } from './harness.mjs';
+import { replicaSession } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = process.env.MEMPORT_CLAUDE_MEMORY ||
@@ -15,43 +15,14 @@ const FIXTURE = process.env.MEMPORT_CLAUDE_MEMORY ||
 const CLAUDE = 'https://claude.ai/settings/capabilities';
 const GEMINI = 'https://gemini.google.com/import';
 
-let env;
-
-before(async () => {
-  env = await startAll({});
-  env.context.setDefaultTimeout(5000);
-  // Record CSP violations in every page, from before any page script runs.
-  // (Init scripts are injected by the DevTools protocol, not subject to CSP.)
-  await env.context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`);
-    });
-  });
-});
-
-after(async () => {
-  await env?.close();
-});
-
-/** Opens a page and fails the test on uncaught page errors. */
-async function open(t, url) {
-  const page = await env.context.newPage();
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  t.after(async () => {
-    await page.close();
-    assert.deepEqual(errors, [], 'uncaught errors in the page');
-  });
-  const response = await page.goto(url);
-  return { page, response };
-}
+const session = replicaSession();
+const { open } = session;
 
 /** Raw HTTPS GET to the replica server with a chosen Host header. */
 function rawGet(host, pathname) {
   return new Promise((resolve, reject) => {
     const req = https.get({
-      host: '127.0.0.1', port: env.port, path: pathname, servername: 'localhost',
+      host: '127.0.0.1', port: session.env.port, path: pathname, servername: 'localhost',
       headers: { host }, rejectUnauthorized: false,
     }, (res) => {
       let body = '';
@@ -389,7 +360,7 @@ test('csp: inline script is blocked on the replicas', async (t) => {
 });
 
 test('gemini: react scenario drops an input event after a plain value assignment, like React', async (t) => {
-  const page = await env.context.newPage();
+  const page = await session.env.context.newPage();
   t.after(() => page.close());
   await page.goto('https://gemini.google.com/import?scenario=react');
   const box = page.locator('textarea');
