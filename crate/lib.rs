@@ -16,6 +16,7 @@ pub mod popup;
 pub mod profile;
 pub mod read;
 pub mod render;
+pub mod selection;
 pub mod sites;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::capture::{CapturePlan, ReadOutcome};
+use crate::category::Category;
 use crate::check::Report;
 use crate::fill::{Notice, Way};
 use crate::profile::ItemId;
@@ -34,6 +35,12 @@ pub enum Request {
     CheckPage {
         #[serde(default)]
         tab_id: Option<i32>,
+    },
+    /// The person edited an item in the popup.
+    EditItem {
+        id: ItemId,
+        text: String,
+        category: Category,
     },
 }
 
@@ -63,16 +70,39 @@ impl Reply {
 pub struct MenuEntry {
     pub id: &'static str,
     pub title: &'static str,
-    /// Where it appears: everywhere on a page.
+    /// Where it appears: "all" (anywhere on a page) or "selection" (on selected text).
     pub contexts: &'static [&'static str],
     /// The submenu it belongs to.
     pub parent_id: Option<&'static str>,
+}
+
+/// A click on one of memport's context-menu items, as the browser reports it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MenuClick {
+    pub menu_item_id: String,
+    /// The selected text, as the browser's menu passed it.
+    #[serde(default)]
+    pub selection_text: Option<String>,
+    /// The page (and, when the click was in a frame, the frame's page).
+    #[serde(default)]
+    pub page_url: Option<String>,
+    #[serde(default)]
+    pub frame_url: Option<String>,
+    #[serde(default)]
+    pub frame_id: Option<i32>,
+    #[serde(default)]
+    pub tab_id: Option<i32>,
+    #[serde(default)]
+    pub tab_title: Option<String>,
 }
 
 /// What a context-menu item does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MenuCommand {
     SendTo(Assistant, Way),
+    /// Keep the selected text as one item.
+    AddSelection,
 }
 
 const fn entry(
@@ -88,8 +118,18 @@ const fn entry(
     }
 }
 
-/// "Send memory to" > Claude / ChatGPT / Gemini. A submenu holds no command of its own.
+/// "Add selection to memory" (on selected text, any page), then "Send memory to" > Claude /
+/// ChatGPT / Gemini. A submenu holds no command of its own.
 const MENU: &[(MenuEntry, Option<MenuCommand>)] = &[
+    (
+        MenuEntry {
+            id: "add-selection",
+            title: "Add selection to memory",
+            contexts: &["selection"],
+            parent_id: None,
+        },
+        Some(MenuCommand::AddSelection),
+    ),
     (entry("send-to", "Send memory to", None), None),
     (
         entry("send-to-claude", "Claude", Some("send-to")),
@@ -153,6 +193,22 @@ mod tests {
                 items: None,
             }
         );
+        let r: Request = serde_json::from_value(json!({
+            "kind": "edit_item", "id": "00ff", "text": "Lives in Porto",
+            "category": "Personal information"
+        }))
+        .unwrap();
+        assert!(matches!(
+            r,
+            Request::EditItem {
+                category: Category::PersonalInformation,
+                ..
+            }
+        ));
+        assert!(serde_json::from_value::<Request>(json!({
+            "kind": "edit_item", "id": "00ff", "text": "x", "category": "Hobbies"
+        }))
+        .is_err());
         assert!(serde_json::from_value::<Request>(json!({"kind": "format_disk"})).is_err());
     }
 
@@ -166,7 +222,7 @@ mod tests {
 
     #[test]
     fn menu_sends_to_each_target_from_one_submenu() {
-        let m = menu();
+        let m = &menu()[1..];
         assert_eq!((m[0].title, m[0].parent_id), ("Send memory to", None));
         let children: Vec<(&str, Option<MenuCommand>)> = m[1..]
             .iter()
@@ -197,6 +253,12 @@ mod tests {
             ]
         );
         assert_eq!(menu_command("send-to"), None);
+        assert_eq!(menu()[0].title, "Add selection to memory");
+        assert_eq!(menu()[0].contexts, &["selection"]);
+        assert_eq!(
+            menu_command("add-selection"),
+            Some(MenuCommand::AddSelection)
+        );
         assert_eq!(menu_command("nope"), None);
     }
 }

@@ -3,7 +3,9 @@
 //! It is stored as versioned JSON (one string under one key, so a write is all or nothing)
 //! and is the one thing the person reviews before anything moves. Items keep their text
 //! verbatim; the id is derived from a normalized form of it, so capturing the same memory
-//! twice, or from two places, yields one item.
+//! twice, or from two places, yields one item. An item the person edited keeps the ids of
+//! its earlier wordings, so capturing the old wording again finds the edited item instead of
+//! bringing the old one back.
 
 use std::fmt;
 
@@ -14,7 +16,16 @@ use crate::category::Category;
 use crate::sites::Assistant;
 
 /// The schema of [`Profile`]'s JSON. Raise it, with a migration, when the shape changes.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// - 1: items with text, category and sources read on an assistant's memory page.
+/// - 2: a source may be a selection on any page (`assistant` null, `via` "selection"); items
+///   may carry `former_ids` and `edited_at` after the person edits them. Every schema 1
+///   profile is a valid schema 2 profile, so reading one is the whole migration.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The longest text one item may hold: a memory is a sentence or a short paragraph, and a
+/// longer text is most likely a whole page selected by mistake.
+pub const MAX_ITEM_CHARS: usize = 2_000;
 
 /// A stable id: FNV-1a (64 bit) of the normalized text, as 16 hex digits.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -60,13 +71,27 @@ pub fn normalize(text: &str) -> String {
         .to_string()
 }
 
+/// How an item came to memport.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// Read from an assistant's memory page ("Save memory to memport").
+    #[default]
+    MemoryPage,
+    /// Text the person selected on a page ("Add selection to memory").
+    Selection,
+}
+
 /// Where and when an item was read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
-    pub assistant: Assistant,
+    /// The assistant whose site it was read on; `None` for any other page.
+    pub assistant: Option<Assistant>,
+    #[serde(default)]
+    pub via: Via,
     /// The page it was read from.
     pub url: String,
-    /// The heading it stood under on that page, if any.
+    /// The heading it stood under on that page (for a selection: the page's title), if any.
     pub heading: Option<String>,
     #[serde(with = "time::serde::rfc3339")]
     pub captured_at: OffsetDateTime,
@@ -75,7 +100,20 @@ pub struct Source {
 impl Source {
     /// Whether two sources name the same place (the time of reading aside).
     fn same_place(&self, other: &Source) -> bool {
-        self.assistant == other.assistant && self.url == other.url && self.heading == other.heading
+        self.assistant == other.assistant
+            && self.via == other.via
+            && self.url == other.url
+            && self.heading == other.heading
+    }
+
+    /// The host of the page it was read from ("example.org"), for display.
+    pub fn host(&self) -> &str {
+        let rest = self
+            .url
+            .split_once("://")
+            .map_or(self.url.as_str(), |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        host.rsplit_once('@').map_or(host, |(_, h)| h)
     }
 }
 
@@ -88,6 +126,17 @@ pub struct MemoryItem {
     pub category: Category,
     /// Every place it was read, first capture first; never empty.
     pub sources: Vec<Source>,
+    /// The ids of its earlier wordings, when the person edited it: capturing one of them
+    /// again finds this item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_ids: Vec<ItemId>,
+    /// When the person last edited it.
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edited_at: Option<OffsetDateTime>,
 }
 
 impl MemoryItem {
@@ -102,7 +151,14 @@ impl MemoryItem {
             text: text.to_string(),
             category,
             sources: vec![source],
+            former_ids: Vec::new(),
+            edited_at: None,
         })
+    }
+
+    /// Whether `id` names this item, now or in an earlier wording.
+    pub fn answers_to(&self, id: &ItemId) -> bool {
+        self.id == *id || self.former_ids.contains(id)
     }
 
     /// The first place it was read.
@@ -154,6 +210,38 @@ impl fmt::Display for ProfileError {
 }
 
 impl std::error::Error for ProfileError {}
+
+/// Why an edit was not made. Nothing in the profile changes when one is returned.
+#[derive(Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// The item is gone (changed from another window, or the profile was replaced).
+    NotFound,
+    /// The new text is blank.
+    Empty,
+    /// The new text is longer than [`MAX_ITEM_CHARS`].
+    TooLong { chars: usize },
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::NotFound => f.write_str(
+                "That memory is no longer in your profile (it may have been changed in another \
+                 window). Nothing was changed.",
+            ),
+            EditError::Empty => f.write_str(
+                "A memory cannot be empty: write its text, or press Cancel to keep it as it was.",
+            ),
+            EditError::TooLong { chars } => write!(
+                f,
+                "That text is {chars} characters; one memory holds at most {MAX_ITEM_CHARS}. \
+                 Shorten it or split it into several memories. Nothing was changed."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
 
 impl Profile {
     pub fn new() -> Profile {
@@ -212,7 +300,7 @@ impl Profile {
     pub fn add(&mut self, captured: Vec<MemoryItem>) -> AddReport {
         let mut report = AddReport::default();
         for item in captured {
-            match self.items.iter_mut().find(|i| i.id == item.id) {
+            match self.items.iter_mut().find(|i| i.answers_to(&item.id)) {
                 Some(held) => {
                     report.known += 1;
                     for source in item.sources {
@@ -230,6 +318,73 @@ impl Profile {
         report
     }
 
+    /// Gives the item `id` the person's `text` and `category`; the message for the person.
+    ///
+    /// The item keeps its sources and remembers its former id, so capturing the old wording
+    /// again does not bring it back. When the new text says what another item says, the two
+    /// become one, carrying both items' sources.
+    pub fn edit(
+        &mut self,
+        id: &ItemId,
+        text: &str,
+        category: Category,
+        now: OffsetDateTime,
+    ) -> Result<&'static str, EditError> {
+        let text = text.trim();
+        if normalize(text).is_empty() {
+            return Err(EditError::Empty);
+        }
+        let chars = text.chars().count();
+        if chars > MAX_ITEM_CHARS {
+            return Err(EditError::TooLong { chars });
+        }
+        let at = self
+            .items
+            .iter()
+            .position(|i| i.id == *id)
+            .ok_or(EditError::NotFound)?;
+        if self.items[at].text == text && self.items[at].category == category {
+            return Ok("Nothing was changed.");
+        }
+        let new_id = ItemId::of(text);
+        let twin = self
+            .items
+            .iter()
+            .enumerate()
+            .find(|(j, i)| *j != at && i.answers_to(&new_id))
+            .map(|(j, _)| j);
+        let Some(twin) = twin else {
+            let item = &mut self.items[at];
+            if new_id != item.id {
+                let old = std::mem::replace(&mut item.id, new_id);
+                item.former_ids.push(old);
+                let current = item.id.clone();
+                item.former_ids.retain(|f| *f != current);
+            }
+            item.text = text.to_string();
+            item.category = category;
+            item.edited_at = Some(now);
+            return Ok("Saved your edit.");
+        };
+        let gone = self.items.remove(at);
+        let twin = if twin > at { twin - 1 } else { twin };
+        let kept = &mut self.items[twin];
+        for source in gone.sources {
+            if !kept.sources.iter().any(|s| s.same_place(&source)) {
+                kept.sources.push(source);
+            }
+        }
+        for former in std::iter::once(gone.id).chain(gone.former_ids) {
+            if former != kept.id && !kept.former_ids.contains(&former) {
+                kept.former_ids.push(former);
+            }
+        }
+        kept.text = text.to_string();
+        kept.category = category;
+        kept.edited_at = Some(now);
+        Ok("Saved your edit. It now says what another memory said, so the two are one.")
+    }
+
     /// The items of one category, in the order they were added.
     pub fn in_category(&self, category: Category) -> impl Iterator<Item = &MemoryItem> {
         self.items.iter().filter(move |i| i.category == category)
@@ -245,7 +400,8 @@ pub(crate) mod fixture {
     /// A source on Claude's memory page, read on 2026-11-24.
     pub fn source(heading: Option<&str>) -> Source {
         Source {
-            assistant: Assistant::Claude,
+            assistant: Some(Assistant::Claude),
+            via: Via::MemoryPage,
             url: "https://claude.ai/settings/capabilities".into(),
             heading: heading.map(str::to_string),
             captured_at: datetime!(2026-11-24 12:00 UTC),
@@ -318,7 +474,7 @@ mod tests {
     fn json_round_trip_and_versions() {
         let p = profile(&[("Prefers metric units", Category::ResponseInstructions)]);
         let json = p.to_json();
-        assert!(json.contains("\"schema\":1"));
+        assert!(json.contains("\"schema\":2"));
         assert!(json.contains("\"captured_at\":\"2026-11-24T12:00:00Z\""));
         assert!(json.contains("\"category\":\"Response instructions\""));
         assert_eq!(Profile::from_json(Some(&json)).unwrap(), p);
@@ -329,5 +485,122 @@ mod tests {
         );
         let broken = Profile::from_json(Some("{\"schema\":1,")).unwrap_err();
         assert!(broken.to_string().contains("left untouched"));
+    }
+
+    #[test]
+    fn a_schema_1_profile_reads_as_schema_2() {
+        // Written by memport before selections and edits (schema 1), byte for byte.
+        let v1 = r#"{"schema":1,"items":[{"id":"5d6c9ab5bd1ac2a6","text":"Lives in Lisbon","category":"Personal information","sources":[{"assistant":"claude","url":"https://claude.ai/settings/capabilities","heading":"Personal context","captured_at":"2026-11-20T09:30:00Z"}]}]}"#;
+        let p = Profile::from_json(Some(v1)).unwrap();
+        assert_eq!(p.schema, SCHEMA_VERSION);
+        let item = &p.items[0];
+        assert_eq!(item.text, "Lives in Lisbon");
+        assert_eq!(item.sources[0].assistant, Some(Assistant::Claude));
+        assert_eq!(item.sources[0].via, Via::MemoryPage);
+        assert!(item.former_ids.is_empty() && item.edited_at.is_none());
+        // Written back, it reads the same again.
+        assert_eq!(Profile::from_json(Some(&p.to_json())).unwrap(), p);
+    }
+
+    fn now() -> OffsetDateTime {
+        time::macros::datetime!(2026-11-25 08:00 UTC)
+    }
+
+    #[test]
+    fn an_edit_keeps_sources_and_the_old_wording_does_not_come_back() {
+        let mut p = profile(&[("Lives in Lisbon", Category::PersonalInformation)]);
+        let old = p.items[0].id.clone();
+        let said = p
+            .edit(&old, "  Lives in Porto ", Category::OtherContext, now())
+            .unwrap();
+        assert_eq!(said, "Saved your edit.");
+        let item = &p.items[0];
+        assert_eq!(
+            (item.text.as_str(), item.category),
+            ("Lives in Porto", Category::OtherContext)
+        );
+        assert_eq!(item.id, ItemId::of("Lives in Porto"));
+        assert_eq!(item.former_ids, vec![old.clone()]);
+        assert_eq!(item.edited_at, Some(now()));
+        assert_eq!(item.sources.len(), 1);
+        // Capturing Claude's page again, which still says Lisbon, adds nothing.
+        let again = p.add(vec![super::fixture::item(
+            "Lives in Lisbon",
+            Category::PersonalInformation,
+        )]);
+        assert_eq!((again.added, again.known, p.len()), (0, 1, 1));
+        assert_eq!(p.items[0].text, "Lives in Porto");
+        // Back to the first wording: its id is the item's again, and no longer a former one.
+        p.edit(
+            &ItemId::of("Lives in Porto"),
+            "Lives in Lisbon",
+            Category::OtherContext,
+            now(),
+        )
+        .unwrap();
+        assert_eq!(p.items[0].id, old);
+        assert_eq!(p.items[0].former_ids, vec![ItemId::of("Lives in Porto")]);
+    }
+
+    #[test]
+    fn an_edit_that_says_what_another_item_says_merges_them() {
+        let mut p = profile(&[
+            ("Lives in Lisbon", Category::PersonalInformation),
+            ("Uses Rust", Category::TechnicalPreferences),
+        ]);
+        let mut other = super::fixture::item("Lives in Porto", Category::OtherContext);
+        other.sources[0].heading = Some("Elsewhere".into());
+        p.add(vec![other]);
+        let porto = ItemId::of("Lives in Porto");
+        let said = p
+            .edit(
+                &porto,
+                "lives in lisbon.",
+                Category::PersonalInformation,
+                now(),
+            )
+            .unwrap();
+        assert!(said.contains("the two are one"));
+        assert_eq!(p.len(), 2);
+        let kept = &p.items[0];
+        assert_eq!(kept.text, "lives in lisbon.");
+        assert_eq!(kept.sources.len(), 2, "both items' sources");
+        assert_eq!(kept.former_ids, vec![porto]);
+    }
+
+    #[test]
+    fn a_bad_edit_changes_nothing() {
+        let mut p = profile(&[("Lives in Lisbon", Category::PersonalInformation)]);
+        let id = p.items[0].id.clone();
+        let before = p.clone();
+        let cat = Category::OtherContext;
+        assert_eq!(p.edit(&id, " \n ", cat, now()), Err(EditError::Empty));
+        let long = "x".repeat(MAX_ITEM_CHARS + 1);
+        assert_eq!(
+            p.edit(&id, &long, cat, now()),
+            Err(EditError::TooLong {
+                chars: MAX_ITEM_CHARS + 1
+            })
+        );
+        assert_eq!(
+            p.edit(&ItemId::of("nope"), "x", cat, now()),
+            Err(EditError::NotFound)
+        );
+        assert_eq!(p, before);
+        assert_eq!(
+            p.edit(&id, "Lives in Lisbon", Category::PersonalInformation, now()),
+            Ok("Nothing was changed.")
+        );
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn hosts_for_display() {
+        let mut s = super::fixture::source(None);
+        assert_eq!(s.host(), "claude.ai");
+        s.url = "https://user@example.org:8443/a?b#c".into();
+        assert_eq!(s.host(), "example.org:8443");
+        s.url = "not a url".into();
+        assert_eq!(s.host(), "not a url");
     }
 }

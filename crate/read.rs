@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 
 use crate::category::Category;
 use crate::classify::classify;
-use crate::profile::{normalize, MemoryItem, Source};
+use crate::profile::{normalize, MemoryItem, Source, Via};
 use crate::sites::{CapturePage, SiteSpec};
 
 /// One block of text as the page showed it.
@@ -129,7 +129,8 @@ pub fn items(
     now: OffsetDateTime,
 ) -> Vec<MemoryItem> {
     let source = |heading: Option<&str>| Source {
-        assistant: site.assistant,
+        assistant: Some(site.assistant),
+        via: Via::MemoryPage,
         url: read.url.clone(),
         heading: heading.map(str::to_string),
         captured_at: now,

@@ -121,6 +121,20 @@ export function sendToWorker(request) {
   return chrome.runtime.sendMessage(request);
 }
 
+/**
+ * The selection in frame `frameId` of tab `tabId`, as {text, url, title}, read by the page
+ * (keeps line breaks, which the menu's own selectionText may not). Needs access to the page:
+ * the click on memport's menu item grants it (activeTab); throws where none is given.
+ */
+export async function readSelection(tabId, frameId) {
+  const [result] = await chrome.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    func: () => ({ text: String(getSelection() ?? ''), url: location.href, title: document.title }),
+  });
+  if (!result || !result.result) throw new Error('the page gave no selection');
+  return result.result;
+}
+
 /** Creates the context-menu items Rust lists (replacing any from an earlier version). */
 export async function createMenu(entries) {
   await chrome.contextMenus.removeAll();

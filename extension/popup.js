@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,6 +28,64 @@ function showChoice() {
     : `${chosen} of ${allIds.length} memories will be sent.`;
 }
 
+// The category labels the view offers, for the edit form.
+let categories = [];
+// An item being edited: while one is, a profile change from elsewhere waits, so the person's
+// unsaved text is never thrown away by a redraw.
+let editing = null;
+let stale = false;
+
+function button(label, className, onClick) {
+  const b = el('button', className, label);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** Shows a form under the item's text: its text, its category, Save and Cancel. */
+function editForm(li, item) {
+  const shown = li.querySelector('.text');
+  const form = el('form', 'edit');
+  const text = el('textarea');
+  text.value = item.text;
+  text.rows = Math.min(6, Math.max(2, Math.ceil(item.text.length / 48)));
+  text.setAttribute('aria-label', 'Memory text');
+  const category = el('select');
+  category.setAttribute('aria-label', 'Category');
+  for (const label of categories) {
+    const option = el('option', '', label);
+    option.value = label;
+    option.selected = label === item.category;
+    category.append(option);
+  }
+  // Cancel: the item as it was (or, if the profile changed meanwhile, as it is now).
+  const close = () => {
+    editing = null;
+    form.remove();
+    shown.hidden = false;
+    if (stale) refresh();
+  };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const notice = await editItem(item.id, text.value, category.value);
+    say(notice);
+    if (!notice.ok) return; // Keep the form and what was typed; the message says why.
+    editing = null;
+    await refresh();
+  });
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') { event.preventDefault(); close(); }
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); form.requestSubmit(); }
+  });
+  const row = el('div', 'edit-row');
+  row.append(category, button('Save', 'primary', () => form.requestSubmit()), button('Cancel', '', close));
+  form.append(text, row);
+  shown.hidden = true;
+  shown.after(form);
+  editing = item.id;
+  text.focus();
+}
+
 function itemNode(item) {
   const li = el('li', 'item');
   li.dataset.id = item.id;
@@ -41,8 +99,12 @@ function itemNode(item) {
     showChoice();
   });
   li.append(pick, el('p', 'text', item.text));
-  const meta = [item.source, item.heading, item.captured].filter(Boolean).join(' · ');
-  li.append(el('p', 'meta', meta));
+  const meta = [item.source, item.heading, item.captured, item.edited].filter(Boolean).join(' · ');
+  const edit = button('Edit', 'edit-button', () => {
+    if (editing === null) editForm(li, item);
+  });
+  edit.setAttribute('aria-label', `Edit "${item.text}"`);
+  li.append(el('p', 'meta', meta), edit);
   return li;
 }
 
@@ -69,6 +131,7 @@ function render(view) {
     root.append(box);
     return;
   }
+  categories = view.categories;
   allIds = view.groups.flatMap((g) => g.items.map((i) => i.id));
   for (const id of [...unchosen]) if (!allIds.includes(id)) unchosen.delete(id);
   showChoice();
@@ -92,6 +155,11 @@ function render(view) {
 }
 
 async function refresh() {
+  if (editing !== null) {
+    stale = true; // Redrawn when the edit is saved or cancelled.
+    return;
+  }
+  stale = false;
   render(await popupView());
 }
 

@@ -14,9 +14,17 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 });
 
 /** What the context menu does; also what tests call, as menus cannot be clicked headless. */
-async function onMenuClick(info, _tab) {
+async function onMenuClick(info, tab) {
   await ready;
-  return menuClick(String(info.menuItemId));
+  return menuClick({
+    menuItemId: String(info.menuItemId),
+    selectionText: info.selectionText,
+    pageUrl: info.pageUrl,
+    frameUrl: info.frameUrl,
+    frameId: info.frameId,
+    tabId: tab?.id,
+    tabTitle: tab?.title,
+  });
 }
 
 chrome.contextMenus.onClicked.addListener(onMenuClick);

@@ -35,6 +35,12 @@ pub fn get(assistant: Assistant) -> Option<&'static SiteSpec> {
     all().iter().find(|s| s.assistant == assistant)
 }
 
+/// The assistant whose site `url` is on (any page of its origin).
+pub fn at_origin(url: &str) -> Option<&'static SiteSpec> {
+    let origin = pattern::origin(url)?;
+    all().iter().find(|s| s.origin == origin)
+}
+
 /// Whether `url` is a page of `patterns` (and, when `fragments` are given, shows one).
 pub fn shows(patterns: &[String], fragments: &[String], url: &str) -> bool {
     let fragment = url.split_once('#').map_or("", |(_, f)| f);

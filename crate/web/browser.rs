@@ -6,6 +6,8 @@
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::selection::Selected;
+
 #[wasm_bindgen(module = "/extension/browser.js")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = storageGet)]
@@ -32,6 +34,8 @@ extern "C" {
     async fn copy_text_js(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = sendToWorker)]
     async fn send_to_worker_js(request: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = readSelection)]
+    async fn read_selection_js(tab_id: i32, frame_id: i32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = createMenu)]
     async fn create_menu_js(entries: JsValue) -> Result<JsValue, JsValue>;
 }
@@ -140,6 +144,16 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
 
 pub async fn send_to_worker<Q: Serialize>(request: &Q) -> Result<JsValue, String> {
     send_to_worker_js(to_js(request)).await.map_err(describe)
+}
+
+/// The selection in a frame of a tab, read by the page itself (line breaks kept), with the
+/// frame's URL and the page's title. Fails where memport may not run script.
+pub async fn read_selection(tab_id: i32, frame_id: i32) -> Result<Selected, String> {
+    from_js(
+        read_selection_js(tab_id, frame_id)
+            .await
+            .map_err(describe)?,
+    )
 }
 
 pub async fn create_menu<E: Serialize>(entries: &[E]) -> Result<(), String> {

@@ -4,6 +4,7 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
 
 use super::{browser, load_profile};
+use crate::category::Category;
 use crate::fill::{Notice, Way};
 use crate::messages::Request;
 use crate::popup::view;
@@ -53,6 +54,33 @@ pub async fn send_to(target: String, way: Option<String>, items: Option<Vec<Stri
     // The ids the person ticked; `None` (everything) when they left all ticked.
     let items = items.map(|ids| ids.iter().map(|id| ItemId::from(id.as_str())).collect());
     match browser::send_to_worker(&Request::SendTo { target, way, items }).await {
+        Ok(reply) => reply,
+        Err(e) => browser::to_js(&Notice {
+            ok: false,
+            message: format!("memport's background worker did not answer ({e})."),
+        }),
+    }
+}
+
+/// Asks the worker to give item `id` the person's `text` and `category` (a label, as the
+/// view lists them); resolves with its notice.
+#[wasm_bindgen(js_name = editItem)]
+pub async fn edit_item(id: String, text: String, category: String) -> JsValue {
+    let category = match browser::from_js::<Category>(JsValue::from_str(&category)) {
+        Ok(c) => c,
+        Err(e) => {
+            return browser::to_js(&Notice {
+                ok: false,
+                message: format!("Unknown category ({e})."),
+            })
+        }
+    };
+    let request = Request::EditItem {
+        id: ItemId::from(id.as_str()),
+        text,
+        category,
+    };
+    match browser::send_to_worker(&request).await {
         Ok(reply) => reply,
         Err(e) => browser::to_js(&Notice {
             ok: false,

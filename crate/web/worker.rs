@@ -6,10 +6,12 @@ use wasm_bindgen::prelude::*;
 
 use super::{badge_text, browser, load_profile, now, save_profile};
 use crate::capture;
+use crate::category::Category;
 use crate::check;
 use crate::fill::{self, Choice, Inspected, Notice, Put, Send, Way};
-use crate::messages::{self, MenuCommand, Reply, Request};
+use crate::messages::{self, MenuClick, MenuCommand, Reply, Request};
 use crate::profile::ItemId;
+use crate::selection::{self, Selected};
 use crate::sites::{self, pattern, Assistant};
 
 /// How long a target page may take to load before memport gives up on it.
@@ -40,7 +42,78 @@ async fn dispatch(request: Request) -> Reply {
         Request::CheckPage { tab_id } => Reply::Check {
             report: check_page(tab_id).await,
         },
+        Request::EditItem { id, text, category } => {
+            Reply::Notice(edit_item(&id, &text, category).await)
+        }
     }
+}
+
+/// Saves the person's edit of one item.
+async fn edit_item(id: &ItemId, text: &str, category: Category) -> Notice {
+    let fail = |message: String| Notice { ok: false, message };
+    let mut profile = match load_profile().await {
+        Ok(p) => p,
+        Err(e) => return fail(e.to_string()),
+    };
+    let message = match profile.edit(id, text, category, now()) {
+        Ok(message) => message,
+        Err(e) => return fail(e.to_string()),
+    };
+    if let Err(e) = save_profile(&profile).await {
+        return fail(e);
+    }
+    let _ = browser::set_badge(&badge_text(profile.len())).await;
+    Notice {
+        ok: true,
+        message: message.to_string(),
+    }
+}
+
+/// "Add selection to memory": reads the selection from the page when memport may (line breaks
+/// kept), else takes the menu's copy of it, and adds it as one item. The person is told on the
+/// page when memport may write there, and always by the returned notice and the badge.
+async fn add_selection(click: &MenuClick) -> Notice {
+    let fail = |message: String| Notice { ok: false, message };
+    let from_page = match (click.tab_id, click.frame_id) {
+        (Some(tab), Some(frame)) => browser::read_selection(tab, frame.max(0)).await.ok(),
+        _ => None,
+    };
+    let selected = from_page
+        .filter(|s| !s.text.trim().is_empty())
+        .unwrap_or_else(|| Selected {
+            text: click.selection_text.clone().unwrap_or_default(),
+            url: click
+                .frame_url
+                .clone()
+                .or_else(|| click.page_url.clone())
+                .unwrap_or_default(),
+            title: click.tab_title.clone(),
+        });
+    let mut profile = match load_profile().await {
+        Ok(p) => p,
+        Err(e) => return fail(e.to_string()),
+    };
+    let notice = match selection::into_profile(&selected, now(), &mut profile) {
+        Ok(message) => match save_profile(&profile).await {
+            Ok(()) => {
+                let _ = browser::set_badge(&badge_text(profile.len())).await;
+                Notice { ok: true, message }
+            }
+            Err(e) => fail(e),
+        },
+        Err(e) => fail(e.to_string()),
+    };
+    if let Some(id) = click.tab_id {
+        // Only where memport may run script (the assistants' sites, or a page the menu click
+        // granted); elsewhere the badge and the popup tell.
+        let tab = browser::Tab {
+            id,
+            url: selected.url.clone(),
+            window_id: 0,
+        };
+        let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &notice).await;
+    }
+    notice
 }
 
 /// "Check this page": probes the tab for every part its site file names.
@@ -198,14 +271,24 @@ pub async fn install_menu() -> Result<(), JsValue> {
         .map_err(|e| JsValue::from_str(&e))
 }
 
-/// Carries out the context-menu item `menu_item_id`.
+/// Carries out a click on a context-menu item (`{menuItemId, selectionText, ...}`).
 #[wasm_bindgen(js_name = onMenuClick)]
-pub async fn on_menu_click(menu_item_id: String) -> JsValue {
-    let notice = match messages::menu_command(&menu_item_id) {
+pub async fn on_menu_click(click: JsValue) -> JsValue {
+    let click: MenuClick = match browser::from_js(click) {
+        Ok(c) => c,
+        Err(e) => {
+            return browser::to_js(&Notice {
+                ok: false,
+                message: format!("memport did not understand the menu click ({e})."),
+            })
+        }
+    };
+    let notice = match messages::menu_command(&click.menu_item_id) {
         Some(MenuCommand::SendTo(target, way)) => send_to(target, way, None).await,
+        Some(MenuCommand::AddSelection) => add_selection(&click).await,
         None => Notice {
             ok: false,
-            message: format!("Unknown menu item {menu_item_id}."),
+            message: format!("Unknown menu item {}.", click.menu_item_id),
         },
     };
     browser::to_js(&notice)

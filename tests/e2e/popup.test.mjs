@@ -58,8 +58,10 @@ test('the popup shows new captures while it is open, and the menu item exists', 
   });
   await popup.locator('#total', { hasText: '3' }).waitFor();
   // contextMenus has no getAll: updating an item that does not exist is an error.
-  const menu = await env.worker.evaluate(() => chrome.contextMenus.update('send-to-gemini', {}).then(() => 'exists', (e) => e.message));
-  assert.equal(menu, 'exists');
+  const exists = (id) => env.worker.evaluate((i) => chrome.contextMenus.update(i, {}).then(() => 'exists', (e) => e.message), id);
+  assert.equal(await exists('send-to-gemini'), 'exists');
+  assert.equal(await exists('add-selection'), 'exists');
+  assert.notEqual(await exists('no-such-item'), 'exists', 'the check can fail');
 });
 
 test('the person chooses which memories to send: an unticked one stays behind', async (t) => {

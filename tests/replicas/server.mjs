@@ -1,6 +1,7 @@
 // HTTPS replica server for memport's end-to-end tests.
 //
-// Serves small imitations of claude.ai, gemini.google.com and chatgpt.com
+// Serves small imitations of claude.ai, gemini.google.com and chatgpt.com (and an
+// ordinary page at notes.example.org)
 // from the folders next to this file, chosen by the Host header. Chromium
 // is pointed at it with --host-resolver-rules (see tests/e2e/harness.mjs),
 // so the pages load under their real https:// origins and the extension's
@@ -31,6 +32,8 @@ const SITES = {
   'claude.ai': path.join(HERE, 'claude'),
   'gemini.google.com': path.join(HERE, 'gemini'),
   'chatgpt.com': path.join(HERE, 'chatgpt'),
+  // Any other page ("Add selection to memory" works everywhere).
+  'notes.example.org': path.join(HERE, 'elsewhere'),
 };
 
 export const CSP =
@@ -51,7 +54,7 @@ const CONTENT_TYPES = {
 };
 
 const CERT_DIR = path.join(os.tmpdir(), 'memport-replica-cert');
-const CERT_NAMES = ['claude.ai', 'gemini.google.com', 'chatgpt.com', 'localhost'];
+const CERT_NAMES = ['claude.ai', 'gemini.google.com', 'chatgpt.com', 'notes.example.org', 'localhost'];
 
 /**
  * Returns { key, cert } for a self-signed certificate covering all replica
