@@ -1,9 +1,10 @@
-// Replica of https://gemini.google.com/import (also /u/N/import) and of the
-// "Saved info" page (/saved-info, /u/N/saved-info) for memport's tests.
+// Replica of https://gemini.google.com/import (also /u/N/import), of the
+// "Saved info" page (/saved-info, /u/N/saved-info) and of the chat home page with
+// its composer (/app, /u/N/app, /app/<chat id>) for memport's tests.
 //
 // Routes (read once at load): /saved-info and /u/N/saved-info render the
-// Saved info page; every other path (/import, /u/N/import, ...) renders the
-// import page.
+// Saved info page; /app, /app/..., /u/N/app and /u/N/app/... render the chat
+// page; every other path (/import, /u/N/import, ...) renders the import page.
 //
 // It behaves like the Angular app in the way that matters to an extension
 // that fills the box: the page keeps its own model, and like Angular's
@@ -16,6 +17,9 @@
 //   prefilled  the box already holds "My own notes about me", as if typed
 //              (model.text set too; no input event is counted for it)
 //   nobox      a redesign: the steps are there but no textarea at all
+//   plaintext  a redesign nothing in memport's site file matches: the box is a
+//              <div contenteditable="plaintext-only"> without role, label or id, read
+//              (innerText) into model.text on each input event
 //   react      the box behaves like a React-controlled textarea: React's value tracker
 //              remembers what was set through the element's own `value` property and
 //              ignores an `input` event when the value equals it, so a script that sets
@@ -23,7 +27,7 @@
 //
 // For tests, a live object in the main world:
 //   window.replicaState = { model, inputEvents, changeEvents, submitted, submittedText,
-//                           ignoredInputs, savedInfo }
+//                           ignoredInputs, savedInfo, composer }
 //
 // Saved info page: renders late (~400 ms) inside <app-root>: <h1>Saved info</h1>, the
 // paragraph "Info you asked Gemini to save", an "Add" button and
@@ -34,6 +38,8 @@
 // Edit and Add show an inline text field ("Save" / "Cancel"; Enter and Escape too).
 // Scenario (?scenario=...):
 //   empty      no list: the paragraph "You haven't asked Gemini to save any info yet."
+//   renamed    a redesign nothing in memport's site file matches: the list is a bare <ul>
+//              (no class, no aria-label); the heading is unchanged
 // ?version=2 and ?lang=fr (read once at load; independent of each other and of ?scenario):
 //   version=2  a redesigned DOM with the same behaviour and ARIA semantics but none of
 //              version 1's CSS hooks: hashed class names and extra wrapper divs; the import
@@ -47,6 +53,42 @@
 // replicaState.savedInfo = { renders, entries } (also present, renders 0, on the import
 // page): renders counts every build of the list (or of its empty state); entries is the
 // live array of { id, text }.
+//
+// Chat page: renders late (~400 ms) inside <app-root>: the greeting <h1> "Hello, Sam", and
+// at the bottom the composer, which on the real site is a Quill editor inside Angular:
+//   <rich-textarea><div class="ql-editor ql-blank textarea" contenteditable="true"
+//     role="textbox" aria-label="Enter a prompt here" aria-multiline="true"
+//     data-placeholder="Ask Gemini"><p><br></p></div></rich-textarea>
+// next to <button aria-label="Send message">, which is disabled (aria-disabled too) and
+// hidden (its container lacks .visible) while Quill's text is blank, as on the real site.
+// Quill keeps its OWN document (here: replicaState.composer.model.lines) and, like its
+// ScrollBlot, learns about DOM changes only through a MutationObserver on the editor
+// (childList, characterData, subtree), not through input events: on each batch of
+// mutations it reads the DOM into its lines (see readQuillDom: <p>/<div> blocks are lines,
+// <p><br></p> is an empty line, a <br> next to text in a block is dropped, a bare
+// top-level text node is a line of its own), normalizes the DOM so every line is one <p>
+// (an empty one <p><br></p>; the caret is kept), toggles ql-blank on the editor and, if
+// the lines changed, emits text-change, on which the Angular wrapper updates the send
+// button. So typing, document.execCommand('insertText', ...) AND script changes
+// (textContent, innerHTML) all reach the model, as they do with real Quill. Quill's
+// clipboard module takes `paste` over (like Quill 2's onCapturePaste): preventDefault,
+// clipboardData's text/plain replaces the selection in the model (at the end when the
+// selection is not in the editor), the DOM is re-rendered from the model. Enter (no Shift)
+// is Gemini's binding: it sends (preventDefault; if there is text: sent = true, sentText =
+// getText(), the message shows above the composer, the composer is cleared); Shift+Enter
+// is Quill's: a new line at the caret. The send button sends the same way.
+//   version=2  none of these hooks: no <rich-textarea>, no ql-editor/ql-blank; the editor is
+//              <div class="css-q0e2" contenteditable="true" role="textbox" aria-label=...
+//              data-placeholder=...> (blank: css-q0e3) inside <div class="css-q0e1">; the
+//              send button has only a hashed class and its aria-label.
+//   lang=fr    "Bonjour Sam", aria-label "Saisissez une requête ici", placeholder
+//              "Demander à Gemini", "Envoyer le message".
+// replicaState.composer = { model: { lines }, textChanges, pastes, sent, sentText,
+// getText() } (also present, untouched, on the other pages): lines is the LIVE array of
+// Quill's lines, changed in place and never replaced ([''] when empty); getText() is
+// Quill's: the lines joined with "\n" plus a trailing "\n"; textChanges counts text-change
+// events (one per batch of mutations or paste that changed the lines, and one for the
+// clearing after a send); pastes counts paste events the clipboard module handled.
 (() => {
   'use strict';
 
@@ -100,6 +142,11 @@
       save: 'Save',
       cancel: 'Cancel',
       empty: 'You haven\'t asked Gemini to save any info yet.',
+      chatTitle: 'Gemini',
+      greeting: (name) => `Hello, ${name}`,
+      composerLabel: 'Enter a prompt here',
+      composerPlaceholder: 'Ask Gemini',
+      send: 'Send message',
     },
     fr: {
       importTitle: 'Gemini - Importer la mémoire',
@@ -132,6 +179,11 @@
       save: 'Enregistrer',
       cancel: 'Annuler',
       empty: 'Vous n\'avez encore demandé à Gemini d\'enregistrer aucune info.',
+      chatTitle: 'Gemini',
+      greeting: (name) => `Bonjour ${name}`,
+      composerLabel: 'Saisissez une requête ici',
+      composerPlaceholder: 'Demander à Gemini',
+      send: 'Envoyer le message',
     },
   };
   const T = STRINGS[lang];
@@ -146,6 +198,7 @@
     submittedText: null,
     ignoredInputs: 0,
     savedInfo: null, // set below
+    composer: null, // set below
   };
   window.replicaState = replicaState;
 
@@ -245,6 +298,7 @@
       return step(2, T.step2,
         h('p', { class: V2 ? 'css-g6m1' : 'moved-notice' }, T.moved));
     }
+    if (scenario === 'plaintext') return plaintextPasteStep();
     // Version 2: no id, no <label>, no "Paste your info here..."; only aria-label names it.
     const textarea = V2
       ? h('textarea', {
@@ -290,6 +344,25 @@
       h('div', { class: 'field-footer' },
         charCount,
         addButton),
+      status);
+  }
+
+  // ?scenario=plaintext: a redesign nothing in memport's site file matches. The box is a
+  // <div contenteditable="plaintext-only"> with no role, label, placeholder attribute or id;
+  // the app reads it (innerText) on each input event, as a custom editor would.
+  function plaintextPasteStep() {
+    const box = h('div', { class: 'x3-editor', contenteditable: 'plaintext-only', 'data-hint': T.boxPlaceholder });
+    box.addEventListener('input', () => {
+      replicaState.inputEvents += 1;
+      model.text = box.innerText;
+      updateView();
+    });
+    charCount = h('span', { class: 'char-count', 'aria-live': 'polite' }, T.chars(0));
+    addButton = h('button', { type: 'button', class: 'mdc-button add-button', onClick: onAdd }, T.addMemory);
+    status = h('p', { class: 'status', role: 'status' });
+    return step(2, T.step2,
+      h('div', { class: 'x3-field' }, box),
+      h('div', { class: 'field-footer' }, charCount, addButton),
       status);
   }
 
@@ -448,6 +521,9 @@
     } else if (V2) {
       content = h('div', { class: 'css-s1l0' },
         h('div', { role: 'list', 'aria-label': T.listLabel, class: 'css-s1l1' }, ...rows));
+    } else if (scenario === 'renamed') {
+      // A redesign nothing in memport's site file matches: a bare <ul>, no class, no label.
+      content = h('ul', null, ...rows);
     } else {
       content = h('ul', { class: 'saved-info-list', 'aria-label': T.listLabel }, ...rows);
     }
@@ -483,9 +559,302 @@
     renderList();
   }
 
+  // ---------------------------------------------------------- chat page (Quill composer)
+
+  const CHAT_PATH = /^\/(?:u\/\d+\/)?app(?:\/.*)?$/;
+  const ACCOUNT_NAME = 'Sam';
+
+  // What Quill treats as a block (a line) when it reads the DOM back: <p> is its own block
+  // blot; <div> and the other block tags are taken as lines too.
+  const QUILL_BLOCKS = new Set(['P', 'DIV', 'LI', 'PRE', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+  // Quill's document, one string per line ([''] is the empty document, Quill's "\n"). The
+  // array is live: it is changed in place, never replaced.
+  const composerState = {
+    model: { lines: [''] },
+    textChanges: 0,
+    pastes: 0,
+    sent: false,
+    sentText: null,
+    /** Quill's getText(): the lines joined with "\n", plus the trailing "\n". */
+    getText() { return `${composerState.model.lines.join('\n')}\n`; },
+  };
+  replicaState.composer = composerState;
+
+  /**
+   * The DOM under `root` as Quill's lines, the way its ScrollBlot rebuilds blots from DOM
+   * nodes: each block child is a line (an empty one too; a block nested in a block starts
+   * a line of its own); a bare text node or inline element at the top level is wrapped in
+   * a line of its own (Scroll.insertBefore wraps inline blots in a block); a top-level <br>
+   * is an empty line; empty text nodes are dropped. A <br> INSIDE a block never splits it:
+   * Quill's Break blot is only the placeholder of an empty line and removes itself when it
+   * has siblings (Break.optimize), so `<p>a<br>b</p>` is the one line "ab" and
+   * `<p>a<br></p>` the line "a". A "\n" inside a text node stays in its line, as in a
+   * TextBlot. `point` ({node, offset}, optional) is a DOM position; the result says where
+   * it falls: caret {line, offset}.
+   */
+  function readQuillDom(root, point) {
+    const lines = [];
+    let current = null; // text of the line being read, null when no line is open
+    let caret = null;
+    const mark = (extra) => {
+      if (!caret) caret = { line: lines.length, offset: (current ?? '').length + extra };
+    };
+    const endLine = () => { lines.push(current ?? ''); current = null; };
+    const close = () => { if (current !== null) endLine(); };
+    const walk = (el, top) => {
+      el.childNodes.forEach((node, i) => {
+        if (point && point.node === el && point.offset === i) mark(0);
+        if (node.nodeType === Node.TEXT_NODE) {
+          if (node.data === '') return;
+          if (point && point.node === node) mark(Math.min(point.offset, node.data.length));
+          current = (current ?? '') + node.data;
+          if (top) close();
+        } else if (node.nodeType !== Node.ELEMENT_NODE) {
+          // comments and the like hold no text
+        } else if (node.tagName === 'BR') {
+          if (top) endLine(); // inside a block: dropped, like Quill's Break
+        } else if (QUILL_BLOCKS.has(node.tagName)) {
+          close();
+          const before = lines.length;
+          walk(node, false);
+          if (current === null && lines.length === before) endLine(); // an empty block
+          close();
+        } else {
+          walk(node, false); // inline formatting: its text belongs to the line
+          if (top) close();
+        }
+      });
+      if (point && point.node === el && point.offset === el.childNodes.length) mark(0);
+    };
+    walk(root, true);
+    close();
+    if (lines.length === 0) lines.push('');
+    return { lines, caret };
+  }
+
+  /** Whether the DOM is already Quill's rendering of `lines`: one <p> per line. */
+  function quillDomMatches(root, lines) {
+    const kids = root.childNodes;
+    if (kids.length !== lines.length) return false;
+    return lines.every((line, i) => {
+      const p = kids[i];
+      if (p.nodeType !== Node.ELEMENT_NODE || p.tagName !== 'P' || p.attributes.length !== 0) return false;
+      if (p.childNodes.length !== 1) return false;
+      const only = p.firstChild;
+      if (line === '') return only.nodeType === Node.ELEMENT_NODE && only.tagName === 'BR';
+      return only.nodeType === Node.TEXT_NODE && only.data === line;
+    });
+  }
+
+  /** A small Quill: its root, its own lines, a MutationObserver and a text-change event. */
+  function createQuill(root) {
+    const lines = composerState.model.lines;
+    const listeners = [];
+
+    function render(caret) {
+      root.replaceChildren(...lines.map((line) => (line === '' ? h('p', null, h('br')) : h('p', null, line))));
+      if (caret && document.activeElement === root) {
+        const i = Math.min(caret.line, lines.length - 1);
+        const p = root.children[i];
+        const text = p.firstChild.nodeType === Node.TEXT_NODE ? p.firstChild : null;
+        const range = document.createRange();
+        if (text) range.setStart(text, Math.min(caret.offset, text.length));
+        else range.setStart(p, 0);
+        range.collapse(true);
+        const sel = getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+      }
+      observer.takeRecords(); // Quill's own changes are not edits
+    }
+
+    function toggleBlank() {
+      const blank = lines.length === 1 && lines[0] === '';
+      root.classList.toggle(V2 ? 'css-q0e3' : 'ql-blank', blank);
+    }
+
+    /** Replaces the lines; emits text-change if they changed (as Quill, for a non-empty delta). */
+    function setLines(next, source) {
+      const changed = next.length !== lines.length || next.some((line, i) => line !== lines[i]);
+      lines.splice(0, lines.length, ...next);
+      toggleBlank();
+      if (changed) listeners.forEach((fn) => fn(source));
+    }
+
+    /**
+     * ScrollBlot.update(): reads the DOM into the model, then normalizes the DOM (Quill's
+     * optimize) so every line is a <p>, keeping the caret where it was in the text.
+     */
+    function update() {
+      observer.takeRecords();
+      const sel = getSelection();
+      const point = sel.rangeCount && root.contains(sel.focusNode)
+        ? { node: sel.focusNode, offset: sel.focusOffset }
+        : null;
+      const read = readQuillDom(root, point);
+      const clean = quillDomMatches(root, read.lines);
+      setLines(read.lines, 'user');
+      if (!clean) render(read.caret);
+    }
+
+    const observer = new MutationObserver(update);
+    observer.observe(root, { childList: true, characterData: true, subtree: true });
+
+    /** A model position {line, offset} for a DOM point in the (normalized) editor. */
+    function pointToPos(node, offset) {
+      if (!root.contains(node)) return null;
+      const last = { line: lines.length - 1, offset: lines[lines.length - 1].length };
+      if (node === root) return offset < lines.length ? { line: offset, offset: 0 } : last;
+      let top = node;
+      while (top.parentNode !== root) top = top.parentNode;
+      const line = Array.prototype.indexOf.call(root.childNodes, top);
+      if (line < 0 || line >= lines.length) return last;
+      const range = document.createRange();
+      range.setStart(top, 0);
+      range.setEnd(node, offset);
+      return { line, offset: Math.min(range.toString().length, lines[line].length) };
+    }
+
+    /** The selection as model positions, or null when it is not inside the editor. */
+    function selectionRange() {
+      const sel = getSelection();
+      if (!sel.rangeCount) return null;
+      const r = sel.getRangeAt(0);
+      const from = pointToPos(r.startContainer, r.startOffset);
+      const to = pointToPos(r.endContainer, r.endOffset);
+      return from && to ? { from, to } : null;
+    }
+
+    /** Replaces the selection (or, with none in the editor, the end) with `text`. */
+    function replaceSelection(text) {
+      update(); // pending DOM changes first, as Quill's getSelection() does
+      const end = { line: lines.length - 1, offset: lines[lines.length - 1].length };
+      const { from, to } = selectionRange() ?? { from: end, to: end };
+      const next = lines.slice();
+      const before = next[from.line].slice(0, from.offset);
+      const after = next[to.line].slice(to.offset);
+      const inserted = String(text).split(/\r\n|\r|\n/);
+      const lastIndex = inserted.length - 1;
+      const caret = {
+        line: from.line + lastIndex,
+        offset: (lastIndex === 0 ? before.length : 0) + inserted[lastIndex].length,
+      };
+      inserted[0] = before + inserted[0];
+      inserted[lastIndex] += after;
+      next.splice(from.line, to.line - from.line + 1, ...inserted);
+      setLines(next, 'user');
+      render(caret);
+    }
+
+    // The clipboard module (Quill 2's onCapturePaste): takes the paste over, inserts its
+    // text/plain through the model and re-renders.
+    root.addEventListener('paste', (event) => {
+      if (event.defaultPrevented) return;
+      event.preventDefault();
+      composerState.pastes += 1;
+      const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+      replaceSelection(text);
+    });
+
+    render(null);
+    toggleBlank();
+    return {
+      root,
+      on(type, fn) { if (type === 'text-change') listeners.push(fn); },
+      getText: () => composerState.getText(),
+      /** quill.setText('') as Gemini does after sending. */
+      clear() { setLines([''], 'api'); render({ line: 0, offset: 0 }); },
+      insertLineBreak() { replaceSelection('\n'); },
+      update,
+    };
+  }
+
+  function renderChat() {
+    const editor = h('div', {
+      class: V2 ? 'css-q0e2' : 'ql-editor ql-blank textarea',
+      contenteditable: 'true',
+      role: 'textbox',
+      'aria-label': T.composerLabel,
+      'aria-multiline': 'true',
+      'data-placeholder': T.composerPlaceholder,
+    });
+    const quill = createQuill(editor);
+    const sendButton = h('button', {
+      type: 'button',
+      class: V2 ? 'css-c2b1' : 'mdc-icon-button send-button',
+      'aria-label': T.send,
+      disabled: true,
+      'aria-disabled': 'true',
+    }, h('span', { class: V2 ? 'css-c2b2' : 'mat-icon', 'aria-hidden': 'true' }, '\u27A4'));
+    const sendBox = h('div', { class: V2 ? 'css-c2s1' : 'send-button-container' }, sendButton);
+    const conversation = h('div', { class: V2 ? 'css-c0v1' : 'conversation-container' });
+    const greeting = V2
+      ? h('div', { class: 'css-c0g1' }, h('h1', { class: 'css-c0h1' }, T.greeting(ACCOUNT_NAME)))
+      : h('div', { class: 'zero-state-container' },
+        h('h1', { class: 'greeting' }, h('span', { class: 'greeting-text' }, T.greeting(ACCOUNT_NAME))));
+
+    const hasText = () => quill.getText().trim() !== '';
+
+    /** The Angular wrapper's change detection: the send button follows Quill's text. */
+    function updateSend() {
+      const enabled = hasText();
+      sendButton.disabled = !enabled;
+      sendButton.setAttribute('aria-disabled', String(!enabled));
+      sendBox.classList.toggle(V2 ? 'css-c2s2' : 'visible', enabled);
+    }
+
+    function send() {
+      if (!hasText()) return;
+      const text = quill.getText();
+      composerState.sent = true;
+      composerState.sentText = text;
+      greeting.remove();
+      conversation.append(V2
+        ? h('div', { class: 'css-c0u1' }, text.replace(/\n$/, ''))
+        : h('user-query', null, h('div', { class: 'query-text' }, text.replace(/\n$/, ''))));
+      quill.clear();
+    }
+
+    quill.on('text-change', () => {
+      composerState.textChanges += 1;
+      updateSend();
+    });
+    sendButton.addEventListener('click', send);
+    editor.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || event.isComposing) return;
+      event.preventDefault();
+      if (event.shiftKey) quill.insertLineBreak(); // Quill's own Enter: a new line
+      else send(); // Gemini's binding: Enter sends
+    });
+
+    const page = V2
+      ? h('main', { class: 'css-c0m1' },
+        h('div', { class: 'css-c0w1' },
+          greeting,
+          conversation,
+          h('div', { class: 'css-c1i1' },
+            h('div', { class: 'css-c1i2' },
+              h('div', { class: 'css-q0e1' }, editor),
+              sendBox))))
+      : h('main', { class: 'chat-app' },
+        h('div', { class: 'chat-container' },
+          greeting,
+          conversation,
+          h('input-container', { class: 'input-area-container' },
+            h('div', { class: 'input-area' },
+              h('rich-textarea', { class: 'text-input-field_textarea', enterkeyhint: 'send' }, editor),
+              sendBox))));
+    document.title = T.chatTitle;
+    document.querySelector('app-root').replaceChildren(page);
+    updateSend();
+  }
+
   if (SAVED_INFO_PATH.test(location.pathname)) {
     setTimeout(renderSavedInfo, RENDER_DELAY_MS);
     setTimeout(renderList, LIST_RERENDER_MS);
+  } else if (CHAT_PATH.test(location.pathname)) {
+    setTimeout(renderChat, RENDER_DELAY_MS);
   } else {
     setTimeout(render, RENDER_DELAY_MS);
   }
