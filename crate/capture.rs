@@ -152,6 +152,16 @@ impl fmt::Display for CaptureError {
 
 impl std::error::Error for CaptureError {}
 
+impl ReadOutcome {
+    /// The page it was read on.
+    pub fn url(&self) -> &str {
+        match self {
+            ReadOutcome::Read(read) => &read.url,
+            ReadOutcome::Failed { url, .. } => url,
+        }
+    }
+}
+
 /// The items in what the page code read.
 pub fn items(outcome: &ReadOutcome, now: OffsetDateTime) -> Result<Vec<MemoryItem>, CaptureError> {
     read_from_site(outcome, now).map(|(_, items)| items)
@@ -175,12 +185,11 @@ fn read_from_site(
     outcome: &ReadOutcome,
     now: OffsetDateTime,
 ) -> Result<(&'static SiteSpec, Vec<MemoryItem>), CaptureError> {
-    let url = match outcome {
-        ReadOutcome::Read(read) => &read.url,
-        ReadOutcome::Failed { url, .. } => url,
-    };
+    let url = outcome.url();
     let Some((site, page)) = sites::capture_page_at(url) else {
-        return Err(CaptureError::UnknownPage { url: url.clone() });
+        return Err(CaptureError::UnknownPage {
+            url: url.to_string(),
+        });
     };
     match outcome {
         ReadOutcome::Failed { step, detail, .. } => Err(CaptureError::NotFound {

@@ -7,7 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sites::{self, pattern, Locator};
+use crate::fill::Way;
+use crate::picker::{self, Picks};
+use crate::sites::{self, pattern, Assistant, Locator};
 
 /// The kinds of part memport relies on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -53,6 +55,32 @@ pub struct Report {
     pub lines: Vec<Line>,
     /// Whether everything memport needs on this page was found.
     pub ok: bool,
+    /// Offered when the person pointed at parts of this site (picker mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forget: Option<ForgetOffer>,
+}
+
+/// "Forget what you pointed at on Claude": undoes picker mode for one site.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ForgetOffer {
+    pub site: Assistant,
+    pub button: String,
+    /// What the button is about, shown beside it.
+    pub note: String,
+}
+
+/// The offer to forget what the person pointed at on `url`'s site, if anything.
+pub fn forget_offer(url: &str, picks: &Picks) -> Option<ForgetOffer> {
+    let site = sites::at_origin(url)?;
+    let n = picks.count(site.assistant);
+    (n > 0).then(|| ForgetOffer {
+        site: site.assistant,
+        button: format!("Forget what you pointed at on {}", site.name),
+        note: format!(
+            "memport looks first where you pointed ({n} {}); forget it if the site changed again.",
+            if n == 1 { "part" } else { "parts" }
+        ),
+    })
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -71,7 +99,8 @@ fn names_in_prose() -> String {
 }
 
 /// The probes for `url`, or the report straight away when there is nothing to probe.
-pub fn probes(url: &str) -> Result<(String, Vec<Probe>), Report> {
+/// Parts the person pointed at (picker mode) are looked for there first.
+pub fn probes(url: &str, picks: &Picks) -> Result<(String, Vec<Probe>), Report> {
     let origin = pattern::origin(url).unwrap_or_default();
     let Some(site) = sites::all().iter().find(|s| s.origin == origin) else {
         return Err(Report {
@@ -81,6 +110,7 @@ pub fn probes(url: &str) -> Result<(String, Vec<Probe>), Report> {
                 text: format!("memport works on {}.", names_in_prose()),
             }],
             ok: false,
+            forget: None,
         });
     };
     let mut probes = Vec::new();
@@ -89,7 +119,8 @@ pub fn probes(url: &str) -> Result<(String, Vec<Probe>), Report> {
     if let Some((_, page)) = capture {
         let anchor = "Place for the \"Save memory to memport\" button";
         probes.push(probe(Part::Anchor, anchor, &page.anchor));
-        probes.push(probe(Part::Memory, "Memory", &page.content));
+        let memory = picks.locators(site.assistant, picker::Part::Memory, &page.content);
+        probes.push(probe(Part::Memory, "Memory", &memory));
         if !page.open.is_empty() {
             let opener = "Control that shows the memory";
             probes.push(probe(Part::MemoryOpener, opener, &page.open));
@@ -97,13 +128,18 @@ pub fn probes(url: &str) -> Result<(String, Vec<Probe>), Report> {
     }
     let import = sites::import_page_at(url).filter(|(s, _)| s.assistant == site.assistant);
     if let Some((_, page)) = import {
-        for b in &page.boxes {
+        for (index, b) in page.boxes.iter().enumerate() {
             let part = if page.boxes.len() == 1 {
                 "Import box".to_string()
             } else {
                 format!("Box \"{}\"", b.label)
             };
-            probes.push(probe(Part::ImportBox, part, &b.target));
+            let at = picker::Part::Box {
+                way: Way::Import,
+                index,
+            };
+            let target = picks.locators(site.assistant, at, &b.target);
+            probes.push(probe(Part::ImportBox, part, &target));
         }
         if !page.open.is_empty() {
             let opener = "Control that opens the import box";
@@ -131,6 +167,7 @@ pub fn probes(url: &str) -> Result<(String, Vec<Probe>), Report> {
                 text: format!("memport uses {}.", pages.join(", and ")),
             }],
             ok: false,
+            forget: None,
         });
     }
     Ok((site.name.clone(), probes))
@@ -184,6 +221,7 @@ pub fn report(site: &str, probes: &[Probe], found: &[Found]) -> Report {
         },
         lines,
         ok,
+        forget: None,
     }
 }
 
@@ -202,7 +240,8 @@ mod tests {
 
     #[test]
     fn claude_settings_is_both_a_memory_page_and_an_import_page() {
-        let (site, probes) = probes("https://claude.ai/settings/capabilities").unwrap();
+        let (site, probes) =
+            probes("https://claude.ai/settings/capabilities", &Picks::default()).unwrap();
         assert_eq!(site, "Claude");
         let parts: Vec<&str> = probes.iter().map(|p| p.part.as_str()).collect();
         assert_eq!(
@@ -220,7 +259,8 @@ mod tests {
 
     #[test]
     fn closed_dialogs_are_fine_when_their_openers_are_there() {
-        let (site, probes) = probes("https://claude.ai/settings/capabilities").unwrap();
+        let (site, probes) =
+            probes("https://claude.ai/settings/capabilities", &Picks::default()).unwrap();
         let r = report(
             &site,
             &probes,
@@ -239,7 +279,8 @@ mod tests {
 
     #[test]
     fn a_missing_part_is_named() {
-        let (site, probes) = probes("https://claude.ai/settings/capabilities").unwrap();
+        let (site, probes) =
+            probes("https://claude.ai/settings/capabilities", &Picks::default()).unwrap();
         let r = report(
             &site,
             &probes,
@@ -262,7 +303,11 @@ mod tests {
 
     #[test]
     fn chatgpt_settings_show_both_instruction_boxes() {
-        let (_, probes) = probes("https://chatgpt.com/#settings/Personalization").unwrap();
+        let (_, probes) = probes(
+            "https://chatgpt.com/#settings/Personalization",
+            &Picks::default(),
+        )
+        .unwrap();
         let parts: Vec<&str> = probes.iter().map(|p| p.part.as_str()).collect();
         assert_eq!(
             parts[3..],
@@ -275,24 +320,59 @@ mod tests {
 
     #[test]
     fn other_pages_say_where_to_go() {
-        let r = probes("https://claude.ai/new").unwrap_err();
+        let r = probes("https://claude.ai/new", &Picks::default()).unwrap_err();
         assert_eq!(r.title, "Claude: not a page memport reads or fills");
         assert!(r.lines[0]
             .text
             .contains("https://claude.ai/settings/capabilities"));
-        let r = probes("https://example.com/").unwrap_err();
+        let r = probes("https://example.com/", &Picks::default()).unwrap_err();
         assert_eq!(r.title, "This is not an assistant page memport knows");
         assert_eq!(
             r.lines[0].text,
             "memport works on Claude, ChatGPT and Gemini."
         );
-        let r = probes("https://chatgpt.com/c/42").unwrap_err();
+        let r = probes("https://chatgpt.com/c/42", &Picks::default()).unwrap_err();
         assert_eq!(r.title, "ChatGPT: not a page memport reads or fills");
         assert_eq!(
             r.lines[0].text,
             "memport uses its memory at https://chatgpt.com/#settings/Personalization."
         );
-        let (_, gemini) = probes("https://gemini.google.com/u/2/saved-info").unwrap();
+        let (_, gemini) = probes(
+            "https://gemini.google.com/u/2/saved-info",
+            &Picks::default(),
+        )
+        .unwrap();
         assert_eq!(gemini.len(), 2, "saved info has no opener");
+    }
+
+    #[test]
+    fn where_the_person_pointed_is_probed_first_and_can_be_forgotten() {
+        let url = "https://gemini.google.com/saved-info";
+        let mut picks = Picks::default();
+        assert_eq!(forget_offer(url, &picks), None);
+        let when = time::macros::datetime!(2026-11-24 16:00 UTC);
+        picks
+            .set(
+                Assistant::Gemini,
+                picker::Part::Memory,
+                "main > ul",
+                url,
+                when,
+            )
+            .unwrap();
+        let (_, probes) = probes(url, &picks).unwrap();
+        assert_eq!(
+            probes[1].locators[0],
+            Locator::Picked {
+                css: "main > ul".into()
+            }
+        );
+        let offer = forget_offer(url, &picks).unwrap();
+        assert_eq!(offer.button, "Forget what you pointed at on Gemini");
+        assert!(offer.note.contains("(1 part)"));
+        assert_eq!(
+            forget_offer("https://claude.ai/settings/capabilities", &picks),
+            None
+        );
     }
 }

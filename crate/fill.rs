@@ -32,6 +32,16 @@ pub enum Way {
     ChatMessage,
 }
 
+impl Way {
+    /// Its name in messages and storage keys: "import", "chat_message".
+    pub fn key(self) -> &'static str {
+        match self {
+            Way::Import => "import",
+            Way::ChatMessage => "chat_message",
+        }
+    }
+}
+
 /// Step one: find the boxes and say what they hold.
 #[derive(Clone, Debug, Serialize)]
 pub struct InspectPlan {

@@ -12,6 +12,7 @@ pub mod check;
 pub mod classify;
 pub mod fill;
 pub mod messages;
+pub mod picker;
 pub mod popup;
 pub mod profile;
 pub mod read;

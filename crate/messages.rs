@@ -11,6 +11,7 @@ use crate::capture::{CapturePlan, ReadOutcome};
 use crate::category::Category;
 use crate::check::Report;
 use crate::fill::{Notice, Way};
+use crate::picker::{Offer, Part};
 use crate::profile::ItemId;
 use crate::sites::Assistant;
 
@@ -36,6 +37,19 @@ pub enum Request {
         #[serde(default)]
         tab_id: Option<i32>,
     },
+    /// The person pointed at `part` of `site` (picker mode): the page code's selector for it,
+    /// on `url`. The worker remembers it and carries on: a capture gets a new plan, a send is
+    /// made again with the same `items`.
+    Picked {
+        site: Assistant,
+        part: Part,
+        css: String,
+        url: String,
+        #[serde(default)]
+        items: Option<Vec<ItemId>>,
+    },
+    /// Forget everything the person pointed at on `site`.
+    ForgetPicks { site: Assistant },
     /// The person edited an item in the popup.
     EditItem {
         id: ItemId,
@@ -52,6 +66,8 @@ pub enum Reply {
     Plan { plan: Option<Box<CapturePlan>> },
     /// Something the person should read.
     Notice(Notice),
+    /// The memory was not found on the page: why, and the offer to point at it.
+    PointAt { message: String, pick: Offer },
     /// What "Check this page" found.
     Check { report: Report },
 }
@@ -209,6 +225,19 @@ mod tests {
             "kind": "edit_item", "id": "00ff", "text": "x", "category": "Hobbies"
         }))
         .is_err());
+        let r: Request = serde_json::from_value(json!({
+            "kind": "picked", "site": "gemini", "part": {"kind": "memory"},
+            "css": "main > div", "url": "https://gemini.google.com/saved-info"
+        }))
+        .unwrap();
+        assert!(matches!(
+            r,
+            Request::Picked {
+                part: Part::Memory,
+                items: None,
+                ..
+            }
+        ));
         assert!(serde_json::from_value::<Request>(json!({"kind": "format_disk"})).is_err());
     }
 

@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -200,6 +200,15 @@ function showReport(report) {
     list.append(item);
   }
   box.append(list);
+  if (report.forget) {
+    // What the person pointed at on this site is looked at first; undo it here.
+    const { site, button: label, note } = report.forget;
+    box.append(el('p', 'note', note), button(label, '', async () => {
+      say(await forgetPicks(site));
+      const again = await checkPage();
+      if (again.kind === 'check') showReport(again.report);
+    }));
+  }
   box.hidden = false;
 }
 

@@ -216,6 +216,9 @@ pub enum Locator {
         #[serde(default)]
         within: Option<String>,
     },
+    /// What the person pointed at in picker mode (a CSS selector the page code made). Never
+    /// in a site file: memport puts it first at run time (see `picker`).
+    Picked { css: String },
 }
 
 /// A heading of the memory and the category of the lines under it.

@@ -9,10 +9,14 @@ pub mod worker;
 
 use time::OffsetDateTime;
 
+use crate::picker::Picks;
 use crate::profile::{Profile, ProfileError};
 
 /// The `chrome.storage.local` key holding the profile's JSON.
 pub const PROFILE_KEY: &str = "memport.profile";
+
+/// The `chrome.storage.local` key holding what the person pointed at (picker mode).
+pub const PICKS_KEY: &str = "memport.picked";
 
 /// Now, from the browser's clock.
 pub fn now() -> OffsetDateTime {
@@ -48,6 +52,18 @@ pub async fn save_profile(profile: &Profile) -> Result<(), String> {
         .map_err(|e| {
             format!("memport could not save your profile ({e}). Nothing was changed; free some browser storage and try again.")
         })
+}
+
+/// What the person pointed at; none when storage cannot be read (picks can be made again).
+pub async fn load_picks() -> Picks {
+    let json = browser::storage_get(PICKS_KEY).await.ok().flatten();
+    Picks::from_json(json.as_deref())
+}
+
+pub async fn save_picks(picks: &Picks) -> Result<(), String> {
+    browser::storage_set(PICKS_KEY, &picks.to_json())
+        .await
+        .map_err(|e| format!("memport could not remember what you pointed at ({e})."))
 }
 
 /// The badge text for a profile of `n` items.

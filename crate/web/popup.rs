@@ -89,6 +89,28 @@ pub async fn edit_item(id: String, text: String, category: String) -> JsValue {
     }
 }
 
+/// Asks the worker to forget what the person pointed at on `site` ("claude"); resolves with
+/// its notice.
+#[wasm_bindgen(js_name = forgetPicks)]
+pub async fn forget_picks(site: String) -> JsValue {
+    let site = match browser::from_js::<Assistant>(JsValue::from_str(&site)) {
+        Ok(s) => s,
+        Err(e) => {
+            return browser::to_js(&Notice {
+                ok: false,
+                message: e,
+            })
+        }
+    };
+    match browser::send_to_worker(&Request::ForgetPicks { site }).await {
+        Ok(reply) => reply,
+        Err(e) => browser::to_js(&Notice {
+            ok: false,
+            message: format!("memport's background worker did not answer ({e})."),
+        }),
+    }
+}
+
 /// Asks the worker what memport finds on the active tab; resolves with `{kind, report}`.
 #[wasm_bindgen(js_name = checkPage)]
 pub async fn check_page() -> JsValue {

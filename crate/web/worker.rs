@@ -4,12 +4,13 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{badge_text, browser, load_profile, now, save_profile};
+use super::{badge_text, browser, load_picks, load_profile, now, save_picks, save_profile};
 use crate::capture;
 use crate::category::Category;
 use crate::check;
 use crate::fill::{self, Choice, Inspected, Notice, Put, Send, Way};
 use crate::messages::{self, MenuClick, MenuCommand, Reply, Request};
+use crate::picker::{self, Part};
 use crate::profile::ItemId;
 use crate::selection::{self, Selected};
 use crate::sites::{self, pattern, Assistant};
@@ -33,15 +34,23 @@ pub async fn handle_message(message: JsValue) -> JsValue {
 async fn dispatch(request: Request) -> Reply {
     match request {
         Request::PageOpened { url } => Reply::Plan {
-            plan: capture::plan_for(&url).map(Box::new),
+            plan: capture_plan(&url).await,
         },
-        Request::PageRead { outcome } => Reply::Notice(save_capture(&outcome).await),
+        Request::PageRead { outcome } => save_capture(&outcome).await,
         Request::SendTo { target, way, items } => {
             Reply::Notice(send_to(target, way, items.as_deref()).await)
         }
         Request::CheckPage { tab_id } => Reply::Check {
             report: check_page(tab_id).await,
         },
+        Request::Picked {
+            site,
+            part,
+            css,
+            url,
+            items,
+        } => picked(site, part, &css, &url, items).await,
+        Request::ForgetPicks { site } => Reply::Notice(forget_picks(site).await),
         Request::EditItem { id, text, category } => {
             Reply::Notice(edit_item(&id, &text, category).await)
         }
@@ -116,24 +125,81 @@ async fn add_selection(click: &MenuClick) -> Notice {
     notice
 }
 
+/// The capture plan for `url`, looking first where the person pointed.
+async fn capture_plan(url: &str) -> Option<Box<capture::CapturePlan>> {
+    let mut plan = capture::plan_for(url)?;
+    let picks = load_picks().await;
+    plan.read.content = picks.locators(plan.site, Part::Memory, &plan.read.content);
+    Some(Box::new(plan))
+}
+
+/// Remembers what the person pointed at, then carries on where they were stopped: a new
+/// capture plan for the page, or the same send again.
+async fn picked(
+    site: Assistant,
+    part: Part,
+    css: &str,
+    url: &str,
+    items: Option<Vec<ItemId>>,
+) -> Reply {
+    let mut picks = load_picks().await;
+    if let Err(e) = picks.set(site, part, css, url, now()) {
+        return Reply::notice(false, e.to_string());
+    }
+    if let Err(e) = save_picks(&picks).await {
+        return Reply::notice(false, e);
+    }
+    match part {
+        Part::Memory => Reply::Plan {
+            plan: capture_plan(url).await,
+        },
+        Part::Box { way, .. } => Reply::Notice(send_to(site, way, items.as_deref()).await),
+    }
+}
+
+async fn forget_picks(site: Assistant) -> Notice {
+    let mut picks = load_picks().await;
+    let n = picks.forget(site);
+    let name = sites::get(site).map_or("this site", |s| s.name.as_str());
+    if let Err(e) = save_picks(&picks).await {
+        return Notice {
+            ok: false,
+            message: e,
+        };
+    }
+    Notice {
+        ok: true,
+        message: if n == 0 {
+            format!("memport had nothing you pointed at on {name}.")
+        } else {
+            format!("memport forgot what you pointed at on {name}; it uses its own ways of finding things there again.")
+        },
+    }
+}
+
 /// "Check this page": probes the tab for every part its site file names.
 async fn check_page(tab_id: Option<i32>) -> check::Report {
     let problem = |text: String| check::Report {
         title: "memport could not check this page".into(),
         lines: vec![check::Line { ok: false, text }],
         ok: false,
+        forget: None,
     };
     let tab = match browser::get_tab(tab_id).await {
         Ok(Some(tab)) => tab,
         Ok(None) => return problem("There is no open tab to check.".into()),
         Err(e) => return problem(e),
     };
-    let (site, probes) = match check::probes(&tab.url) {
+    let picks = load_picks().await;
+    let (site, probes) = match check::probes(&tab.url, &picks) {
         Ok(found) => found,
         Err(report) => return report,
     };
     match browser::run_in_page::<_, Vec<check::Found>>(&tab, "check", &probes).await {
-        Ok(found) if found.len() == probes.len() => check::report(&site, &probes, &found),
+        Ok(found) if found.len() == probes.len() => check::Report {
+            forget: check::forget_offer(&tab.url, &picks),
+            ..check::report(&site, &probes, &found)
+        },
         Ok(_) => {
             problem("memport's page code answered for the wrong parts. Reload the page.".into())
         }
@@ -141,14 +207,26 @@ async fn check_page(tab_id: Option<i32>) -> check::Report {
     }
 }
 
-async fn save_capture(outcome: &capture::ReadOutcome) -> Notice {
-    let fail = |message: String| Notice { ok: false, message };
+/// Saves what the in-page button read. When the memory was not found, the reply offers to
+/// point at it.
+async fn save_capture(outcome: &capture::ReadOutcome) -> Reply {
+    let fail = |message: String| Reply::notice(false, message);
     let mut profile = match load_profile().await {
         Ok(p) => p,
         Err(e) => return fail(e.to_string()),
     };
     let message = match capture::into_profile(outcome, now(), &mut profile) {
         Ok(message) => message,
+        Err(e @ capture::CaptureError::NotFound { .. }) => {
+            let site = sites::capture_page_at(outcome.url()).map(|(site, _)| site);
+            return match site {
+                Some(site) => Reply::PointAt {
+                    message: e.to_string(),
+                    pick: picker::memory_offer(site),
+                },
+                None => fail(e.to_string()),
+            };
+        }
         Err(e) => return fail(e.to_string()),
     };
     if let Err(e) = save_profile(&profile).await {
@@ -156,7 +234,7 @@ async fn save_capture(outcome: &capture::ReadOutcome) -> Notice {
     }
     // The badge is a nicety: failing to set it changes nothing the person relies on.
     let _ = browser::set_badge(&badge_text(profile.len())).await;
-    Notice { ok: true, message }
+    Reply::notice(true, message)
 }
 
 /// Opens (or reuses) `target`'s import page and fills its boxes with the profile: the page
@@ -180,29 +258,46 @@ async fn send_to(target: Assistant, way: Way, chosen: Option<&[ItemId]>) -> Noti
         Ok(s) => s,
         Err(e) => return fail(e.to_string()),
     };
+    let mut send = send;
+    load_picks().await.apply_to_send(&mut send, way);
     let tab = match open_target(&send).await {
         Ok(tab) => tab,
         Err(e) => return with_clipboard(&send, send.elsewhere(&e)).await,
     };
-    let notice = match fill_boxes(&send, &tab).await {
-        Ok(notice) => notice,
+    let (notice, missing) = match fill_boxes(&send, &tab).await {
+        Ok(filled) => filled,
         Err(e) => {
             let why = format!("memport's page code failed: {e}");
             return with_clipboard(&send, send.elsewhere(&why)).await;
         }
     };
-    // Tell the person on the page they are looking at; the popup may be closed by now.
-    let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &notice).await;
+    // Tell the person on the page they are looking at (the popup may be closed by now), with
+    // the offer to point at a box memport did not find.
+    let shown = Shown {
+        notice: &notice,
+        pick: missing.map(|i| picker::box_offer(&send, way, i, chosen.map(<[ItemId]>::to_vec))),
+    };
+    let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &shown).await;
     notice
 }
 
-async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<Notice, String> {
+/// A notice on the page, with an offer to point at what was not found.
+#[derive(serde::Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    notice: &'a Notice,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pick: Option<picker::Offer>,
+}
+
+/// Fills the boxes; the notice, and the first box that was not found (if one was).
+async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<(Notice, Option<usize>), String> {
     if pattern::origin(&tab.url).as_deref() != Some(send.origin.as_str()) {
-        return Ok(with_clipboard(send, send.wrong_page(&tab.url)).await);
+        return Ok((with_clipboard(send, send.wrong_page(&tab.url)).await, None));
     }
     let states = match browser::run_in_page(tab, "inspect", &send.inspect_plan()).await? {
         Inspected::WrongPage { url } => {
-            return Ok(with_clipboard(send, send.wrong_page(&url)).await)
+            return Ok((with_clipboard(send, send.wrong_page(&url)).await, None))
         }
         Inspected::Boxes { boxes } => boxes,
     };
@@ -211,7 +306,7 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<Notice, String> {
             "none of its {} ways of finding it matched",
             send.boxes.first().map_or(0, |b| b.target.len())
         );
-        return Ok(with_clipboard(send, send.not_found(&detail)).await);
+        return Ok((with_clipboard(send, send.not_found(&detail)).await, Some(0)));
     }
     let choice = if send.occupied(&states) {
         browser::run_in_page(tab, "ask", &send.ask()).await?
@@ -219,11 +314,14 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<Notice, String> {
         Choice::Replace
     };
     if choice == Choice::Keep {
-        return Ok(send.kept());
+        return Ok((send.kept(), None));
     }
     let (plan, planned) = send.put_plan(&states, choice);
     let put: Put = browser::run_in_page(tab, "put", &plan).await?;
-    Ok(send.judge(&planned, &put))
+    let missing = send.boxes.iter().enumerate().position(|(i, b)| {
+        !b.entries.is_empty() && put.boxes.get(i).is_none_or(|g| g.found_by.is_none())
+    });
+    Ok((send.judge(&planned, &put), missing))
 }
 
 /// `notice`, after putting the whole text on the clipboard for the person to paste.

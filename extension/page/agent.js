@@ -59,13 +59,14 @@
 
   function describe(loc) {
     if (loc.by === 'css') return `css ${loc.css}`;
+    if (loc.by === 'picked') return `where you pointed (${loc.css})`;
     if (loc.by === 'role') return `role ${loc.role}${loc.names.length ? ` "${loc.names[0]}"` : ''}`;
     return `largest editable box${loc.within ? ` in ${loc.within}` : ''}`;
   }
 
   function candidates(loc, root) {
     try {
-      if (loc.by === 'css') return [...root.querySelectorAll(loc.css)];
+      if (loc.by === 'css' || loc.by === 'picked') return [...root.querySelectorAll(loc.css)];
       if (loc.by === 'role') {
         const sel = ROLE_SELECTORS[loc.role] ?? `[role="${loc.role}"]`;
         const names = loc.names.map(norm);
@@ -375,7 +376,14 @@
     const selection = getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    const took = document.execCommand('insertText', false, text);
+    // In a plain-text box (contenteditable="plaintext-only") Chromium turns each "\n" of
+    // insertText into a <div>, which the page reads back with extra blank lines; typing the
+    // lines with line breaks between them keeps the text as it is. Rich editors (ProseMirror,
+    // Quill) want the paragraphs insertText makes.
+    const took = el.contentEditable === 'plaintext-only'
+      ? text.split('\n').every((line, i) =>
+        (i === 0 || document.execCommand('insertLineBreak')) && (line === '' || document.execCommand('insertText', false, line)))
+      : document.execCommand('insertText', false, text);
     if (!took || squash(el.innerText) !== squash(text)) {
       const data = new DataTransfer();
       data.setData('text/plain', text);
@@ -490,14 +498,150 @@
     });
   }
 
-  /** Shows the outcome on the page: {ok, message}. */
+  /**
+   * Shows the outcome on the page: {ok, message}, and with `pick` (a box was not found) a
+   * button to point at it; what was pointed at goes to the worker, which sends again.
+   */
   function notify(notice) {
     const box = panel('notice');
     box.classList.toggle('memport-problem', !notice.ok);
     const p = document.createElement('p');
     p.textContent = notice.message;
-    box.append(p, button('Dismiss', () => box.remove()));
+    const row = document.createElement('div');
+    row.className = 'memport-panel-row';
+    if (notice.pick) {
+      row.append(button(notice.pick.button, async () => {
+        box.remove();
+        const got = await pick(notice.pick);
+        if (!got) return notify(notice); // Cancelled: the message comes back.
+        const { site, part, items } = notice.pick;
+        let reply;
+        try {
+          reply = await chrome.runtime.sendMessage({ kind: 'picked', site, part, css: got.css, url: got.url, items });
+        } catch (e) {
+          reply = { ok: false, message: 'memport was updated or removed. Reload this page and try again.' };
+        }
+        // The send made again shows its own notice; this one covers a refusal.
+        if (reply && reply.kind !== 'plan' && !reply.ok) notify({ ok: false, message: reply.message });
+      }));
+    }
+    row.append(button('Dismiss', () => box.remove()));
+    box.append(p, row);
     return true;
+  }
+
+  // ---- Picker mode ---------------------------------------------------------------------
+
+  // Ids that frameworks generate afresh on each load (":r3:", "radix-12", "mat-input-4") do
+  // not find the same element next time.
+  const stableId = (id) => Boolean(id) && !/:|\d{3,}|^(radix|headlessui|mui|mat-|ember|react)/i.test(id);
+
+  /**
+   * A CSS selector that finds `el` alone on this page: its stable id, test id or label when one
+   * is unique, else its path from the nearest ancestor with a stable id (or from <body>).
+   */
+  function selectorFor(el) {
+    const only = (sel) => {
+      try {
+        const all = document.querySelectorAll(sel);
+        return all.length === 1 && all[0] === el;
+      } catch (e) {
+        return false;
+      }
+    };
+    const quoted = (v) => `"${v.replace(/["\\]/g, '\\$&')}"`;
+    const own = [];
+    if (stableId(el.id)) own.push(`#${CSS.escape(el.id)}`);
+    for (const name of ['data-testid', 'aria-label', 'name', 'placeholder']) {
+      const v = el.getAttribute(name);
+      if (v && v.length <= 120) own.push(`${el.localName}[${name}=${quoted(v)}]`);
+    }
+    const mine = own.find(only);
+    if (mine) return mine;
+    const steps = [];
+    for (let node = el; node && node !== document.body; node = node.parentElement) {
+      if (node !== el && stableId(node.id) && document.querySelectorAll(`#${CSS.escape(node.id)}`).length === 1) {
+        steps.unshift(`#${CSS.escape(node.id)}`);
+        break;
+      }
+      const parent = node.parentElement;
+      if (!parent) return null; // Not in the document (or in a shadow root): no path to it.
+      const same = [...parent.children].filter((c) => c.localName === node.localName);
+      steps.unshift(same.length > 1 ? `${node.localName}:nth-of-type(${same.indexOf(node) + 1})` : node.localName);
+      if (parent === document.body) steps.unshift('body');
+    }
+    const path = steps.join(' > ');
+    return only(path) ? path : null;
+  }
+
+  /** The element a click on `el` means: the whole list for an entry, the editor for a box. */
+  function meant(el, want) {
+    if (!(el instanceof Element)) return null;
+    if (want === 'editable') {
+      let box = el.closest('textarea, input, [contenteditable]');
+      while (box && !isField(box) && box.parentElement?.isContentEditable) box = box.parentElement;
+      return box && writable(box) ? box : null;
+    }
+    const entry = el.closest('li, [role="listitem"]');
+    return entry?.parentElement?.closest(ROLE_SELECTORS.list) ?? el;
+  }
+
+  /**
+   * Picker mode: the person clicks the element memport should use; resolves with
+   * {css, url}, or null when they press Esc or Cancel. The page does not see the clicks.
+   */
+  function pick(offer) {
+    return new Promise((resolve) => {
+      const box = panel('pick');
+      const p = document.createElement('p');
+      p.textContent = offer.prompt;
+      box.append(p, button('Cancel', () => finish(null)));
+      // A frame drawn over the element under the pointer; the page's own nodes are untouched.
+      const frame = document.createElement('div');
+      frame.className = 'memport-pick-frame';
+      frame.hidden = true;
+      document.body.append(frame);
+      const ours = (el) => box.contains(el) || el === frame;
+      const show = (el) => {
+        frame.hidden = !el;
+        if (!el) return;
+        const r = el.getBoundingClientRect();
+        Object.assign(frame.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
+      };
+      const onOver = (event) => show(ours(event.target) ? null : meant(event.target, offer.want));
+      const swallow = (event) => {
+        if (ours(event.target)) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      };
+      const onClick = (event) => {
+        if (ours(event.target)) return;
+        swallow(event);
+        const el = meant(event.target, offer.want);
+        if (!el) {
+          p.textContent = `That is not a box you can type in. ${offer.prompt}`;
+          return;
+        }
+        finish({ css: selectorFor(el) ?? '', url: location.href });
+      };
+      const onKey = (event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        finish(null);
+      };
+      const listeners = [
+        ['mouseover', onOver], ['click', onClick], ['keydown', onKey],
+        ['mousedown', swallow], ['mouseup', swallow], ['pointerdown', swallow], ['pointerup', swallow],
+      ];
+      listeners.forEach(([type, fn]) => window.addEventListener(type, fn, true));
+      function finish(result) {
+        listeners.forEach(([type, fn]) => window.removeEventListener(type, fn, true));
+        frame.remove();
+        box.remove();
+        resolve(result);
+      }
+    });
   }
 
   /** "Check this page": for each probe, which locator finds its part (or null). */
@@ -509,5 +653,5 @@
     });
   }
 
-  globalThis.memportAgent = { findOne, waitUntil, read, inspect, put, ask, notify, check, collectBlocks };
+  globalThis.memportAgent = { findOne, waitUntil, read, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor };
 })();

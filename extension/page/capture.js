@@ -30,6 +30,38 @@
     const line = wrapper.querySelector('.memport-status');
     line.textContent = status ? status.message : '';
     line.classList.toggle('memport-problem', Boolean(status && !status.ok));
+    // The memory was not found: offer to point at it (picker mode).
+    wrapper.querySelector('.memport-point')?.remove();
+    if (status?.pick && !busy) {
+      const point = document.createElement('button');
+      point.type = 'button';
+      point.className = 'memport-button memport-point';
+      point.textContent = status.pick.button;
+      point.addEventListener('click', pointAtMemory);
+      wrapper.append(point);
+    }
+  }
+
+  // The person points at the memory; the worker remembers where and answers with a plan that
+  // looks there first, which is read at once.
+  async function pointAtMemory() {
+    const offer = status?.pick;
+    if (!offer || busy) return;
+    const got = await agent.pick(offer);
+    if (!got) return; // Cancelled: the message and the offer stay.
+    let reply;
+    try {
+      reply = await chrome.runtime.sendMessage({ kind: 'picked', site: offer.site, part: offer.part, css: got.css, url: got.url });
+    } catch (e) {
+      return stop();
+    }
+    if (reply?.kind === 'plan' && reply.plan) {
+      plan = reply.plan;
+      return save();
+    }
+    status = { ok: false, message: reply?.message ?? 'memport did not answer.', pick: offer };
+    removeButton();
+    ensureButton();
   }
 
   function build(anchor) {
@@ -109,7 +141,11 @@
       reply = { ok: false, message: 'memport was updated or removed. Reload this page and try again.' };
     }
     busy = false;
-    status = { ok: Boolean(reply && reply.ok), message: reply?.message ?? 'memport did not answer.' };
+    status = {
+      ok: Boolean(reply && reply.ok),
+      message: reply?.message ?? 'memport did not answer.',
+      pick: reply?.kind === 'point_at' ? reply.pick : null,
+    };
     removeButton();
     ensureButton();
   }

@@ -1,0 +1,139 @@
+// Picker mode: when a site's new layout hides the memory or the box from every way memport
+// has of finding it, the person points at it ("Point memport at it"), memport carries on at
+// once and remembers it for that site; "Check this page" shows it and can forget it.
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  start, captureButton, storedProfile, sendViaMenu, profileJson, seedProfile, GEMINI_IMPORT_PAGE,
+} from './steps.mjs';
+
+const SAVED_INFO = 'https://gemini.google.com/saved-info?scenario=renamed';
+const RENDERED =
+  'Demographics Information:\n- Lives in Porto.\n\nInstructions:\n- Answer in British English.\n\nImported from: memport';
+
+async function setup(t) {
+  const env = await start();
+  t.after(() => env.close());
+  await env.worker.evaluate(() => globalThis.memport.ready);
+  return env;
+}
+
+const storedPicks = (env) => env.worker.evaluate(async () => {
+  const json = (await chrome.storage.local.get('memport.picked'))['memport.picked'];
+  return json ? JSON.parse(json) : null;
+});
+
+/** The status line next to the in-page button, once it says something. */
+async function statusAfterSave(page) {
+  await captureButton(page).click();
+  const status = page.locator('[data-memport="capture"] .memport-status');
+  await status.filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
+  return (await status.textContent()).trim();
+}
+
+async function checkTab(env, prefix) {
+  return env.worker.evaluate(async (p) => {
+    const [tab] = await chrome.tabs.query({ url: `${p}*` });
+    return globalThis.memport.handleMessage({ kind: 'check_page', tab_id: tab.id });
+  }, prefix);
+}
+
+test('a memory list nothing matches: the person points at it, it is saved, and found there next time', async (t) => {
+  const env = await setup(t);
+  const page = await env.context.newPage();
+  await page.goto(SAVED_INFO);
+  await captureButton(page).waitFor({ timeout: 10_000 });
+  const said = await statusAfterSave(page);
+  assert.match(said, /^Gemini's memory was not found on this page/);
+  const point = page.getByRole('button', { name: 'Point memport at it' });
+  await point.waitFor();
+
+  // Esc leaves picker mode: nothing is remembered, the offer stays.
+  await point.click();
+  const prompt = page.locator('.memport-panel[data-role="pick"]');
+  await prompt.waitFor();
+  assert.match(await prompt.textContent(), /Click Gemini's memory on this page/);
+  await page.keyboard.press('Escape');
+  await prompt.waitFor({ state: 'detached' });
+  assert.equal(await storedPicks(env), null);
+
+  // Pointing at one entry means the whole list; the page itself never sees the click.
+  await point.click();
+  await prompt.waitFor();
+  const entry = page.locator('main ul li span').nth(2);
+  await entry.hover();
+  const frame = page.locator('.memport-pick-frame');
+  await frame.waitFor();
+  const [frameBox, listBox] = [await frame.boundingBox(), await page.locator('main ul').boundingBox()];
+  assert.ok(Math.abs(frameBox.height - listBox.height) < 2, 'the frame shows the whole list');
+  await entry.click();
+  const status = page.locator('[data-memport="capture"] .memport-status', { hasText: 'Saved' });
+  await status.waitFor({ timeout: 15_000 });
+  assert.equal((await status.textContent()).trim(), 'Saved 7 memories from Gemini');
+  assert.equal(await page.locator('main input').count(), 0, 'no entry was opened for editing by the click');
+  assert.equal((await storedProfile(env)).items.length, 7);
+  const picks = await storedPicks(env);
+  assert.equal(picks.sites.gemini.memory.url, SAVED_INFO);
+  const css = picks.sites.gemini.memory.css;
+  assert.equal(await page.evaluate((c) => document.querySelectorAll(c).length, css), 1);
+
+  // Next time (the app has rebuilt the list since): found where the person pointed.
+  await page.reload();
+  await captureButton(page).waitFor({ timeout: 10_000 });
+  assert.equal(await statusAfterSave(page), 'Saved 7 memories from Gemini (all already in your profile)');
+
+  // "Check this page" shows it, and forgets it on request.
+  const check = await checkTab(env, 'https://gemini.google.com/saved-info');
+  assert.match(check.report.lines[1].text, /^Memory: found \(where you pointed \(/);
+  assert.equal(check.report.forget.button, 'Forget what you pointed at on Gemini');
+  const forgot = await env.worker.evaluate(() => globalThis.memport.handleMessage({ kind: 'forget_picks', site: 'gemini' }));
+  assert.equal(forgot.ok, true, forgot.message);
+  assert.deepEqual((await storedPicks(env)).sites, {});
+  const again = await checkTab(env, 'https://gemini.google.com/saved-info');
+  assert.match(again.report.lines[1].text, /^Memory: not found/);
+  assert.equal(again.report.forget, undefined);
+});
+
+test('an import box nothing matches: the person points at it and the same text is put there', async (t) => {
+  const env = await setup(t);
+  await seedProfile(env, profileJson([
+    ['Lives in Porto.', 'Personal information'],
+    ['Answer in British English.', 'Response instructions'],
+  ]));
+  const gemini = await env.context.newPage();
+  await gemini.goto(`${GEMINI_IMPORT_PAGE}?scenario=plaintext`);
+  await gemini.locator('.x3-editor').waitFor();
+  await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://gemini.google.com' });
+  const notice = await sendViaMenu(env); // Waits the site file's 10 s for a box.
+  assert.equal(notice.ok, false);
+  assert.match(notice.message, /could not find Gemini's "Paste your info here\.\.\." box/);
+  await gemini.bringToFront();
+  assert.equal(await gemini.evaluate(() => navigator.clipboard.readText()), RENDERED, 'the text is safe first');
+
+  const shown = gemini.locator('.memport-panel[data-role="notice"]');
+  await shown.getByRole('button', { name: 'Point memport at it' }).click();
+  const prompt = gemini.locator('.memport-panel[data-role="pick"]');
+  await prompt.waitFor();
+  assert.match(await prompt.textContent(), /Click the box memport should fill \("Paste your info here\.\.\." on Gemini's page\)/);
+  // A click on something that is not a box says so and keeps picking.
+  await gemini.locator('h1').click();
+  assert.match(await prompt.textContent(), /^memportThat is not a box you can type in\./);
+  await gemini.locator('.x3-editor').click();
+  await prompt.waitFor({ state: 'detached' });
+
+  const done = gemini.locator('.memport-panel[data-role="notice"]', { hasText: 'review' });
+  await done.waitFor({ timeout: 20_000 });
+  const state = await gemini.evaluate(() => ({ model: window.replicaState.model.text, submitted: window.replicaState.submitted }));
+  assert.equal(state.model.replace(/\n+$/, ''), RENDERED, 'the page\'s own model has the text');
+  assert.equal(state.submitted, false, '"Add memory" is never pressed');
+  const picks = await storedPicks(env);
+  assert.ok(picks.sites.gemini['import/0'].css);
+
+  // The next send finds the box at once.
+  await gemini.reload();
+  await gemini.locator('.x3-editor').waitFor();
+  const next = await sendViaMenu(env);
+  assert.equal(next.ok, true, next.message);
+  assert.equal((await gemini.evaluate(() => window.replicaState.model.text)).replace(/\n+$/, ''), RENDERED);
+});
