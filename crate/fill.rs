@@ -700,12 +700,11 @@ mod tests {
         let (_, planned) = send.put_plan(&[found("")], Choice::Replace);
         let read_back = text.replace('\n', "\n\n");
         assert!(send.judge(&planned, &put(&[&read_back])).ok);
-        assert_eq!(
-            prepare(Assistant::Gemini, Way::ChatMessage, &two()).unwrap_err(),
-            SendError::NoImportPage {
-                name: "Gemini".into()
-            }
-        );
+        // Gemini's composer (Quill) the same way.
+        let gemini = prepare(Assistant::Gemini, Way::ChatMessage, &two()).unwrap();
+        assert_eq!(gemini.url, "https://gemini.google.com/app");
+        assert_eq!(gemini.submit_label, "Send message");
+        assert_eq!(gemini.full_text(0), text);
     }
 
     #[test]

@@ -167,6 +167,14 @@ const MENU: &[(MenuEntry, Option<MenuCommand>)] = &[
         entry("send-to-gemini", "Gemini", Some("send-to")),
         Some(MenuCommand::SendTo(Assistant::Gemini, Way::Import)),
     ),
+    (
+        entry(
+            "send-to-gemini-chat",
+            "Gemini, as a chat message",
+            Some("send-to"),
+        ),
+        Some(MenuCommand::SendTo(Assistant::Gemini, Way::ChatMessage)),
+    ),
 ];
 
 /// The items to create in the context menu, parents first.
@@ -278,6 +286,10 @@ mod tests {
                 (
                     "Gemini",
                     Some(MenuCommand::SendTo(Assistant::Gemini, Way::Import))
+                ),
+                (
+                    "Gemini, as a chat message",
+                    Some(MenuCommand::SendTo(Assistant::Gemini, Way::ChatMessage))
                 ),
             ]
         );

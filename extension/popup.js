@@ -121,6 +121,7 @@ function render(view) {
   $('send-claude').disabled = view.total === 0;
   $('send-chatgpt').disabled = view.total === 0;
   $('send-chatgpt-chat').disabled = view.total === 0;
+  $('send-gemini-chat').disabled = view.total === 0;
   $('copy-markdown').disabled = view.total === 0;
   if (view.empty) {
     const box = el('section', 'empty');
@@ -171,6 +172,7 @@ const TARGETS = [
   ['send-claude', 'claude', 'Claude'],
   ['send-chatgpt', 'chatgpt', 'ChatGPT'],
   ['send-chatgpt-chat', 'chatgpt', 'ChatGPT', 'chat_message'],
+  ['send-gemini-chat', 'gemini', 'Gemini', 'chat_message'],
 ];
 for (const [id, target, name, way] of TARGETS) {
   $(id).addEventListener('click', async () => {
