@@ -146,6 +146,20 @@ pub fn probes(url: &str, picks: &Picks) -> Result<(String, Vec<Probe>), Report> 
             probes.push(probe(Part::ImportOpener, opener, &page.open));
         }
     }
+    // A chat page (ChatGPT's home, Gemini's /app): the composer, the "as a chat message" way.
+    let chat = sites::chat_page(site.assistant).filter(|(_, page)| {
+        probes.is_empty() && sites::shows(&page.url_patterns, &page.fragments, url)
+    });
+    if let Some((_, page)) = chat {
+        for (index, b) in page.boxes.iter().enumerate() {
+            let at = picker::Part::Box {
+                way: Way::ChatMessage,
+                index,
+            };
+            let target = picks.locators(site.assistant, at, &b.target);
+            probes.push(probe(Part::ImportBox, "Message box", &target));
+        }
+    }
     if probes.is_empty() {
         let mut pages: Vec<String> = Vec::new();
         let mut named: Vec<String> = Vec::new();
@@ -331,18 +345,34 @@ mod tests {
             r.lines[0].text,
             "memport works on Claude, ChatGPT and Gemini."
         );
-        let r = probes("https://chatgpt.com/c/42", &Picks::default()).unwrap_err();
-        assert_eq!(r.title, "ChatGPT: not a page memport reads or fills");
-        assert_eq!(
-            r.lines[0].text,
-            "memport uses its memory at https://chatgpt.com/#settings/Personalization."
-        );
+        let r = probes("https://gemini.google.com/u/1/settings", &Picks::default()).unwrap_err();
+        assert_eq!(r.title, "Gemini: not a page memport reads or fills");
         let (_, gemini) = probes(
             "https://gemini.google.com/u/2/saved-info",
             &Picks::default(),
         )
         .unwrap();
         assert_eq!(gemini.len(), 2, "saved info has no opener");
+    }
+
+    #[test]
+    fn chat_pages_show_the_message_box() {
+        for url in [
+            "https://chatgpt.com/c/42",
+            "https://gemini.google.com/u/1/app",
+        ] {
+            let (_, probes) = probes(url, &Picks::default()).unwrap();
+            let parts: Vec<&str> = probes.iter().map(|p| p.part.as_str()).collect();
+            assert_eq!(parts, ["Message box"], "{url}");
+            assert!(probes[0].writable);
+        }
+        // ChatGPT's settings over a chat are about the settings, not the composer.
+        let (_, settings) = probes(
+            "https://chatgpt.com/c/42#settings/Personalization",
+            &Picks::default(),
+        )
+        .unwrap();
+        assert!(settings.iter().all(|p| p.part != "Message box"));
     }
 
     #[test]

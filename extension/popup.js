@@ -63,6 +63,7 @@ function editForm(li, item) {
     editing = null;
     form.remove();
     shown.hidden = false;
+    li.classList.remove('editing');
     if (stale) refresh();
   };
   form.addEventListener('submit', async (event) => {
@@ -82,6 +83,7 @@ function editForm(li, item) {
   form.append(text, row);
   shown.hidden = true;
   shown.after(form);
+  li.classList.add('editing');
   editing = item.id;
   text.focus();
 }

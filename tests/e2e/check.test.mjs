@@ -59,13 +59,22 @@ test('Gemini\'s saved info and import pages, and a page that is no assistant\'s'
   assert.match(saved.lines[1].text, /^Memory: found \(css ul\.saved-info-list\)/);
   const imp = await checkAt(env, 'https://gemini.google.com/import', { role: 'heading', name: 'Import memory' });
   assert.deepEqual(imp.lines.map((l) => l.text), ['Import box: found (css textarea[placeholder=\'Paste your info here...\'])']);
-  // The active tab, as the popup checks it: ChatGPT's home is not its memory page.
+  // The active tab, as the popup checks it: on ChatGPT's home, the composer memport fills
+  // "as a chat message".
   const chatgpt = await env.context.newPage();
   await chatgpt.goto('https://chatgpt.com/');
+  await chatgpt.locator('#prompt-textarea').waitFor();
   await chatgpt.bringToFront();
+  const home = await env.worker.evaluate(() => globalThis.memport.handleMessage({ kind: 'check_page' }));
+  assert.equal(home.report.ok, true, JSON.stringify(home.report));
+  assert.deepEqual(home.report.lines.map((l) => l.text), ['Message box: found (css #prompt-textarea[contenteditable=true])']);
+  // A Gemini page that is none of memport's.
+  const settings = await env.context.newPage();
+  await settings.goto('https://gemini.google.com/u/1/settings');
+  await settings.bringToFront();
   const other = await env.worker.evaluate(() => globalThis.memport.handleMessage({ kind: 'check_page' }));
-  assert.equal(other.report.title, 'ChatGPT: not a page memport reads or fills');
-  assert.equal(other.report.lines[0].text, 'memport uses its memory at https://chatgpt.com/#settings/Personalization.');
+  assert.equal(other.report.title, 'Gemini: not a page memport reads or fills');
+  assert.match(other.report.lines[0].text, /^memport uses its memory at https:\/\/gemini\.google\.com\/saved-info/);
 });
 
 test('the popup\'s "Check this page" shows the report', async (t) => {

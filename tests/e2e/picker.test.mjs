@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, captureButton, storedProfile, sendViaMenu, profileJson, seedProfile, GEMINI_IMPORT_PAGE,
+  start, captureButton, storedProfile, sendViaMenu, profileJson, seedProfile, screenshot, GEMINI_IMPORT_PAGE,
 } from './steps.mjs';
 
 const SAVED_INFO = 'https://gemini.google.com/saved-info?scenario=renamed';
@@ -67,6 +67,7 @@ test('a memory list nothing matches: the person points at it, it is saved, and f
   await frame.waitFor();
   const [frameBox, listBox] = [await frame.boundingBox(), await page.locator('main ul').boundingBox()];
   assert.ok(Math.abs(frameBox.height - listBox.height) < 2, 'the frame shows the whole list');
+  await screenshot(page, 'picker.png');
   await entry.click();
   const status = page.locator('[data-memport="capture"] .memport-status', { hasText: 'Saved' });
   await status.waitFor({ timeout: 15_000 });

@@ -3,7 +3,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPopup, popupGroups, storedProfile, badgeText, seedProfile, profileJson, openClaude } from './steps.mjs';
+import { start, openPopup, popupGroups, storedProfile, badgeText, seedProfile, profileJson, openClaude, screenshot } from './steps.mjs';
 
 const NOTES = 'https://notes.example.org/about';
 
@@ -134,6 +134,7 @@ test('editing an item in the popup: text and category, kept against the next cap
   await item.getByRole('button', { name: /^Edit/ }).click();
   await text.fill('Prefers tabs over spaces, width 4');
   await item.getByRole('combobox', { name: 'Category' }).selectOption('Technical preferences');
+  await screenshot(popup, 'popup-edit.png');
   await item.getByRole('button', { name: 'Save' }).click();
   await popup.locator('#status.ok', { hasText: 'Saved your edit.' }).waitFor();
   const groups = await popupGroups(popup);

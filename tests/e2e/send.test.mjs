@@ -83,7 +83,7 @@ test('a page without the box: the text goes to the clipboard and the person is t
 test('the popup\'s "Send to Gemini" opens Gemini\'s import page and fills it', async (t) => {
   const env = await withProfile(t);
   const popup = await openPopup(env);
-  await popup.getByRole('button', { name: 'Send to Gemini' }).click();
+  await popup.getByRole('button', { name: 'Send to Gemini', exact: true }).click();
   const gemini = await geminiPage(env);
   await gemini.waitForFunction(() => document.querySelector('textarea')?.value.length > 0, null, { timeout: 15_000 });
   const state = await geminiState(gemini);
@@ -99,7 +99,7 @@ test('an empty profile says how to capture, and sending says there is nothing to
   const popup = await openPopup(env);
   assert.equal(await popup.locator('.empty h2').textContent(), 'Your memory profile is empty');
   assert.match(await popup.locator('.empty').textContent(), /Save memory to memport/);
-  assert.equal(await popup.getByRole('button', { name: 'Send to Gemini' }).isDisabled(), true);
+  assert.equal(await popup.getByRole('button', { name: 'Send to Gemini', exact: true }).isDisabled(), true);
   const notice = await sendViaMenu(env);
   assert.equal(notice.ok, false);
   assert.match(notice.message, /profile is empty/);
