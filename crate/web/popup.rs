@@ -15,15 +15,29 @@ use crate::sites::Assistant;
 /// The popup's own preference (which groups are folded), in the extension's localStorage.
 const COLLAPSED_KEY: &str = "memport.popup.collapsed";
 
-/// The view of the stored profile, or `{error}` with a message for the person.
+/// A notice for the person, as the popup shows it.
+fn problem(message: String) -> JsValue {
+    browser::to_js(&Notice { ok: false, message })
+}
+
+/// A value the popup names as a string ("gemini", "chat_message", "Personal information").
+fn parse<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, JsValue> {
+    browser::from_js::<T>(JsValue::from_str(name)).map_err(problem)
+}
+
+/// Sends `request` to the worker; resolves with its reply, or a notice when it did not answer.
+async fn ask_worker(request: &Request) -> JsValue {
+    browser::send_to_worker(request)
+        .await
+        .unwrap_or_else(|e| problem(format!("memport's background worker did not answer ({e}).")))
+}
+
+/// The view of the stored profile, or `{ok: false, message}` saying why it could not load.
 #[wasm_bindgen(js_name = popupView)]
 pub async fn popup_view() -> JsValue {
     match load_profile().await {
         Ok(profile) => browser::to_js(&view(&profile)),
-        Err(e) => browser::to_js(&Notice {
-            ok: false,
-            message: e.to_string(),
-        }),
+        Err(e) => problem(e.to_string()),
     }
 }
 
@@ -32,95 +46,45 @@ pub async fn popup_view() -> JsValue {
 /// notice.
 #[wasm_bindgen(js_name = sendTo)]
 pub async fn send_to(target: String, way: Option<String>, items: Option<Vec<String>>) -> JsValue {
-    let target = match browser::from_js::<Assistant>(JsValue::from_str(&target)) {
-        Ok(t) => t,
-        Err(e) => {
-            return browser::to_js(&Notice {
-                ok: false,
-                message: e,
-            })
-        }
-    };
-    let way = match way.map(|w| browser::from_js::<Way>(JsValue::from_str(&w))) {
-        None => Way::Import,
-        Some(Ok(w)) => w,
-        Some(Err(e)) => {
-            return browser::to_js(&Notice {
-                ok: false,
-                message: e,
-            })
-        }
+    let (target, way) = match (
+        parse::<Assistant>(&target),
+        way.as_deref().map(parse::<Way>),
+    ) {
+        (Ok(t), None) => (t, Way::Import),
+        (Ok(t), Some(Ok(w))) => (t, w),
+        (Err(e), _) | (_, Some(Err(e))) => return e,
     };
     // The ids the person ticked; `None` (everything) when they left all ticked.
     let items = items.map(|ids| ids.iter().map(|id| ItemId::from(id.as_str())).collect());
-    match browser::send_to_worker(&Request::SendTo { target, way, items }).await {
-        Ok(reply) => reply,
-        Err(e) => browser::to_js(&Notice {
-            ok: false,
-            message: format!("memport's background worker did not answer ({e})."),
-        }),
-    }
+    ask_worker(&Request::SendTo { target, way, items }).await
 }
 
 /// Asks the worker to give item `id` the person's `text` and `category` (a label, as the
 /// view lists them); resolves with its notice.
 #[wasm_bindgen(js_name = editItem)]
 pub async fn edit_item(id: String, text: String, category: String) -> JsValue {
-    let category = match browser::from_js::<Category>(JsValue::from_str(&category)) {
+    let category = match parse::<Category>(&category) {
         Ok(c) => c,
-        Err(e) => {
-            return browser::to_js(&Notice {
-                ok: false,
-                message: format!("Unknown category ({e})."),
-            })
-        }
+        Err(e) => return e,
     };
-    let request = Request::EditItem {
-        id: ItemId::from(id.as_str()),
-        text,
-        category,
-    };
-    match browser::send_to_worker(&request).await {
-        Ok(reply) => reply,
-        Err(e) => browser::to_js(&Notice {
-            ok: false,
-            message: format!("memport's background worker did not answer ({e})."),
-        }),
-    }
+    let id = ItemId::from(id.as_str());
+    ask_worker(&Request::EditItem { id, text, category }).await
 }
 
 /// Asks the worker to forget what the person pointed at on `site` ("claude"); resolves with
 /// its notice.
 #[wasm_bindgen(js_name = forgetPicks)]
 pub async fn forget_picks(site: String) -> JsValue {
-    let site = match browser::from_js::<Assistant>(JsValue::from_str(&site)) {
-        Ok(s) => s,
-        Err(e) => {
-            return browser::to_js(&Notice {
-                ok: false,
-                message: e,
-            })
-        }
-    };
-    match browser::send_to_worker(&Request::ForgetPicks { site }).await {
-        Ok(reply) => reply,
-        Err(e) => browser::to_js(&Notice {
-            ok: false,
-            message: format!("memport's background worker did not answer ({e})."),
-        }),
+    match parse::<Assistant>(&site) {
+        Ok(site) => ask_worker(&Request::ForgetPicks { site }).await,
+        Err(e) => e,
     }
 }
 
 /// Asks the worker what memport finds on the active tab; resolves with `{kind, report}`.
 #[wasm_bindgen(js_name = checkPage)]
 pub async fn check_page() -> JsValue {
-    match browser::send_to_worker(&Request::CheckPage { tab_id: None }).await {
-        Ok(reply) => reply,
-        Err(e) => browser::to_js(&Notice {
-            ok: false,
-            message: format!("memport's background worker did not answer ({e})."),
-        }),
-    }
+    ask_worker(&Request::CheckPage { tab_id: None }).await
 }
 
 /// The profile as Markdown, for "Copy as Markdown".

@@ -4,22 +4,14 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, sendViaMenu, tabAt, seedProfile, profileJson, openPopup } from './steps.mjs';
+import { start, sendViaMenu, tabAt, seedProfile, profileJson, openPopup, TWO_MEMORIES, TWO_MEMORIES_MESSAGE } from './steps.mjs';
 
-const MESSAGE = [
-  'Please remember the following about me for our future conversations. Save each line to your memory as it is written.',
-  '',
-  'Response instructions:',
-  '- Answer in British English.',
-  '',
-  'Personal information:',
-  '- Lives in Porto.',
-];
+const MESSAGE = TWO_MEMORIES_MESSAGE;
 
 async function setup(t) {
   const env = await start();
   t.after(() => env.close());
-  await seedProfile(env, profileJson([['Lives in Porto.', 'Personal information'], ['Answer in British English.', 'Response instructions']]));
+  await seedProfile(env, profileJson(TWO_MEMORIES));
   return env;
 }
 

@@ -37,6 +37,18 @@ export function profileJson(items, { heading = null, captured = '2026-11-20T10:0
   });
 }
 
+/** Two memories, and the chat message memport writes for them ("as a chat message"). */
+export const TWO_MEMORIES = [['Lives in Porto.', 'Personal information'], ['Answer in British English.', 'Response instructions']];
+export const TWO_MEMORIES_MESSAGE = [
+  'Please remember the following about me for our future conversations. Save each line to your memory as it is written.',
+  '',
+  'Response instructions:',
+  '- Answer in British English.',
+  '',
+  'Personal information:',
+  '- Lives in Porto.',
+];
+
 /** Stores `json` as the profile (nothing when null), once the worker is up. */
 export async function seedProfile(env, json) {
   await env.worker.evaluate(async (j) => {

@@ -5,7 +5,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openClaude, pressSave, captureButton, sendViaMenu, tabAt, seedProfile, profileJson } from './steps.mjs';
+import { start, openClaude, pressSave, captureButton, sendViaMenu, tabAt, seedProfile, profileJson, TWO_MEMORIES, TWO_MEMORIES_MESSAGE } from './steps.mjs';
 
 const SAVED_ABOUT = "I'm a high-school chemistry teacher in Leeds. I coach the school's chess club.";
 const SAVED_RESPOND = 'Keep answers short and use British spelling.';
@@ -100,7 +100,7 @@ test('what does not fit in 1,500 characters is listed, never cut', async (t) => 
 
 test('as a chat message: the composer (a ProseMirror editor) takes the text through its own input handling, unsent', async (t) => {
   const env = await setup(t);
-  await seedProfile(env, profileJson([['Lives in Porto.', 'Personal information'], ['Answer in British English.', 'Response instructions']]));
+  await seedProfile(env, profileJson(TWO_MEMORIES));
   const chat = await env.context.newPage();
   await chat.goto('https://chatgpt.com/');
   await chat.locator('#prompt-textarea').waitFor();
@@ -111,15 +111,7 @@ test('as a chat message: the composer (a ProseMirror editor) takes the text thro
     const c = window.replicaState.composer;
     return { model: c.model.paragraphs.join('\n'), sent: c.sent, sendEnabled: !document.querySelector('[data-testid="send-button"]').disabled };
   });
-  assert.equal(state.model, [
-    'Please remember the following about me for our future conversations. Save each line to your memory as it is written.',
-    '',
-    'Response instructions:',
-    '- Answer in British English.',
-    '',
-    'Personal information:',
-    '- Lives in Porto.',
-  ].join('\n'), 'the editor\'s own model holds the message');
+  assert.equal(state.model, TWO_MEMORIES_MESSAGE.join('\n'), 'the editor\'s own model holds the message');
   assert.equal(state.sendEnabled, true);
   assert.equal(state.sent, false, 'memport never sends it');
 });
