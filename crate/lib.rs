@@ -19,6 +19,7 @@ pub mod read;
 pub mod render;
 pub mod selection;
 pub mod sites;
+pub mod text_import;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -14,6 +14,7 @@ use crate::fill::{Notice, Way};
 use crate::picker::{Offer, Part};
 use crate::profile::ItemId;
 use crate::sites::Assistant;
+use crate::text_import::Preview;
 
 /// A message to the service worker.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -50,6 +51,10 @@ pub enum Request {
     },
     /// Forget everything the person pointed at on `site`.
     ForgetPicks { site: Assistant },
+    /// "Import text": what the text holds, before anything is added.
+    PreviewImport { text: String },
+    /// "Import text": add the text's memories.
+    ImportText { text: String },
     /// The person edited an item in the popup.
     EditItem {
         id: ItemId,
@@ -70,6 +75,8 @@ pub enum Reply {
     PointAt { message: String, pick: Offer },
     /// What "Check this page" found.
     Check { report: Report },
+    /// What an imported text holds.
+    Preview { preview: Preview },
 }
 
 impl Reply {

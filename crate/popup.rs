@@ -60,6 +60,8 @@ fn source_name(source: &Source) -> String {
     match (source.via, assistant) {
         (Via::MemoryPage, Some(name)) => name.to_string(),
         (Via::Selection, Some(name)) => format!("Selected on {name}"),
+        (Via::Import, Some(name)) => format!("Imported from {name}"),
+        (Via::Import, None) => "Imported text".to_string(),
         (_, None) => format!("Selected on {}", source.host()),
     }
 }

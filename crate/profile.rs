@@ -18,9 +18,10 @@ use crate::sites::Assistant;
 /// The schema of [`Profile`]'s JSON. Raise it, with a migration, when the shape changes.
 ///
 /// - 1: items with text, category and sources read on an assistant's memory page.
-/// - 2: a source may be a selection on any page (`assistant` null, `via` "selection"); items
-///   may carry `former_ids` and `edited_at` after the person edits them. Every schema 1
-///   profile is a valid schema 2 profile, so reading one is the whole migration.
+/// - 2: a source may be a selection on any page (`assistant` null, `via` "selection") or
+///   imported text (`via` "import", with the `saved` date and `evidence` it gave); items may
+///   carry `former_ids` and `edited_at` after the person edits them. Every schema 1 profile
+///   is a valid schema 2 profile, so reading one is the whole migration.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// The longest text one item may hold: a memory is a sentence or a short paragraph, and a
@@ -80,6 +81,8 @@ pub enum Via {
     MemoryPage,
     /// Text the person selected on a page ("Add selection to memory").
     Selection,
+    /// Text the person pasted into "Import text" (an assistant's answer, an export).
+    Import,
 }
 
 /// Where and when an item was read.
@@ -95,6 +98,12 @@ pub struct Source {
     pub heading: Option<String>,
     #[serde(with = "time::serde::rfc3339")]
     pub captured_at: OffsetDateTime,
+    /// The date the source gave for it, as written ("2024-03-05"): imported text often has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved: Option<String>,
+    /// Gemini's `Evidence:` lines for it, verbatim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
 }
 
 impl Source {
@@ -279,6 +288,17 @@ impl Profile {
         profile
             .items
             .retain(|i| !i.sources.is_empty() && !i.text.trim().is_empty());
+        // An id is the text's: one stored otherwise (written by hand, or by a tool) is kept
+        // as a former id, so whatever named the item by it still finds it.
+        for item in &mut profile.items {
+            let id = ItemId::of(&item.text);
+            if item.id != id {
+                let stored = std::mem::replace(&mut item.id, id);
+                if !item.former_ids.contains(&stored) {
+                    item.former_ids.push(stored);
+                }
+            }
+        }
         Ok(profile)
     }
 
@@ -405,6 +425,8 @@ pub(crate) mod fixture {
             url: "https://claude.ai/settings/capabilities".into(),
             heading: heading.map(str::to_string),
             captured_at: datetime!(2026-11-24 12:00 UTC),
+            saved: None,
+            evidence: Vec::new(),
         }
     }
 
@@ -497,7 +519,13 @@ mod tests {
         assert_eq!(item.text, "Lives in Lisbon");
         assert_eq!(item.sources[0].assistant, Some(Assistant::Claude));
         assert_eq!(item.sources[0].via, Via::MemoryPage);
-        assert!(item.former_ids.is_empty() && item.edited_at.is_none());
+        assert_eq!(item.id, ItemId::of("Lives in Lisbon"));
+        assert_eq!(
+            item.former_ids,
+            [ItemId::from("5d6c9ab5bd1ac2a6")],
+            "a stored id unlike the text's is kept"
+        );
+        assert!(item.edited_at.is_none());
         // Written back, it reads the same again.
         assert_eq!(Profile::from_json(Some(&p.to_json())).unwrap(), p);
     }

@@ -134,6 +134,8 @@ pub fn items(
         url: read.url.clone(),
         heading: heading.map(str::to_string),
         captured_at: now,
+        saved: None,
+        evidence: Vec::new(),
     };
     let mut out: Vec<MemoryItem> = Vec::new();
     // Fields first, as they stand above the memory on the page: one item per line, the

@@ -77,6 +77,8 @@ pub fn item(selected: &Selected, now: OffsetDateTime) -> Result<MemoryItem, Sele
             .filter(|t| !t.is_empty())
             .map(str::to_string),
         captured_at: now,
+        saved: None,
+        evidence: Vec::new(),
     };
     let category = classify(&text, None).category;
     MemoryItem::new(&text, category, source).ok_or(SelectionError::Empty)

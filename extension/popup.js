@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -23,8 +23,9 @@ let allIds = [];
 
 function showChoice() {
   const chosen = allIds.length - unchosen.size;
+  const all = allIds.length === 1 ? 'Your 1 memory will be sent.' : `All ${allIds.length} memories will be sent.`;
   $('chosen').textContent = unchosen.size === 0
-    ? `All ${allIds.length} memories will be sent.`
+    ? all
     : `${chosen} of ${allIds.length} memories will be sent.`;
 }
 
@@ -220,6 +221,58 @@ $('check-page').addEventListener('click', async () => {
   const reply = await checkPage();
   if (reply.kind === 'check') showReport(reply.report);
   else say(reply);
+});
+
+// "Import text": Rust reads the text; the person sees every memory it found (and what it left
+// out) before anything is added. Editing the text again drops the preview.
+$('import-open').addEventListener('click', () => {
+  const open = $('import').hidden;
+  $('import').hidden = !open;
+  $('import-open').setAttribute('aria-expanded', String(open));
+  if (open) $('import-text').focus();
+});
+
+function clearPreview() {
+  $('import-result').replaceChildren();
+  $('import-add').hidden = true;
+}
+
+$('import-text').addEventListener('input', clearPreview);
+
+$('import-preview').addEventListener('click', async () => {
+  clearPreview();
+  const reply = await importText($('import-text').value, false);
+  if (reply.kind !== 'preview') return say(reply);
+  const { summary, entries, ignored, new: fresh } = reply.preview;
+  const result = $('import-result');
+  result.append(el('p', 'summary', summary));
+  const list = el('ol', 'preview');
+  for (const entry of entries) {
+    const li = el('li', entry.known ? 'known' : '', entry.text);
+    const meta = [entry.category, entry.saved, entry.known ? 'already in your profile' : ''].filter(Boolean).join(' · ');
+    const why = el('p', 'meta', meta);
+    why.title = `Category: ${entry.why}`;
+    li.append(why);
+    list.append(li);
+  }
+  result.append(list);
+  if (ignored.length) {
+    const left = el('details', 'ignored');
+    left.append(el('summary', '', `Left out (${ignored.length})`));
+    ignored.forEach((line) => left.append(el('p', 'meta', line)));
+    result.append(left);
+  }
+  $('import-add').textContent = fresh === 1 ? 'Add 1 memory' : `Add ${fresh} memories`;
+  $('import-add').disabled = fresh === 0;
+  $('import-add').hidden = false;
+});
+
+$('import-add').addEventListener('click', async () => {
+  const notice = await importText($('import-text').value, true);
+  say(notice);
+  if (!notice.ok) return;
+  $('import-text').value = '';
+  clearPreview();
 });
 
 // Captures made while the popup is open show up at once.

@@ -81,6 +81,17 @@ pub async fn forget_picks(site: String) -> JsValue {
     }
 }
 
+/// "Import text": asks the worker what `text` holds (`{kind: "preview", preview}`), or, with
+/// `add`, to add it (a notice).
+#[wasm_bindgen(js_name = importText)]
+pub async fn import_text(text: String, add: bool) -> JsValue {
+    if add {
+        ask_worker(&Request::ImportText { text }).await
+    } else {
+        ask_worker(&Request::PreviewImport { text }).await
+    }
+}
+
 /// Asks the worker what memport finds on the active tab; resolves with `{kind, report}`.
 #[wasm_bindgen(js_name = checkPage)]
 pub async fn check_page() -> JsValue {

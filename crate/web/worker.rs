@@ -14,6 +14,7 @@ use crate::picker::{self, Part};
 use crate::profile::ItemId;
 use crate::selection::{self, Selected};
 use crate::sites::{self, pattern, Assistant};
+use crate::text_import;
 
 /// How long a target page may take to load before memport gives up on it.
 const TAB_LOAD_MS: u32 = 30_000;
@@ -51,10 +52,44 @@ async fn dispatch(request: Request) -> Reply {
             items,
         } => picked(site, part, &css, &url, items).await,
         Request::ForgetPicks { site } => Reply::Notice(forget_picks(site).await),
+        Request::PreviewImport { text } => preview_import(&text).await,
+        Request::ImportText { text } => Reply::Notice(import_text(&text).await),
         Request::EditItem { id, text, category } => {
             Reply::Notice(edit_item(&id, &text, category).await)
         }
     }
+}
+
+/// "Import text", step one: what the text holds, against the profile.
+async fn preview_import(text: &str) -> Reply {
+    let parsed = match text_import::entries(text) {
+        Ok(p) => p,
+        Err(e) => return Reply::notice(false, e.to_string()),
+    };
+    match load_profile().await {
+        Ok(profile) => Reply::Preview {
+            preview: text_import::preview(&parsed, &profile),
+        },
+        Err(e) => Reply::notice(false, e.to_string()),
+    }
+}
+
+/// "Import text", step two: adds the text's memories.
+async fn import_text(text: &str) -> Notice {
+    let fail = |message: String| Notice { ok: false, message };
+    let mut profile = match load_profile().await {
+        Ok(p) => p,
+        Err(e) => return fail(e.to_string()),
+    };
+    let message = match text_import::into_profile(text, now(), &mut profile) {
+        Ok(m) => m,
+        Err(e) => return fail(e.to_string()),
+    };
+    if let Err(e) = save_profile(&profile).await {
+        return fail(e);
+    }
+    let _ = browser::set_badge(&badge_text(profile.len())).await;
+    Notice { ok: true, message }
 }
 
 /// Saves the person's edit of one item.

@@ -1,0 +1,830 @@
+//! "Import text": memory as an assistant writes it when asked, turned into items.
+//!
+//! When a memory page cannot be read, the person asks the assistant for its memory and pastes
+//! the answer. Answers come in many shapes: Anthropic's export format (a code block of
+//! `[date] - memory` lines, with or without category labels), Gemini's import format (five
+//! labeled sections, bullets, `Evidence:` lines, `Imported from:`), numbered or bulleted
+//! lists, Markdown with headings (memport's own "Copy as Markdown" among them), or plain
+//! paragraphs, often with chatter around a code block and lines wrapped by hand.
+//!
+//! The rule that matters: every line lands somewhere the person can see. A line is a
+//! heading (it sets the category of what follows), part of exactly one entry (its first
+//! line, a wrapped continuation, or its `Evidence:`), structure (a code fence, `Imported
+//! from:`), or, outside the code block, chatter that is listed as ignored. Nothing is
+//! silently dropped, and the preview shows all four.
+
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::category::Category;
+use crate::classify::classify;
+use crate::profile::{ItemId, MemoryItem, Profile, Source, Via};
+use crate::sites::{self, Assistant};
+
+/// The longest text memport takes in one import (about 400 pages of memory): more is almost
+/// certainly the wrong paste, and parsing it would freeze the popup.
+pub const MAX_IMPORT_CHARS: usize = 1_000_000;
+
+/// The shape the text was read as, for the preview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// `[date] - memory` lines, as Anthropic's export prompt asks.
+    DatedLines,
+    /// Gemini's five labeled sections with `Evidence:` lines.
+    GeminiSections,
+    /// Markdown with `#` headings (memport's "Copy as Markdown" too).
+    Markdown,
+    /// A bulleted or numbered list, with or without labels.
+    List,
+    /// Plain lines or paragraphs.
+    Paragraphs,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::DatedLines => "dated lines, as Anthropic's export prompt asks",
+            Format::GeminiSections => "Gemini's import sections",
+            Format::Markdown => "Markdown with headings",
+            Format::List => "a list",
+            Format::Paragraphs => "plain lines and paragraphs",
+        }
+    }
+}
+
+/// One memory found in the text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// Verbatim, wrapped lines joined with a space.
+    pub text: String,
+    pub category: Category,
+    /// Why that category: the heading, or the classifier's rule.
+    pub why: &'static str,
+    /// The heading it stood under, if any.
+    pub heading: Option<String>,
+    /// The date the text gave for it, as written (`2024-03-05`, `March 2024`).
+    pub saved: Option<String>,
+    /// Gemini's `Evidence:` lines for it, verbatim.
+    pub evidence: Vec<String>,
+}
+
+/// What the text held.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Parsed {
+    pub format: Format,
+    pub entries: Vec<Entry>,
+    /// Lines read as headings.
+    pub headings: Vec<String>,
+    /// Lines outside the code block (an assistant's chatter), listed rather than kept.
+    pub ignored: Vec<String>,
+    /// The assistant an `Imported from:` line names, as written.
+    pub from: Option<String>,
+}
+
+/// Why a text was not imported.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ImportError {
+    Empty,
+    TooLong {
+        chars: usize,
+    },
+    /// Text without a single memory line (only headings or chatter).
+    NoEntries,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Empty => f.write_str(
+                "There is nothing to import: paste what an assistant gave you when you asked for \
+                 its memory.",
+            ),
+            ImportError::TooLong { chars } => write!(
+                f,
+                "That text is {chars} characters; memport imports at most {MAX_IMPORT_CHARS} at \
+                 a time. Import it in parts. Nothing was added."
+            ),
+            ImportError::NoEntries => f.write_str(
+                "memport found headings but no memories in that text. Paste the assistant's \
+                 whole answer, including its list.",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// A line, as the reader sees it.
+#[derive(Debug, PartialEq, Eq)]
+enum Line<'a> {
+    Blank,
+    Fence,
+    Heading(String),
+    ImportedFrom(&'a str),
+    Evidence(&'a str),
+    /// An entry's first line: its text and the date it gave, and whether it was marked as
+    /// one (a bullet, a number or a date), which a plain line is not.
+    Start {
+        text: &'a str,
+        saved: Option<&'a str>,
+        marked: bool,
+    },
+}
+
+/// Dates an assistant writes when it has none.
+const NO_DATE: &[&str] = &[
+    "",
+    "date saved, if available",
+    "date",
+    "unknown",
+    "unknown date",
+    "no date",
+    "undated",
+    "n/a",
+    "na",
+    "none",
+    "?",
+    "-",
+];
+
+/// The text after a list marker (`- `, `* `, `• `, `1. `, `2) `), or `None`.
+fn after_marker(line: &str) -> Option<&str> {
+    for marker in ["- ", "* ", "+ ", "• ", "· ", "– ", "— "] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            return Some(rest);
+        }
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=4).contains(&digits) {
+        let rest = &line[digits..];
+        if let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return Some(rest);
+        }
+    }
+    None
+}
+
+/// `[date] - text` or `2024-03-05 - text`: the date (as written) and the text.
+fn dated(text: &str) -> Option<(&str, &str)> {
+    let dash = |rest: &str| -> Option<usize> {
+        let trimmed = rest.trim_start();
+        let lead = rest.len() - trimmed.len();
+        ["- ", "– ", "— ", ": "]
+            .iter()
+            .find(|d| trimmed.starts_with(**d))
+            .map(|d| lead + d.len())
+    };
+    if let Some(inner) = text.strip_prefix('[') {
+        let close = inner.find(']')?;
+        let (date, rest) = (&inner[..close], &inner[close + 1..]);
+        let skip = dash(rest)?;
+        return Some((date.trim(), rest[skip..].trim_start()));
+    }
+    let b = text.as_bytes();
+    let iso = b.len() > 10
+        && b[..10].iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if iso {
+        let skip = dash(&text[10..])?;
+        return Some((&text[..10], text[10 + skip..].trim_start()));
+    }
+    None
+}
+
+/// A heading's text without Markdown marks and a trailing count ("Work (3)").
+fn heading_text(text: &str) -> String {
+    let t = text.trim().trim_end_matches(':').trim();
+    let t = t
+        .strip_prefix("**")
+        .and_then(|t| t.strip_suffix("**"))
+        .or_else(|| t.strip_prefix("__").and_then(|t| t.strip_suffix("__")))
+        .unwrap_or(t);
+    let t = t.trim().trim_end_matches(':').trim();
+    match t.rsplit_once(" (") {
+        Some((head, count))
+            if count.ends_with(')')
+                && count[..count.len() - 1].chars().all(|c| c.is_ascii_digit()) =>
+        {
+            head.trim().to_string()
+        }
+        _ => t.to_string(),
+    }
+}
+
+/// Whether a bare line reads as a label ("Instructions:", "**Work context**").
+fn is_label(line: &str) -> bool {
+    let t = line.trim();
+    let bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
+        || (t.starts_with("__") && t.ends_with("__") && t.len() > 4);
+    let colon = t.ends_with(':') && t.len() > 1;
+    (bold || colon) && t.chars().count() <= 60 && t.split_whitespace().count() <= 7
+}
+
+fn read_line(raw: &str) -> Line<'_> {
+    let line = raw.trim();
+    if line.is_empty() {
+        return Line::Blank;
+    }
+    if line.starts_with("```") || line.starts_with("~~~") {
+        return Line::Fence;
+    }
+    if let Some(name) = strip_prefix_ci(line, "imported from:") {
+        return Line::ImportedFrom(name.trim());
+    }
+    if strip_prefix_ci(line, "evidence:").is_some() {
+        return Line::Evidence(line);
+    }
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+        return Line::Heading(heading_text(&line[hashes..]));
+    }
+    let (body, marked) = match after_marker(line) {
+        Some(rest) => (rest.trim_start(), true),
+        None => (line, false),
+    };
+    if !marked && is_label(line) {
+        return Line::Heading(heading_text(line));
+    }
+    match dated(body) {
+        Some((date, text)) => {
+            let none = NO_DATE.contains(&date.to_lowercase().as_str());
+            Line::Start {
+                text,
+                saved: (!none).then_some(date),
+                marked: true,
+            }
+        }
+        None => Line::Start {
+            text: body,
+            saved: None,
+            marked,
+        },
+    }
+}
+
+fn strip_prefix_ci<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = line.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &line[prefix.len()..])
+}
+
+/// The category a heading names, if it names one: memport's own labels, Gemini's sections,
+/// the topics of Anthropic's export prompt, and Claude's memory headings.
+pub fn heading_category(heading: &str) -> Option<Category> {
+    let h = heading.to_lowercase();
+    if let Some(c) = Category::ALL.iter().find(|c| c.label().to_lowercase() == h) {
+        return Some(*c);
+    }
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    if has(&["correction"]) {
+        Some(Category::BehavioralCorrections)
+    } else if has(&["instruction", "how to respond", "response"]) {
+        Some(Category::ResponseInstructions)
+    } else if has(&[
+        "tool",
+        "technical",
+        "tech ",
+        "language",
+        "framework",
+        "stack",
+    ]) {
+        Some(Category::TechnicalPreferences)
+    } else if has(&[
+        "personal",
+        "demographic",
+        "relationship",
+        "about me",
+        "about you",
+        "family",
+    ]) {
+        Some(Category::PersonalInformation)
+    } else if has(&["project", "goal", "plans", "work", "top of mind", "events"]) {
+        Some(Category::ProjectsAndGoals)
+    } else if has(&["other", "history", "background", "context"]) {
+        Some(Category::OtherContext)
+    } else {
+        None
+    }
+}
+
+/// Whether `next` continues the entry `prev` (a line wrapped by hand): it is indented, or it
+/// starts in lower case after a line that did not end a sentence.
+fn continues(prev: &str, raw_next: &str, next: &str) -> bool {
+    let indented = raw_next.starts_with("  ") || raw_next.starts_with('\t');
+    let ended = prev
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ';', ')', '"', '。']);
+    let lower = next.chars().next().is_some_and(char::is_lowercase);
+    indented || (!ended && lower)
+}
+
+/// Reads `text`. Never fails: an empty result is for [`entries`] to refuse.
+pub fn parse(text: &str) -> Parsed {
+    let text = text
+        .trim_start_matches('\u{feff}')
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    let lines: Vec<&str> = text.lines().collect();
+    // With a fenced code block, the memory is inside it and the rest is chatter.
+    let fences: Vec<usize> = (0..lines.len())
+        .filter(|&i| read_line(lines[i]) == Line::Fence)
+        .collect();
+    let inside = |i: usize| -> bool {
+        let before = fences.iter().filter(|&&f| f < i).count();
+        before % 2 == 1
+    };
+    let fenced_has_text = (0..lines.len()).any(|i| inside(i) && !lines[i].trim().is_empty());
+    let mut parsed = Parsed {
+        format: Format::Paragraphs,
+        entries: Vec::new(),
+        headings: Vec::new(),
+        ignored: Vec::new(),
+        from: None,
+    };
+    let mut heading: Option<String> = None;
+    let mut open = false; // The last line was part of the last entry (no blank between).
+    let (mut dated_lines, mut evidence_lines, mut hash_headings, mut marked_lines) = (0, 0, 0, 0);
+    for (i, raw) in lines.iter().enumerate() {
+        if fenced_has_text && !fences.contains(&i) && !inside(i) {
+            if !raw.trim().is_empty() {
+                parsed.ignored.push(raw.trim().to_string());
+            }
+            continue;
+        }
+        match read_line(raw) {
+            Line::Blank | Line::Fence => open = false,
+            Line::ImportedFrom(name) => {
+                parsed.from = Some(name.to_string());
+                open = false;
+            }
+            Line::Heading(h) => {
+                if raw.trim_start().starts_with('#') {
+                    hash_headings += 1;
+                }
+                heading = (!h.is_empty()).then(|| h.clone());
+                parsed.headings.push(h);
+                open = false;
+            }
+            Line::Evidence(line) => {
+                evidence_lines += 1;
+                match parsed.entries.last_mut() {
+                    Some(entry) => {
+                        if entry.saved.is_none() {
+                            entry.saved = evidence_date(line).map(str::to_string);
+                        }
+                        entry.evidence.push(line.to_string());
+                    }
+                    None => push_entry(&mut parsed.entries, line, None, heading.as_deref()),
+                }
+            }
+            Line::Start {
+                text,
+                saved,
+                marked,
+            } => {
+                let wrapped = open
+                    && !marked
+                    && parsed
+                        .entries
+                        .last()
+                        .is_some_and(|e| continues(&e.text, raw, text));
+                if wrapped {
+                    if let Some(entry) = parsed.entries.last_mut() {
+                        entry.text.push(' ');
+                        entry.text.push_str(text.trim());
+                    }
+                } else {
+                    if saved.is_some() || raw.trim_start().starts_with('[') {
+                        dated_lines += 1;
+                    }
+                    if marked {
+                        marked_lines += 1;
+                    }
+                    push_entry(&mut parsed.entries, text, saved, heading.as_deref());
+                }
+                open = true;
+            }
+        }
+    }
+    // Categories once every line is in: a wrapped line can change what the entry says.
+    for entry in &mut parsed.entries {
+        let under = entry.heading.as_deref().and_then(heading_category);
+        let verdict = classify(&entry.text, under);
+        entry.category = verdict.category;
+        entry.why = verdict.reason;
+    }
+    // "Instructions" is one of Gemini's sections and a common label too: two of its
+    // sections, or its Evidence lines, say the text is Gemini's format.
+    let sections = parsed
+        .headings
+        .iter()
+        .filter(|h| is_gemini_section(h))
+        .count();
+    parsed.format = if evidence_lines > 0 || sections >= 2 {
+        Format::GeminiSections
+    } else if dated_lines > 0 {
+        Format::DatedLines
+    } else if hash_headings > 0 {
+        Format::Markdown
+    } else if marked_lines > 0 {
+        Format::List
+    } else {
+        Format::Paragraphs
+    };
+    parsed
+}
+
+fn is_gemini_section(heading: &str) -> bool {
+    crate::render::GeminiSection::ALL
+        .iter()
+        .any(|s| s.label().eq_ignore_ascii_case(heading))
+}
+
+fn push_entry(entries: &mut Vec<Entry>, text: &str, saved: Option<&str>, heading: Option<&str>) {
+    entries.push(Entry {
+        text: text.trim().to_string(),
+        category: Category::OtherContext,
+        why: "",
+        heading: heading.map(str::to_string),
+        saved: saved.map(str::to_string),
+        evidence: Vec::new(),
+    });
+}
+
+/// The `Date: [2024-03-05]` of an `Evidence:` line.
+fn evidence_date(line: &str) -> Option<&str> {
+    let at = line.rfind("Date:")?;
+    let rest = line[at + 5..].trim();
+    let inner = rest.strip_prefix('[').and_then(|r| r.split(']').next())?;
+    let inner = inner.trim();
+    (!NO_DATE.contains(&inner.to_lowercase().as_str())).then_some(inner)
+}
+
+/// The items of `text`, read at `now`, or why there are none.
+pub fn entries(text: &str) -> Result<Parsed, ImportError> {
+    let chars = text.chars().count();
+    if chars > MAX_IMPORT_CHARS {
+        return Err(ImportError::TooLong { chars });
+    }
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let parsed = parse(text);
+    if parsed.entries.is_empty() {
+        return Err(ImportError::NoEntries);
+    }
+    Ok(parsed)
+}
+
+/// What the person sees before anything is added.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Preview {
+    /// "Read as dated lines, as Anthropic's export prompt asks: 5 memories (2 already in your
+    /// profile)."
+    pub summary: String,
+    pub entries: Vec<PreviewEntry>,
+    /// Lines outside the code block, not imported.
+    pub ignored: Vec<String>,
+    /// How many entries the profile does not hold yet.
+    pub new: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PreviewEntry {
+    pub text: String,
+    pub category: &'static str,
+    pub why: &'static str,
+    pub saved: Option<String>,
+    /// Already in the profile (it will gain this text as a source, not a second copy).
+    pub known: bool,
+}
+
+/// The preview of `parsed` against what `profile` already holds.
+pub fn preview(parsed: &Parsed, profile: &Profile) -> Preview {
+    let mut seen: Vec<ItemId> = Vec::new();
+    let entries: Vec<PreviewEntry> = parsed
+        .entries
+        .iter()
+        .map(|e| {
+            let id = ItemId::of(&e.text);
+            let known = profile.items.iter().any(|i| i.answers_to(&id)) || seen.contains(&id);
+            seen.push(id);
+            PreviewEntry {
+                text: e.text.clone(),
+                category: e.category.label(),
+                why: e.why,
+                saved: e.saved.clone(),
+                known,
+            }
+        })
+        .collect();
+    let new = entries.iter().filter(|e| !e.known).count();
+    let total = entries.len();
+    let noun = if total == 1 { "memory" } else { "memories" };
+    let known = match total - new {
+        0 => String::new(),
+        n if n == total => " (all already in your profile)".to_string(),
+        n => format!(" ({n} already in your profile)"),
+    };
+    let ignored = match parsed.ignored.len() {
+        0 => String::new(),
+        1 => " 1 line outside the code block is left out.".to_string(),
+        n => format!(" {n} lines outside the code block are left out."),
+    };
+    Preview {
+        summary: format!(
+            "Read as {}: {total} {noun}{known}.{ignored}",
+            parsed.format.label()
+        ),
+        entries,
+        ignored: parsed.ignored.clone(),
+        new,
+    }
+}
+
+/// Adds the text's memories to `profile`; the message for the person.
+pub fn into_profile(
+    text: &str,
+    now: OffsetDateTime,
+    profile: &mut Profile,
+) -> Result<String, ImportError> {
+    let parsed = entries(text)?;
+    let items = items(&parsed, now);
+    let read = items.len();
+    let report = profile.add(items);
+    let noun = if report.added == 1 {
+        "memory"
+    } else {
+        "memories"
+    };
+    Ok(match (report.added, report.known) {
+        (added, 0) => format!("Added {added} {noun} from the text."),
+        (0, _) => format!("All {read} memories in the text were already in your profile."),
+        (added, known) => {
+            format!("Added {added} {noun} from the text ({known} already in your profile).")
+        }
+    })
+}
+
+/// The assistant an `Imported from:` line names, when memport knows it.
+fn named_assistant(name: &str) -> Option<Assistant> {
+    let lower = name.to_lowercase();
+    sites::all()
+        .iter()
+        .find(|s| lower.contains(&s.name.to_lowercase()))
+        .map(|s| s.assistant)
+}
+
+/// The profile items for what was parsed, read at `now`.
+pub fn items(parsed: &Parsed, now: OffsetDateTime) -> Vec<MemoryItem> {
+    let assistant = parsed.from.as_deref().and_then(named_assistant);
+    parsed
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let source = Source {
+                assistant,
+                via: Via::Import,
+                url: String::new(),
+                heading: e.heading.clone(),
+                captured_at: now,
+                saved: e.saved.clone(),
+                evidence: e.evidence.clone(),
+            };
+            MemoryItem::new(&e.text, e.category, source)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(p: &Parsed) -> Vec<&str> {
+        p.entries.iter().map(|e| e.text.as_str()).collect()
+    }
+
+    #[test]
+    fn anthropics_export_format_in_a_code_block_with_chatter() {
+        let answer = "Sure! Here is everything I have stored about you:\n\n```\n\
+            Instructions:\n\
+            [2025-01-12] - Always answer in British English.\n\
+            [date saved, if available] - Keep answers short.\n\
+            \n\
+            Personal details:\n\
+            [2024-11-03] - Lives in Porto with her partner Rui.\n\
+            [unknown] - Works as a product designer\n  at a fintech startup.\n\
+            \n\
+            Preferences and corrections:\n\
+            - [2025-02-01] - Stop suggesting Medium articles.\n\
+            ```\n\nLet me know if you want anything changed!";
+        let p = entries(answer).unwrap();
+        assert_eq!(p.format, Format::DatedLines);
+        assert_eq!(
+            texts(&p),
+            [
+                "Always answer in British English.",
+                "Keep answers short.",
+                "Lives in Porto with her partner Rui.",
+                "Works as a product designer at a fintech startup.",
+                "Stop suggesting Medium articles.",
+            ]
+        );
+        let saved: Vec<Option<&str>> = p.entries.iter().map(|e| e.saved.as_deref()).collect();
+        assert_eq!(
+            saved,
+            [
+                Some("2025-01-12"),
+                None,
+                Some("2024-11-03"),
+                None,
+                Some("2025-02-01")
+            ]
+        );
+        let cats: Vec<Category> = p.entries.iter().map(|e| e.category).collect();
+        assert_eq!(
+            cats,
+            [
+                Category::ResponseInstructions,
+                Category::ResponseInstructions,
+                Category::PersonalInformation,
+                Category::PersonalInformation,
+                Category::BehavioralCorrections,
+            ]
+        );
+        assert_eq!(
+            p.ignored,
+            [
+                "Sure! Here is everything I have stored about you:",
+                "Let me know if you want anything changed!"
+            ]
+        );
+        assert_eq!(
+            p.headings,
+            [
+                "Instructions",
+                "Personal details",
+                "Preferences and corrections"
+            ]
+        );
+    }
+
+    #[test]
+    fn geminis_sections_keep_evidence_with_its_entry() {
+        let answer = "Demographics Information:\n\
+            - The user lives in Porto.\n  \
+              Evidence: User said \"I moved to Porto last spring\" Date: [2024-05-02].\n\
+            \n\
+            Interests & Preferences:\n\
+            - The user prefers Figma.\n    Evidence: User said \"Figma, always\" Date: [unknown].\n\
+            \n\
+            Instructions:\n\
+            - The user wants answers in British English.\n\
+            \n\
+            Imported from: ChatGPT";
+        let p = entries(answer).unwrap();
+        assert_eq!(p.format, Format::GeminiSections);
+        assert_eq!(p.entries.len(), 3);
+        assert_eq!(p.entries[0].saved.as_deref(), Some("2024-05-02"));
+        assert_eq!(p.entries[0].evidence.len(), 1);
+        assert!(p.entries[0].evidence[0].starts_with("Evidence: User said"));
+        assert_eq!(p.entries[1].saved, None);
+        assert_eq!(p.entries[0].category, Category::PersonalInformation);
+        assert_eq!(p.entries[2].category, Category::ResponseInstructions);
+        assert_eq!(p.from.as_deref(), Some("ChatGPT"));
+        let items = items(&p, OffsetDateTime::UNIX_EPOCH);
+        assert_eq!(items[0].sources[0].assistant, Some(Assistant::ChatGpt));
+        assert_eq!(items[0].sources[0].via, Via::Import);
+    }
+
+    #[test]
+    fn memports_own_markdown_reads_back_to_the_same_items() {
+        let profile = crate::profile::fixture::profile(&[
+            ("Prefers metric units.", Category::ResponseInstructions),
+            ("Has two cats.", Category::PersonalInformation),
+            ("Writes Rust daily.", Category::TechnicalPreferences),
+            ("Stop adding emoji.", Category::BehavioralCorrections),
+            ("Likes <b>jazz</b> — «bebop» 🎷", Category::OtherContext),
+        ]);
+        let md = crate::render::markdown(&profile);
+        let p = entries(&md).unwrap();
+        assert_eq!(p.format, Format::Markdown);
+        let got: Vec<(&str, Category)> = p
+            .entries
+            .iter()
+            .map(|e| (e.text.as_str(), e.category))
+            .collect();
+        let want: Vec<(&str, Category)> = profile
+            .items
+            .iter()
+            .map(|i| (i.text.as_str(), i.category))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn lists_paragraphs_and_wrapped_lines() {
+        let numbered =
+            "1. Lives in Leeds.\n2) Teaches chemistry\nat a high school.\n3. Coaches chess.";
+        let p = entries(numbered).unwrap();
+        assert_eq!(p.format, Format::List);
+        assert_eq!(
+            texts(&p),
+            [
+                "Lives in Leeds.",
+                "Teaches chemistry at a high school.",
+                "Coaches chess."
+            ]
+        );
+        // Plain lines that each end a sentence stay apart; a blank line ends a paragraph.
+        let plain =
+            "Lives in Leeds.\nTeaches chemistry.\n\nIs learning the cello and\npractises daily.";
+        assert_eq!(
+            texts(&entries(plain).unwrap()),
+            [
+                "Lives in Leeds.",
+                "Teaches chemistry.",
+                "Is learning the cello and practises daily."
+            ]
+        );
+        // **Bold** labels and Claude's headings set categories.
+        let claude = "**Work context**\nLeads a data team.\n\n**Personal context**\nHas a dog.";
+        let p = entries(claude).unwrap();
+        assert_eq!(p.entries[0].category, Category::ProjectsAndGoals);
+        assert_eq!(p.entries[1].category, Category::PersonalInformation);
+    }
+
+    #[test]
+    fn every_line_is_accounted_for() {
+        let answer =
+            "Intro chatter\n```\n# Memory\nTools:\n- Uses Neovim\n  and tmux.\n\n- x\n```\nbye";
+        let p = parse(answer);
+        let accounted: usize = p.ignored.len()
+            + p.headings.len()
+            + 2 // the fences
+            + p.entries.len()
+            + 1; // the wrapped line
+        let non_blank = answer.lines().filter(|l| !l.trim().is_empty()).count();
+        assert_eq!(accounted, non_blank);
+        assert_eq!(texts(&p), ["Uses Neovim and tmux.", "x"]);
+        assert_eq!(p.entries[0].category, Category::TechnicalPreferences);
+    }
+
+    #[test]
+    fn the_preview_says_what_is_new_and_adding_says_what_was_added() {
+        let mut profile =
+            crate::profile::fixture::profile(&[("Has two cats.", Category::PersonalInformation)]);
+        let text = "Chatter\n```\n- Has two cats.\n- Runs marathons.\n- runs marathons\n```";
+        let p = preview(&entries(text).unwrap(), &profile);
+        assert_eq!(
+            p.summary,
+            "Read as a list: 3 memories (2 already in your profile). 1 line outside the code \
+             block is left out."
+        );
+        assert_eq!(p.new, 1);
+        assert_eq!(
+            p.entries.iter().map(|e| e.known).collect::<Vec<_>>(),
+            [true, false, true]
+        );
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let said = into_profile(text, now, &mut profile).unwrap();
+        assert_eq!(
+            said,
+            "Added 1 memory from the text (2 already in your profile)."
+        );
+        assert_eq!(profile.len(), 2);
+        let again = into_profile(text, now, &mut profile).unwrap();
+        assert_eq!(
+            again,
+            "All 3 memories in the text were already in your profile."
+        );
+        assert_eq!(
+            into_profile(" ", now, &mut profile),
+            Err(ImportError::Empty)
+        );
+    }
+
+    #[test]
+    fn bad_input_says_why() {
+        assert_eq!(entries("  \n\t"), Err(ImportError::Empty));
+        assert_eq!(
+            entries("Instructions:\n\n# Work"),
+            Err(ImportError::NoEntries)
+        );
+        let huge = "x".repeat(MAX_IMPORT_CHARS + 1);
+        assert!(matches!(entries(&huge), Err(ImportError::TooLong { .. })));
+        // An unclosed fence still reads what follows it.
+        assert_eq!(
+            texts(&entries("```\n- Lives in Oslo.").unwrap()),
+            ["Lives in Oslo."]
+        );
+        // Windows line ends and a byte-order mark.
+        assert_eq!(
+            texts(&entries("\u{feff}- a.\r\n- b.\r\n").unwrap()),
+            ["a.", "b."]
+        );
+    }
+}
