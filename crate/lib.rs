@@ -20,6 +20,7 @@ pub mod render;
 pub mod selection;
 pub mod sites;
 pub mod text_import;
+pub mod undo;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

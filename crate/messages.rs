@@ -55,6 +55,10 @@ pub enum Request {
     PreviewImport { text: String },
     /// "Import text": add the text's memories.
     ImportText { text: String },
+    /// The person deleted an item in the popup.
+    DeleteItem { id: ItemId },
+    /// Take back the last change to the profile.
+    Undo,
     /// The person edited an item in the popup.
     EditItem {
         id: ItemId,

@@ -19,6 +19,8 @@ pub struct PopupView {
     pub groups: Vec<Group>,
     /// Shown instead of the groups when the profile is empty.
     pub empty: Option<EmptyState>,
+    /// The last change, which "Undo" takes back ("Deleted \"Has a cat\"").
+    pub undo: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -102,6 +104,7 @@ pub fn view(profile: &Profile) -> PopupView {
     PopupView {
         total: profile.len(),
         categories: Category::ALL.map(|c| c.label()).to_vec(),
+        undo: None,
         empty: profile.is_empty().then(|| EmptyState {
             title: "Your memory profile is empty",
             steps: vec![

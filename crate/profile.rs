@@ -405,6 +405,16 @@ impl Profile {
         Ok("Saved your edit. It now says what another memory said, so the two are one.")
     }
 
+    /// Takes item `id` out of the profile and hands it back.
+    pub fn remove(&mut self, id: &ItemId) -> Result<MemoryItem, EditError> {
+        let at = self
+            .items
+            .iter()
+            .position(|i| i.id == *id)
+            .ok_or(EditError::NotFound)?;
+        Ok(self.items.remove(at))
+    }
+
     /// The items of one category, in the order they were added.
     pub fn in_category(&self, category: Category) -> impl Iterator<Item = &MemoryItem> {
         self.items.iter().filter(move |i| i.category == category)

@@ -13,6 +13,11 @@ export async function storageSet(key, value) {
   await chrome.storage.local.set({ [key]: value });
 }
 
+/** Stores two keys in one write (the profile and the step that undoes its last change). */
+export async function storageSetPair(key, value, otherKey, otherValue) {
+  await chrome.storage.local.set({ [key]: value, [otherKey]: otherValue });
+}
+
 /** The toolbar badge: the profile's size, or nothing. */
 export async function setBadge(text) {
   await chrome.action.setBadgeBackgroundColor({ color: '#4b3fc4' });

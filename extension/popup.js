@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -107,7 +107,10 @@ function itemNode(item) {
     if (editing === null) editForm(li, item);
   });
   edit.setAttribute('aria-label', `Edit "${item.text}"`);
-  li.append(el('p', 'meta', meta), edit);
+  // No "are you sure": Undo takes it back.
+  const remove = button('Delete', 'delete-button', async () => say(await deleteItem(item.id)));
+  remove.setAttribute('aria-label', `Delete "${item.text}"`);
+  li.append(el('p', 'meta', meta), edit, remove);
   return li;
 }
 
@@ -120,6 +123,8 @@ function render(view) {
     return;
   }
   $('total').textContent = view.total ? String(view.total) : '';
+  $('undo').hidden = !view.undo;
+  $('undo').textContent = view.undo ? `Undo: ${view.undo}` : '';
   $('send-gemini').disabled = view.total === 0;
   $('send-claude').disabled = view.total === 0;
   $('send-chatgpt').disabled = view.total === 0;
@@ -222,6 +227,8 @@ $('check-page').addEventListener('click', async () => {
   if (reply.kind === 'check') showReport(reply.report);
   else say(reply);
 });
+
+$('undo').addEventListener('click', async () => say(await undoLast()));
 
 // "Import text": Rust reads the text; the person sees every memory it found (and what it left
 // out) before anything is added. Editing the text again drops the preview.

@@ -14,6 +14,13 @@ extern "C" {
     async fn storage_get_js(key: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = storageSet)]
     async fn storage_set_js(key: &str, value: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = storageSetPair)]
+    async fn storage_set_pair_js(
+        key: &str,
+        value: &str,
+        other_key: &str,
+        other_value: &str,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = setBadge)]
     async fn set_badge_js(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = findTab)]
@@ -72,6 +79,19 @@ pub async fn storage_get(key: &str) -> Result<Option<String>, String> {
 
 pub async fn storage_set(key: &str, value: &str) -> Result<(), String> {
     storage_set_js(key, value)
+        .await
+        .map(|_| ())
+        .map_err(describe)
+}
+
+/// Stores two keys in one write.
+pub async fn storage_set_pair(
+    key: &str,
+    value: &str,
+    other_key: &str,
+    other_value: &str,
+) -> Result<(), String> {
+    storage_set_pair_js(key, value, other_key, other_value)
         .await
         .map(|_| ())
         .map_err(describe)

@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 
 use crate::picker::Picks;
 use crate::profile::{Profile, ProfileError};
+use crate::undo::Undo;
 
 /// The `chrome.storage.local` key holding the profile's JSON.
 pub const PROFILE_KEY: &str = "memport.profile";
@@ -46,12 +47,24 @@ pub async fn load_profile() -> Result<Profile, LoadError> {
     Profile::from_json(json.as_deref()).map_err(LoadError::Profile)
 }
 
-pub async fn save_profile(profile: &Profile) -> Result<(), String> {
-    browser::storage_set(PROFILE_KEY, &profile.to_json())
+/// The `chrome.storage.local` key holding the step that undoes the last change.
+pub const UNDO_KEY: &str = "memport.undo";
+
+/// Stores `profile` and the step that undoes the change that made it, in one write, so the
+/// two never disagree. `None` clears the step (after an undo).
+pub async fn save_profile(profile: &Profile, undo: Option<&Undo>) -> Result<(), String> {
+    let undo = undo.map(Undo::to_json).unwrap_or_default();
+    browser::storage_set_pair(PROFILE_KEY, &profile.to_json(), UNDO_KEY, &undo)
         .await
         .map_err(|e| {
             format!("memport could not save your profile ({e}). Nothing was changed; free some browser storage and try again.")
         })
+}
+
+/// The step that undoes the last change, if there is one.
+pub async fn load_undo() -> Option<Undo> {
+    let json = browser::storage_get(UNDO_KEY).await.ok().flatten();
+    Undo::from_json(json.as_deref())
 }
 
 /// What the person pointed at; none when storage cannot be read (picks can be made again).

@@ -3,11 +3,11 @@
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
 
-use super::{browser, load_profile};
+use super::{browser, load_profile, load_undo};
 use crate::category::Category;
 use crate::fill::{Notice, Way};
 use crate::messages::Request;
-use crate::popup::view;
+use crate::popup::{view, PopupView};
 use crate::profile::ItemId;
 use crate::render;
 use crate::sites::Assistant;
@@ -36,9 +36,25 @@ async fn ask_worker(request: &Request) -> JsValue {
 #[wasm_bindgen(js_name = popupView)]
 pub async fn popup_view() -> JsValue {
     match load_profile().await {
-        Ok(profile) => browser::to_js(&view(&profile)),
+        Ok(profile) => browser::to_js(&PopupView {
+            undo: load_undo().await.map(|u| u.label),
+            ..view(&profile)
+        }),
         Err(e) => problem(e.to_string()),
     }
+}
+
+/// Asks the worker to delete item `id`; resolves with its notice.
+#[wasm_bindgen(js_name = deleteItem)]
+pub async fn delete_item(id: String) -> JsValue {
+    let id = ItemId::from(id.as_str());
+    ask_worker(&Request::DeleteItem { id }).await
+}
+
+/// Asks the worker to take back the last change; resolves with its notice.
+#[wasm_bindgen(js_name = undoLast)]
+pub async fn undo_last() -> JsValue {
+    ask_worker(&Request::Undo).await
 }
 
 /// Asks the worker to fill `target`'s import box ("gemini"), or its composer when `way` is

@@ -4,7 +4,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{badge_text, browser, load_picks, load_profile, now, save_picks, save_profile};
+use super::{
+    badge_text, browser, load_picks, load_profile, load_undo, now, save_picks, save_profile,
+};
 use crate::capture;
 use crate::category::Category;
 use crate::check;
@@ -12,9 +14,11 @@ use crate::fill::{self, Choice, Inspected, Notice, Put, Send, Way};
 use crate::messages::{self, MenuClick, MenuCommand, Reply, Request};
 use crate::picker::{self, Part};
 use crate::profile::ItemId;
+use crate::profile::{EditError, Profile};
 use crate::selection::{self, Selected};
 use crate::sites::{self, pattern, Assistant};
 use crate::text_import;
+use crate::undo::{self, Undo};
 
 /// How long a target page may take to load before memport gives up on it.
 const TAB_LOAD_MS: u32 = 30_000;
@@ -54,6 +58,8 @@ async fn dispatch(request: Request) -> Reply {
         Request::ForgetPicks { site } => Reply::Notice(forget_picks(site).await),
         Request::PreviewImport { text } => preview_import(&text).await,
         Request::ImportText { text } => Reply::Notice(import_text(&text).await),
+        Request::DeleteItem { id } => Reply::Notice(delete_item(&id).await),
+        Request::Undo => Reply::Notice(undo_last().await),
         Request::EditItem { id, text, category } => {
             Reply::Notice(edit_item(&id, &text, category).await)
         }
@@ -74,42 +80,101 @@ async fn preview_import(text: &str) -> Reply {
     }
 }
 
+/// Why a change to the profile was not made.
+enum ChangeError<E> {
+    /// The change itself refused (with its own message).
+    Refused(E),
+    /// The profile could not be read or stored.
+    Storage(String),
+}
+
+/// Loads the profile, applies `change` (which answers with its message and the label of the
+/// step that undoes it), and stores the result with that step in one write. Sets the badge.
+async fn change_profile<E>(
+    change: impl FnOnce(&mut Profile) -> Result<(String, String), E>,
+) -> Result<String, ChangeError<E>> {
+    let mut profile = load_profile()
+        .await
+        .map_err(|e| ChangeError::Storage(e.to_string()))?;
+    let before = profile.clone();
+    let (message, label) = change(&mut profile).map_err(ChangeError::Refused)?;
+    if profile != before {
+        let undo = Undo::before(label, &before);
+        save_profile(&profile, Some(&undo))
+            .await
+            .map_err(ChangeError::Storage)?;
+    }
+    // The badge is a nicety: failing to set it changes nothing the person relies on.
+    let _ = browser::set_badge(&badge_text(profile.len())).await;
+    Ok(message)
+}
+
+/// The notice for a change.
+fn changed<E: std::fmt::Display>(result: Result<String, ChangeError<E>>) -> Notice {
+    match result {
+        Ok(message) => Notice { ok: true, message },
+        Err(ChangeError::Refused(e)) => Notice {
+            ok: false,
+            message: e.to_string(),
+        },
+        Err(ChangeError::Storage(message)) => Notice { ok: false, message },
+    }
+}
+
 /// "Import text", step two: adds the text's memories.
 async fn import_text(text: &str) -> Notice {
-    let fail = |message: String| Notice { ok: false, message };
-    let mut profile = match load_profile().await {
-        Ok(p) => p,
-        Err(e) => return fail(e.to_string()),
-    };
-    let message = match text_import::into_profile(text, now(), &mut profile) {
-        Ok(m) => m,
-        Err(e) => return fail(e.to_string()),
-    };
-    if let Err(e) = save_profile(&profile).await {
-        return fail(e);
-    }
-    let _ = browser::set_badge(&badge_text(profile.len())).await;
-    Notice { ok: true, message }
+    changed(
+        change_profile(|p| {
+            text_import::into_profile(text, now(), p).map(|m| (m, "Imported text".to_string()))
+        })
+        .await,
+    )
 }
 
 /// Saves the person's edit of one item.
 async fn edit_item(id: &ItemId, text: &str, category: Category) -> Notice {
+    changed(
+        change_profile(|p| {
+            let old = p.items.iter().find(|i| i.id == *id).map(|i| i.text.clone());
+            let message = p.edit(id, text, category, now())?;
+            Ok::<_, EditError>((
+                message.to_string(),
+                undo::quoted("Edited", &old.unwrap_or_default()),
+            ))
+        })
+        .await,
+    )
+}
+
+/// Deletes one item (undoable).
+async fn delete_item(id: &ItemId) -> Notice {
+    changed(
+        change_profile(|p| {
+            let gone = p.remove(id)?;
+            let label = undo::quoted("Deleted", &gone.text);
+            Ok::<_, EditError>((format!("{label}. Undo brings it back."), label))
+        })
+        .await,
+    )
+}
+
+/// Puts back the profile as it was before the last change.
+async fn undo_last() -> Notice {
     let fail = |message: String| Notice { ok: false, message };
-    let mut profile = match load_profile().await {
+    let Some(step) = load_undo().await else {
+        return fail("There is nothing to undo.".into());
+    };
+    let profile = match step.profile() {
         Ok(p) => p,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => return fail(format!("The last change cannot be undone: {e}")),
     };
-    let message = match profile.edit(id, text, category, now()) {
-        Ok(message) => message,
-        Err(e) => return fail(e.to_string()),
-    };
-    if let Err(e) = save_profile(&profile).await {
+    if let Err(e) = save_profile(&profile, None).await {
         return fail(e);
     }
     let _ = browser::set_badge(&badge_text(profile.len())).await;
     Notice {
         ok: true,
-        message: message.to_string(),
+        message: step.done_message(),
     }
 }
 
@@ -117,7 +182,6 @@ async fn edit_item(id: &ItemId, text: &str, category: Category) -> Notice {
 /// kept), else takes the menu's copy of it, and adds it as one item. The person is told on the
 /// page when memport may write there, and always by the returned notice and the badge.
 async fn add_selection(click: &MenuClick) -> Notice {
-    let fail = |message: String| Notice { ok: false, message };
     let from_page = match (click.tab_id, click.frame_id) {
         (Some(tab), Some(frame)) => browser::read_selection(tab, frame.max(0)).await.ok(),
         _ => None,
@@ -133,20 +197,13 @@ async fn add_selection(click: &MenuClick) -> Notice {
                 .unwrap_or_default(),
             title: click.tab_title.clone(),
         });
-    let mut profile = match load_profile().await {
-        Ok(p) => p,
-        Err(e) => return fail(e.to_string()),
-    };
-    let notice = match selection::into_profile(&selected, now(), &mut profile) {
-        Ok(message) => match save_profile(&profile).await {
-            Ok(()) => {
-                let _ = browser::set_badge(&badge_text(profile.len())).await;
-                Notice { ok: true, message }
-            }
-            Err(e) => fail(e),
-        },
-        Err(e) => fail(e.to_string()),
-    };
+    let notice = changed(
+        change_profile(|p| {
+            let label = undo::quoted("Added", selected.text.trim());
+            selection::into_profile(&selected, now(), p).map(|m| (m, label))
+        })
+        .await,
+    );
     if let Some(id) = click.tab_id {
         // Only where memport may run script (the assistants' sites, or a page the menu click
         // granted); elsewhere the badge and the popup tell.
@@ -245,31 +302,20 @@ async fn check_page(tab_id: Option<i32>) -> check::Report {
 /// Saves what the in-page button read. When the memory was not found, the reply offers to
 /// point at it.
 async fn save_capture(outcome: &capture::ReadOutcome) -> Reply {
-    let fail = |message: String| Reply::notice(false, message);
-    let mut profile = match load_profile().await {
-        Ok(p) => p,
-        Err(e) => return fail(e.to_string()),
-    };
-    let message = match capture::into_profile(outcome, now(), &mut profile) {
-        Ok(message) => message,
-        Err(e @ capture::CaptureError::NotFound { .. }) => {
-            let site = sites::capture_page_at(outcome.url()).map(|(site, _)| site);
-            return match site {
-                Some(site) => Reply::PointAt {
+    let saved =
+        change_profile(|p| capture::into_profile(outcome, now(), p).map(|m| (m.clone(), m))).await;
+    match saved {
+        Err(ChangeError::Refused(e @ capture::CaptureError::NotFound { .. })) => {
+            match sites::capture_page_at(outcome.url()) {
+                Some((site, _)) => Reply::PointAt {
                     message: e.to_string(),
                     pick: picker::memory_offer(site),
                 },
-                None => fail(e.to_string()),
-            };
+                None => Reply::notice(false, e.to_string()),
+            }
         }
-        Err(e) => return fail(e.to_string()),
-    };
-    if let Err(e) = save_profile(&profile).await {
-        return fail(e);
+        other => Reply::Notice(changed(other)),
     }
-    // The badge is a nicety: failing to set it changes nothing the person relies on.
-    let _ = browser::set_badge(&badge_text(profile.len())).await;
-    Reply::notice(true, message)
 }
 
 /// Opens (or reuses) `target`'s import page and fills its boxes with the profile: the page
