@@ -421,6 +421,12 @@ impl Profile {
     }
 }
 
+/// The profile as a file for the person ("Download JSON"): the stored form, indented.
+/// "Import text" restores it exactly.
+pub fn export_json(profile: &Profile) -> String {
+    serde_json::to_string_pretty(profile).unwrap_or_default()
+}
+
 /// Items and sources for the crate's tests.
 #[cfg(test)]
 pub(crate) mod fixture {
@@ -640,5 +646,58 @@ mod tests {
         assert_eq!(s.host(), "example.org:8443");
         s.url = "not a url".into();
         assert_eq!(s.host(), "not a url");
+    }
+
+    /// Every key a fully populated profile writes is described in docs/profile.schema.json,
+    /// and the schema allows no other: the documented format and the code cannot drift apart.
+    #[test]
+    fn the_json_schema_describes_every_field() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../docs/profile.schema.json")).unwrap();
+        let props = |path: &str| -> Vec<String> {
+            let mut keys: Vec<String> = schema
+                .pointer(path)
+                .and_then(|v| v.as_object())
+                .map(|o| o.keys().cloned().collect())
+                .unwrap_or_default();
+            keys.sort();
+            keys
+        };
+        let mut p = profile(&[("Lives in Porto", Category::PersonalInformation)]);
+        let id = p.items[0].id.clone();
+        p.items[0].sources[0].saved = Some("2024-11-03".into());
+        p.items[0].sources[0].evidence = vec!["Evidence: User said so".into()];
+        p.edit(
+            &id,
+            "Lives in Porto since 2024",
+            Category::PersonalInformation,
+            now(),
+        )
+        .unwrap();
+        let json: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        let keys = |v: &serde_json::Value| -> Vec<String> {
+            let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+            k.sort();
+            k
+        };
+        assert_eq!(keys(&json), props("/properties"));
+        assert_eq!(keys(&json["items"][0]), props("/$defs/item/properties"));
+        assert_eq!(
+            keys(&json["items"][0]["sources"][0]),
+            props("/$defs/source/properties")
+        );
+        assert_eq!(json["schema"], SCHEMA_VERSION);
+        assert_eq!(
+            schema.pointer("/properties/schema/maximum").unwrap(),
+            SCHEMA_VERSION
+        );
+        let labels: Vec<&str> = Category::ALL.iter().map(|c| c.label()).collect();
+        let listed: Vec<&str> = schema["$defs"]["category"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        assert_eq!(listed, labels);
     }
 }

@@ -18,7 +18,7 @@ use time::OffsetDateTime;
 
 use crate::category::Category;
 use crate::classify::classify;
-use crate::profile::{ItemId, MemoryItem, Profile, Source, Via};
+use crate::profile::{ItemId, MemoryItem, Profile, ProfileError, Source, Via};
 use crate::sites::{self, Assistant};
 
 /// The longest text memport takes in one import (about 400 pages of memory): more is almost
@@ -91,6 +91,8 @@ pub enum ImportError {
     },
     /// Text without a single memory line (only headings or chatter).
     NoEntries,
+    /// A memport profile file that could not be read (damaged, or from a newer memport).
+    Profile(ProfileError),
 }
 
 impl std::fmt::Display for ImportError {
@@ -108,6 +110,10 @@ impl std::fmt::Display for ImportError {
             ImportError::NoEntries => f.write_str(
                 "memport found headings but no memories in that text. Paste the assistant's \
                  whole answer, including its list.",
+            ),
+            ImportError::Profile(e) => write!(
+                f,
+                "This looks like a memport profile file, but it could not be used: {e}"
             ),
         }
     }
@@ -463,6 +469,37 @@ fn evidence_date(line: &str) -> Option<&str> {
     (!NO_DATE.contains(&inner.to_lowercase().as_str())).then_some(inner)
 }
 
+/// What a pasted or opened text is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Memory in an assistant's words: added to the profile.
+    Text(Parsed),
+    /// A memport profile file ("Download JSON"): restores the profile exactly.
+    Profile(Profile),
+}
+
+/// Reads `text`: a memport profile file when it is one (by its `schema` and `items`), else
+/// memory in an assistant's words.
+pub fn read(text: &str) -> Result<Reading, ImportError> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    let chars = trimmed.chars().count();
+    if chars > MAX_IMPORT_CHARS {
+        return Err(ImportError::TooLong { chars });
+    }
+    if trimmed.starts_with('{') && looks_like_profile(trimmed) {
+        return Profile::from_json(Some(trimmed))
+            .map(Reading::Profile)
+            .map_err(ImportError::Profile);
+    }
+    entries(text).map(Reading::Text)
+}
+
+/// A profile file, even a damaged one, names its schema near the start and holds items.
+fn looks_like_profile(text: &str) -> bool {
+    let head: String = text.chars().take(200).collect();
+    head.contains("\"schema\"") && text.contains("\"items\"")
+}
+
 /// The items of `text`, read at `now`, or why there are none.
 pub fn entries(text: &str) -> Result<Parsed, ImportError> {
     let chars = text.chars().count();
@@ -490,6 +527,8 @@ pub struct Preview {
     pub ignored: Vec<String>,
     /// How many entries the profile does not hold yet.
     pub new: usize,
+    /// Adding replaces the whole profile (a memport profile file).
+    pub replace: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -542,16 +581,62 @@ pub fn preview(parsed: &Parsed, profile: &Profile) -> Preview {
         entries,
         ignored: parsed.ignored.clone(),
         new,
+        replace: false,
     }
 }
 
-/// Adds the text's memories to `profile`; the message for the person.
+/// The preview of what `reading` would do to `profile`.
+pub fn preview_reading(reading: &Reading, profile: &Profile) -> Preview {
+    let restored = match reading {
+        Reading::Text(parsed) => return preview(parsed, profile),
+        Reading::Profile(restored) => restored,
+    };
+    let entries: Vec<PreviewEntry> = restored
+        .items
+        .iter()
+        .map(|i| PreviewEntry {
+            text: i.text.clone(),
+            category: i.category.label(),
+            why: "the category saved in the file",
+            saved: i.sources.iter().find_map(|s| s.saved.clone()),
+            known: profile.items.iter().any(|p| p.id == i.id),
+        })
+        .collect();
+    let (n, held) = (restored.len(), profile.len());
+    let noun = |k: usize| if k == 1 { "memory" } else { "memories" };
+    Preview {
+        summary: format!(
+            "A memport profile file with {n} {}. Restoring it replaces your profile ({held} {}) \
+             exactly; Undo brings the current one back.",
+            noun(n),
+            noun(held),
+        ),
+        new: entries.iter().filter(|e| !e.known).count(),
+        entries,
+        ignored: Vec::new(),
+        replace: true,
+    }
+}
+
+/// Adds the text's memories to `profile`, or restores a memport profile file over it; the
+/// message for the person and the label of the step that undoes it.
 pub fn into_profile(
     text: &str,
     now: OffsetDateTime,
     profile: &mut Profile,
-) -> Result<String, ImportError> {
-    let parsed = entries(text)?;
+) -> Result<(String, &'static str), ImportError> {
+    let parsed = match read(text)? {
+        Reading::Profile(restored) => {
+            let n = restored.len();
+            *profile = restored;
+            let noun = if n == 1 { "memory" } else { "memories" };
+            let message = format!(
+                "Restored a memport profile of {n} {noun}. Undo brings back the one it replaced."
+            );
+            return Ok((message, "Restored a profile file"));
+        }
+        Reading::Text(parsed) => parsed,
+    };
     let items = items(&parsed, now);
     let read = items.len();
     let report = profile.add(items);
@@ -560,13 +645,14 @@ pub fn into_profile(
     } else {
         "memories"
     };
-    Ok(match (report.added, report.known) {
+    let message = match (report.added, report.known) {
         (added, 0) => format!("Added {added} {noun} from the text."),
         (0, _) => format!("All {read} memories in the text were already in your profile."),
         (added, known) => {
             format!("Added {added} {noun} from the text ({known} already in your profile).")
         }
-    })
+    };
+    Ok((message, "Imported text"))
 }
 
 /// The assistant an `Imported from:` line names, when memport knows it.
@@ -790,13 +876,13 @@ mod tests {
             [true, false, true]
         );
         let now = OffsetDateTime::UNIX_EPOCH;
-        let said = into_profile(text, now, &mut profile).unwrap();
+        let (said, _) = into_profile(text, now, &mut profile).unwrap();
         assert_eq!(
             said,
             "Added 1 memory from the text (2 already in your profile)."
         );
         assert_eq!(profile.len(), 2);
-        let again = into_profile(text, now, &mut profile).unwrap();
+        let (again, _) = into_profile(text, now, &mut profile).unwrap();
         assert_eq!(
             again,
             "All 3 memories in the text were already in your profile."
@@ -805,6 +891,38 @@ mod tests {
             into_profile(" ", now, &mut profile),
             Err(ImportError::Empty)
         );
+    }
+
+    #[test]
+    fn a_memport_profile_file_restores_the_profile_exactly() {
+        let mut saved = crate::profile::fixture::profile(&[
+            ("Has two cats.", Category::PersonalInformation),
+            ("Likes «jazz» 🎷", Category::OtherContext),
+        ]);
+        let id = saved.items[1].id.clone();
+        let then = OffsetDateTime::UNIX_EPOCH;
+        saved
+            .edit(&id, "Likes bebop", Category::OtherContext, then)
+            .unwrap();
+        let file = crate::profile::export_json(&saved);
+        let mut held =
+            crate::profile::fixture::profile(&[("Lives in Oslo.", Category::OtherContext)]);
+        let p = preview_reading(&read(&file).unwrap(), &held);
+        assert!(p.replace);
+        assert!(p.summary.starts_with(
+            "A memport profile file with 2 memories. Restoring it replaces your profile (1 \
+             memory) exactly"
+        ));
+        let (said, label) = into_profile(&file, then, &mut held).unwrap();
+        assert_eq!(held, saved, "exactly the profile that was saved");
+        assert!(said.starts_with("Restored a memport profile of 2 memories."));
+        assert_eq!(label, "Restored a profile file");
+        // A damaged or newer file is refused with the reason, never read as text.
+        let broken = &file[..file.len() / 2];
+        assert!(matches!(read(broken), Err(ImportError::Profile(_))));
+        let newer = file.replacen("\"schema\": 2", "\"schema\": 99", 1);
+        let err = read(&newer).unwrap_err();
+        assert!(err.to_string().contains("newer memport"), "{err}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -131,6 +131,7 @@ function render(view) {
   $('send-chatgpt-chat').disabled = view.total === 0;
   $('send-gemini-chat').disabled = view.total === 0;
   $('copy-markdown').disabled = view.total === 0;
+  $('download-json').disabled = view.total === 0;
   if (view.empty) {
     const box = el('section', 'empty');
     box.append(el('h2', '', view.empty.title));
@@ -199,6 +200,24 @@ $('copy-markdown').addEventListener('click', async () => {
   }
 });
 
+// "Download JSON": the whole profile as a file, which Import text restores exactly.
+$('download-json').addEventListener('click', async () => {
+  try {
+    const json = await profileJson();
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const link = el('a');
+    link.href = url;
+    link.download = `memport-profile-${new Date().toISOString().slice(0, 10)}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    say({ ok: true, message: 'Saved your profile as a JSON file. "Import text" restores it.' });
+  } catch (e) {
+    say({ ok: false, message: `Could not save the file: ${e.message ?? e}` });
+  }
+});
+
 // "Check this page": what memport finds on the tab under the popup, part by part.
 function showReport(report) {
   const box = $('check');
@@ -246,6 +265,21 @@ function clearPreview() {
 
 $('import-text').addEventListener('input', clearPreview);
 
+// A file (a saved answer, or memport's own JSON) is read into the box, to preview like a paste.
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+$('import-file').addEventListener('change', async () => {
+  const [file] = $('import-file').files;
+  $('import-file').value = '';
+  if (!file) return;
+  if (file.size > MAX_FILE_BYTES) {
+    say({ ok: false, message: `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; memport imports text files up to 4 MB. Nothing was read.` });
+    return;
+  }
+  $('import-text').value = await file.text();
+  clearPreview();
+  say({ ok: true, message: `Read ${file.name}. Press Preview to see what it holds.` });
+});
+
 $('import-preview').addEventListener('click', async () => {
   clearPreview();
   const reply = await importText($('import-text').value, false);
@@ -269,8 +303,13 @@ $('import-preview').addEventListener('click', async () => {
     ignored.forEach((line) => left.append(el('p', 'meta', line)));
     result.append(left);
   }
-  $('import-add').textContent = fresh === 1 ? 'Add 1 memory' : `Add ${fresh} memories`;
-  $('import-add').disabled = fresh === 0;
+  if (reply.preview.replace) {
+    $('import-add').textContent = 'Replace my profile with it';
+    $('import-add').disabled = false;
+  } else {
+    $('import-add').textContent = fresh === 1 ? 'Add 1 memory' : `Add ${fresh} memories`;
+    $('import-add').disabled = fresh === 0;
+  }
   $('import-add').hidden = false;
 });
 

@@ -123,6 +123,15 @@ pub async fn profile_markdown() -> Result<String, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+/// The profile as a file, for "Download JSON".
+#[wasm_bindgen(js_name = profileJson)]
+pub async fn profile_json() -> Result<String, JsValue> {
+    load_profile()
+        .await
+        .map(|p| crate::profile::export_json(&p))
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
 /// Labels of the category groups the person folded.
 #[wasm_bindgen(js_name = collapsedGroups)]
 pub fn collapsed_groups() -> Vec<String> {

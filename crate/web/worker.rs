@@ -68,13 +68,13 @@ async fn dispatch(request: Request) -> Reply {
 
 /// "Import text", step one: what the text holds, against the profile.
 async fn preview_import(text: &str) -> Reply {
-    let parsed = match text_import::entries(text) {
-        Ok(p) => p,
+    let reading = match text_import::read(text) {
+        Ok(r) => r,
         Err(e) => return Reply::notice(false, e.to_string()),
     };
     match load_profile().await {
         Ok(profile) => Reply::Preview {
-            preview: text_import::preview(&parsed, &profile),
+            preview: text_import::preview_reading(&reading, &profile),
         },
         Err(e) => Reply::notice(false, e.to_string()),
     }
@@ -125,7 +125,7 @@ fn changed<E: std::fmt::Display>(result: Result<String, ChangeError<E>>) -> Noti
 async fn import_text(text: &str) -> Notice {
     changed(
         change_profile(|p| {
-            text_import::into_profile(text, now(), p).map(|m| (m, "Imported text".to_string()))
+            text_import::into_profile(text, now(), p).map(|(m, label)| (m, label.to_string()))
         })
         .await,
     )

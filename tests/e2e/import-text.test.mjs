@@ -3,6 +3,9 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { start, openPopup, popupGroups, storedProfile, seedProfile, profileJson, screenshot } from './steps.mjs';
 
 // What Claude (or any assistant) answers to Anthropic's export prompt, chatter and all.
@@ -120,4 +123,47 @@ test('nothing to import, and a preview that no longer matches the text, add noth
   await box.fill('- Has a cat.');
   assert.equal(await popup.getByRole('button', { name: /^Add/ }).isHidden(), true, 'editing the text drops the preview');
   assert.equal((await storedProfile(env)).items.length, 1);
+});
+
+test('"Download JSON" saves the profile, and opening that file in Import text restores it exactly', async (t) => {
+  const env = await setup(t);
+  // A profile with some history: a second memory, then an edit.
+  await env.worker.evaluate(() => globalThis.memport.handleMessage({ kind: 'import_text', text: '- [2024-11-03] - Lives in Porto.' }));
+  const popup = await openPopup(env);
+  const item = popup.locator('.item', { hasText: 'Lives in Porto.' });
+  await item.getByRole('button', { name: /^Edit/ }).click();
+  await item.getByRole('textbox', { name: 'Memory text' }).fill('Lives in Porto since 2024.');
+  await item.getByRole('button', { name: 'Save' }).click();
+  await popup.locator('#status.ok', { hasText: 'Saved your edit.' }).waitFor();
+  const saved = await storedProfile(env);
+
+  const [download] = await Promise.all([
+    popup.waitForEvent('download'),
+    popup.getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^memport-profile-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'memport-download-')), download.suggestedFilename());
+  await download.saveAs(file);
+  assert.deepEqual(JSON.parse(await fs.readFile(file, 'utf8')), saved, 'the file is the profile');
+
+  // Later: a memory deleted, another added. Then the file is opened and restored.
+  await popup.getByRole('button', { name: 'Delete "Keep answers short."' }).click();
+  await popup.locator('#status.ok', { hasText: 'Deleted' }).waitFor();
+  await popup.getByRole('button', { name: 'Import text' }).click();
+  await popup.locator('#import-file').setInputFiles(file);
+  await popup.locator('#status.ok', { hasText: 'Read memport-profile-' }).waitFor();
+  await popup.getByRole('button', { name: 'Preview' }).click();
+  await popup.locator('#import-result .summary', {
+    hasText: 'A memport profile file with 2 memories. Restoring it replaces your profile (1 memory) exactly; Undo brings the current one back.',
+  }).waitFor();
+  await popup.getByRole('button', { name: 'Replace my profile with it' }).click();
+  await popup.locator('#status.ok', { hasText: 'Restored a memport profile of 2 memories.' }).waitFor();
+  assert.deepEqual(await storedProfile(env), saved, 'exactly as it was saved');
+  await popup.getByRole('button', { name: 'Undo: Restored a profile file' }).waitFor();
+
+  // A damaged file is refused with the reason; the profile is untouched.
+  await popup.getByRole('textbox', { name: 'Text to import' }).fill(JSON.stringify(saved).slice(0, 120));
+  await popup.getByRole('button', { name: 'Preview' }).click();
+  await popup.locator('#status.problem', { hasText: 'This looks like a memport profile file, but it could not be used' }).waitFor();
+  assert.deepEqual(await storedProfile(env), saved);
 });
