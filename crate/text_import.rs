@@ -655,6 +655,37 @@ pub fn into_profile(
     Ok((message, "Imported text"))
 }
 
+/// "Copy the export prompt": memport's own request for an assistant's memory, in a form
+/// [`parse`] reads back exactly: one code block, the six category labels in order, one
+/// `[date] - entry` line each, verbatim.
+pub fn export_prompt(assistant: Assistant) -> String {
+    let (name, stores) = match assistant {
+        Assistant::Claude => (
+            "Claude",
+            "your memory of me and the memory edits I asked for",
+        ),
+        Assistant::ChatGpt => ("ChatGPT", "your saved memories and my custom instructions"),
+        Assistant::Gemini => ("Gemini", "my Saved info and what you remember about me"),
+    };
+    let labels: Vec<String> = Category::ALL
+        .iter()
+        .map(|c| format!("{}:", c.label()))
+        .collect();
+    format!(
+        "I am moving to another assistant and want to take my context with me, {name}. List \
+         everything in {stores}, and everything you have learned about me from our past \
+         conversations.\n\n\
+         Put it all in one code block, one entry per line, written as:\n\
+         [YYYY-MM-DD] - entry\n\
+         Use the date the entry was saved when you know it; otherwise write [unknown].\n\n\
+         Group the entries under these six labels, each on its own line, in this order, and \
+         leave out a label with no entries:\n{}\n\n\
+         Keep my own words wherever you can. Do not summarize, merge or leave anything out, \
+         and write nothing after the code block.",
+        labels.join("\n")
+    )
+}
+
 /// The assistant an `Imported from:` line names, when memport knows it.
 fn named_assistant(name: &str) -> Option<Assistant> {
     let lower = name.to_lowercase();
@@ -923,6 +954,48 @@ mod tests {
         let newer = file.replacen("\"schema\": 2", "\"schema\": 99", 1);
         let err = read(&newer).unwrap_err();
         assert!(err.to_string().contains("newer memport"), "{err}");
+    }
+
+    #[test]
+    fn an_answer_to_memports_prompt_reads_back_exactly() {
+        let prompt = export_prompt(Assistant::ChatGpt);
+        assert!(prompt.contains("your saved memories and my custom instructions"));
+        for c in Category::ALL {
+            assert!(prompt.contains(&format!("\n{}:", c.label())), "{c:?}");
+        }
+        // An answer as the prompt asks for it, chatter included.
+        let answer = "Here you go:\n```\nResponse instructions:\n[2025-01-02] - Answer in \
+                      British English.\nPersonal information:\n[unknown] - Lives in Porto.\n\
+                      Technical preferences:\n[2024-06-30] - Uses Neovim.\nBehavioral \
+                      corrections:\n[unknown] - Stop suggesting Medium articles.\n```";
+        let p = entries(answer).unwrap();
+        let got: Vec<(&str, Category, Option<&str>)> = p
+            .entries
+            .iter()
+            .map(|e| (e.text.as_str(), e.category, e.saved.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Answer in British English.",
+                    Category::ResponseInstructions,
+                    Some("2025-01-02")
+                ),
+                ("Lives in Porto.", Category::PersonalInformation, None),
+                (
+                    "Uses Neovim.",
+                    Category::TechnicalPreferences,
+                    Some("2024-06-30")
+                ),
+                (
+                    "Stop suggesting Medium articles.",
+                    Category::BehavioralCorrections,
+                    None
+                ),
+            ]
+        );
+        assert_eq!(p.format, Format::DatedLines);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, exportPrompt } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -264,6 +264,20 @@ function clearPreview() {
 }
 
 $('import-text').addEventListener('input', clearPreview);
+
+// "Copy the export prompt": memport's request for an assistant's memory, for when its memory
+// page cannot be read; its answer is pasted back here.
+for (const b of document.querySelectorAll('[data-prompt]')) {
+  b.addEventListener('click', async () => {
+    const name = b.textContent.trim();
+    try {
+      await navigator.clipboard.writeText(exportPrompt(b.dataset.prompt));
+      say({ ok: true, message: `Copied the export prompt for ${name}. Paste it into a chat with ${name}, then paste its answer here.` });
+    } catch (e) {
+      say({ ok: false, message: `Could not copy: ${e.message ?? e}` });
+    }
+  });
+}
 
 // A file (a saved answer, or memport's own JSON) is read into the box, to preview like a paste.
 const MAX_FILE_BYTES = 4 * 1024 * 1024;

@@ -123,6 +123,12 @@ pub async fn profile_markdown() -> Result<String, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+/// memport's export prompt for `assistant` ("claude"), for "Copy the export prompt".
+#[wasm_bindgen(js_name = exportPrompt)]
+pub fn export_prompt(assistant: String) -> Result<String, JsValue> {
+    parse::<Assistant>(&assistant).map(crate::text_import::export_prompt)
+}
+
 /// The profile as a file, for "Download JSON".
 #[wasm_bindgen(js_name = profileJson)]
 pub async fn profile_json() -> Result<String, JsValue> {

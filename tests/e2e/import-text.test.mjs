@@ -167,3 +167,18 @@ test('"Download JSON" saves the profile, and opening that file in Import text re
   await popup.locator('#status.problem', { hasText: 'This looks like a memport profile file, but it could not be used' }).waitFor();
   assert.deepEqual(await storedProfile(env), saved);
 });
+
+test('"Copy the export prompt" copies memport\'s request, whose answer previews exactly', async (t) => {
+  const env = await setup(t);
+  const popup = await openImporter(env);
+  await env.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await popup.getByRole('button', { name: 'Copy the export prompt for Gemini' }).click();
+  await popup.locator('#status.ok', { hasText: 'Copied the export prompt for Gemini. Paste it into a chat with Gemini' }).waitFor();
+  const prompt = await popup.evaluate(() => navigator.clipboard.readText());
+  assert.match(prompt, /everything in my Saved info and what you remember about me/);
+  assert.match(prompt, /\nResponse instructions:\nPersonal information:\nProjects and goals:\nTechnical preferences:\nBehavioral corrections:\nOther context:\n/);
+  // Answered as asked:
+  await popup.getByRole('textbox', { name: 'Text to import' }).fill('```\nProjects and goals:\n[2025-03-01] - Training for the Lisbon marathon.\n```');
+  await popup.getByRole('button', { name: 'Preview' }).click();
+  assert.match(await popup.locator('#import-result .preview > li').first().textContent(), /Training for the Lisbon marathon\.Projects and goals · 2025-03-01/);
+});
