@@ -4,15 +4,21 @@
 //! counts, each item with its text, source and capture date, or an empty state that says how
 //! to capture. The JS only turns it into elements with `textContent`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::category::Category;
-use crate::profile::{Profile, Source, Via};
+use crate::profile::{MemoryItem, Profile, Source, Via};
 use crate::sites;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PopupView {
     pub total: usize,
+    /// How many items the filter keeps; `None` when nothing is filtered.
+    pub shown: Option<usize>,
+    /// Every item's id, filtered or not: what "Send" means by all.
+    pub all_ids: Vec<String>,
+    /// The sources the profile's items come from, for the source filter.
+    pub sources: Vec<SourceOption>,
     /// The six category labels, in order: the choices when the person edits an item.
     pub categories: Vec<&'static str>,
     /// Six groups, one per category, in display order (empty ones included, count 0).
@@ -68,12 +74,85 @@ fn source_name(source: &Source) -> String {
     }
 }
 
+/// What the person narrowed the list to: words, a category, a source.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct Filter {
+    /// Words the text or heading must contain (any case), all of them.
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub category: Option<Category>,
+    /// A source as [`SourceOption::value`] names it.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// One choice in the source filter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceOption {
+    /// "claude", "chatgpt", "gemini", "selection", "import".
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+/// The filter value of a source.
+fn source_value(source: &Source) -> &'static str {
+    match (source.via, source.assistant) {
+        (Via::Selection, _) => "selection",
+        (Via::Import, _) => "import",
+        (Via::MemoryPage, Some(a)) => a.key(),
+        (Via::MemoryPage, None) => "import",
+    }
+}
+
+fn source_label(value: &str) -> &'static str {
+    match value {
+        "claude" => "Claude",
+        "chatgpt" => "ChatGPT",
+        "gemini" => "Gemini",
+        "selection" => "Selections",
+        _ => "Imported text",
+    }
+}
+
+impl Filter {
+    fn keeps(&self, item: &MemoryItem) -> bool {
+        let words = self.text.to_lowercase();
+        let hay = {
+            let mut h = item.text.to_lowercase();
+            for s in &item.sources {
+                if let Some(heading) = &s.heading {
+                    h.push('\n');
+                    h.push_str(&heading.to_lowercase());
+                }
+            }
+            h
+        };
+        words.split_whitespace().all(|w| hay.contains(w))
+            && self.category.is_none_or(|c| item.category == c)
+            && self
+                .source
+                .as_deref()
+                .is_none_or(|v| item.sources.iter().any(|s| source_value(s) == v))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && self.category.is_none() && self.source.is_none()
+    }
+}
+
 pub fn view(profile: &Profile) -> PopupView {
+    view_filtered(profile, &Filter::default())
+}
+
+/// The view of the items `filter` keeps (the counts are of those; `total` of all).
+pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
     let groups: Vec<Group> = Category::ALL
         .iter()
         .map(|&category| {
             let items: Vec<ItemView> = profile
                 .in_category(category)
+                .filter(|item| filter.keeps(item))
                 .map(|item| {
                     let mut names: Vec<String> = Vec::new();
                     for s in &item.sources {
@@ -101,8 +180,25 @@ pub fn view(profile: &Profile) -> PopupView {
             }
         })
         .collect();
+    let mut sources: Vec<&'static str> = Vec::new();
+    for s in profile.items.iter().flat_map(|i| &i.sources) {
+        let v = source_value(s);
+        if !sources.contains(&v) {
+            sources.push(v);
+        }
+    }
+    let shown = groups.iter().map(|g| g.count).sum();
     PopupView {
         total: profile.len(),
+        shown: (!filter.is_empty()).then_some(shown),
+        all_ids: profile.items.iter().map(|i| i.id.to_string()).collect(),
+        sources: sources
+            .into_iter()
+            .map(|value| SourceOption {
+                value,
+                label: source_label(value),
+            })
+            .collect(),
         categories: Category::ALL.map(|c| c.label()).to_vec(),
         undo: None,
         empty: profile.is_empty().then(|| EmptyState {
@@ -183,5 +279,59 @@ mod tests {
         let v = view(&Profile::new());
         assert_eq!(v.total, 0);
         assert!(v.empty.unwrap().steps[1].contains("Save memory to memport"));
+    }
+
+    #[test]
+    fn the_filter_narrows_by_words_category_and_source() {
+        let mut p = Profile::new();
+        let mut selected = source(Some("Notes"));
+        selected.via = Via::Selection;
+        selected.assistant = None;
+        p.add(vec![
+            MemoryItem::new(
+                "Lives in Lisbon",
+                Category::PersonalInformation,
+                source(Some("Personal context")),
+            )
+            .unwrap(),
+            MemoryItem::new("Runs in LISBON parks", Category::OtherContext, selected).unwrap(),
+            MemoryItem::new("Uses Rust", Category::TechnicalPreferences, source(None)).unwrap(),
+        ]);
+        let texts = |f: Filter| -> Vec<String> {
+            let v = view_filtered(&p, &f);
+            v.groups
+                .iter()
+                .flat_map(|g| g.items.iter().map(|i| i.text.clone()))
+                .collect()
+        };
+        let words = |t: &str| Filter {
+            text: t.into(),
+            ..Filter::default()
+        };
+        assert_eq!(
+            texts(words("lisbon")),
+            ["Lives in Lisbon", "Runs in LISBON parks"]
+        );
+        assert_eq!(texts(words("lisbon parks")), ["Runs in LISBON parks"]);
+        assert_eq!(
+            texts(words("personal context")),
+            ["Lives in Lisbon"],
+            "headings count"
+        );
+        let cat = Filter {
+            category: Some(Category::TechnicalPreferences),
+            ..Filter::default()
+        };
+        assert_eq!(texts(cat), ["Uses Rust"]);
+        let sel = Filter {
+            source: Some("selection".into()),
+            ..Filter::default()
+        };
+        assert_eq!(texts(sel), ["Runs in LISBON parks"]);
+        let v = view_filtered(&p, &words("rust"));
+        assert_eq!((v.total, v.shown, v.all_ids.len()), (3, Some(1), 3));
+        assert_eq!(view(&p).shown, None);
+        let values: Vec<&str> = v.sources.iter().map(|s| s.value).collect();
+        assert_eq!(values, ["claude", "selection"]);
     }
 }

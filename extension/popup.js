@@ -132,7 +132,9 @@ function render(view) {
   $('send-gemini-chat').disabled = view.total === 0;
   $('copy-markdown').disabled = view.total === 0;
   $('download-json').disabled = view.total === 0;
+  $('filters').hidden = view.total === 0;
   if (view.empty) {
+    $('shown').textContent = '';
     const box = el('section', 'empty');
     box.append(el('h2', '', view.empty.title));
     const steps = el('ol');
@@ -142,7 +144,10 @@ function render(view) {
     return;
   }
   categories = view.categories;
-  allIds = view.groups.flatMap((g) => g.items.map((i) => i.id));
+  allIds = view.all_ids;
+  fillSelect($('filter-category'), view.categories.map((c) => ({ value: c, label: c })));
+  fillSelect($('filter-source'), view.sources);
+  $('shown').textContent = view.shown == null ? '' : `Showing ${view.shown} of ${view.total}.`;
   for (const id of [...unchosen]) if (!allIds.includes(id)) unchosen.delete(id);
   showChoice();
   const folded = new Set(collapsedGroups());
@@ -157,11 +162,33 @@ function render(view) {
     details.append(summary);
     const list = el('ul', 'items');
     group.items.forEach((item) => list.append(itemNode(item)));
-    if (group.count === 0) list.append(el('li', 'none', 'Nothing yet.'));
+    if (group.count === 0) list.append(el('li', 'none', view.shown == null ? 'Nothing yet.' : 'Nothing here matches.'));
     details.append(list);
     details.addEventListener('toggle', () => setGroupCollapsed(group.label, !details.open));
     root.append(details);
   }
+}
+
+/** What the person narrowed the list to; Rust does the narrowing. */
+function filter() {
+  return {
+    text: $('search').value,
+    category: $('filter-category').value || null,
+    source: $('filter-source').value || null,
+  };
+}
+
+/** Keeps a filter <select>'s options in step with the view, keeping the choice. */
+function fillSelect(select, options) {
+  const chosen = select.value;
+  const first = select.options[0];
+  select.replaceChildren(first);
+  for (const { value, label } of options) {
+    const option = el('option', '', label);
+    option.value = value;
+    select.append(option);
+  }
+  select.value = options.some((o) => o.value === chosen) ? chosen : '';
 }
 
 async function refresh() {
@@ -170,8 +197,10 @@ async function refresh() {
     return;
   }
   stale = false;
-  render(await popupView());
+  render(await popupView(filter()));
 }
+
+for (const id of ['search', 'filter-category', 'filter-source']) $(id).addEventListener('input', refresh);
 
 await init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
 await refresh();

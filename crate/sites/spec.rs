@@ -20,6 +20,17 @@ pub enum Assistant {
     Gemini,
 }
 
+impl Assistant {
+    /// Its name in storage and messages: "claude", "chatgpt", "gemini".
+    pub fn key(self) -> &'static str {
+        match self {
+            Assistant::Claude => "claude",
+            Assistant::ChatGpt => "chatgpt",
+            Assistant::Gemini => "gemini",
+        }
+    }
+}
+
 /// One site file.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

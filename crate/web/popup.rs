@@ -7,7 +7,7 @@ use super::{browser, load_profile, load_undo};
 use crate::category::Category;
 use crate::fill::{Notice, Way};
 use crate::messages::Request;
-use crate::popup::{view, PopupView};
+use crate::popup::{view_filtered, Filter, PopupView};
 use crate::profile::ItemId;
 use crate::render;
 use crate::sites::Assistant;
@@ -32,13 +32,16 @@ async fn ask_worker(request: &Request) -> JsValue {
         .unwrap_or_else(|e| problem(format!("memport's background worker did not answer ({e}).")))
 }
 
-/// The view of the stored profile, or `{ok: false, message}` saying why it could not load.
+/// The view of the stored profile narrowed by `filter` (`{text, category, source}`, any part
+/// absent), or `{ok: false, message}` saying why it could not load.
 #[wasm_bindgen(js_name = popupView)]
-pub async fn popup_view() -> JsValue {
+pub async fn popup_view(filter: JsValue) -> JsValue {
+    // A filter the popup cannot have sent is no filter: show everything.
+    let filter: Filter = browser::from_js(filter).unwrap_or_default();
     match load_profile().await {
         Ok(profile) => browser::to_js(&PopupView {
             undo: load_undo().await.map(|u| u.label),
-            ..view(&profile)
+            ..view_filtered(&profile, &filter)
         }),
         Err(e) => problem(e.to_string()),
     }
