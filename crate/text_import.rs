@@ -843,6 +843,28 @@ mod tests {
     }
 
     #[test]
+    fn memports_plain_text_reads_back_to_the_same_items() {
+        let profile = crate::profile::fixture::profile(&[
+            ("Prefers metric units", Category::ResponseInstructions),
+            ("has two cats", Category::PersonalInformation),
+            ("writes rust daily", Category::TechnicalPreferences),
+        ]);
+        let text = crate::render::category_lines(&profile.items);
+        let got: Vec<(String, Category)> = entries(&text)
+            .unwrap()
+            .entries
+            .into_iter()
+            .map(|e| (e.text, e.category))
+            .collect();
+        let want: Vec<(String, Category)> = profile
+            .items
+            .iter()
+            .map(|i| (i.text.clone(), i.category))
+            .collect();
+        assert_eq!(got, want, "lower-case lines are not taken for wrapped ones");
+    }
+
+    #[test]
     fn lists_paragraphs_and_wrapped_lines() {
         let numbered =
             "1. Lives in Leeds.\n2) Teaches chemistry\nat a high school.\n3. Coaches chess.";

@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, exportPrompt } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, exportPrompt, profileText } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -131,6 +131,7 @@ function render(view) {
   $('send-chatgpt-chat').disabled = view.total === 0;
   $('send-gemini-chat').disabled = view.total === 0;
   $('copy-markdown').disabled = view.total === 0;
+  $('copy-text').disabled = view.total === 0;
   $('download-json').disabled = view.total === 0;
   $('filters').hidden = view.total === 0;
   if (view.empty) {
@@ -220,14 +221,17 @@ for (const [id, target, name, way] of TARGETS) {
   });
 }
 
-$('copy-markdown').addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText(await profileMarkdown());
-    say({ ok: true, message: 'Copied your memory as Markdown.' });
-  } catch (e) {
-    say({ ok: false, message: `Could not copy: ${e.message ?? e}` });
-  }
-});
+// "Copy as Markdown" / "Copy as text": the whole profile, as Rust renders it.
+for (const [id, rendered, what] of [['copy-markdown', profileMarkdown, 'as Markdown'], ['copy-text', profileText, 'as text']]) {
+  $(id).addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(await rendered());
+      say({ ok: true, message: `Copied your memory ${what}.` });
+    } catch (e) {
+      say({ ok: false, message: `Could not copy: ${e.message ?? e}` });
+    }
+  });
+}
 
 // "Download JSON": the whole profile as a file, which Import text restores exactly.
 $('download-json').addEventListener('click', async () => {

@@ -132,6 +132,16 @@ pub fn export_prompt(assistant: String) -> Result<String, JsValue> {
     parse::<Assistant>(&assistant).map(crate::text_import::export_prompt)
 }
 
+/// The profile as plain text, for "Copy as text": entries under category labels, one per
+/// line, as Claude's import box takes them and "Import text" reads them back.
+#[wasm_bindgen(js_name = profileText)]
+pub async fn profile_text() -> Result<String, JsValue> {
+    load_profile()
+        .await
+        .map(|p| render::category_lines(&p.items))
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
 /// The profile as a file, for "Download JSON".
 #[wasm_bindgen(js_name = profileJson)]
 pub async fn profile_json() -> Result<String, JsValue> {

@@ -31,6 +31,12 @@ test('"Copy as Markdown" puts the profile on the clipboard under category headin
     copied,
     '# My memory (memport)\n\n## Response instructions\n\n- Answer in French when I write in French.\n\n## Technical preferences\n\n- Uses Vim keybindings everywhere.\n',
   );
+  await popup.getByRole('button', { name: 'Copy as text' }).click();
+  await popup.locator('#status.ok', { hasText: 'Copied your memory as text.' }).waitFor();
+  assert.equal(
+    await popup.evaluate(() => navigator.clipboard.readText()),
+    'Response instructions:\n- Answer in French when I write in French.\n\nTechnical preferences:\n- Uses Vim keybindings everywhere.',
+  );
 });
 
 test('a folded category stays folded the next time the popup opens', async (t) => {
