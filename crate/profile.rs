@@ -319,8 +319,16 @@ impl Profile {
     /// and keeps its text and category, which the person may have chosen.
     pub fn add(&mut self, captured: Vec<MemoryItem>) -> AddReport {
         let mut report = AddReport::default();
+        // Every id an item answers to, to its place: one lookup per captured item, so adding
+        // stays linear however large the profile grows.
+        let mut index: std::collections::HashMap<ItemId, usize> = std::collections::HashMap::new();
+        for (at, held) in self.items.iter().enumerate() {
+            for id in std::iter::once(&held.id).chain(&held.former_ids) {
+                index.entry(id.clone()).or_insert(at);
+            }
+        }
         for item in captured {
-            match self.items.iter_mut().find(|i| i.answers_to(&item.id)) {
+            match index.get(&item.id).map(|&at| &mut self.items[at]) {
                 Some(held) => {
                     report.known += 1;
                     for source in item.sources {
@@ -331,6 +339,7 @@ impl Profile {
                 }
                 None => {
                     report.added += 1;
+                    index.insert(item.id.clone(), self.items.len());
                     self.items.push(item);
                 }
             }
