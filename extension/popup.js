@@ -203,6 +203,13 @@ async function refresh() {
 
 for (const id of ['search', 'filter-category', 'filter-source']) $(id).addEventListener('input', refresh);
 
+// The same page is the toolbar popup and, opened in a tab, the full options page: more room
+// for long profiles and for pasting an assistant's answer.
+const inPopup = chrome.extension.getViews({ type: 'popup' }).includes(window);
+document.body.classList.toggle('page', !inPopup);
+$('open-page').hidden = !inPopup;
+$('open-page').addEventListener('click', () => chrome.runtime.openOptionsPage());
+
 await init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
 await refresh();
 

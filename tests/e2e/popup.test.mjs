@@ -3,7 +3,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPopup, popupGroups, profileJson, seedProfile } from './steps.mjs';
+import { start, openPopup, popupGroups, profileJson, seedProfile, tabAt } from './steps.mjs';
 
 const PROFILE = profileJson(
   [
@@ -82,4 +82,20 @@ test('the person chooses which memories to send: an unticked one stays behind', 
   const value = await gemini.evaluate(() => document.querySelector('textarea').value);
   assert.equal(value, 'Instructions:\n- Answer in French when I write in French.\n\nImported from: memport');
   assert.match(await popup.locator('#status').textContent(), /holds 1 memory\./);
+});
+
+test('the options page is the same view in a tab, with room to work', async (t) => {
+  const env = await setup(t);
+  await env.worker.evaluate(() => chrome.runtime.openOptionsPage());
+  const page = await tabAt(env, `chrome-extension://${env.extensionId}/popup.html`);
+  await page.locator('#profile details').first().waitFor();
+  assert.equal(await page.evaluate(() => document.body.classList.contains('page')), true);
+  assert.equal(await page.getByRole('button', { name: 'Open in a tab' }).isHidden(), true, 'already in a tab');
+  const groups = await popupGroups(page);
+  assert.deepEqual(groups.filter((g) => g.count).map((g) => g.label), ['Response instructions', 'Technical preferences']);
+  await page.getByRole('button', { name: 'Import text' }).click();
+  await page.getByRole('textbox', { name: 'Text to import' }).fill('- Has a dog.');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Add 1 memory' }).click();
+  await page.locator('#status.ok', { hasText: 'Added 1 memory from the text.' }).waitFor();
 });
