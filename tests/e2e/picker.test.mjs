@@ -69,7 +69,7 @@ test('a memory list nothing matches: the person points at it, it is saved, and f
   assert.ok(Math.abs(frameBox.height - listBox.height) < 2, 'the frame shows the whole list');
   await screenshot(page, 'picker.png');
   await entry.click();
-  const status = page.locator('[data-memport="capture"] .memport-status', { hasText: 'Saved' });
+  const status = page.locator('[data-memport="capture"] .memport-status', { hasText: /^Saved \d+ memories/ }); // Not the failure, which names "Saved info".
   await status.waitFor({ timeout: 15_000 });
   assert.equal((await status.textContent()).trim(), 'Saved 7 memories from Gemini');
   assert.equal(await page.locator('main input').count(), 0, 'no entry was opened for editing by the click');
