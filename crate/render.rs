@@ -91,6 +91,12 @@ pub fn gemini_section(item: &MemoryItem) -> GeminiSection {
     }
 }
 
+/// One entry in memport's own text exports (Markdown, plain text): on one line, and readable
+/// back by "Import text" as exactly this text.
+fn entry_line(text: &str) -> String {
+    crate::text_import::escape_entry(&one_line(text))
+}
+
 /// One entry per line: inner line breaks and runs of spaces folded.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -132,7 +138,7 @@ pub fn category_lines<'a>(items: impl IntoIterator<Item = &'a MemoryItem>) -> St
         let lines: Vec<String> = items
             .iter()
             .filter(|i| i.category == category)
-            .map(|item| format!("- {}", one_line(&item.text)))
+            .map(|item| format!("- {}", entry_line(&item.text)))
             .collect();
         if !lines.is_empty() {
             sections.push(format!("{}:\n{}", category.label(), lines.join("\n")));
@@ -172,7 +178,7 @@ pub fn markdown(profile: &Profile) -> String {
         out.push_str(&format!("\n## {}\n\n", category.label()));
         for item in items {
             out.push_str("- ");
-            out.push_str(&one_line(&item.text));
+            out.push_str(&entry_line(&item.text));
             out.push('\n');
         }
     }

@@ -200,6 +200,16 @@ fn dated(text: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// `line` as an entry in memport's own text exports: a memory that itself starts like a
+/// date (`[2024-03-05] - …`) gets an empty date in front, so reading it back keeps it whole.
+pub fn escape_entry(line: &str) -> String {
+    if dated(line).is_some() {
+        format!("[] - {line}")
+    } else {
+        line.to_string()
+    }
+}
+
 /// A heading's text without Markdown marks and a trailing count ("Work (3)").
 fn heading_text(text: &str) -> String {
     let t = text.trim().trim_end_matches(':').trim();
@@ -416,7 +426,19 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     // Categories once every line is in: a wrapped line can change what the entry says.
+    // A heading that is one of memport's own six labels is an explicit choice (memport's
+    // exports, or the person's): it stands. Other headings guide the classifier.
     for entry in &mut parsed.entries {
+        let label = entry.heading.as_deref().and_then(|h| {
+            Category::ALL
+                .into_iter()
+                .find(|c| c.label().eq_ignore_ascii_case(h))
+        });
+        if let Some(category) = label {
+            entry.category = category;
+            entry.why = "the category label it stood under";
+            continue;
+        }
         let under = entry.heading.as_deref().and_then(heading_category);
         let verdict = classify(&entry.text, under);
         entry.category = verdict.category;
