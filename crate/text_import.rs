@@ -13,6 +13,8 @@
 //! from:`), or, outside the code block, chatter that is listed as ignored. Nothing is
 //! silently dropped, and the preview shows all four.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -344,15 +346,32 @@ pub fn parse(text: &str) -> Parsed {
         .replace("\r\n", "\n")
         .replace('\r', "\n");
     let lines: Vec<&str> = text.lines().collect();
-    // With a fenced code block, the memory is inside it and the rest is chatter.
-    let fences: Vec<usize> = (0..lines.len())
-        .filter(|&i| read_line(lines[i]) == Line::Fence)
+    // With a fenced code block, the memory is inside it and the rest is chatter. One pass
+    // marks each line: a fence, inside a block, or outside (linear in the text's size).
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Place {
+        Fence,
+        Inside,
+        Outside,
+    }
+    let mut open_block = false;
+    let places: Vec<Place> = lines
+        .iter()
+        .map(|line| {
+            if read_line(line) == Line::Fence {
+                open_block = !open_block;
+                Place::Fence
+            } else if open_block {
+                Place::Inside
+            } else {
+                Place::Outside
+            }
+        })
         .collect();
-    let inside = |i: usize| -> bool {
-        let before = fences.iter().filter(|&&f| f < i).count();
-        before % 2 == 1
-    };
-    let fenced_has_text = (0..lines.len()).any(|i| inside(i) && !lines[i].trim().is_empty());
+    let fenced_has_text = lines
+        .iter()
+        .zip(&places)
+        .any(|(line, place)| *place == Place::Inside && !line.trim().is_empty());
     let mut parsed = Parsed {
         format: Format::Paragraphs,
         entries: Vec::new(),
@@ -364,7 +383,7 @@ pub fn parse(text: &str) -> Parsed {
     let mut open = false; // The last line was part of the last entry (no blank between).
     let (mut dated_lines, mut evidence_lines, mut hash_headings, mut marked_lines) = (0, 0, 0, 0);
     for (i, raw) in lines.iter().enumerate() {
-        if fenced_has_text && !fences.contains(&i) && !inside(i) {
+        if fenced_has_text && places[i] == Place::Outside {
             if !raw.trim().is_empty() {
                 parsed.ignored.push(raw.trim().to_string());
             }
@@ -565,14 +584,18 @@ pub struct PreviewEntry {
 
 /// The preview of `parsed` against what `profile` already holds.
 pub fn preview(parsed: &Parsed, profile: &Profile) -> Preview {
-    let mut seen: Vec<ItemId> = Vec::new();
+    // Every id the profile answers to, and those met earlier in the text: one lookup each.
+    let mut seen: HashSet<ItemId> = profile
+        .items
+        .iter()
+        .flat_map(|i| std::iter::once(&i.id).chain(&i.former_ids))
+        .cloned()
+        .collect();
     let entries: Vec<PreviewEntry> = parsed
         .entries
         .iter()
         .map(|e| {
-            let id = ItemId::of(&e.text);
-            let known = profile.items.iter().any(|i| i.answers_to(&id)) || seen.contains(&id);
-            seen.push(id);
+            let known = !seen.insert(ItemId::of(&e.text));
             PreviewEntry {
                 text: e.text.clone(),
                 category: e.category.label(),
@@ -613,6 +636,7 @@ pub fn preview_reading(reading: &Reading, profile: &Profile) -> Preview {
         Reading::Text(parsed) => return preview(parsed, profile),
         Reading::Profile(restored) => restored,
     };
+    let held: HashSet<&ItemId> = profile.items.iter().map(|i| &i.id).collect();
     let entries: Vec<PreviewEntry> = restored
         .items
         .iter()
@@ -621,7 +645,7 @@ pub fn preview_reading(reading: &Reading, profile: &Profile) -> Preview {
             category: i.category.label(),
             why: "the category saved in the file",
             saved: i.sources.iter().find_map(|s| s.saved.clone()),
-            known: profile.items.iter().any(|p| p.id == i.id),
+            known: held.contains(&i.id),
         })
         .collect();
     let (n, held) = (restored.len(), profile.len());

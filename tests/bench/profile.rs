@@ -54,6 +54,16 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 }
 
 fn main() {
+    // The largest paste Import text takes, made of code fences: the worst shape for
+    // telling a code block from the chatter around it.
+    let fences = "```\n- x\n".repeat(text_import::MAX_IMPORT_CHARS / 8);
+    let (parsed, took) = timed(|| text_import::parse(&fences));
+    println!(
+        "a {}-character paste of fences: {took:.2?} ({} entries)\n",
+        fences.len(),
+        parsed.entries.len()
+    );
+
     println!(
         "{:>8}  {:>10}  {:>10}  {:>10}  {:>12}",
         "items", "parse", "classify", "merge", "merge again"
