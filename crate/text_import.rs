@@ -27,6 +27,11 @@ use crate::sites::{self, Assistant};
 /// certainly the wrong paste, and parsing it would freeze the popup.
 pub const MAX_IMPORT_CHARS: usize = 1_000_000;
 
+/// The longest memport profile file "Import text" restores. The stored profile lives in
+/// `chrome.storage.local` (10 MB), and the file is that, indented: a file memport wrote
+/// always fits.
+pub const MAX_PROFILE_FILE_CHARS: usize = 32_000_000;
+
 /// The shape the text was read as, for the preview.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -90,6 +95,7 @@ pub enum ImportError {
     Empty,
     TooLong {
         chars: usize,
+        max: usize,
     },
     /// Text without a single memory line (only headings or chatter).
     NoEntries,
@@ -104,10 +110,10 @@ impl std::fmt::Display for ImportError {
                 "There is nothing to import: paste what an assistant gave you when you asked for \
                  its memory.",
             ),
-            ImportError::TooLong { chars } => write!(
+            ImportError::TooLong { chars, max } => write!(
                 f,
-                "That text is {chars} characters; memport imports at most {MAX_IMPORT_CHARS} at \
-                 a time. Import it in parts. Nothing was added."
+                "That text is {chars} characters; memport imports at most {max} at a time. \
+                 Import it in parts. Nothing was added."
             ),
             ImportError::NoEntries => f.write_str(
                 "memport found headings but no memories in that text. Paste the assistant's \
@@ -523,11 +529,12 @@ pub enum Reading {
 /// memory in an assistant's words.
 pub fn read(text: &str) -> Result<Reading, ImportError> {
     let trimmed = text.trim_start_matches('\u{feff}').trim();
-    let chars = trimmed.chars().count();
-    if chars > MAX_IMPORT_CHARS {
-        return Err(ImportError::TooLong { chars });
-    }
     if trimmed.starts_with('{') && looks_like_profile(trimmed) {
+        let chars = trimmed.chars().count();
+        if chars > MAX_PROFILE_FILE_CHARS {
+            let max = MAX_PROFILE_FILE_CHARS;
+            return Err(ImportError::TooLong { chars, max });
+        }
         return Profile::from_json(Some(trimmed))
             .map(Reading::Profile)
             .map_err(ImportError::Profile);
@@ -545,7 +552,8 @@ fn looks_like_profile(text: &str) -> bool {
 pub fn entries(text: &str) -> Result<Parsed, ImportError> {
     let chars = text.chars().count();
     if chars > MAX_IMPORT_CHARS {
-        return Err(ImportError::TooLong { chars });
+        let max = MAX_IMPORT_CHARS;
+        return Err(ImportError::TooLong { chars, max });
     }
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
@@ -1013,6 +1021,20 @@ mod tests {
              memory) exactly"
         ));
         let (said, label) = into_profile(&file, then, &mut held).unwrap();
+        // A large profile's file is longer than a pasted answer may be, and still restores.
+        let many: Vec<(String, Category)> = (0..4_000)
+            .map(|i| {
+                (
+                    format!("Memory {i}: {}", "words ".repeat(20)),
+                    Category::OtherContext,
+                )
+            })
+            .collect();
+        let many: Vec<(&str, Category)> = many.iter().map(|(t, c)| (t.as_str(), *c)).collect();
+        let big = crate::profile::fixture::profile(&many);
+        let big_file = crate::profile::export_json(&big);
+        assert!(big_file.chars().count() > MAX_IMPORT_CHARS);
+        assert_eq!(read(&big_file).unwrap(), Reading::Profile(big));
         assert_eq!(held, saved, "exactly the profile that was saved");
         assert!(said.starts_with("Restored a memport profile of 2 memories."));
         assert_eq!(label, "Restored a profile file");

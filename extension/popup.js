@@ -320,13 +320,14 @@ for (const b of document.querySelectorAll('[data-prompt]')) {
 }
 
 // A file (a saved answer, or memport's own JSON) is read into the box, to preview like a paste.
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
+// A profile file memport wrote fits (its stored profile is at most 10 MB, indented here).
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
 $('import-file').addEventListener('change', async () => {
   const [file] = $('import-file').files;
   $('import-file').value = '';
   if (!file) return;
   if (file.size > MAX_FILE_BYTES) {
-    say({ ok: false, message: `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; memport imports text files up to 4 MB. Nothing was read.` });
+    say({ ok: false, message: `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; memport opens files up to 32 MB. Nothing was read.` });
     return;
   }
   $('import-text').value = await file.text();
