@@ -201,7 +201,13 @@ async function refresh() {
   render(await popupView(filter()));
 }
 
-for (const id of ['search', 'filter-category', 'filter-source']) $(id).addEventListener('input', refresh);
+// Each redraw reads the stored profile again: while typing, wait for a pause.
+let typing = null;
+$('search').addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(refresh, 150);
+});
+for (const id of ['filter-category', 'filter-source']) $(id).addEventListener('input', refresh);
 
 // The same page is the toolbar popup and, opened in a tab, the full options page: more room
 // for long profiles and for pasting an assistant's answer.
