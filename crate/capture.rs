@@ -176,8 +176,17 @@ pub fn into_profile(
 ) -> Result<String, CaptureError> {
     let (site, items) = read_from_site(outcome, now)?;
     let read = items.len();
+    let texts = items.iter().map(|i| i.text.clone()).collect();
     let report = profile.add(items);
-    Ok(saved_message(&site.name, read, report))
+    let log = profile.log_capture(site.assistant, now, texts);
+    let mut said = saved_message(&site.name, read, report);
+    if log.previous_at.is_some() {
+        said.push_str(&format!(
+            " — since the last capture: {}",
+            log.changes.summary()
+        ));
+    }
+    Ok(said)
 }
 
 /// The site the page belongs to, and the items read there.
@@ -308,9 +317,25 @@ mod tests {
         let again = into_profile(&read, now, &mut profile).unwrap();
         assert_eq!(
             again,
-            "Saved 1 memory from Claude (all already in your profile)"
+            "Saved 1 memory from Claude (all already in your profile) — since the last \
+             capture: nothing changed"
         );
         assert_eq!(profile.len(), 1);
+        // Claude rewrote it: the profile keeps both, and the message says what changed.
+        let ReadOutcome::Read(mut moved) = read else {
+            unreachable!()
+        };
+        moved.blocks[0].text = "Lives in Porto.".into();
+        let later = into_profile(&ReadOutcome::Read(moved), now, &mut profile).unwrap();
+        assert_eq!(
+            later,
+            "Saved 1 memory from Claude — since the last capture: 1 changed"
+        );
+        assert_eq!(profile.len(), 2);
+        assert_eq!(
+            profile.captures[0].changes.changed[0].before,
+            "Lives in Lisbon."
+        );
     }
 
     #[test]

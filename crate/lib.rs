@@ -8,8 +8,11 @@
 
 pub mod capture;
 pub mod category;
+pub mod changes;
 pub mod check;
 pub mod classify;
+pub mod conflict;
+pub mod dedupe;
 pub mod fill;
 pub mod messages;
 pub mod picker;

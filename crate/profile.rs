@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::category::Category;
+use crate::changes::{self, CaptureLog};
+use crate::dedupe;
 use crate::sites::Assistant;
 
 /// The schema of [`Profile`]'s JSON. Raise it, with a migration, when the shape changes.
@@ -21,14 +23,20 @@ use crate::sites::Assistant;
 /// - 2: a source may be a selection on any page (`assistant` null, `via` "selection") or
 ///   imported text (`via` "import", with the `saved` date and `evidence` it gave); items may
 ///   carry `former_ids` and `edited_at` after the person edits them. Every schema 1 profile
-///   is a valid schema 2 profile, so reading one is the whole migration.
-pub const SCHEMA_VERSION: u32 = 2;
+///   is a valid schema 2 profile.
+/// - 3: ids are of [`dedupe::key`], so near-duplicates (word order, a date in front,
+///   Unicode form) are one item; a source may note its own `text` when it worded the item
+///   otherwise. Reading an earlier profile recomputes the ids (keeping the stored ones as
+///   former ids, which captures also look up by [`ItemId::legacy_of`]) and merges the
+///   items that became one.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The longest text one item may hold: a memory is a sentence or a short paragraph, and a
 /// longer text is most likely a whole page selected by mistake.
 pub const MAX_ITEM_CHARS: usize = 2_000;
 
-/// A stable id: FNV-1a (64 bit) of the normalized text, as 16 hex digits.
+/// A stable id: FNV-1a (64 bit) of the text's [`dedupe::key`], as 16 hex digits. Two
+/// wordings of one memory have one id.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ItemId(String);
@@ -36,9 +44,20 @@ pub struct ItemId(String);
 impl ItemId {
     /// The id of a memory whose text is `text`.
     pub fn of(text: &str) -> ItemId {
+        ItemId::hash(&dedupe::key(text))
+    }
+
+    /// The id schemas 1 and 2 gave `text` (of [`normalize`]d text, before near-duplicates
+    /// were merged). A profile written then may still name an edited item's old wording by
+    /// it, so a capture looks it up too.
+    pub fn legacy_of(text: &str) -> ItemId {
+        ItemId::hash(&normalize(text))
+    }
+
+    fn hash(key: &str) -> ItemId {
         use std::hash::Hasher;
         let mut h = fnv::FnvHasher::default();
-        h.write(normalize(text).as_bytes());
+        h.write(key.as_bytes());
         ItemId(format!("{:016x}", h.finish()))
     }
 
@@ -73,7 +92,9 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// How an item came to memport.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
     /// Read from an assistant's memory page ("Save memory to memport").
@@ -104,6 +125,10 @@ pub struct Source {
     /// Gemini's `Evidence:` lines for it, verbatim.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
+    /// How it was worded here, when that differs from the item's text (a near-duplicate
+    /// merged into the item): nothing a source said is lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 impl Source {
@@ -113,6 +138,22 @@ impl Source {
             && self.via == other.via
             && self.url == other.url
             && self.heading == other.heading
+    }
+
+    /// The order sources are kept in: first read first, then by every other field, so two
+    /// different sources never tie and the order does not depend on the order of captures.
+    /// `shown` is the item's text, which a source without a wording of its own has.
+    fn order<'a>(&'a self, shown: &'a str) -> impl Ord + 'a {
+        (
+            self.captured_at,
+            self.assistant,
+            self.via,
+            &self.url,
+            &self.heading,
+            &self.saved,
+            &self.evidence,
+            self.text.as_deref().unwrap_or(shown),
+        )
     }
 
     /// The host of the page it was read from ("example.org"), for display.
@@ -174,6 +215,86 @@ impl MemoryItem {
     pub fn first_source(&self) -> Option<&Source> {
         self.sources.first()
     }
+
+    /// Takes in `other`, the same memory (same id, or one this item answers to) read
+    /// elsewhere or worded otherwise. The result does not depend on which came first:
+    /// - the person's edited wording stands; otherwise the item shows the preferred wording
+    ///   ([`dedupe::preferred`]), with its category (for one wording filed under two
+    ///   categories, the first in the list of categories);
+    /// - every source is kept, each with its own wording where it differs; of two readings
+    ///   of one place the earlier is kept;
+    /// - every earlier id is remembered.
+    fn absorb(&mut self, other: MemoryItem) {
+        let MemoryItem {
+            id,
+            text,
+            category,
+            sources,
+            former_ids,
+            edited_at,
+        } = other;
+        let mut incoming = sources;
+        for source in &mut incoming {
+            source.text.get_or_insert_with(|| text.clone());
+        }
+        let pinned = self.edited_at.is_some() || edited_at.is_some();
+        if !pinned && id == self.id {
+            if text == self.text {
+                self.category = self.category.min(category);
+            } else if dedupe::preferred(&text) < dedupe::preferred(&self.text) {
+                self.note_wording();
+                self.text = text;
+                self.category = category;
+            }
+        } else if self.edited_at.is_none() && edited_at.is_some() {
+            // Only when loading a profile whose two edited items became one.
+            self.text = text;
+            self.category = category;
+            self.edited_at = edited_at;
+        }
+        for source in incoming {
+            self.add_source(source);
+        }
+        for former in std::iter::once(id).chain(former_ids) {
+            if former != self.id && !self.former_ids.contains(&former) {
+                self.former_ids.push(former);
+            }
+        }
+        self.tidy();
+    }
+
+    /// Writes the item's present wording on every source that had it, before the text
+    /// changes: what each place said stays known.
+    fn note_wording(&mut self) {
+        for source in &mut self.sources {
+            source.text.get_or_insert_with(|| self.text.clone());
+        }
+    }
+
+    /// Adds a source, unless the place is known: then the earlier reading is kept.
+    fn add_source(&mut self, source: Source) {
+        let shown = self.text.as_str();
+        match self.sources.iter_mut().find(|s| s.same_place(&source)) {
+            Some(held) => {
+                if source.order(shown) < held.order(shown) {
+                    *held = source;
+                }
+            }
+            None => self.sources.push(source),
+        }
+    }
+
+    /// Sources in their order, without a wording where it is the item's own.
+    fn tidy(&mut self) {
+        let shown = self.text.clone();
+        for source in &mut self.sources {
+            if source.text.as_deref() == Some(shown.as_str()) {
+                source.text = None;
+            }
+        }
+        self.sources
+            .sort_by(|a, b| a.order(&shown).cmp(&b.order(&shown)));
+    }
 }
 
 /// Everything memport holds for the person.
@@ -181,6 +302,14 @@ impl MemoryItem {
 pub struct Profile {
     pub schema: u32,
     pub items: Vec<MemoryItem>,
+    /// Sets of items the person said may stand together, though they look like they
+    /// disagree ("Keep both"; see `conflict`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settled: Vec<Vec<ItemId>>,
+    /// The latest capture from each assistant's memory page, and what changed since the
+    /// one before (see `changes`); one per assistant.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub captures: Vec<CaptureLog>,
 }
 
 /// What adding a capture changed.
@@ -256,7 +385,7 @@ impl Profile {
     pub fn new() -> Profile {
         Profile {
             schema: SCHEMA_VERSION,
-            items: Vec::new(),
+            ..Profile::default()
         }
     }
 
@@ -299,6 +428,10 @@ impl Profile {
                 }
             }
         }
+        // Items of an earlier schema that are near-duplicates of each other have one id
+        // now: they become one, in the place of the first.
+        let items = std::mem::take(&mut profile.items);
+        profile.add(items);
         Ok(profile)
     }
 
@@ -315,8 +448,9 @@ impl Profile {
         self.items.is_empty()
     }
 
-    /// Adds captured items. An item already held gains the new source (if it is a new place)
-    /// and keeps its text and category, which the person may have chosen.
+    /// Adds captured items. An item already held, or a near-duplicate of one, takes the new
+    /// one in (see `MemoryItem::absorb`): one item, every source. Adding the same items in
+    /// any order, at once or in parts, gives the same items.
     pub fn add(&mut self, captured: Vec<MemoryItem>) -> AddReport {
         let mut report = AddReport::default();
         // Every id an item answers to, to its place: one lookup per captured item, so adding
@@ -328,14 +462,14 @@ impl Profile {
             }
         }
         for item in captured {
-            match index.get(&item.id).map(|&at| &mut self.items[at]) {
-                Some(held) => {
+            let at = index
+                .get(&item.id)
+                .or_else(|| index.get(&ItemId::legacy_of(&item.text)))
+                .copied();
+            match at {
+                Some(at) => {
                     report.known += 1;
-                    for source in item.sources {
-                        if !held.sources.iter().any(|s| s.same_place(&source)) {
-                            held.sources.push(source);
-                        }
-                    }
+                    self.items[at].absorb(item);
                 }
                 None => {
                     report.added += 1;
@@ -390,18 +524,20 @@ impl Profile {
                 let current = item.id.clone();
                 item.former_ids.retain(|f| *f != current);
             }
+            item.note_wording();
             item.text = text.to_string();
             item.category = category;
             item.edited_at = Some(now);
+            item.tidy();
             return Ok("Saved your edit.");
         };
-        let gone = self.items.remove(at);
+        let mut gone = self.items.remove(at);
+        gone.note_wording();
         let twin = if twin > at { twin - 1 } else { twin };
         let kept = &mut self.items[twin];
+        kept.note_wording();
         for source in gone.sources {
-            if !kept.sources.iter().any(|s| s.same_place(&source)) {
-                kept.sources.push(source);
-            }
+            kept.add_source(source);
         }
         for former in std::iter::once(gone.id).chain(gone.former_ids) {
             if former != kept.id && !kept.former_ids.contains(&former) {
@@ -411,6 +547,7 @@ impl Profile {
         kept.text = text.to_string();
         kept.category = category;
         kept.edited_at = Some(now);
+        kept.tidy();
         Ok("Saved your edit. It now says what another memory said, so the two are one.")
     }
 
@@ -422,6 +559,43 @@ impl Profile {
             .position(|i| i.id == *id)
             .ok_or(EditError::NotFound)?;
         Ok(self.items.remove(at))
+    }
+
+    /// Records a capture of `texts` from `assistant`'s memory page and compares it with the
+    /// one before; what changed.
+    pub fn log_capture(
+        &mut self,
+        assistant: Assistant,
+        at: OffsetDateTime,
+        texts: Vec<String>,
+    ) -> &CaptureLog {
+        let previous = self.captures.iter().position(|c| c.assistant == assistant);
+        let log = changes::log(assistant, at, texts, previous.map(|at| &self.captures[at]));
+        let at = match previous {
+            Some(at) => {
+                self.captures[at] = log;
+                at
+            }
+            None => {
+                self.captures.push(log);
+                self.captures.sort_by_key(|c| c.assistant);
+                self.captures
+                    .iter()
+                    .position(|c| c.assistant == assistant)
+                    .unwrap_or_default()
+            }
+        };
+        &self.captures[at]
+    }
+
+    /// Marks `ids` as allowed to stand together ("Keep both").
+    pub fn settle(&mut self, ids: Vec<ItemId>) {
+        let mut ids = ids;
+        ids.sort();
+        ids.dedup();
+        if ids.len() > 1 && !self.settled.contains(&ids) {
+            self.settled.push(ids);
+        }
     }
 
     /// The items of one category, in the order they were added.
@@ -452,6 +626,7 @@ pub(crate) mod fixture {
             captured_at: datetime!(2026-11-24 12:00 UTC),
             saved: None,
             evidence: Vec::new(),
+            text: None,
         }
     }
 
@@ -521,7 +696,7 @@ mod tests {
     fn json_round_trip_and_versions() {
         let p = profile(&[("Prefers metric units", Category::ResponseInstructions)]);
         let json = p.to_json();
-        assert!(json.contains("\"schema\":2"));
+        assert!(json.contains("\"schema\":3"));
         assert!(json.contains("\"captured_at\":\"2026-11-24T12:00:00Z\""));
         assert!(json.contains("\"category\":\"Response instructions\""));
         assert_eq!(Profile::from_json(Some(&json)).unwrap(), p);
@@ -683,6 +858,29 @@ mod tests {
             now(),
         )
         .unwrap();
+        // A merged near-duplicate gives the source its own wording.
+        p.add(vec![MemoryItem::new(
+            "[2024-11-03] - lives in porto since 2024",
+            Category::OtherContext,
+            source("Elsewhere"),
+        )
+        .unwrap()]);
+        assert_eq!(p.len(), 1);
+        p.settle(vec![
+            ItemId::of("Lives in Porto"),
+            ItemId::of("Lives in Faro"),
+        ]);
+        let first = time::macros::datetime!(2026-11-20 08:00 UTC);
+        p.log_capture(
+            Assistant::Claude,
+            first,
+            vec!["Has a cat".into(), "Reads on the train".into()],
+        );
+        p.log_capture(
+            Assistant::Claude,
+            now(),
+            vec!["Has two cats".into(), "Likes jazz".into()],
+        );
         let json: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
         let keys = |v: &serde_json::Value| -> Vec<String> {
             let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
@@ -691,9 +889,18 @@ mod tests {
         };
         assert_eq!(keys(&json), props("/properties"));
         assert_eq!(keys(&json["items"][0]), props("/$defs/item/properties"));
+        let wordings: Vec<&serde_json::Value> = json["items"][0]["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s.get("text").is_some())
+            .collect();
+        assert_eq!(keys(wordings[0]), props("/$defs/source/properties"));
+        let capture = &json["captures"][0];
+        assert_eq!(keys(capture), props("/$defs/capture/properties"));
         assert_eq!(
-            keys(&json["items"][0]["sources"][0]),
-            props("/$defs/source/properties")
+            keys(&capture["changes"]),
+            props("/$defs/capture/properties/changes/properties")
         );
         assert_eq!(json["schema"], SCHEMA_VERSION);
         assert_eq!(

@@ -136,6 +136,7 @@ pub fn items(
         captured_at: now,
         saved: None,
         evidence: Vec::new(),
+        text: None,
     };
     let mut out: Vec<MemoryItem> = Vec::new();
     // Fields first, as they stand above the memory on the page: one item per line, the

@@ -79,6 +79,7 @@ pub fn item(selected: &Selected, now: OffsetDateTime) -> Result<MemoryItem, Sele
         captured_at: now,
         saved: None,
         evidence: Vec::new(),
+        text: None,
     };
     let category = classify(&text, None).category;
     MemoryItem::new(&text, category, source).ok_or(SelectionError::Empty)

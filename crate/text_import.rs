@@ -163,7 +163,7 @@ const NO_DATE: &[&str] = &[
 ];
 
 /// The text after a list marker (`- `, `* `, `• `, `1. `, `2) `), or `None`.
-fn after_marker(line: &str) -> Option<&str> {
+pub(crate) fn after_marker(line: &str) -> Option<&str> {
     for marker in ["- ", "* ", "+ ", "• ", "· ", "– ", "— "] {
         if let Some(rest) = line.strip_prefix(marker) {
             return Some(rest);
@@ -180,7 +180,7 @@ fn after_marker(line: &str) -> Option<&str> {
 }
 
 /// `[date] - text` or `2024-03-05 - text`: the date (as written) and the text.
-fn dated(text: &str) -> Option<(&str, &str)> {
+pub(crate) fn dated(text: &str) -> Option<(&str, &str)> {
     let dash = |rest: &str| -> Option<usize> {
         let trimmed = rest.trim_start();
         let lead = rest.len() - trimmed.len();
@@ -764,6 +764,7 @@ pub fn items(parsed: &Parsed, now: OffsetDateTime) -> Vec<MemoryItem> {
                 captured_at: now,
                 saved: e.saved.clone(),
                 evidence: e.evidence.clone(),
+                text: None,
             };
             MemoryItem::new(&e.text, e.category, source)
         })
@@ -1041,7 +1042,7 @@ mod tests {
         // A damaged or newer file is refused with the reason, never read as text.
         let broken = &file[..file.len() / 2];
         assert!(matches!(read(broken), Err(ImportError::Profile(_))));
-        let newer = file.replacen("\"schema\": 2", "\"schema\": 99", 1);
+        let newer = file.replacen("\"schema\": 3", "\"schema\": 99", 1);
         let err = read(&newer).unwrap_err();
         assert!(err.to_string().contains("newer memport"), "{err}");
     }

@@ -58,7 +58,7 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
   assert.equal(await claude.evaluate(() => window.replicaState.editsOpens), 1);
 
   // Saving again adds nothing.
-  assert.equal(await pressSave(claude), 'Saved 16 memories from Claude (all already in your profile)');
+  assert.equal(await pressSave(claude), 'Saved 16 memories from Claude (all already in your profile) — since the last capture: nothing changed');
   assert.equal((await storedProfile(env)).items.length, 16);
 
   // The popup lists every item under its category heading, as text.
