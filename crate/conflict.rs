@@ -15,7 +15,8 @@
 use serde::Serialize;
 
 use crate::dedupe;
-use crate::profile::{ItemId, Profile};
+use crate::profile::{EditError, ItemId, Profile};
+use crate::undo;
 
 /// Something a person has one of at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -344,6 +345,47 @@ pub fn find(profile: &Profile) -> Vec<Conflict> {
     out
 }
 
+/// "Keep this one": keeps `keep` and deletes the items of the other sides, `drop`. The
+/// message for the person and the label of the step Undo takes back.
+pub fn keep_one(
+    profile: &mut Profile,
+    keep: &ItemId,
+    drop: &[ItemId],
+) -> Result<(String, String), EditError> {
+    let kept = profile
+        .items
+        .iter()
+        .find(|i| i.id == *keep)
+        .map(|i| i.text.clone())
+        .ok_or(EditError::NotFound)?;
+    // An item already gone (deleted in another window) is simply not there to delete.
+    let removed = drop
+        .iter()
+        .filter(|id| *id != keep)
+        .filter(|id| profile.remove(id).is_ok())
+        .count();
+    let label = undo::quoted("Kept", &kept);
+    let others = match removed {
+        1 => "the other memory".to_string(),
+        n => format!("{n} other memories"),
+    };
+    Ok((
+        format!("{label} and deleted {others}. Undo brings it back."),
+        label,
+    ))
+}
+
+/// "Keep both": the items may stand together; memport will not ask about them again.
+pub fn keep_all(profile: &mut Profile, ids: Vec<ItemId>) -> (String, String) {
+    let n = ids.len();
+    profile.settle(ids);
+    let both = if n == 2 { "both" } else { "all of them" };
+    (
+        format!("Kept {both}. memport will not ask about these again."),
+        format!("Kept {both}"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,6 +466,38 @@ mod tests {
             OtherContext,
         )]);
         assert_eq!(find(&p).len(), 1);
+    }
+
+    #[test]
+    fn keeping_one_deletes_the_others_and_keeping_all_settles() {
+        let mut p = profile(&[
+            ("Lives in Lisbon", PersonalInformation),
+            ("Lives in Porto", PersonalInformation),
+            ("Has a cat", PersonalInformation),
+        ]);
+        let c = find(&p).remove(0);
+        let porto = c.sides[1].ids[0].clone();
+        let lisbon: Vec<ItemId> = c.sides[0].ids.clone();
+        let (said, label) = keep_one(&mut p, &porto, &lisbon).unwrap();
+        assert_eq!(label, "Kept \"Lives in Porto\"");
+        assert!(said.contains("deleted the other memory"), "{said}");
+        let texts: Vec<&str> = p.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, ["Lives in Porto", "Has a cat"]);
+        assert!(find(&p).is_empty());
+        assert_eq!(
+            keep_one(&mut p, &crate::profile::ItemId::of("gone"), &[]),
+            Err(EditError::NotFound)
+        );
+
+        let mut p = profile(&[
+            ("Lives in Lisbon", PersonalInformation),
+            ("Lives in Porto", PersonalInformation),
+        ]);
+        let ids: Vec<ItemId> = find(&p)[0].ids().cloned().collect();
+        let (said, _) = keep_all(&mut p, ids);
+        assert!(said.starts_with("Kept both."));
+        assert_eq!(p.len(), 2);
+        assert!(find(&p).is_empty());
     }
 
     #[test]

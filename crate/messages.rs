@@ -65,6 +65,10 @@ pub enum Request {
         text: String,
         category: Category,
     },
+    /// "Keep this one" on memories that disagree: keep `keep`, delete `drop`.
+    KeepOne { keep: ItemId, drop: Vec<ItemId> },
+    /// "Keep both" on memories that disagree: they may stand together.
+    KeepAll { ids: Vec<ItemId> },
 }
 
 /// The worker's answer.

@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::category::Category;
+use crate::classify::classify;
+use crate::conflict;
 use crate::profile::{MemoryItem, Profile, Source, Via};
 use crate::sites;
 
@@ -27,6 +29,50 @@ pub struct PopupView {
     pub empty: Option<EmptyState>,
     /// The last change, which "Undo" takes back ("Deleted \"Has a cat\"").
     pub undo: Option<String>,
+    /// Memories that disagree, for the person to pick from (all of them, filter or not).
+    pub conflicts: Vec<ConflictView>,
+    /// What changed on each assistant's memory page between its last two captures.
+    pub changes: Vec<ChangesView>,
+}
+
+/// Memories that cannot all be true, side by side.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ConflictView {
+    /// "Where you live".
+    pub label: &'static str,
+    pub sides: Vec<SideView>,
+    /// Every item in it: what "Keep both" keeps together.
+    pub ids: Vec<String>,
+}
+
+/// One value and the memories giving it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SideView {
+    /// The first memory's text; more memories saying the same are counted in `also`.
+    pub text: String,
+    /// Its sources, named as in the list.
+    pub source: String,
+    /// The item "Keep this one" keeps.
+    pub keep: String,
+    /// The items of the other sides, which it deletes.
+    pub drop: Vec<String>,
+    /// How many more memories say the same.
+    pub also: usize,
+}
+
+/// What changed on one assistant's memory page since the capture before.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChangesView {
+    /// "Claude".
+    pub site: String,
+    /// "Since the capture of 2026-11-20: 2 added, 1 removed, 1 changed".
+    pub summary: String,
+    /// The capture's date.
+    pub at: String,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    /// (before, after).
+    pub changed: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -51,6 +97,10 @@ pub struct ItemView {
     pub heading: Option<String>,
     /// First capture, as YYYY-MM-DD.
     pub captured: String,
+    /// Why it is in its category: the words and patterns that chose it (shown on hover).
+    pub why: String,
+    /// How other places worded it, when not as shown ("Gemini: lives in lisbon").
+    pub wordings: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -141,6 +191,97 @@ impl Filter {
     }
 }
 
+/// Why `item` is in its category, in a sentence.
+fn why(item: &MemoryItem) -> String {
+    let verdict = classify(&item.text, None);
+    if verdict.category == item.category {
+        return format!("{}: {}.", verdict.category.label(), verdict.reason);
+    }
+    let label = item.category.label();
+    if item.edited_at.is_some() {
+        return format!("{label}: you chose it, or kept it when you edited this memory.");
+    }
+    match item.sources.iter().find_map(|s| s.heading.as_deref()) {
+        Some(heading) => format!("{label}: the heading it stood under, \u{201c}{heading}\u{201d}."),
+        None => format!("{label}: where its source filed it."),
+    }
+}
+
+/// The names of an item's sources, each once: "Claude + Gemini".
+fn source_names(item: &MemoryItem) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for s in &item.sources {
+        let name = source_name(s);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(" + ")
+}
+
+fn conflicts(profile: &Profile) -> Vec<ConflictView> {
+    conflict::find(profile)
+        .into_iter()
+        .map(|c| {
+            let sides = c
+                .sides
+                .iter()
+                .enumerate()
+                .filter_map(|(n, side)| {
+                    let first = side.ids.first()?;
+                    let item = profile.items.iter().find(|i| i.id == *first)?;
+                    Some(SideView {
+                        text: item.text.clone(),
+                        source: source_names(item),
+                        keep: first.to_string(),
+                        drop: c
+                            .sides
+                            .iter()
+                            .enumerate()
+                            .filter(|(m, _)| *m != n)
+                            .flat_map(|(_, s)| s.ids.iter().map(ToString::to_string))
+                            .collect(),
+                        also: side.ids.len() - 1,
+                    })
+                })
+                .collect();
+            ConflictView {
+                label: c.slot.label(),
+                ids: c.ids().map(ToString::to_string).collect(),
+                sides,
+            }
+        })
+        .collect()
+}
+
+fn changes(profile: &Profile) -> Vec<ChangesView> {
+    profile
+        .captures
+        .iter()
+        .filter_map(|log| {
+            let since = log.previous_at?;
+            let site = sites::get(log.assistant)?.name.clone();
+            Some(ChangesView {
+                summary: format!(
+                    "Since the capture of {}: {}",
+                    since.date(),
+                    log.changes.summary()
+                ),
+                site,
+                at: log.at.date().to_string(),
+                added: log.changes.added.clone(),
+                removed: log.changes.removed.clone(),
+                changed: log
+                    .changes
+                    .changed
+                    .iter()
+                    .map(|c| (c.before.clone(), c.after.clone()))
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
 pub fn view(profile: &Profile) -> PopupView {
     view_filtered(profile, &Filter::default())
 }
@@ -154,22 +295,23 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
                 .in_category(category)
                 .filter(|item| filter.keeps(item))
                 .map(|item| {
-                    let mut names: Vec<String> = Vec::new();
-                    for s in &item.sources {
-                        let name = source_name(s);
-                        if !names.contains(&name) {
-                            names.push(name);
-                        }
-                    }
                     let first = item.first_source();
                     ItemView {
                         id: item.id.to_string(),
                         text: item.text.clone(),
                         category: item.category.label(),
-                        source: names.join(" + "),
+                        source: source_names(item),
                         edited: item.edited_at.map(|t| format!("Edited {}", t.date())),
                         heading: first.and_then(|s| s.heading.clone()),
                         captured: first.map_or(String::new(), |s| s.captured_at.date().to_string()),
+                        why: why(item),
+                        wordings: item
+                            .sources
+                            .iter()
+                            .filter_map(|s| {
+                                s.text.as_ref().map(|t| format!("{}: {t}", source_name(s)))
+                            })
+                            .collect(),
                     }
                 })
                 .collect();
@@ -201,6 +343,8 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
             .collect(),
         categories: Category::ALL.map(|c| c.label()).to_vec(),
         undo: None,
+        conflicts: conflicts(profile),
+        changes: changes(profile),
         empty: profile.is_empty().then(|| EmptyState {
             title: "Your memory profile is empty",
             steps: vec![

@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, exportPrompt, profileText } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, exportPrompt, profileText, keepOne, keepAll } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -101,7 +101,10 @@ function itemNode(item) {
     else unchosen.add(item.id);
     showChoice();
   });
-  li.append(pick, el('p', 'text', item.text));
+  const text = el('p', 'text', item.text);
+  // Why it is in its category, on hover (and to screen readers, as its description).
+  text.title = item.why;
+  li.append(pick, text);
   const meta = [item.source, item.heading, item.captured, item.edited].filter(Boolean).join(' · ');
   const edit = button('Edit', 'edit-button', () => {
     if (editing === null) editForm(li, item);
@@ -110,8 +113,59 @@ function itemNode(item) {
   // No "are you sure": Undo takes it back.
   const remove = button('Delete', 'delete-button', async () => say(await deleteItem(item.id)));
   remove.setAttribute('aria-label', `Delete "${item.text}"`);
-  li.append(el('p', 'meta', meta), edit, remove);
+  const metaLine = el('p', 'meta', meta);
+  metaLine.title = item.why;
+  li.append(metaLine, edit, remove);
+  // A near-duplicate merged in from elsewhere keeps its own wording: shown, not lost.
+  for (const wording of item.wordings) li.append(el('p', 'meta wording', `Also worded — ${wording}`));
   return li;
+}
+
+/** Memories that disagree, side by side: keep one (Undo can take it back) or keep both. */
+function conflictsNode(conflicts) {
+  const box = el('section', 'conflicts');
+  box.setAttribute('aria-label', 'Memories that disagree');
+  box.append(el('h2', '', 'Memories that disagree'));
+  for (const conflict of conflicts) {
+    const one = el('div', 'conflict');
+    one.dataset.label = conflict.label;
+    one.append(el('h3', '', conflict.label));
+    const sides = el('div', 'sides');
+    for (const side of conflict.sides) {
+      const card = el('div', 'side');
+      card.append(el('p', 'text', side.text));
+      const more = side.also ? ` · and ${side.also} more saying the same` : '';
+      card.append(el('p', 'meta', side.source + more));
+      const keep = button('Keep this one', 'small', async () => say(await keepOne(side.keep, side.drop)));
+      keep.setAttribute('aria-label', `Keep "${side.text}"`);
+      card.append(keep);
+      sides.append(card);
+    }
+    one.append(sides);
+    const all = conflict.sides.length === 2 ? 'Keep both' : 'Keep all';
+    one.append(button(all, 'small', async () => say(await keepAll(conflict.ids))));
+    box.append(one);
+  }
+  return box;
+}
+
+/** What changed on each assistant's memory page between its last two captures. */
+function changesNode(changes) {
+  const box = el('section', 'changes');
+  box.setAttribute('aria-label', 'Since the last capture');
+  box.append(el('h2', '', 'Since the last capture'));
+  for (const c of changes) {
+    const details = el('details', 'change');
+    details.dataset.site = c.site;
+    details.append(el('summary', '', `${c.site}, ${c.at}: ${c.summary}`));
+    const list = el('ul');
+    for (const t of c.added) list.append(el('li', 'added', `Added: ${t}`));
+    for (const t of c.removed) list.append(el('li', 'removed', `Removed: ${t}`));
+    for (const [before, after] of c.changed) list.append(el('li', 'changed', `Changed: ${before} → ${after}`));
+    details.append(list);
+    box.append(details);
+  }
+  return box;
 }
 
 function render(view) {
@@ -151,6 +205,8 @@ function render(view) {
   $('shown').textContent = view.shown == null ? '' : `Showing ${view.shown} of ${view.total}.`;
   for (const id of [...unchosen]) if (!allIds.includes(id)) unchosen.delete(id);
   showChoice();
+  if (view.conflicts.length) root.append(conflictsNode(view.conflicts));
+  if (view.changes.length) root.append(changesNode(view.changes));
   const folded = new Set(collapsedGroups());
   for (const group of view.groups) {
     const details = el('details', 'group');

@@ -54,6 +54,23 @@ pub async fn delete_item(id: String) -> JsValue {
     ask_worker(&Request::DeleteItem { id }).await
 }
 
+/// "Keep this one": asks the worker to keep item `keep` and delete the items `drop` that
+/// disagree with it; resolves with its notice.
+#[wasm_bindgen(js_name = keepOne)]
+pub async fn keep_one(keep: String, drop: Vec<String>) -> JsValue {
+    let keep = ItemId::from(keep.as_str());
+    let drop = drop.iter().map(|id| ItemId::from(id.as_str())).collect();
+    ask_worker(&Request::KeepOne { keep, drop }).await
+}
+
+/// "Keep both": asks the worker to let the items `ids` stand together; resolves with its
+/// notice.
+#[wasm_bindgen(js_name = keepAll)]
+pub async fn keep_all(ids: Vec<String>) -> JsValue {
+    let ids = ids.iter().map(|id| ItemId::from(id.as_str())).collect();
+    ask_worker(&Request::KeepAll { ids }).await
+}
+
 /// Asks the worker to take back the last change; resolves with its notice.
 #[wasm_bindgen(js_name = undoLast)]
 pub async fn undo_last() -> JsValue {

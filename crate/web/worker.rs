@@ -10,6 +10,7 @@ use super::{
 use crate::capture;
 use crate::category::Category;
 use crate::check;
+use crate::conflict;
 use crate::fill::{self, Choice, Inspected, Notice, Put, Send, Way};
 use crate::messages::{self, MenuClick, MenuCommand, Reply, Request};
 use crate::picker::{self, Part};
@@ -63,6 +64,12 @@ async fn dispatch(request: Request) -> Reply {
         Request::EditItem { id, text, category } => {
             Reply::Notice(edit_item(&id, &text, category).await)
         }
+        Request::KeepOne { keep, drop } => Reply::Notice(changed(
+            change_profile(|p| conflict::keep_one(p, &keep, &drop)).await,
+        )),
+        Request::KeepAll { ids } => Reply::Notice(changed(
+            change_profile(|p| Ok::<_, EditError>(conflict::keep_all(p, ids))).await,
+        )),
     }
 }
 

@@ -103,7 +103,7 @@ export async function openPopup(env) {
 
 /** What the popup shows: [{label, count, items: [text]}]. */
 export async function popupGroups(popup) {
-  return popup.locator('#profile details').evaluateAll((groups) =>
+  return popup.locator('#profile details.group').evaluateAll((groups) =>
     groups.map((g) => ({
       label: g.querySelector('summary h2').firstChild.textContent.trim(),
       count: Number(g.querySelector('summary .count').textContent),
