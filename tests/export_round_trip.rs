@@ -49,6 +49,7 @@ fn profile() -> impl Strategy<Value = Profile> {
                 captured_at: datetime!(2026-11-24 12:00 UTC),
                 saved: None,
                 evidence: Vec::new(),
+                text: None,
             };
             MemoryItem::new(&t, Category::ALL[c], source)
         });
