@@ -710,7 +710,7 @@ mod tests {
     }
 
     #[test]
-    fn a_schema_1_profile_reads_as_schema_2() {
+    fn a_schema_1_profile_reads_as_the_current_schema() {
         // Written by memport before selections and edits (schema 1), byte for byte.
         let v1 = r#"{"schema":1,"items":[{"id":"5d6c9ab5bd1ac2a6","text":"Lives in Lisbon","category":"Personal information","sources":[{"assistant":"claude","url":"https://claude.ai/settings/capabilities","heading":"Personal context","captured_at":"2026-11-20T09:30:00Z"}]}]}"#;
         let p = Profile::from_json(Some(v1)).unwrap();
@@ -727,6 +727,40 @@ mod tests {
         );
         assert!(item.edited_at.is_none());
         // Written back, it reads the same again.
+        assert_eq!(Profile::from_json(Some(&p.to_json())).unwrap(), p);
+    }
+
+    #[test]
+    fn a_schema_2_profile_merges_its_near_duplicates_and_keeps_its_edits() {
+        // Written by memport 0.1 at schema 2, byte for byte: two wordings of one memory that
+        // schema 2 kept apart, and an item the person edited from "Lives in Lisbon" (its
+        // former id is schema 2's id of that wording).
+        let v2 = r#"{"schema":2,"items":[{"id":"2bd4a33f7a1c35c5","text":"Prefers Figma and Linear; uses a MacBook Air.","category":"Technical preferences","sources":[{"assistant":"gemini","via":"memory_page","url":"https://gemini.google.com/saved-info","heading":null,"captured_at":"2026-11-21T10:00:00Z"}]},{"id":"0c1b7f1bd3a09d51","text":"Uses a MacBook Air; prefers Linear and Figma.","category":"Technical preferences","sources":[{"assistant":"claude","via":"memory_page","url":"https://claude.ai/settings/capabilities","heading":"Tools","captured_at":"2026-11-20T09:30:00Z"}]},{"id":"f7e0b4c3a2d19e88","text":"Lives in Porto","category":"Personal information","sources":[{"assistant":"claude","url":"https://claude.ai/settings/capabilities","heading":"Personal context","captured_at":"2026-11-20T09:30:00Z"}],"former_ids":["2b3d64e0e95a722e"],"edited_at":"2026-11-22T18:00:00Z"}]}"#;
+        assert_eq!(
+            ItemId::legacy_of("Lives in Lisbon").as_str(),
+            "2b3d64e0e95a722e"
+        );
+        let mut p = Profile::from_json(Some(v2)).unwrap();
+        assert_eq!(p.schema, SCHEMA_VERSION);
+        assert_eq!(p.len(), 2, "the two wordings are one item now");
+        let tools = &p.items[0];
+        assert_eq!(tools.text, "Prefers Figma and Linear; uses a MacBook Air.");
+        let places: Vec<_> = tools.sources.iter().map(|s| s.assistant).collect();
+        assert_eq!(places, [Some(Assistant::Claude), Some(Assistant::Gemini)]);
+        assert_eq!(
+            tools.sources[0].text.as_deref(),
+            Some("Uses a MacBook Air; prefers Linear and Figma.")
+        );
+        assert_eq!(tools.former_ids.len(), 2, "both stored ids still name it");
+        // The edited item: capturing Claude's old wording again still finds it.
+        let report = p.add(vec![MemoryItem::new(
+            "Lives in Lisbon",
+            Category::PersonalInformation,
+            source("Personal context"),
+        )
+        .unwrap()]);
+        assert_eq!((report.added, p.len()), (0, 2));
+        assert_eq!(p.items[1].text, "Lives in Porto");
         assert_eq!(Profile::from_json(Some(&p.to_json())).unwrap(), p);
     }
 
