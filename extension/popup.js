@@ -117,7 +117,7 @@ function itemNode(item) {
   metaLine.title = item.why;
   li.append(metaLine, edit, remove);
   // A near-duplicate merged in from elsewhere keeps its own wording: shown, not lost.
-  for (const wording of item.wordings) li.append(el('p', 'meta wording', `Also worded — ${wording}`));
+  for (const wording of item.wordings) li.append(el('p', 'wording', `Also worded — ${wording}`));
   return li;
 }
 

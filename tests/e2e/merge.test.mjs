@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { start, openClaude, pressSave, openPopup, popupGroups, storedProfile, captureButton } from './steps.mjs';
+import { start, openClaude, pressSave, openPopup, popupGroups, storedProfile, captureButton, screenshot } from './steps.mjs';
 
 const SAVED_INFO = 'https://gemini.google.com/saved-info';
 
@@ -96,6 +96,7 @@ test('one memory from Claude and Gemini is one item with both sources; a disagre
   const sides = await conflict.locator('.side .text').allTextContents();
   assert.deepEqual(sides, ['Always answer in American English.', 'Always answer in British English.']);
   assert.deepEqual(await conflict.locator('.side .meta').allTextContents(), ['Claude', 'Gemini']);
+  await screenshot(popup, 'popup-disagree.png');
 
   // Keep British: American goes, with Undo.
   await conflict.getByRole('button', { name: 'Keep "Always answer in British English."' }).click();

@@ -52,7 +52,7 @@ test('a selection on a page that is no assistant\'s becomes one item, its catego
   assert.equal(notice.ok, true, notice.message);
   assert.equal(notice.message, 'Added to your memory under "Personal information". Open memport\'s popup to edit it or change its category.');
   const profile = await storedProfile(env);
-  assert.equal(profile.schema, 2);
+  assert.equal(profile.schema, 3);
   assert.equal(profile.items.length, 1);
   const [item] = profile.items;
   assert.equal(item.text, 'I am vegetarian and allergic to peanuts.');
@@ -142,6 +142,8 @@ test('editing an item in the popup: text and category, kept against the next cap
   assert.equal(groups.find((g) => g.label === 'Other context').count, 0);
   const meta = await popup.locator('.item', { hasText: 'width 4' }).locator('.meta').textContent();
   assert.match(meta, /· Edited \d{4}-\d{2}-\d{2}$/);
+  // What Claude's page said is not lost: the item shows it was worded otherwise there.
+  assert.equal(await popup.locator('.item', { hasText: 'width 4' }).locator('.wording').textContent(), 'Also worded — Claude: Prefers tabs over spaces');
 
   const stored = (await storedProfile(env)).items.find((i) => i.text.includes('width 4'));
   assert.equal(stored.category, 'Technical preferences');

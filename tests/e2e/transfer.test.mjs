@@ -34,7 +34,7 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
   assert.equal(await badgeText(env), '16');
 
   const profile = await storedProfile(env);
-  assert.equal(profile.schema, 2);
+  assert.equal(profile.schema, 3);
   assert.equal(profile.items.length, 16);
   const byText = new Map(profile.items.map((i) => [i.text, i]));
   const lisbon = byText.get('Maya lives in Lisbon with her partner Jonas and their dog Pico. She is learning Portuguese and runs half-marathons.');
