@@ -6,6 +6,8 @@
 //! [`sites`] says what each assistant's pages look like, [`messages`] types what crosses
 //! between the extension's contexts. See ARCHITECTURE.md.
 
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod capture;
 pub mod category;
 pub mod changes;
