@@ -6,6 +6,7 @@
 //! [`sites`] says what each assistant's pages look like, [`messages`] types what crosses
 //! between the extension's contexts. See ARCHITECTURE.md.
 
+pub mod answer;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod capture;

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::answer::Answer;
 use crate::capture::{CapturePlan, ReadOutcome};
 use crate::category::Category;
 use crate::check::Report;
@@ -55,6 +56,13 @@ pub enum Request {
     PreviewImport { text: String },
     /// "Import text": add the text's memories.
     ImportText { text: String },
+    /// "Capture the answer": read the assistant's last reply on a chat page (the tab
+    /// `tab_id`; when absent, the one in front, or the one used last before memport's own
+    /// page), for "Import text" to preview. Adds nothing.
+    CaptureAnswer {
+        #[serde(default)]
+        tab_id: Option<i32>,
+    },
     /// The person deleted an item in the popup.
     DeleteItem { id: ItemId },
     /// Take back the last change to the profile.
@@ -85,6 +93,8 @@ pub enum Reply {
     Check { report: Report },
     /// What an imported text holds.
     Preview { preview: Preview },
+    /// The assistant's answer, read from its chat page, for "Import text".
+    Answer { answer: Answer },
 }
 
 impl Reply {
@@ -261,6 +271,8 @@ mod tests {
                 ..
             }
         ));
+        let r: Request = serde_json::from_value(json!({"kind": "capture_answer"})).unwrap();
+        assert_eq!(r, Request::CaptureAnswer { tab_id: None });
         assert!(serde_json::from_value::<Request>(json!({"kind": "format_disk"})).is_err());
     }
 

@@ -46,6 +46,27 @@ export async function getTab(tabId) {
   return tab && tab.id !== undefined ? { id: tab.id, url: tab.url ?? '', windowId: tab.windowId } : null;
 }
 
+/**
+ * Every open tab as {id, url, windowId, active, focused, own, lastAccessed}: `focused` when its
+ * window is the last focused one, `own` when it is one of memport's pages. Rust chooses.
+ */
+export async function listTabs() {
+  const [tabs, focused] = await Promise.all([
+    chrome.tabs.query({}),
+    chrome.windows.getLastFocused().catch(() => null),
+  ]);
+  const own = chrome.runtime.getURL('');
+  return tabs.filter((t) => t.id !== undefined).map((t) => ({
+    id: t.id,
+    url: t.url ?? '',
+    windowId: t.windowId,
+    active: t.active,
+    focused: t.windowId === focused?.id,
+    own: (t.url || t.pendingUrl || '').startsWith(own),
+    lastAccessed: t.lastAccessed ?? 0,
+  }));
+}
+
 /** Brings an open tab to the front. */
 export async function showTab(tabId, windowId) {
   await chrome.tabs.update(tabId, { active: true });

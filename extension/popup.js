@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, exportPrompt, profileText, keepOne, keepAll } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, exportPrompt, profileText, keepOne, keepAll, captureAnswer } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -397,7 +397,8 @@ $('import-file').addEventListener('change', async () => {
   say({ ok: true, message: `Read ${file.name}. Press Preview to see what it holds.` });
 });
 
-$('import-preview').addEventListener('click', async () => {
+/** Shows what the text in the box holds, as Rust reads it; nothing is added. */
+async function showPreview() {
   clearPreview();
   const reply = await importText($('import-text').value, false);
   if (reply.kind !== 'preview') return say(reply);
@@ -428,6 +429,19 @@ $('import-preview').addEventListener('click', async () => {
     $('import-add').disabled = fresh === 0;
   }
   $('import-add').hidden = false;
+}
+
+$('import-preview').addEventListener('click', showPreview);
+
+// "Capture the answer": the assistant's last reply on the chat page in front, read by the
+// worker, goes into the box with its preview; the person still presses Add.
+$('capture-answer').addEventListener('click', async () => {
+  say({ ok: true, message: 'Reading the answer…' });
+  const reply = await captureAnswer();
+  if (reply.kind !== 'answer') return say(reply); // Not a chat page, no reply yet…: the box is left as it was.
+  $('import-text').value = reply.answer.text;
+  say({ ok: true, message: reply.answer.message });
+  await showPreview();
 });
 
 $('import-add').addEventListener('click', async () => {

@@ -80,9 +80,19 @@ pub fn problems(manifest: &Manifest, sites: &[SiteSpec]) -> Vec<String> {
                 ));
             }
         }
+        // Chat pages: the worker runs the page code there to read the last reply.
+        for p in site.answer.iter().flat_map(|a| &a.url_patterns) {
+            if !covered(&hosts, p) {
+                problems.push(format!(
+                    "{name}: chat page {p} is not covered by manifest host_permissions"
+                ));
+            }
+            needed_hosts.push(p);
+        }
         let own = format!("{}/", site.origin);
         let patterns = site.capture.iter().flat_map(|c| &c.url_patterns);
         let patterns = patterns.chain(site.import.iter().flat_map(|i| &i.url_patterns));
+        let patterns = patterns.chain(site.answer.iter().flat_map(|a| &a.url_patterns));
         for p in patterns.filter(|p| !p.starts_with(&own)) {
             problems.push(format!("{name}: {p} is outside its origin {}", site.origin));
         }
@@ -149,6 +159,24 @@ mod tests {
         assert!(found
             .iter()
             .any(|p| p.contains("content script on https://claude.ai/new")));
+    }
+
+    #[test]
+    fn a_chat_page_needs_a_host_permission() {
+        let m = manifest(
+            &[
+                "https://claude.ai/settings/*",
+                "https://gemini.google.com/*",
+                "https://chatgpt.com/*",
+            ],
+            &["https://claude.ai/settings/*"],
+        );
+        let found = problems(&m, sites::all());
+        assert!(found.contains(
+            &"Claude: chat page https://claude.ai/chat/* is not covered by manifest \
+              host_permissions"
+                .to_string()
+        ));
     }
 
     #[test]

@@ -11,8 +11,8 @@ pub mod spec;
 use std::sync::OnceLock;
 
 pub use spec::{
-    Assistant, CapturePage, EditorKind, FieldSpec, HeadingRule, ImportBox, ImportFormat,
-    ImportPage, ListSpec, Locator, Position, SiteSpec,
+    AnswerPage, Assistant, CapturePage, EditorKind, FieldSpec, HeadingRule, ImportBox,
+    ImportFormat, ImportPage, ListSpec, Locator, Position, SiteSpec,
 };
 
 /// The site files, as `build.rs` checked and bundled them.
@@ -62,6 +62,14 @@ pub fn import_page_at(url: &str) -> Option<(&'static SiteSpec, &'static ImportPa
     all().iter().find_map(|site| {
         let page = site.import.as_ref()?;
         shows(&page.url_patterns, &page.fragments, url).then_some((site, page))
+    })
+}
+
+/// The assistant whose chat page `url` is, with how to read its replies there.
+pub fn answer_page_at(url: &str) -> Option<(&'static SiteSpec, &'static AnswerPage)> {
+    all().iter().find_map(|site| {
+        let page = site.answer.as_ref()?;
+        shows(&page.url_patterns, &[], url).then_some((site, page))
     })
 }
 
@@ -141,13 +149,29 @@ mod tests {
     }
 
     #[test]
+    fn chat_pages_are_known_and_memory_pages_are_not_chats() {
+        for (url, site) in [
+            ("https://claude.ai/chat/0b1c", Assistant::Claude),
+            ("https://chatgpt.com/c/68a1", Assistant::ChatGpt),
+            ("https://gemini.google.com/u/2/app/5f2e", Assistant::Gemini),
+        ] {
+            let (found, page) = answer_page_at(url).unwrap();
+            assert_eq!(found.assistant, site, "{url}");
+            assert!(!page.replies.is_empty() && !page.code.is_empty());
+        }
+        assert!(answer_page_at("https://claude.ai/settings/capabilities").is_none());
+        assert!(answer_page_at("https://gemini.google.com/saved-info").is_none());
+    }
+
+    #[test]
     fn every_page_url_is_on_its_own_origin() {
         for site in all() {
             let patterns = site
                 .capture
                 .iter()
                 .flat_map(|c| &c.url_patterns)
-                .chain(site.import.iter().flat_map(|i| &i.url_patterns));
+                .chain(site.import.iter().flat_map(|i| &i.url_patterns))
+                .chain(site.answer.iter().flat_map(|a| &a.url_patterns));
             for p in patterns {
                 assert!(p.starts_with(&format!("{}/", site.origin)), "{p}");
             }

@@ -49,6 +49,34 @@ pub struct SiteSpec {
     /// remember it: the second way in.
     #[serde(default)]
     pub chat: Option<ImportPage>,
+    /// The chat pages, where "Capture the answer" reads the assistant's last reply (its
+    /// answer to memport's export prompt) into "Import text".
+    #[serde(default)]
+    pub answer: Option<AnswerPage>,
+}
+
+/// A chat page and how to read the assistant's last reply on it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerPage {
+    /// Chrome match patterns of the chat pages.
+    pub url_patterns: Vec<String>,
+    /// The assistant's replies (never the person's messages), tried in order: the first
+    /// locator that finds any finds them all, and the last on the page is read.
+    pub replies: Vec<Locator>,
+    /// A code block inside a reply, tried in order: its text is taken exactly as written.
+    pub code: Vec<Locator>,
+    /// CSS selectors of what the page draws around a code block (its language label, its
+    /// "Copy" button), nearest first; that is neither code nor the reply's own words. When
+    /// none matches, the code element alone is the block.
+    #[serde(default)]
+    pub frames: Vec<String>,
+    /// Signs on the page that a reply is still being written (a Stop button, a streaming
+    /// flag).
+    #[serde(default)]
+    pub streaming: Vec<Locator>,
+    /// Milliseconds to wait for a reply, and for one being written to finish.
+    pub wait_ms: u32,
 }
 
 /// A page that shows the assistant's memory, where memport puts its "Save memory" button.

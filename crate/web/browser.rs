@@ -6,6 +6,7 @@
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::answer::OpenTab;
 use crate::selection::Selected;
 
 #[wasm_bindgen(module = "/extension/browser.js")]
@@ -25,6 +26,8 @@ extern "C" {
     async fn set_badge_js(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = findTab)]
     async fn find_tab_js(patterns: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = listTabs)]
+    async fn list_tabs_js() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = getTab)]
     async fn get_tab_js(tab_id: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = navigateTab)]
@@ -116,6 +119,11 @@ pub async fn get_tab(tab_id: Option<i32>) -> Result<Option<Tab>, String> {
         return Ok(None);
     }
     from_js(got).map(Some)
+}
+
+/// Every open tab, with what "Capture the answer" needs to choose one.
+pub async fn list_tabs() -> Result<Vec<OpenTab>, String> {
+    from_js(list_tabs_js().await.map_err(describe)?)
 }
 
 pub async fn show_tab(tab: &Tab) -> Result<(), String> {

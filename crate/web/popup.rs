@@ -128,6 +128,13 @@ pub async fn import_text(text: String, add: bool) -> JsValue {
     }
 }
 
+/// "Capture the answer": asks the worker for the assistant's last reply on the chat page in
+/// front; resolves with `{kind: "answer", answer: {site, text, message}}` or a notice.
+#[wasm_bindgen(js_name = captureAnswer)]
+pub async fn capture_answer() -> JsValue {
+    ask_worker(&Request::CaptureAnswer { tab_id: None }).await
+}
+
 /// Asks the worker what memport finds on the active tab; resolves with `{kind, report}`.
 #[wasm_bindgen(js_name = checkPage)]
 pub async fn check_page() -> JsValue {

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use super::{
     badge_text, browser, load_picks, load_profile, load_undo, now, save_picks, save_profile,
 };
+use crate::answer::{self, AnswerError};
 use crate::capture;
 use crate::category::Category;
 use crate::check;
@@ -59,6 +60,10 @@ async fn dispatch(request: Request) -> Reply {
         Request::ForgetPicks { site } => Reply::Notice(forget_picks(site).await),
         Request::PreviewImport { text } => preview_import(&text).await,
         Request::ImportText { text } => Reply::Notice(import_text(&text).await),
+        Request::CaptureAnswer { tab_id } => match capture_answer(tab_id).await {
+            Ok(answer) => Reply::Answer { answer },
+            Err(message) => Reply::notice(false, message),
+        },
         Request::DeleteItem { id } => Reply::Notice(delete_item(&id).await),
         Request::Undo => Reply::Notice(undo_last().await),
         Request::EditItem { id, text, category } => {
@@ -85,6 +90,40 @@ async fn preview_import(text: &str) -> Reply {
         },
         Err(e) => Reply::notice(false, e.to_string()),
     }
+}
+
+/// "Capture the answer": the page code reads the last reply on the chat page, Rust judges it
+/// and writes the text for "Import text". Nothing is added: the popup previews it.
+async fn capture_answer(tab_id: Option<i32>) -> Result<answer::Answer, String> {
+    let tab = match tab_id {
+        Some(id) => browser::get_tab(Some(id)).await,
+        None => browser::list_tabs().await.map(|tabs| {
+            answer::choose_tab(&tabs).map(|t| browser::Tab {
+                id: t.id,
+                url: t.url.clone(),
+                window_id: t.window_id,
+            })
+        }),
+    }
+    .map_err(|e| format!("memport could not see your tabs ({e}). Try again."))?;
+    let Some(tab) = tab else {
+        let nothing = AnswerError::NotChatPage {
+            url: String::new(),
+            site: None,
+        };
+        return Err(nothing.to_string());
+    };
+    let plan = answer::plan_for(&tab.url).map_err(|e| e.to_string())?;
+    let read = browser::run_in_page(&tab, "readAnswer", &plan)
+        .await
+        .map_err(|detail| {
+            AnswerError::PageCode {
+                site: plan.site_name.clone(),
+                detail,
+            }
+            .to_string()
+        })?;
+    answer::judge(&plan, read).map_err(|e| e.to_string())
 }
 
 /// Why a change to the profile was not made.

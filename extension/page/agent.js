@@ -141,12 +141,24 @@
   /**
    * The text under `root` as blocks in document order: [{tag, text, strong}]. Each text node
    * belongs to its nearest block element; <br> is a line break; controls are left out.
+   * Each of `frames` ({el, text}: a code block and its code) stands as one block
+   * {tag: 'code', text, code: true} where it begins, and nothing inside it is read as text.
    */
-  function collectBlocks(root) {
+  function collectBlocks(root, frames = []) {
     const blocks = [];
     let current = null;
+    const placed = new Set();
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let node = walker.currentNode; node; node = walker.nextNode()) {
+      const frame = frames.length ? frames.find((f) => f.el.contains(node)) : null;
+      if (frame) {
+        if (!placed.has(frame)) {
+          placed.add(frame);
+          blocks.push({ tag: 'code', parts: [frame.text], code: true, hasText: true });
+          current = null;
+        }
+        continue;
+      }
       if (node.nodeType === Node.ELEMENT_NODE) {
         if (node.tagName === 'BR' && current) current.parts.push('\n');
         continue;
@@ -169,7 +181,7 @@
     }
     return blocks
       .filter((b) => b.hasText)
-      .map((b) => ({
+      .map((b) => (b.code ? { tag: 'code', text: b.parts[0], code: true } : {
         tag: b.tag,
         text: b.parts
           .join('')
@@ -350,6 +362,68 @@
     const blocks = plan.scroll ? await collectScrolling(content.el) : collectBlocks(content.el);
     if (opened) await closeOpened(plan.close, content.el);
     return { outcome: 'read', url, found_by: content.how, blocks, fields, lists: await readLists(plan) };
+  }
+
+  // ---- An assistant's answer on its chat page -------------------------------------------
+
+  /** `els` without those inside another of them, in document order. */
+  function outermost(els) {
+    return els.filter((el) => !els.some((other) => other !== el && other.contains(el)));
+  }
+
+  /** Every visible element the first locator that finds any finds: {els, how} or null. */
+  function findAll(locators, root = document) {
+    for (const loc of locators) {
+      const els = outermost(candidates(loc, root).filter(visible));
+      if (els.length) return { els, how: describe(loc) };
+    }
+    return null;
+  }
+
+  /** The element drawn around `code` (its header, label, Copy button) inside `reply`. */
+  function frameOf(code, reply, selectors) {
+    for (const sel of selectors) {
+      try {
+        const frame = code.closest(sel);
+        if (frame && frame !== reply && reply.contains(frame)) return frame;
+      } catch (e) {
+        // A selector the browser rejects: try the next.
+      }
+    }
+    return code;
+  }
+
+  /**
+   * "Capture the answer": the last reply on the chat page as pieces in document order
+   * ([{tag, text}] for its words, {tag: 'code', text, code: true} for each code block, its
+   * code exactly). Waits for a reply, and for one being written to finish. Changes nothing.
+   */
+  async function readAnswer(plan) {
+    const url = location.href;
+    if (window.top !== window || location.origin !== plan.origin) return { outcome: 'wrong_page', url };
+    const first = await waitUntil(() => findAll(plan.replies), plan.wait_ms);
+    if (!first) {
+      return { outcome: 'no_reply', url, detail: `tried ${plan.replies.map(describe).join(', ')}` };
+    }
+    const writing = () => Boolean(findOne(plan.streaming));
+    if (writing()) await waitUntil(() => !writing(), plan.wait_ms);
+    const found = findAll(plan.replies) ?? first;
+    const reply = found.els[found.els.length - 1];
+    const frames = [];
+    for (const code of findAll(plan.code, reply)?.els ?? []) {
+      const el = frameOf(code, reply, plan.frames);
+      const same = frames.find((f) => f.el === el);
+      if (same) same.text += `\n${code.textContent}`;
+      else frames.push({ el, text: code.textContent });
+    }
+    return {
+      outcome: 'read',
+      url,
+      found_by: found.how,
+      replies: found.els.length,
+      streaming: writing(),
+      pieces: collectBlocks(reply, frames),
+    };
   }
 
   // ---- Filling -------------------------------------------------------------------------
@@ -653,5 +727,5 @@
     });
   }
 
-  globalThis.memportAgent = { findOne, waitUntil, read, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor };
+  globalThis.memportAgent = { findOne, waitUntil, read, readAnswer, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor };
 })();

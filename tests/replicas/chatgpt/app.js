@@ -4,6 +4,16 @@
 // Every path renders the home page ~300 ms after load: a left sidebar
 // (<nav aria-label="Chat history">) and the chat area (<main>) with the composer.
 //
+// A chat, /c/<id>, shows a conversation above the composer (the same in every ?version and
+// ?lang): the person pasted memport's export prompt and ChatGPT answered. Turns, each an
+// <article data-testid="conversation-turn-N"> with a screen-reader heading ("You said:",
+// "ChatGPT said:"): a user message, an earlier ChatGPT reply with a code block, the export
+// prompt, and ChatGPT's answer: a paragraph, a code block, a paragraph. A message is
+// <div data-message-author-role="user|assistant">; a reply's text is in <div class="markdown
+// prose">; a code block is ChatGPT's <pre>: inside it, a header with the language label
+// ("plaintext") and a "Copy code" button, then <div class="overflow-y-auto"><code
+// class="language-plaintext"> whose text is ANSWER_CODE exactly.
+//
 // Composer. <div id="prompt-textarea" class="ProseMirror" contenteditable="true"
 // role="textbox" aria-label="Message ChatGPT" aria-multiline="true"> imitates ProseMirror:
 // the editor keeps its OWN document (composer.model.paragraphs, one string per paragraph,
@@ -681,6 +691,97 @@ const SAVED_MEMORIES = Object.freeze([
     return form;
   }
 
+  // ------------------------------------------------------------ a chat (/c/<id>)
+
+  const CHAT_PATH = /^\/c\/[^/]+\/?$/;
+
+  /** memport's export prompt for ChatGPT, as the person pasted it. */
+  const EXPORT_PROMPT = [
+    'I am moving to another assistant and want to take my context with me, ChatGPT. List everything in your saved memories and my custom instructions, and everything you have learned about me from our past conversations.',
+    '',
+    'Put it all in one code block, one entry per line, written as:',
+    '[YYYY-MM-DD] - entry',
+    'Use the date the entry was saved when you know it; otherwise write [unknown].',
+    '',
+    'Group the entries under these six labels, each on its own line, in this order, and leave out a label with no entries:',
+    'Response instructions:',
+    'Personal information:',
+    'Projects and goals:',
+    'Technical preferences:',
+    'Behavioral corrections:',
+    'Other context:',
+    '',
+    'Keep my own words wherever you can. Do not summarize, merge or leave anything out, and write nothing after the code block.',
+  ].join('\n');
+
+  /** The code block of ChatGPT's answer (tests compare with it). */
+  const ANSWER_CODE = [
+    'Response instructions:',
+    '[2025-09-14] - Use British spellings: colour, analyse, organise.',
+    '[unknown] - Don\'t start replies with "Great question!"',
+    '',
+    'Personal information:',
+    '[2025-06-02] - Is a secondary-school chemistry teacher in Leeds.',
+    '[2025-06-02] - Has two children, Maya (9) and Theo (6).',
+    '',
+    'Projects and goals:',
+    '[2025-10-20] - Is writing a Year 10 scheme of work on electrolysis, due before February half-term.',
+    '',
+    'Technical preferences:',
+    '[2025-07-11] - Uses Google Classroom to set homework and share lesson slides.',
+    '[unknown] - Uses Desmos to plot rates-of-reaction graphs with students.',
+    '',
+    'Behavioral corrections:',
+    '[2025-08-30] - Correction: the school is in Headingley, not Horsforth.',
+    '',
+  ].join('\n');
+
+  const EARLIER_CODE = 'Round 1: Aisha v Ben, Chloe v Dev\nRound 2: winners play, losers play\nFinal: Wednesday lunchtime\n';
+
+  /** ChatGPT's code block: header (language, Copy code) and the code, all inside <pre>. */
+  function codeBlock(language, code) {
+    return h('pre', { class: 'code-pre overflow-visible' },
+      h('div', { class: 'code-box contain-inline-size rounded-md relative' },
+        h('div', { class: 'code-header flex items-center text-xs justify-between select-none' }, language),
+        h('div', { class: 'code-copy sticky' },
+          h('div', { class: 'code-copy-row absolute flex items-center' },
+            h('span', { 'data-state': 'closed' },
+              h('button', { type: 'button', class: 'code-copy-button flex gap-1 items-center select-none' }, 'Copy code')))),
+        h('div', { class: 'overflow-y-auto p-4', dir: 'ltr' },
+          h('code', { class: `whitespace-pre hljs language-${language}` }, h('span', null, code)))));
+  }
+
+  let turns = 0;
+  function turn(role, ...body) {
+    turns += 1;
+    return h('article', { class: `conversation-turn chat-turn ${role}-turn`, 'data-testid': `conversation-turn-${turns}` },
+      h('h5', { class: 'sr-only' }, role === 'user' ? 'You said:' : 'ChatGPT said:'),
+      h('div', { 'data-message-author-role': role, 'data-message-id': `msg-${turns}`, class: role === 'user' ? 'user-message whitespace-pre-wrap' : 'assistant-message' },
+        ...body));
+  }
+
+  function reply(...blocks) {
+    return turn('assistant', h('div', { class: 'flex w-full flex-col gap-1' },
+      h('div', { class: 'markdown prose w-full break-words' }, ...blocks)));
+  }
+
+  /** The conversation of a chat page, in order. */
+  function conversation() {
+    turns = 0;
+    return [
+      turn('user', 'Can you make a bracket for the chess club tournament? Four players: Aisha, Ben, Chloe, Dev.'),
+      reply(
+        h('p', null, 'Here is a simple knockout bracket:'),
+        codeBlock('plaintext', EARLIER_CODE),
+        h('p', null, 'Print it on A4 and pin it by the door.')),
+      turn('user', EXPORT_PROMPT),
+      reply(
+        h('p', null, 'Here\'s everything I\'ve saved about you, grouped the way you asked:'),
+        codeBlock('plaintext', ANSWER_CODE),
+        h('p', null, 'Anything you\'d like me to update or forget?')),
+    ];
+  }
+
   // ------------------------------------------------------------ home page
 
   function profileMenu() {
@@ -729,6 +830,10 @@ const SAVED_MEMORIES = Object.freeze([
   function renderHome() {
     thread = h('div', { class: V2 ? 'css-th8r' : 'thread' },
       h('h1', { class: V2 ? 'css-hh1q' : 'home-heading' }, T.homeHeading));
+    if (CHAT_PATH.test(location.pathname)) {
+      thread.append(...conversation());
+      thread.classList.add(V2 ? 'css-th8s' : 'has-messages');
+    }
     const main = h('main', { class: 'chat-main' },
       h('header', { class: 'page-header' },
         h('button', { type: 'button', class: 'model-switcher', 'data-testid': 'model-switcher-dropdown-button' },

@@ -29,8 +29,22 @@
 // text that must stay text.
 //
 // Routes: /settings/capabilities, /settings/profile, /settings/appearance,
-// /new. Any other path renders the Capabilities page (as the first version
-// of this replica did for every path).
+// /new, /chat/<id>. Any other path renders the Capabilities page (as the
+// first version of this replica did for every path).
+//
+// /chat/<id> is a conversation in which the person pasted memport's export
+// prompt and Claude answered (the same in every ?version and ?lang). Turns in
+// order: a user message, an earlier Claude reply with a Python code block, the
+// export prompt as a user message ([data-testid="user-message"]), and Claude's
+// answer: a paragraph, a code block, two paragraphs. A reply is
+//   <div data-is-streaming="false"><div class="font-claude-response">…</div>
+//   <div class="message-actions">Copy / Retry buttons</div></div>
+// and a code block is a wrapper div holding the language label ("text"), a
+// "Copy" button and <div><pre class="code-block__code"><code class="language-text">
+// with one highlighted <span> per line (the code's text is ANSWER_CODE exactly).
+// ?scenario=streaming: the answer is still being written when the page opens
+// (data-is-streaming="true", a "Stop response" button, only its first lines
+// shown) and finishes STREAM_MS after the first render.
 //
 // ?scenario=NAME is read once at load and holds for the page's lifetime
 // (through re-renders and client-side navigations, which drop the query):
@@ -42,7 +56,8 @@
 //                    dialog's content div is empty (title and caption stay);
 //   never-loads      the dialog's content stays "Loading…" forever;
 //   import-prefilled when the import dialog opens, its box already holds
-//                    "Notes I typed myself" (the model too), as if typed.
+//                    "Notes I typed myself" (the model too), as if typed;
+//   streaming        /chat/<id>: the last reply is still being written (see above).
 //
 // ?version=2 and ?lang=fr are read once at load too and hold the same way
 // (independent of each other and of ?scenario):
@@ -258,6 +273,7 @@
 
   function currentRoute() {
     const path = location.pathname.replace(/\/+$/, '') || '/';
+    if (/^\/chat\/[^/]+$/.test(path)) return 'chat';
     return ROUTES[path] || 'capabilities';
   }
 
@@ -529,6 +545,116 @@
       }));
   }
 
+  // ---------------------------------------------------------------- chat
+
+  /** memport's export prompt for Claude, as the person pasted it. */
+  const EXPORT_PROMPT = [
+    'I am moving to another assistant and want to take my context with me, Claude. List everything in your memory of me and the memory edits I asked for, and everything you have learned about me from our past conversations.',
+    '',
+    'Put it all in one code block, one entry per line, written as:',
+    '[YYYY-MM-DD] - entry',
+    'Use the date the entry was saved when you know it; otherwise write [unknown].',
+    '',
+    'Group the entries under these six labels, each on its own line, in this order, and leave out a label with no entries:',
+    'Response instructions:',
+    'Personal information:',
+    'Projects and goals:',
+    'Technical preferences:',
+    'Behavioral corrections:',
+    'Other context:',
+    '',
+    'Keep my own words wherever you can. Do not summarize, merge or leave anything out, and write nothing after the code block.',
+  ].join('\n');
+
+  /** The code block of Claude's answer (tests compare with it). */
+  const ANSWER_CODE = [
+    'Response instructions:',
+    '[2025-01-12] - Always answer in British English.',
+    '[unknown] - Keep answers short unless I ask for detail.',
+    '',
+    'Personal information:',
+    '[2024-11-03] - Lives in Porto with her partner Rui.',
+    '[2025-02-20] - Has a sourdough starter called Clint Yeastwood.',
+    '',
+    'Projects and goals:',
+    '[2025-03-01] - Training for the Lisbon marathon in October.',
+    '',
+    'Technical preferences:',
+    '[2024-12-10] - Uses Figma and Linear at work.',
+    '',
+    'Behavioral corrections:',
+    '[2025-02-01] - Stop suggesting Medium articles.',
+    '',
+    'Other context:',
+    '[unknown] - Works as a product designer at a fintech startup.',
+    '',
+  ].join('\n');
+
+  const EARLIER_CODE = 'def feed(starter, flour_g=50, water_g=50):\n    starter.add(flour_g, water_g)\n    return starter\n';
+  const STREAM_MS = 3000;
+  const chat = { streaming: scenario === 'streaming' };
+  replicaState.chat = chat;
+
+  /** Claude's syntax highlighting: one <span> per line, the line breaks between them. */
+  function highlighted(code) {
+    const lines = code.split('\n');
+    return lines.map((line, i) => h('span', null,
+      h('span', { class: 'token' }, line), i < lines.length - 1 ? '\n' : null));
+  }
+
+  function codeBlock(language, code) {
+    return h('div', { class: 'code-frame relative flex flex-col rounded-lg' },
+      h('div', { class: 'code-language text-text-300 text-xs' }, language),
+      h('div', { class: 'code-copy pointer-events-none sticky' },
+        h('div', { class: 'code-copy-inner pointer-events-auto rounded-md' },
+          h('button', { type: 'button', class: 'code-copy-button', 'data-state': 'closed' },
+            h('span', { class: 'text-text-200' }, 'Copy')))),
+      h('div', null,
+        h('pre', { class: 'code-block__code' },
+          h('code', { class: `language-${language}` }, ...highlighted(code)))));
+  }
+
+  function userTurn(text) {
+    return h('div', { class: 'chat-turn user-turn', 'data-test-render-count': '1' },
+      h('div', { 'data-testid': 'user-message', class: 'font-user-message grid grid-cols-1 gap-2' },
+        h('p', { class: 'whitespace-pre-wrap break-words' }, text)));
+  }
+
+  function claudeTurn(streaming, ...body) {
+    return h('div', { class: 'chat-turn', 'data-test-render-count': '1' },
+      h('div', { 'data-is-streaming': String(streaming), class: 'group relative pb-3' },
+        h('div', { class: 'font-claude-response relative' },
+          h('div', null, h('div', { class: 'grid-cols-1 grid gap-2.5' }, ...body))),
+        streaming ? null : h('div', { class: 'message-actions' },
+          h('button', { type: 'button', 'aria-label': 'Copy' }, 'Copy'),
+          h('button', { type: 'button', 'aria-label': 'Retry' }, 'Retry'))));
+  }
+
+  const para = (text) => h('p', { class: 'whitespace-normal break-words' }, text);
+
+  /** /chat/<id>: the conversation, the export prompt's answer last. */
+  function chatPage() {
+    const answer = chat.streaming
+      ? [para('Here\'s everything I have stored about you, grouped as you asked:'),
+        codeBlock('text', ANSWER_CODE.split('\n').slice(0, 3).join('\n'))]
+      : [para('Here\'s everything I have stored about you, grouped as you asked:'),
+        codeBlock('text', ANSWER_CODE),
+        para('A few of these I inferred from our conversations rather than saved explicitly, so they carry [unknown] dates.'),
+        para('Let me know if you\'d like me to change anything.')];
+    return h('main', { class: 'chat mx-auto flex flex-col gap-4' },
+      h('div', { class: 'chat-thread flex flex-col gap-4' },
+        userTurn('How often should I feed my sourdough starter? A snippet for my kitchen script would help.'),
+        claudeTurn(false,
+          para('Once a day at room temperature, or once a week if it lives in the fridge. For your script:'),
+          codeBlock('python', EARLIER_CODE),
+          para('Use equal weights of flour and water.')),
+        userTurn(EXPORT_PROMPT),
+        claudeTurn(chat.streaming, ...answer)),
+      h('div', { class: 'chat-composer flex items-end gap-2' },
+        h('textarea', { class: 'composer rounded-2xl border p-4', 'aria-label': T.composerLabel, rows: '2' }),
+        chat.streaming ? h('button', { type: 'button', class: 'stop-button', 'aria-label': 'Stop response' }, '■') : null));
+  }
+
   function loginPage() {
     if (V2) {
       return h('main', { class: 'css-lg01' },
@@ -552,8 +678,8 @@
       root.replaceChildren(loginPage());
     } else {
       const route = currentRoute();
-      const main = route === 'new' ? newChatPage() : settingsPage(route);
-      document.title = route === 'new' ? 'Claude' : T.settingsTitle;
+      const main = route === 'new' ? newChatPage() : route === 'chat' ? chatPage() : settingsPage(route);
+      document.title = route === 'new' || route === 'chat' ? 'Claude' : T.settingsTitle;
       if (!topBar) {
         topBar = buildTopBar();
         root.replaceChildren(topBar);
@@ -991,6 +1117,12 @@
       // ?open_memory_import=true (the query stays in the URL, as on Claude).
       if (query.get('open_memory_import') === 'true' && currentRoute() === 'capabilities') {
         openImportDialogSoon();
+      }
+      if (chat.streaming) {
+        setTimeout(() => {
+          chat.streaming = false;
+          if (currentRoute() === 'chat') render();
+        }, STREAM_MS);
       }
     }
   }, LOADING_MS);

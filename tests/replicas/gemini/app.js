@@ -83,6 +83,17 @@
 //              send button has only a hashed class and its aria-label.
 //   lang=fr    "Bonjour Sam", aria-label "Saisissez une requête ici", placeholder
 //              "Demander à Gemini", "Envoyer le message".
+// A chat with an id (/app/<id>, /u/N/app/<id>) shows a conversation instead of the
+// greeting (the same in every ?version and ?lang): the person pasted memport's export prompt
+// and Gemini answered. Each exchange is a <div class="conversation-container"> holding
+// <user-query> (the person's text in <p class="query-text-line"> lines) and <model-response>,
+// whose text is in <message-content class="model-response-text"><div class="markdown">, with
+// <message-actions> buttons after it. Turns: a question, an earlier answer with a code block,
+// the export prompt, and Gemini's answer: a paragraph, a code block, a paragraph. A code block
+// is Gemini's <code-block>: a header (<span>Plaintext</span> and a "Copy code" button whose
+// icon is the text "content_copy"), then <pre><code data-test-id="code-content"> whose text
+// is ANSWER_CODE exactly.
+//
 // replicaState.composer = { model: { lines }, textChanges, pastes, sent, sentText,
 // getText() } (also present, untouched, on the other pages): lines is the LIVE array of
 // Quill's lines, changed in place and never replaced ([''] when empty); getText() is
@@ -770,6 +781,91 @@
     };
   }
 
+  /** memport's export prompt for Gemini, as the person pasted it. */
+  const EXPORT_PROMPT = [
+    'I am moving to another assistant and want to take my context with me, Gemini. List everything in my Saved info and what you remember about me, and everything you have learned about me from our past conversations.',
+    '',
+    'Put it all in one code block, one entry per line, written as:',
+    '[YYYY-MM-DD] - entry',
+    'Use the date the entry was saved when you know it; otherwise write [unknown].',
+    '',
+    'Group the entries under these six labels, each on its own line, in this order, and leave out a label with no entries:',
+    'Response instructions:',
+    'Personal information:',
+    'Projects and goals:',
+    'Technical preferences:',
+    'Behavioral corrections:',
+    'Other context:',
+    '',
+    'Keep my own words wherever you can. Do not summarize, merge or leave anything out, and write nothing after the code block.',
+  ].join('\n');
+
+  /** The code block of Gemini's answer (tests compare with it). */
+  const ANSWER_CODE = [
+    'Response instructions:',
+    '[2025-04-02] - Explain things step by step, with an example.',
+    '',
+    'Personal information:',
+    '[2025-03-18] - Lives in Lyon and speaks French and English.',
+    '[unknown] - Has a border collie called Pixel.',
+    '',
+    'Projects and goals:',
+    '[2025-05-09] - Is preparing for the DELF C1 exam in June.',
+    '',
+    'Technical preferences:',
+    '[2025-01-27] - Writes Python in VS Code on a ThinkPad running Fedora.',
+    '',
+    'Other context:',
+    '[unknown] - Volunteers at a community garden on Saturdays.',
+    '',
+  ].join('\n');
+
+  const EARLIER_CODE = 'pixel = {"breed": "border collie", "walks_per_day": 2}\n';
+
+  /** Gemini's <code-block>: a header with the language and a copy button, then the code. */
+  function codeBlock(language, code) {
+    return h('code-block', { class: 'ng-star-inserted' },
+      h('div', { class: 'code-block ng-tns-c1' },
+        h('div', { class: 'code-block-decoration header-formatted gds-title-s' },
+          h('span', null, language),
+          h('div', { class: 'buttons' },
+            h('button', { type: 'button', class: 'copy-button', 'aria-label': 'Copy code' },
+              h('mat-icon', { class: 'mat-icon', 'aria-hidden': 'true' }, 'content_copy')))),
+        h('div', { class: 'formatted-code-block-internal-container' },
+          h('div', { class: 'animated-opacity' },
+            h('pre', null,
+              h('code', { role: 'text', 'data-test-id': 'code-content', class: 'code-container formatted' }, code))))));
+  }
+
+  function exchange(question, ...answer) {
+    return h('div', { class: 'conversation-container exchange' },
+      h('user-query', null,
+        h('div', { class: 'query-content' },
+          h('div', { class: 'query-text', dir: 'ltr' },
+            ...question.split('\n').map((line) => h('p', { class: 'query-text-line' }, line))))),
+      h('model-response', null,
+        h('div', { class: 'response-container' },
+          h('message-content', { class: 'model-response-text' },
+            h('div', { class: 'markdown markdown-main-panel', dir: 'ltr' }, ...answer)),
+          h('message-actions', null,
+            h('button', { type: 'button', 'aria-label': 'Good response' }, h('mat-icon', { 'aria-hidden': 'true' }, 'thumb_up')),
+            h('button', { type: 'button', 'aria-label': 'Copy' }, h('mat-icon', { 'aria-hidden': 'true' }, 'content_copy'))))));
+  }
+
+  /** The exchanges of a chat with an id, in order. */
+  function conversationTurns() {
+    return [
+      exchange('How do I keep track of Pixel\'s walks in Python?',
+        h('p', null, 'A dictionary is enough to start with:'),
+        codeBlock('Python', EARLIER_CODE),
+        h('p', null, 'Add a list of dates when you want a history.')),
+      exchange(EXPORT_PROMPT,
+        h('p', null, 'Sure, here is what I know about you, in the format you asked for:'),
+        codeBlock('Plaintext', ANSWER_CODE),
+        h('p', null, 'You can review and manage your Saved info at any time in Settings.')),
+    ];
+  }
+
   function renderChat() {
     const editor = h('div', {
       class: V2 ? 'css-q0e2' : 'ql-editor ql-blank textarea',
@@ -795,6 +891,9 @@
         h('h1', { class: 'greeting' }, h('span', { class: 'greeting-text' }, T.greeting(ACCOUNT_NAME))));
 
     const hasText = () => quill.getText().trim() !== '';
+    // A chat with an id: its conversation instead of the greeting.
+    const chatId = /\/app\/[^/]+/.test(location.pathname);
+    const chatArea = chatId ? h('div', { class: 'chat-history' }, ...conversationTurns()) : greeting;
 
     /** The Angular wrapper's change detection: the send button follows Quill's text. */
     function updateSend() {
@@ -831,7 +930,7 @@
     const page = V2
       ? h('main', { class: 'css-c0m1' },
         h('div', { class: 'css-c0w1' },
-          greeting,
+          chatArea,
           conversation,
           h('div', { class: 'css-c1i1' },
             h('div', { class: 'css-c1i2' },
@@ -839,7 +938,7 @@
               sendBox))))
       : h('main', { class: 'chat-app' },
         h('div', { class: 'chat-container' },
-          greeting,
+          chatArea,
           conversation,
           h('input-container', { class: 'input-area-container' },
             h('div', { class: 'input-area' },
