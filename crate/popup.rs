@@ -31,7 +31,8 @@ pub struct PopupView {
     pub undo: Option<String>,
     /// Memories that disagree, for the person to pick from (all of them, filter or not).
     pub conflicts: Vec<ConflictView>,
-    /// What changed on each assistant's memory page between its last two captures.
+    /// What changed on each assistant's memory page between its last two captures (only
+    /// where something did).
     pub changes: Vec<ChangesView>,
 }
 
@@ -65,10 +66,10 @@ pub struct SideView {
 pub struct ChangesView {
     /// "Claude".
     pub site: String,
-    /// "Since the capture of 2026-11-20: 2 added, 1 removed, 1 changed".
+    /// "2 added, 1 removed, 1 changed".
     pub summary: String,
-    /// The capture's date.
-    pub at: String,
+    /// "captures of 2026-11-20 and 2026-11-24".
+    pub between: String,
     pub added: Vec<String>,
     pub removed: Vec<String>,
     /// (before, after).
@@ -259,16 +260,13 @@ fn changes(profile: &Profile) -> Vec<ChangesView> {
         .captures
         .iter()
         .filter_map(|log| {
-            let since = log.previous_at?;
+            // Nothing to show when nothing changed: the capture's own message said so.
+            let since = log.previous_at.filter(|_| !log.changes.is_empty())?;
             let site = sites::get(log.assistant)?.name.clone();
             Some(ChangesView {
-                summary: format!(
-                    "Since the capture of {}: {}",
-                    since.date(),
-                    log.changes.summary()
-                ),
+                summary: log.changes.summary(),
                 site,
-                at: log.at.date().to_string(),
+                between: format!("captures of {} and {}", since.date(), log.at.date()),
                 added: log.changes.added.clone(),
                 removed: log.changes.removed.clone(),
                 changed: log
@@ -362,7 +360,7 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
 mod tests {
     use super::*;
     use crate::profile::fixture::source;
-    use crate::profile::MemoryItem;
+    use crate::profile::{ItemId, MemoryItem};
 
     #[test]
     fn groups_in_category_order_with_counts() {
@@ -392,6 +390,61 @@ mod tests {
         assert_eq!(item.category, "Personal information");
         assert_eq!(item.edited, None);
         assert_eq!(v.categories.len(), 6);
+    }
+
+    #[test]
+    fn disagreements_changes_and_reasons_are_in_the_view() {
+        use crate::profile::fixture::profile;
+        use crate::sites::Assistant;
+        let mut p = profile(&[
+            ("Lives in Lisbon", Category::PersonalInformation),
+            (
+                "Writes Rust daily and uses Neovim",
+                Category::TechnicalPreferences,
+            ),
+            ("Lives in Porto", Category::PersonalInformation),
+        ]);
+        let day = |d: u8| {
+            time::Date::from_calendar_date(2026, time::Month::November, d)
+                .unwrap()
+                .midnight()
+                .assume_utc()
+        };
+        p.log_capture(Assistant::Claude, day(20), vec!["Lives in Lisbon".into()]);
+        p.log_capture(Assistant::Claude, day(24), vec!["Lives in Porto".into()]);
+        p.log_capture(Assistant::Gemini, day(21), vec!["Has a cat".into()]);
+        p.log_capture(Assistant::Gemini, day(24), vec!["Has a cat.".into()]);
+        let v = view(&p);
+        let [c] = v.conflicts.as_slice() else {
+            panic!("one conflict: {:?}", v.conflicts)
+        };
+        assert_eq!(c.label, "Where you live");
+        let texts: Vec<&str> = c.sides.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["Lives in Lisbon", "Lives in Porto"]);
+        assert_eq!(c.sides[0].drop, [ItemId::of("Lives in Porto").to_string()]);
+        // Gemini's page did not change, so only Claude's is listed.
+        let [ch] = v.changes.as_slice() else {
+            panic!("one change: {:?}", v.changes)
+        };
+        assert_eq!(
+            (ch.site.as_str(), ch.summary.as_str(), ch.between.as_str()),
+            (
+                "Claude",
+                "1 changed",
+                "captures of 2026-11-20 and 2026-11-24"
+            )
+        );
+        assert_eq!(
+            ch.changed,
+            [("Lives in Lisbon".into(), "Lives in Porto".into())]
+        );
+        let tools = &v.groups[3].items[0];
+        assert!(
+            tools.why.starts_with("Technical preferences: "),
+            "{}",
+            tools.why
+        );
+        assert!(tools.wordings.is_empty());
     }
 
     #[test]

@@ -157,7 +157,7 @@ function changesNode(changes) {
   for (const c of changes) {
     const details = el('details', 'change');
     details.dataset.site = c.site;
-    details.append(el('summary', '', `${c.site}, ${c.at}: ${c.summary}`));
+    details.append(el('summary', '', `${c.site}: ${c.summary} (${c.between})`));
     const list = el('ul');
     for (const t of c.added) list.append(el('li', 'added', `Added: ${t}`));
     for (const t of c.removed) list.append(el('li', 'removed', `Removed: ${t}`));

@@ -127,6 +127,10 @@ test('a second capture from Claude shows what changed since the first', async (t
   assert.equal(await pressSave(claude), 'Saved 8 memories from Claude');
   let popup = await openPopup(env);
   assert.equal(await popup.locator('.changes').count(), 0, 'nothing to compare after one capture');
+  // The same memory read again: the capture says nothing changed, the popup adds nothing.
+  assert.match(await pressSave(await openClaude(env)), / — since the last capture: nothing changed$/);
+  popup = await openPopup(env);
+  assert.equal(await popup.locator('.changes').count(), 0, 'nothing changed, nothing to show');
 
   // Claude rewrote its memory: moved to Porto, forgot the dog, learned of Portuguese.
   await fs.writeFile(file, CLAUDE_AFTER);
@@ -139,7 +143,7 @@ test('a second capture from Claude shows what changed since the first', async (t
   popup = await openPopup(env);
   const change = popup.locator('.change', { hasText: 'Claude' });
   await change.locator('summary').click();
-  assert.match(await change.locator('summary').textContent(), /^Claude, \d{4}-\d{2}-\d{2}: Since the capture of \d{4}-\d{2}-\d{2}: 1 added, 1 removed, 1 changed$/);
+  assert.match(await change.locator('summary').textContent(), /^Claude: 1 added, 1 removed, 1 changed \(captures of \d{4}-\d{2}-\d{2} and \d{4}-\d{2}-\d{2}\)$/);
   assert.deepEqual(await change.locator('li').allTextContents(), [
     'Added: Is learning Portuguese.',
     'Removed: Has a dog named Pico.',
