@@ -121,11 +121,17 @@ function itemNode(item) {
   return li;
 }
 
+/** A titled section above the list. */
+function panel(className, title) {
+  const box = el('section', className);
+  box.setAttribute('aria-label', title);
+  box.append(el('h2', '', title));
+  return box;
+}
+
 /** Memories that disagree, side by side: keep one (Undo can take it back) or keep both. */
 function conflictsNode(conflicts) {
-  const box = el('section', 'conflicts');
-  box.setAttribute('aria-label', 'Memories that disagree');
-  box.append(el('h2', '', 'Memories that disagree'));
+  const box = panel('conflicts', 'Memories that disagree');
   for (const conflict of conflicts) {
     const one = el('div', 'conflict');
     one.dataset.label = conflict.label;
@@ -151,9 +157,7 @@ function conflictsNode(conflicts) {
 
 /** What changed on each assistant's memory page between its last two captures. */
 function changesNode(changes) {
-  const box = el('section', 'changes');
-  box.setAttribute('aria-label', 'Since the last capture');
-  box.append(el('h2', '', 'Since the last capture'));
+  const box = panel('changes', 'Since the last capture');
   for (const c of changes) {
     const details = el('details', 'change');
     details.dataset.site = c.site;
