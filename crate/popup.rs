@@ -196,7 +196,7 @@ impl Filter {
 fn why(item: &MemoryItem) -> String {
     let verdict = classify(&item.text, None);
     if verdict.category == item.category {
-        return format!("{}: {}.", verdict.category.label(), verdict.reason);
+        return verdict.explain();
     }
     let label = item.category.label();
     if item.edited_at.is_some() {
