@@ -16,6 +16,7 @@ pub mod check;
 pub mod classify;
 pub mod conflict;
 pub mod dedupe;
+pub mod export;
 pub mod fill;
 pub mod messages;
 pub mod picker;

@@ -11,6 +11,7 @@ use crate::answer::Answer;
 use crate::capture::{CapturePlan, ReadOutcome};
 use crate::category::Category;
 use crate::check::Report;
+use crate::export::Recovered;
 use crate::fill::{Notice, Way};
 use crate::picker::{Offer, Part};
 use crate::profile::ItemId;
@@ -56,6 +57,10 @@ pub enum Request {
     PreviewImport { text: String },
     /// "Import text": add the text's memories.
     ImportText { text: String },
+    /// "Import an export": what the recovered memories would add, before anything is added.
+    PreviewExport { items: Vec<Recovered> },
+    /// "Import an export": add the recovered memories the person kept.
+    ImportExport { items: Vec<Recovered> },
     /// "Capture the answer": read the assistant's last reply on a chat page (the tab
     /// `tab_id`; when absent, the one in front, or the one used last before memport's own
     /// page), for "Import text" to preview. Adds nothing.

@@ -121,6 +121,8 @@ fn source_name(source: &Source) -> String {
         (Via::Selection, Some(name)) => format!("Selected on {name}"),
         (Via::Import, Some(name)) => format!("Imported from {name}"),
         (Via::Import, None) => "Imported text".to_string(),
+        (Via::Export, Some(name)) => format!("{name} export"),
+        (Via::Export, None) => "Data export".to_string(),
         (_, None) => format!("Selected on {}", source.host()),
     }
 }
@@ -141,7 +143,7 @@ pub struct Filter {
 /// One choice in the source filter.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SourceOption {
-    /// "claude", "chatgpt", "gemini", "selection", "import".
+    /// "claude", "chatgpt", "gemini", "selection", "import", "export".
     pub value: &'static str,
     pub label: &'static str,
 }
@@ -151,6 +153,7 @@ fn source_value(source: &Source) -> &'static str {
     match (source.via, source.assistant) {
         (Via::Selection, _) => "selection",
         (Via::Import, _) => "import",
+        (Via::Export, _) => "export",
         (Via::MemoryPage, Some(a)) => a.key(),
         (Via::MemoryPage, None) => "import",
     }
@@ -162,6 +165,7 @@ fn source_label(value: &str) -> &'static str {
         "chatgpt" => "ChatGPT",
         "gemini" => "Gemini",
         "selection" => "Selections",
+        "export" => "Data exports",
         _ => "Imported text",
     }
 }

@@ -104,6 +104,9 @@ pub enum Via {
     Selection,
     /// Text the person pasted into "Import text" (an assistant's answer, an export).
     Import,
+    /// Recovered from an assistant's official data export (a ZIP or JSON file the person
+    /// chose on the options page).
+    Export,
 }
 
 /// Where and when an item was read.

@@ -12,6 +12,7 @@ use crate::capture;
 use crate::category::Category;
 use crate::check;
 use crate::conflict;
+use crate::export;
 use crate::fill::{self, Choice, Inspected, Notice, Put, Send, Way};
 use crate::messages::{self, MenuClick, MenuCommand, Reply, Request};
 use crate::picker::{self, Part};
@@ -60,6 +61,19 @@ async fn dispatch(request: Request) -> Reply {
         Request::ForgetPicks { site } => Reply::Notice(forget_picks(site).await),
         Request::PreviewImport { text } => preview_import(&text).await,
         Request::ImportText { text } => Reply::Notice(import_text(&text).await),
+        Request::PreviewExport { items } => match load_profile().await {
+            Ok(profile) => Reply::Preview {
+                preview: export::preview(&items, &profile),
+            },
+            Err(e) => Reply::notice(false, e.to_string()),
+        },
+        Request::ImportExport { items } => Reply::Notice(changed(
+            change_profile(|p| {
+                let (message, label) = export::into_profile(&items, now(), p);
+                Ok::<_, EditError>((message, label.to_string()))
+            })
+            .await,
+        )),
         Request::CaptureAnswer { tab_id } => match capture_answer(tab_id).await {
             Ok(answer) => Reply::Answer { answer },
             Err(message) => Reply::notice(false, message),
