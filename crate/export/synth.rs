@@ -382,8 +382,8 @@ fn dos_time(t: f64) -> (u16, u16) {
     let secs = t.floor() as i64;
     let (y, m, d) = civil(secs.div_euclid(86_400));
     let s = secs.rem_euclid(86_400);
-    let time = ((s / 3600) << 11 | (s / 60 % 60) << 5 | (s % 60) / 2) as u16;
-    let date = (((y - 1980).max(0)) << 9 | (m as i64) << 5 | d as i64) as u16;
+    let time = (((s / 3600) << 11) | ((s / 60 % 60) << 5) | ((s % 60) / 2)) as u16;
+    let date = (((y - 1980).max(0) << 9) | ((m as i64) << 5) | d as i64) as u16;
     (time, date)
 }
 
@@ -1364,6 +1364,11 @@ const CODE: &[(&str, &str)] = &[
     ),
 ];
 
+/// One of a list of words.
+fn one(rng: &mut Rng, list: &[&'static str]) -> &'static str {
+    list[rng.below(list.len())]
+}
+
 fn sentence(rng: &mut Rng, s: &mut String) {
     let n = rng.range(6, 18);
     for i in 0..n {
@@ -1377,7 +1382,7 @@ fn sentence(rng: &mut Rng, s: &mut String) {
         } else {
             s.push(' ');
             if rng.chance(3) {
-                s.push_str(*rng.pick(UNICODE_BITS));
+                s.push_str(one(rng, UNICODE_BITS));
                 s.push(' ');
             }
             s.push_str(w);
@@ -1408,7 +1413,7 @@ fn question(rng: &mut Rng) -> String {
     let mut s = rng.pick(&starts).to_string();
     for _ in 0..rng.range(4, 12) {
         s.push(' ');
-        s.push_str(*rng.pick(WORDS));
+        s.push_str(one(rng, WORDS));
     }
     s.push('?');
     if rng.chance(20) {
@@ -1633,7 +1638,7 @@ impl Conv {
     }
 
     fn system(&mut self) {
-        let t = self.rng.chance(50).then(|| self.created);
+        let t = self.rng.chance(50).then_some(self.created);
         self.push(Msg {
             role: "system",
             name: None,
@@ -3041,7 +3046,7 @@ impl ClaudeConvGen {
         let mut t = created;
         js.raw("{");
         js.kv("uuid", &uuid);
-        js.kv("name", *rng.pick(TITLES));
+        js.kv("name", one(&mut rng, TITLES));
         js.kv("summary", "");
         js.kv("created_at", &rfc3339(created, 6));
         let turns = rng.range(1, 6);
