@@ -98,12 +98,19 @@ fn show(r: &Recovered) -> String {
 /// Every truth item recovered, nothing else, in the contract's order; a readable diff when
 /// not.
 fn check(label: &str, written: &Written, got: &Outcome) {
+    if let Some(diff) = diff(label, written, got) {
+        panic!("{diff}");
+    }
+}
+
+/// What differs between the truth and what was recovered, if anything.
+fn diff(label: &str, written: &Written, got: &Outcome) -> Option<String> {
     let truth = &written.truth;
     let items = &got.items;
     let missing: Vec<&Recovered> = truth.iter().filter(|t| !items.contains(t)).collect();
     let extra: Vec<&Recovered> = items.iter().filter(|i| !truth.contains(i)).collect();
     if missing.is_empty() && extra.is_empty() && items.len() == truth.len() && items == truth {
-        return;
+        return None;
     }
     let mut report = format!(
         "{label}: recalled {} of {} truth items; {} reported that are not in the truth (truth file: {})\n",
@@ -150,13 +157,21 @@ fn check(label: &str, written: &Written, got: &Outcome) {
             report.push_str(&format!("    {f}\n"));
         }
     }
-    panic!("{report}");
+    Some(report)
+}
+
+/// Fails with every case's diff at once.
+fn fail_if_any(failures: Vec<String>) {
+    if !failures.is_empty() {
+        panic!("{}", failures.join("\n"));
+    }
 }
 
 /// A seed and what to change in the default options.
 type Case = (u64, fn(&mut Options));
 
 fn recall(kind: ExportKind, cases: &[Case]) {
+    let mut failures = Vec::new();
     for (seed, adjust) in cases {
         let mut opts = Options::new(kind, *seed, SIZE);
         adjust(&mut opts);
@@ -164,10 +179,16 @@ fn recall(kind: ExportKind, cases: &[Case]) {
         let dir = scratch(&tag);
         let written = generate(&opts, &dir);
         assert!(!written.truth.is_empty(), "{tag}: nothing planted");
+        eprintln!("{tag}: reading {}", written.files[0].display());
         let got = import(&written.files);
-        check(&tag, &written, &got);
-        let _ = std::fs::remove_dir_all(&dir);
+        match diff(&tag, &written, &got) {
+            Some(d) => failures.push(d),
+            None => {
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+        }
     }
+    fail_if_any(failures);
 }
 
 fn plain(_: &mut Options) {}
@@ -247,22 +268,29 @@ fn recall_after_faults() {
         (FaultKind::Encrypted, ExportKind::ChatGptZip, true),
         (FaultKind::TruncatedJson, ExportKind::ChatGptJson, true),
     ];
+    let mut failures = Vec::new();
     for (fault, kind, reported) in cases {
         let mut opts = Options::new(kind, 11, SIZE);
         opts.fault = Some(fault);
         let tag = format!("{}-{}", kind.name(), fault.name());
         let dir = scratch(&tag);
         let written = generate(&opts, &dir);
+        eprintln!("{tag}: reading {}", written.files[0].display());
         let got = import(&written.files);
-        check(&tag, &written, &got);
-        if reported {
-            assert!(
-                !got.report.faults.is_empty(),
-                "{tag}: a spoilt file and no fault in the report"
-            );
+        let mut failed = diff(&tag, &written, &got);
+        if reported && got.report.faults.is_empty() {
+            failed.get_or_insert_with(String::new).push_str(&format!(
+                "{tag}: a spoilt file and no fault in the report\n"
+            ));
         }
-        let _ = std::fs::remove_dir_all(&dir);
+        match failed {
+            Some(d) => failures.push(d),
+            None => {
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+        }
     }
+    fail_if_any(failures);
 }
 
 fn bytes_of(paths: &[PathBuf]) -> Vec<(String, Vec<u8>)> {
