@@ -51,7 +51,7 @@ extern "C" {
 /// (a ZIP header, a buffer of deflate input); they are served from this window, so each
 /// crossing into the browser's file machinery moves a few megabytes, and no file is ever
 /// held whole.
-const WINDOW: usize = 4 << 20;
+const WINDOW: usize = 8 << 20;
 
 /// A browser `File` as the core's [`Source`], read by slices.
 struct BrowserFile<'a> {

@@ -5,7 +5,7 @@
 //
 // - a ChatGPT export ZIP (deflated, as ChatGPT makes it) whose conversations.json is larger
 //   than V8's longest string (536,870,888 characters), so it can only be read by slices,
-//   with memory writes, custom instructions and a user.json planted among 200,000 filler
+//   with memory writes, custom instructions and a user.json planted among 160,000 filler
 //   conversations;
 // - that conversations.json on its own, the same size;
 // - a Google Takeout "My Activity.json", built in the page and dropped on the drop zone.
@@ -24,8 +24,8 @@ import { start, openPopup, popupGroups, storedProfile, seedProfile, profileJson,
 // The fixture: a ChatGPT export, generated deterministically and kept between runs.
 
 const V8_MAX_STRING = 536_870_888;
-const FILLER_CONVERSATIONS = 200_000;
-const FIXTURE_DIR = path.join(os.tmpdir(), 'memport-export-fixture-v1');
+const FILLER_CONVERSATIONS = 160_000;
+const FIXTURE_DIR = path.join(os.tmpdir(), 'memport-export-fixture-v2');
 const JSON_FILE = path.join(FIXTURE_DIR, 'conversations.json');
 const USER_FILE = path.join(FIXTURE_DIR, 'user.json');
 const ZIP_FILE = path.join(FIXTURE_DIR, 'chatgpt-export.zip');
@@ -300,6 +300,15 @@ async function progressAbove(page, above, timeout = 60_000) {
   return handle.jsonValue();
 }
 
+/**
+ * Waits for the run to end (the bar gone), then for its preview or its message: whatever
+ * the run found is on the page when this returns.
+ */
+async function runEnded(page, timeout = 300_000) {
+  await page.locator('#export-run').waitFor({ state: 'hidden', timeout });
+  await page.locator('#export-result .preview, #export-status:not(:empty)').first().waitFor();
+}
+
 /** The texts of the preview's memories, as shown. */
 function previewTexts(page) {
   return page.locator('#export-result .preview > li').evaluateAll((lis) =>
@@ -338,7 +347,7 @@ test('an export is read in a worker with progress; Cancel adds nothing; a full r
   await page.locator('#export-files').setInputFiles([files.zip]);
   const readings = [];
   while (readings.length < 2) readings.push((await progressAbove(page, readings.at(-1)?.[0] ?? 0))[0]);
-  await page.locator('#export-result .preview').waitFor({ timeout: 300_000 });
+  await runEnded(page);
   const seconds = (Date.now() - begun) / 1000;
   t.diagnostic(`read ${files.zipBytes} bytes of ZIP (${files.jsonBytes} of JSON) in ${seconds.toFixed(1)} s: ` +
     `${(files.jsonBytes / 1e6 / seconds).toFixed(0)} MB/s of JSON`);
@@ -348,7 +357,7 @@ test('an export is read in a worker with progress; Cancel adds nothing; a full r
 
   // The summary, from the core's report.
   const lines = await page.locator('#export-summary .line').allTextContents();
-  assert.match(lines[0], /^Read \d+ files? \([\d,]+ MB of JSON, 200,003 conversations\)\.$/);
+  assert.match(lines[0], /^Read \d+ files? \([\d,]+ MB of JSON, 160,003 conversations\)\.$/);
   const mb = Math.round((files.jsonBytes + fs.statSync(files.user).size) / 1e6).toLocaleString('en-US');
   assert.ok(lines[0].includes(`${mb} MB of JSON`), `${lines[0]} counts the inflated JSON (${mb} MB)`);
   assert.equal(await page.locator('#export-summary .faults li').count(), 0, 'no faults');
@@ -390,8 +399,17 @@ test('an export is read in a worker with progress; Cancel adds nothing; a full r
   assert.ok(groups.find((g) => g.label === 'Personal information').items.includes('Lives in Porto with her partner Rui.'));
   assert.match(await popup.locator('.item', { hasText: 'Lives in Porto with her partner Rui.' }).locator('.meta').textContent(), /^ChatGPT export/);
   assert.match(await popup.locator('.item', { hasText: 'Works as a product designer' }).locator('.meta').textContent(), /^ChatGPT export/);
-  await popup.getByRole('link', { name: 'Import a data export…' }).waitFor();
-  assert.ok(await popup.locator('#export').isHidden(), 'the popup links to the options page instead');
+
+  // The real toolbar popup: the importer is the options page's; the popup links to it.
+  await env.worker.evaluate(() => chrome.action.openPopup());
+  const real = await (await page.waitForFunction(() => {
+    const [view] = chrome.extension.getViews({ type: 'popup' });
+    const item = [...(view?.document.querySelectorAll('.item') ?? [])].find((i) => i.textContent.includes('Lives in Porto'));
+    if (!item) return false;
+    const $ = (css) => view.document.querySelector(css);
+    return { link: $('#export-link').hidden ? null : $('#export-link').textContent.trim(), importer: !$('#export').hidden, meta: item.querySelector('.meta').textContent };
+  }, null, { timeout: 15_000 })).jsonValue();
+  assert.deepEqual({ ...real, meta: real.meta.split(' · ')[0] }, { link: 'Import a data export…', importer: false, meta: 'ChatGPT export' });
   await popup.getByRole('button', { name: 'Undo: Imported from an export' }).click();
   await popup.locator('#status.ok').waitFor();
   assert.deepEqual((await storedProfile(env)).items.map((i) => i.text), ['Keep answers short.']);
@@ -440,7 +458,7 @@ test('files dropped on the drop zone are read; a worker that fails says so and t
   await zone.dispatchEvent('dragover', { dataTransfer: dropped });
   await zone.dispatchEvent('drop', { dataTransfer: dropped });
   assert.ok(!(await zone.evaluate((z) => z.classList.contains('over'))));
-  await page.locator('#export-result .preview').waitFor({ timeout: 60_000 });
+  await runEnded(page);
   assert.deepEqual(await previewTexts(page), ['Remember that I am vegetarian.']);
   assert.match((await page.locator('#export-summary .line').allTextContents())[0], /^Read 1 file /);
   await page.getByRole('button', { name: 'Add 1 memory' }).click();
@@ -457,10 +475,10 @@ test('a conversations.json larger than any JavaScript string is read on its own,
   const begun = Date.now();
   await page.locator('#export-files').setInputFiles([files.json, files.user]);
   assert.equal(await page.locator('#export-status').textContent(), 'Reading 2 files…');
-  await page.locator('#export-result .preview').waitFor({ timeout: 300_000 });
+  await runEnded(page);
   const seconds = (Date.now() - begun) / 1000;
   t.diagnostic(`read ${files.jsonBytes} bytes of JSON in ${seconds.toFixed(1)} s: ${(files.jsonBytes / 1e6 / seconds).toFixed(0)} MB/s`);
-  assert.match((await page.locator('#export-summary .line').allTextContents())[0], /^Read 2 files \([\d,]+ MB of JSON, 200,003 conversations\)\.$/);
+  assert.match((await page.locator('#export-summary .line').allTextContents())[0], /^Read 2 files \([\d,]+ MB of JSON, 160,003 conversations\)\.$/);
   assert.deepEqual((await previewTexts(page)).sort(), [...RECOVERED].sort());
   assert.deepEqual(page.errors, []);
 });
