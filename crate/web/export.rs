@@ -10,6 +10,8 @@
 //! `File`, `Blob` and `FileReaderSync` are declared here rather than taken from `web-sys`:
 //! four members are all memport uses of them.
 
+use std::cell::RefCell;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -49,19 +51,29 @@ extern "C" {
 
 /// How much of a file is read from the browser at once. The core asks for smaller pieces
 /// (a ZIP header, a buffer of deflate input); they are served from this window, so each
-/// crossing into the browser's file machinery moves a few megabytes, and no file is ever
-/// held whole.
+/// crossing into the browser's file machinery moves a few megabytes (FileReaderSync is
+/// measurably slower per byte in 1 MB slices), and no file is ever held whole.
 const WINDOW: usize = 8 << 20;
+
+/// The one window of bytes all the chosen files share, so memory stays at one window however
+/// many files (a Claude export comes in many parts): the bytes of file `owner` at
+/// `start..start + bytes.len()`.
+#[derive(Default)]
+struct Window {
+    owner: usize,
+    start: u64,
+    bytes: Vec<u8>,
+}
 
 /// A browser `File` as the core's [`Source`], read by slices.
 struct BrowserFile<'a> {
+    /// Its place among the chosen files, which names it in the [`Window`].
+    index: usize,
     file: JsFile,
     name: String,
     len: u64,
     reader: &'a FileReaderSync,
-    /// The bytes at `start..start + window.len()`.
-    start: u64,
-    window: Vec<u8>,
+    window: &'a RefCell<Window>,
 }
 
 impl BrowserFile<'_> {
@@ -91,8 +103,10 @@ impl Source for BrowserFile<'_> {
             return Ok(0);
         }
         let want = buf.len().min((self.len - offset) as usize);
-        let inside =
-            offset >= self.start && offset + want as u64 <= self.start + self.window.len() as u64;
+        let mut window = self.window.borrow_mut();
+        let inside = window.owner == self.index
+            && offset >= window.start
+            && offset + want as u64 <= window.start + window.bytes.len() as u64;
         if !inside {
             if want >= WINDOW {
                 // A large read goes straight into the caller's buffer.
@@ -103,15 +117,16 @@ impl Source for BrowserFile<'_> {
             }
             // Otherwise the window moves to `offset`. Should the read fail, the window is
             // empty rather than wrong.
-            self.start = offset;
-            self.window.clear();
+            window.owner = self.index;
+            window.start = offset;
+            window.bytes.clear();
             let bytes = self.fetch(offset, WINDOW)?;
-            self.window.resize(bytes.length() as usize, 0);
-            bytes.copy_to(&mut self.window);
+            window.bytes.resize(bytes.length() as usize, 0);
+            bytes.copy_to(&mut window.bytes);
         }
-        let at = (offset - self.start) as usize;
-        let n = want.min(self.window.len().saturating_sub(at));
-        buf[..n].copy_from_slice(&self.window[at..at + n]);
+        let at = (offset - window.start) as usize;
+        let n = want.min(window.bytes.len().saturating_sub(at));
+        buf[..n].copy_from_slice(&window.bytes[at..at + n]);
         Ok(n)
     }
 }
@@ -250,18 +265,19 @@ pub fn import_files(
     let reader = FileReaderSync::new().map_err(|_| {
         JsValue::from_str("Exports are read in a worker; this page cannot read them itself.")
     })?;
+    let window = RefCell::new(Window::default());
     let mut chosen = Vec::new();
-    for value in files.iter() {
+    for (index, value) in files.iter().enumerate() {
         let file: JsFile = value
             .dyn_into()
             .map_err(|_| JsValue::from_str("Only files can be imported."))?;
         chosen.push(BrowserFile {
+            index,
             name: file.name(),
             len: file.size() as u64,
             file,
             reader: &reader,
-            start: 0,
-            window: Vec::new(),
+            window: &window,
         });
     }
     if chosen.is_empty() {
