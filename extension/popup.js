@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, exportPrompt, profileText, keepOne, keepAll, captureAnswer } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewExport, importExport } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -275,6 +275,13 @@ const inPopup = chrome.extension.getViews({ type: 'popup' }).includes(window);
 document.body.classList.toggle('page', !inPopup);
 $('open-page').hidden = !inPopup;
 $('open-page').addEventListener('click', () => chrome.runtime.openOptionsPage());
+// A data export is gigabytes read for minutes: that is the options page's work, not the popup's.
+$('export').hidden = inPopup;
+$('export-link').hidden = !inPopup;
+$('export-link').querySelector('a').addEventListener('click', (event) => {
+  event.preventDefault();
+  chrome.runtime.openOptionsPage();
+});
 
 await init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
 await refresh();
@@ -401,30 +408,48 @@ $('import-file').addEventListener('change', async () => {
   say({ ok: true, message: `Read ${file.name}. Press Preview to see what it holds.` });
 });
 
-/** Shows what the text in the box holds, as Rust reads it; nothing is added. */
-async function showPreview() {
-  clearPreview();
-  const reply = await importText($('import-text').value, false);
-  if (reply.kind !== 'preview') return say(reply);
-  const { summary, entries, ignored, new: fresh } = reply.preview;
-  const result = $('import-result');
-  result.append(el('p', 'summary', summary));
+/**
+ * A preview as Rust wrote it: its summary, each memory with its category and date (greyed
+ * when already in the profile), and what was left out. With `choose`, each memory gets a
+ * ticked checkbox; `choose(index, ticked)` is told when one changes.
+ */
+function previewNodes({ summary, entries, ignored }, choose) {
+  const nodes = [el('p', 'summary', summary)];
   const list = el('ol', 'preview');
-  for (const entry of entries) {
+  entries.forEach((entry, index) => {
     const li = el('li', entry.known ? 'known' : '', entry.text);
+    if (choose) {
+      const tick = el('input', 'choose');
+      tick.type = 'checkbox';
+      tick.checked = true;
+      tick.setAttribute('aria-label', `Keep "${entry.text}"`);
+      tick.addEventListener('change', () => choose(index, tick.checked));
+      li.prepend(tick);
+      li.classList.add('chooseable');
+    }
     const meta = [entry.category, entry.saved, entry.known ? 'already in your profile' : ''].filter(Boolean).join(' · ');
     const why = el('p', 'meta', meta);
     why.title = `Category: ${entry.why}`;
     li.append(why);
     list.append(li);
-  }
-  result.append(list);
+  });
+  nodes.push(list);
   if (ignored.length) {
     const left = el('details', 'ignored');
     left.append(el('summary', '', `Left out (${ignored.length})`));
     ignored.forEach((line) => left.append(el('p', 'meta', line)));
-    result.append(left);
+    nodes.push(left);
   }
+  return nodes;
+}
+
+/** Shows what the text in the box holds, as Rust reads it; nothing is added. */
+async function showPreview() {
+  clearPreview();
+  const reply = await importText($('import-text').value, false);
+  if (reply.kind !== 'preview') return say(reply);
+  $('import-result').append(...previewNodes(reply.preview));
+  const fresh = reply.preview.new;
   if (reply.preview.replace) {
     $('import-add').textContent = 'Replace my profile with it';
     $('import-add').disabled = false;
@@ -460,3 +485,166 @@ $('import-add').addEventListener('click', async () => {
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'memport.profile' in changes) refresh();
 });
+
+// "Import a data export" (the options page). A dedicated worker (export-worker.js) reads the
+// chosen files with the Rust core; this page passes it the File handles, never their bytes,
+// draws its progress, and shows what it recovered in the same preview as Import text, one
+// checkbox per memory. Cancel ends the worker outright: nothing is added until "Add".
+
+// The run in progress (its worker), and what the last finished run recovered.
+let exportWorker = null;
+let recovered = [];
+// The indexes in `recovered` the person unticked.
+const dropped = new Set();
+
+function exportSay(ok, message) {
+  $('export-status').textContent = message;
+  $('export-status').className = ok ? 'ok' : 'problem';
+}
+
+/** Forgets the last run's summary, preview and choices. */
+function clearExport() {
+  recovered = [];
+  dropped.clear();
+  $('export-summary').replaceChildren();
+  $('export-result').replaceChildren();
+  $('export-add').hidden = true;
+  exportSay(true, '');
+}
+
+/** Ends the run in progress, if any, and lets the person choose files again. */
+function stopExport() {
+  exportWorker?.terminate();
+  exportWorker = null;
+  $('export-run').hidden = true;
+  $('export-files').disabled = false;
+  $('export-drop').classList.remove('busy');
+}
+
+function startExport(fileList) {
+  const files = [...fileList];
+  if (files.length === 0) return;
+  if (exportWorker) return exportSay(false, 'Still reading the last files: wait for them, or Cancel first.');
+  clearExport();
+  let worker;
+  try {
+    worker = new Worker(chrome.runtime.getURL('export-worker.js'), { type: 'module' });
+  } catch (e) {
+    return exportSay(false, `memport could not start reading (${e.message ?? e}). Nothing was added.`);
+  }
+  exportWorker = worker;
+  $('export-files').disabled = true;
+  $('export-drop').classList.add('busy');
+  $('export-progress').removeAttribute('value'); // Indeterminate until the first report.
+  $('export-progress-text').textContent = '';
+  $('export-run').hidden = false;
+  exportSay(true, files.length === 1 ? `Reading ${files[0].name}…` : `Reading ${files.length} files…`);
+  worker.onmessage = ({ data }) => {
+    if (worker !== exportWorker) return; // A cancelled run's last words.
+    if (data.kind === 'progress') {
+      $('export-progress').max = Math.max(1, data.progress.total);
+      $('export-progress').value = data.progress.done;
+      $('export-progress-text').textContent = data.progress.text;
+    } else if (data.kind === 'done') {
+      stopExport();
+      showRecovered(data);
+    } else {
+      stopExport();
+      exportSay(false, `${data.message} Nothing was added.`);
+    }
+  };
+  // The worker's script or its WebAssembly did not load, or it died: say so, stay usable.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    if (worker !== exportWorker) return;
+    stopExport();
+    exportSay(false, `memport could not read the files (${event.message || 'its reader did not start'}). Nothing was added.`);
+  };
+  worker.postMessage({ files });
+}
+
+/** The end of a run: the summary, then the preview with a checkbox per memory and "Add". */
+async function showRecovered({ items, summary }) {
+  const box = $('export-summary');
+  for (const line of summary.lines) box.append(el('p', 'line', line));
+  if (summary.faults.length) {
+    const faults = el('ul', 'faults');
+    summary.faults.forEach((fault) => faults.append(el('li', '', fault)));
+    box.append(faults);
+  }
+  for (const [names, title] of [[summary.read, 'Files read'], [summary.skipped, 'Files skipped']]) {
+    if (!names.length) continue;
+    const details = el('details', 'files');
+    details.append(el('summary', '', `${title} (${names.length})`));
+    names.forEach((name) => details.append(el('p', 'meta', name)));
+    box.append(details);
+  }
+  if (summary.nothing) return exportSay(false, summary.nothing);
+  exportSay(true, '');
+  const reply = await previewExport(items);
+  if (reply.kind !== 'preview') return exportSay(false, reply.message);
+  recovered = items;
+  $('export-result').append(...previewNodes(reply.preview, (index, ticked) => {
+    if (ticked) dropped.delete(index);
+    else dropped.add(index);
+    showExportChoice();
+  }));
+  showExportChoice();
+  $('export-add').hidden = false;
+}
+
+function showExportChoice() {
+  const n = recovered.length - dropped.size;
+  $('export-add').textContent = n === 1 ? 'Add 1 memory' : `Add ${n} memories`;
+  $('export-add').disabled = n === 0;
+}
+
+$('export-add').addEventListener('click', async () => {
+  const kept = recovered.filter((_, index) => !dropped.has(index));
+  $('export-add').disabled = true;
+  const notice = await importExport(kept);
+  say(notice);
+  exportSay(notice.ok, notice.message);
+  if (!notice.ok) {
+    $('export-add').disabled = false; // The preview stays: try again, or choose fewer.
+    return;
+  }
+  recovered = [];
+  dropped.clear();
+  $('export-result').replaceChildren();
+  $('export-add').hidden = true;
+});
+
+$('export-cancel').addEventListener('click', () => {
+  if (!exportWorker) return;
+  stopExport();
+  exportSay(true, 'Cancelled. Nothing was added.');
+});
+
+$('export-files').addEventListener('change', () => {
+  const files = $('export-files').files;
+  startExport(files);
+  $('export-files').value = ''; // The same files can be chosen again.
+});
+
+// Drag and drop onto the zone, highlighted while files are over it. A drop anywhere else on
+// the page is refused, so a missed drop never replaces the page with the file.
+const zone = $('export-drop');
+zone.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+  zone.classList.add('over');
+});
+zone.addEventListener('dragleave', (event) => {
+  if (!zone.contains(event.relatedTarget)) zone.classList.remove('over');
+});
+zone.addEventListener('drop', (event) => {
+  event.preventDefault();
+  zone.classList.remove('over');
+  startExport(event.dataTransfer.files);
+});
+for (const type of ['dragover', 'drop']) {
+  window.addEventListener(type, (event) => {
+    if (!zone.contains(event.target)) event.preventDefault();
+  });
+}

@@ -1,6 +1,256 @@
-//! `memport import <export.zip|dir|file>... [--json|--markdown|--for claude|chatgpt|gemini]`.
+//! `memport import <export.zip|dir|file>... [--json|--markdown|--for claude|chatgpt|gemini]`
+//!
+//! The same export reader as the options page, on the command line: it reads the files
+//! (folders are walked), prints the recovered profile on stdout, and the summary and any
+//! problems on stderr, with a progress line while it reads when stderr is a terminal.
 
-fn main() {
-    eprintln!("memport import: not yet");
-    std::process::exit(2);
+use std::fs::File;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use memport::export::{self, Progress, Source};
+use memport::fill::{self, Way};
+use memport::profile::{export_json, Profile};
+use memport::render;
+use memport::sites::Assistant;
+
+const USAGE: &str = "usage: memport import <export.zip|dir|file>... [--json | --markdown | --for claude|chatgpt|gemini]
+
+Recovers the memory and instructions in ChatGPT, Claude and Google Takeout data exports
+and prints them as one memport profile:
+  (default)    the profile as text, one memory per line under its category
+  --json       the profile as memport's JSON (the popup's Import text restores it)
+  --markdown   the profile as Markdown
+  --for NAME   the text memport would put in that assistant's import box";
+
+/// What to print.
+enum Output {
+    Text,
+    Json,
+    Markdown,
+    For(Assistant),
+}
+
+struct Args {
+    paths: Vec<PathBuf>,
+    output: Output,
+}
+
+fn parse(args: &[String]) -> Result<Args, String> {
+    let mut it = args.iter();
+    match it.next().map(String::as_str) {
+        Some("import") => {}
+        Some("-h" | "--help") | None => return Err(String::new()),
+        Some(other) => return Err(format!("unknown command \"{other}\"")),
+    }
+    let mut paths = Vec::new();
+    let mut output = Output::Text;
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => output = Output::Json,
+            "--markdown" => output = Output::Markdown,
+            "--for" => {
+                let name = it
+                    .next()
+                    .ok_or("--for needs an assistant: claude, chatgpt or gemini")?;
+                output = Output::For(match name.to_lowercase().as_str() {
+                    "claude" => Assistant::Claude,
+                    "chatgpt" => Assistant::ChatGpt,
+                    "gemini" => Assistant::Gemini,
+                    other => {
+                        return Err(format!(
+                            "--for {other}: memport writes for claude, chatgpt or gemini"
+                        ))
+                    }
+                });
+            }
+            "-h" | "--help" => return Err(String::new()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            path => paths.push(PathBuf::from(path)),
+        }
+    }
+    if paths.is_empty() {
+        return Err("name at least one export file or folder".into());
+    }
+    Ok(Args { paths, output })
+}
+
+/// A file on disk, read by slices.
+struct DiskFile {
+    name: String,
+    file: File,
+    len: u64,
+}
+
+impl Source for DiskFile {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn len(&self) -> u64 {
+        self.len
+    }
+    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
+        use std::io::{Read, Seek, SeekFrom};
+        self.file
+            .seek(SeekFrom::Start(offset))
+            .and_then(|_| self.file.read(buf))
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Every file under `path` (itself when it is a file), in name order.
+fn walk(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if meta.is_dir() {
+        let mut children: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        children.sort();
+        for c in children {
+            walk(&c, out)?;
+        }
+    } else {
+        out.push(path.to_path_buf());
+    }
+    Ok(())
+}
+
+fn open(path: &Path, base: &Path) -> Result<DiskFile, String> {
+    let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let len = file
+        .metadata()
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .len();
+    // Inside a folder, the path below it (`Takeout/My Activity/...`) names the file, as a
+    // ZIP entry's path would.
+    let name = path
+        .strip_prefix(base)
+        .ok()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned();
+    let name = if name.is_empty() {
+        path.to_string_lossy().into_owned()
+    } else {
+        name
+    };
+    Ok(DiskFile { name, file, len })
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args = match parse(&args) {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("memport: {e}\n");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut files = Vec::new();
+    for p in &args.paths {
+        let base = if p.is_dir() {
+            p.as_path()
+        } else {
+            p.parent().unwrap_or(p)
+        };
+        let mut found = Vec::new();
+        if let Err(e) = walk(p, &mut found) {
+            eprintln!("memport: {e}");
+            return ExitCode::from(1);
+        }
+        for f in found {
+            let base = if p.is_dir() {
+                base
+            } else {
+                f.parent().unwrap_or(&f)
+            };
+            match open(&f, base) {
+                Ok(d) => files.push(d),
+                Err(e) => {
+                    eprintln!("memport: {e}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    }
+    let terminal = std::io::stderr().is_terminal();
+    let started = Instant::now();
+    let mut last = Instant::now();
+    let mut on_progress = |p: &Progress| {
+        if terminal && last.elapsed().as_millis() >= 100 {
+            last = Instant::now();
+            let pct = (p.bytes_done * 100)
+                .checked_div(p.bytes_total)
+                .unwrap_or(100);
+            eprint!(
+                "\r\x1b[Kreading {}: {pct}% ({} of {}, {} conversations)",
+                p.file,
+                mb(p.bytes_done),
+                mb(p.bytes_total),
+                p.conversations
+            );
+        }
+    };
+    let mut sources: Vec<&mut dyn Source> =
+        files.iter_mut().map(|f| f as &mut dyn Source).collect();
+    let outcome = export::import(&mut sources, &mut on_progress);
+    if terminal {
+        eprint!("\r\x1b[K");
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let r = &outcome.report;
+    eprintln!(
+        "memport: {} memories recovered from {} files ({} of JSON, {} conversations) in {secs:.1} s",
+        outcome.items.len(),
+        r.read.len(),
+        mb(r.json_bytes),
+        r.conversations
+    );
+    if r.unknown > 0 {
+        eprintln!(
+            "memport: {} entries of a shape memport does not know were skipped",
+            r.unknown
+        );
+    }
+    for f in &r.faults {
+        eprintln!("memport: {f}");
+    }
+
+    let mut profile = Profile::new();
+    profile.add(export::items(
+        &outcome.items,
+        time::OffsetDateTime::now_utc(),
+    ));
+    let text = match args.output {
+        Output::Json => export_json(&profile),
+        Output::Markdown => render::markdown(&profile),
+        Output::Text => render::category_lines(&profile.items),
+        Output::For(target) => match fill::prepare(target, Way::Import, &profile) {
+            Ok(send) => send.clipboard_text(),
+            Err(e) => {
+                eprintln!("memport: {e}");
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let mut out = std::io::stdout().lock();
+    if writeln!(out, "{}", text.trim_end()).is_err() {
+        return ExitCode::from(1);
+    }
+    if outcome.items.is_empty() && !r.faults.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

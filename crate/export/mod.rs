@@ -64,8 +64,15 @@ use crate::profile::{ItemId, MemoryItem, Profile, Source as ItemSource, Via};
 use crate::sites::Assistant;
 use crate::text_import::{self, Preview, PreviewEntry};
 
+mod chatgpt;
+mod claude;
+mod collect;
+mod run;
+pub mod split;
 #[cfg(feature = "synth")]
 pub mod synth;
+mod takeout;
+pub mod zip;
 
 /// Random access to one file the person chose: read by slices, never whole.
 pub trait Source {
@@ -73,6 +80,10 @@ pub trait Source {
     fn name(&self) -> &str;
     /// Its size in bytes.
     fn len(&self) -> u64;
+    /// Whether it is empty (0 bytes).
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// Fills `buf` from `offset`; returns how many bytes were read (fewer only at the end).
     fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String>;
 }
@@ -201,8 +212,12 @@ pub struct Report {
 /// Reads every source, calling `progress` as it goes (about every megabyte), and returns
 /// what was recovered. Never fails as a whole: what goes wrong is a [`Fault`] in the report.
 pub fn import(sources: &mut [&mut dyn Source], progress: &mut dyn FnMut(&Progress)) -> Outcome {
-    let _ = (sources, progress);
-    Outcome::default()
+    let total = sources.iter().map(|s| s.len()).sum();
+    let mut run = run::Run::new(total, progress);
+    for source in sources.iter_mut() {
+        run.file(&mut **source);
+    }
+    run.finish()
 }
 
 /// The category a recovered item goes under: its heading's where it had one (a Claude memory

@@ -1,0 +1,379 @@
+//! ChatGPT's export: one conversation at a time, parsed with borrowed strings.
+//!
+//! A conversation is a tree of nodes (`mapping`); memory lives in a few of its messages:
+//! writes to the `bio` tool, memory snapshots (`model_editable_context`) and the custom
+//! instructions repeated at the root of every conversation, in two shapes. Everything else —
+//! nearly all the bytes — is skipped without being copied: message parts are taken as raw
+//! JSON and decoded only for a memory write.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::collect::{Collector, Seen};
+use super::Kind;
+
+#[derive(Deserialize)]
+struct Conversation<'a> {
+    #[serde(borrow, default)]
+    title: Option<Cow<'a, str>>,
+    #[serde(default)]
+    create_time: Option<f64>,
+    #[serde(borrow, default)]
+    id: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    conversation_id: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    current_node: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    mapping: Option<HashMap<Cow<'a, str>, Node<'a>>>,
+}
+
+#[derive(Deserialize)]
+struct Node<'a> {
+    #[serde(borrow, default)]
+    parent: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    message: Option<Message<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Message<'a> {
+    #[serde(borrow)]
+    author: Author<'a>,
+    #[serde(default)]
+    create_time: Option<f64>,
+    #[serde(borrow, default)]
+    content: Option<Content<'a>>,
+    #[serde(borrow, default)]
+    recipient: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    metadata: Option<Metadata<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Author<'a> {
+    #[serde(borrow)]
+    role: Cow<'a, str>,
+}
+
+#[derive(Deserialize)]
+struct Content<'a> {
+    #[serde(borrow)]
+    content_type: Cow<'a, str>,
+    #[serde(borrow, default)]
+    parts: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    user_profile: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    user_instructions: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    model_set_context: Option<Cow<'a, str>>,
+}
+
+#[derive(Deserialize)]
+struct Metadata<'a> {
+    #[serde(default)]
+    is_user_system_message: Option<bool>,
+    #[serde(borrow, default)]
+    user_context_message_data: Option<UserContext<'a>>,
+}
+
+#[derive(Deserialize)]
+struct UserContext<'a> {
+    #[serde(borrow, default)]
+    about_user_message: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    about_model_message: Option<Cow<'a, str>>,
+}
+
+/// Content types ChatGPT exports are known to hold; another is counted as unknown.
+const KNOWN_CONTENT: &[&str] = &[
+    "text",
+    "code",
+    "multimodal_text",
+    "execution_output",
+    "tether_browsing_display",
+    "tether_quote",
+    "system_error",
+    "model_editable_context",
+    "user_editable_context",
+    "thoughts",
+    "reasoning_recap",
+    "sonic_webpage",
+    "computer_output",
+    "super_widget",
+];
+
+/// What one conversation held that was not memory but is worth reporting.
+pub struct Read {
+    /// The conversation's title (or id), for messages.
+    pub name: String,
+    /// Messages of a content type memport does not know.
+    pub unknown: u64,
+    /// The tree is broken: why (its messages were still read).
+    pub broken: Option<String>,
+}
+
+/// Why a conversation could not be read at all.
+pub struct Unreadable {
+    pub name: Option<String>,
+    pub detail: String,
+}
+
+/// Whether an element looks like a ChatGPT conversation rather than a Claude one.
+pub fn is_chatgpt(element: &[u8]) -> bool {
+    memchr::memmem::find(element, b"\"mapping\"").is_some()
+}
+
+/// Reads one conversation into `into`.
+pub fn conversation(element: &[u8], file: &str, into: &mut Collector) -> Result<Read, Unreadable> {
+    let conv: Conversation = serde_json::from_slice(element).map_err(|e| Unreadable {
+        name: title_of(element),
+        detail: e.to_string(),
+    })?;
+    let name = conv
+        .title
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .or(conv.id.as_deref())
+        .or(conv.conversation_id.as_deref())
+        .unwrap_or("(untitled)")
+        .to_string();
+    let title = conv
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string);
+    let Some(mapping) = conv.mapping else {
+        return Err(Unreadable {
+            name: Some(name),
+            detail: "it has no messages (`mapping`)".to_string(),
+        });
+    };
+    let mut unknown = 0;
+    // Custom instructions once per conversation, whatever the shape or the branch.
+    let mut instructions: Vec<(Kind, String)> = Vec::new();
+    for node in mapping.values() {
+        let Some(m) = &node.message else { continue };
+        let Some(content) = &m.content else { continue };
+        let ctype = content.content_type.as_ref();
+        if !KNOWN_CONTENT.contains(&ctype) {
+            unknown += 1;
+            continue;
+        }
+        let when = m.create_time.or(conv.create_time);
+        let seen = |text: &str| Seen {
+            text: text.to_string(),
+            time: when,
+            conversation: title.clone(),
+            file: file.to_string(),
+            heading: None,
+        };
+        let meta = m.metadata.as_ref();
+        let user_context = meta.and_then(|md| md.user_context_message_data.as_ref());
+        let is_instructions = ctype == "user_editable_context"
+            || meta.and_then(|md| md.is_user_system_message) == Some(true);
+        if is_instructions {
+            let (about, how) = match user_context {
+                Some(u) => (
+                    u.about_user_message.as_deref().map(Cow::Borrowed),
+                    u.about_model_message.as_deref().map(Cow::Borrowed),
+                ),
+                None => (
+                    content.user_profile.as_deref().map(unwrap_boilerplate),
+                    content.user_instructions.as_deref().map(unwrap_boilerplate),
+                ),
+            };
+            for (kind, text) in [(Kind::AboutYou, about), (Kind::HowToRespond, how)] {
+                for line in text.iter().flat_map(|t| t.lines()) {
+                    let line = line.trim();
+                    if !line.is_empty() && !runtime_context(line) {
+                        instructions.push((kind, line.to_string()));
+                    }
+                }
+            }
+            continue;
+        }
+        if ctype == "model_editable_context" {
+            if let Some(snapshot) = &content.model_set_context {
+                for line in snapshot.lines() {
+                    if let Some((text, date)) = snapshot_line(line) {
+                        let mut s = seen(text);
+                        if let Some(d) = date {
+                            s.time = None;
+                            into.add_dated(Kind::MemorySnapshot, s, d);
+                        } else {
+                            into.add(Kind::MemorySnapshot, s);
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        if m.author.role == "assistant" && m.recipient.as_deref() == Some("bio") {
+            let first = content.parts.as_ref().and_then(|p| p.first());
+            let text: Option<String> = first.and_then(|raw| serde_json::from_str(raw.get()).ok());
+            match text.as_deref().map(str::trim) {
+                Some(t) if !t.is_empty() => into.add(Kind::MemoryWrite, seen(t)),
+                _ => unknown += 1,
+            }
+        }
+    }
+    instructions.sort();
+    instructions.dedup();
+    for (kind, text) in instructions {
+        into.add(
+            kind,
+            Seen {
+                text,
+                time: conv.create_time,
+                conversation: title.clone(),
+                file: file.to_string(),
+                heading: None,
+            },
+        );
+    }
+    let broken = check_tree(&mapping, conv.current_node.as_deref());
+    Ok(Read {
+        name,
+        unknown,
+        broken,
+    })
+}
+
+/// Whether the tree is whole: every parent named is in it, no node is its own ancestor, and
+/// the current node is in it.
+fn check_tree(mapping: &HashMap<Cow<'_, str>, Node<'_>>, current: Option<&str>) -> Option<String> {
+    if let Some(c) = current {
+        if !mapping.contains_key(c) {
+            return Some(format!(
+                "its current message {c} is not in it; every branch was still read"
+            ));
+        }
+    }
+    // 0 unknown, 1 being walked, 2 reaches a root.
+    let mut state: HashMap<&str, u8> = HashMap::with_capacity(mapping.len());
+    for start in mapping.keys() {
+        let mut path: Vec<&str> = Vec::new();
+        let mut at: &str = start;
+        loop {
+            match state.get(at) {
+                Some(2) => break,
+                Some(1) => {
+                    return Some(format!(
+                        "its message tree loops (message {at} is its own ancestor); every \
+                         message was still read"
+                    ))
+                }
+                _ => {}
+            }
+            state.insert(at, 1);
+            path.push(at);
+            let Some(node) = mapping.get(at) else { break };
+            match node.parent.as_deref() {
+                None => break,
+                Some(p) => match mapping.get_key_value(p) {
+                    Some((key, _)) => at = key,
+                    None => {
+                        return Some(format!(
+                            "message {at} names a parent ({p}) that is not in the export; \
+                             every message was still read"
+                        ))
+                    }
+                },
+            }
+        }
+        for p in path {
+            state.insert(p, 2);
+        }
+    }
+    None
+}
+
+/// The custom instructions' text without the fixed words ChatGPT wraps it in (the newer
+/// shape): what stands inside the ``` fence, or the text itself when there is none.
+pub fn unwrap_boilerplate(text: &str) -> Cow<'_, str> {
+    let Some(open) = text.find("```") else {
+        return Cow::Borrowed(text);
+    };
+    let inner = &text[open + 3..];
+    let inner = inner.strip_prefix('\n').unwrap_or(inner);
+    let end = inner.rfind("```").unwrap_or(inner.len());
+    Cow::Borrowed(inner[..end].trim_matches('\n'))
+}
+
+/// Lines of runtime context the newer instructions carry: not about the person.
+fn runtime_context(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "current date:",
+        "today's date:",
+        "timezone:",
+        "time zone:",
+        "user's timezone:",
+        "user's time zone:",
+        "current time:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+/// A snapshot line without its number and date: `1. [2024-05-01]. Lives in Lisbon.`
+fn snapshot_line(line: &str) -> Option<(&str, Option<String>)> {
+    let mut rest = line.trim();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && rest[digits..].starts_with('.') {
+        rest = rest[digits + 1..].trim_start();
+    }
+    let mut date = None;
+    if let Some(after) = rest.strip_prefix('[') {
+        if let Some(close) = after.find(']') {
+            let d = &after[..close];
+            if d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-' {
+                date = Some(d.to_string());
+                rest = after[close + 1..].trim_start();
+                rest = rest.strip_prefix('.').unwrap_or(rest).trim_start();
+                rest = rest.strip_prefix('-').unwrap_or(rest).trim_start();
+            }
+        }
+    }
+    (!rest.is_empty()).then_some((rest, date))
+}
+
+/// The title of a conversation that would not parse, found by its key, for the message.
+fn title_of(element: &[u8]) -> Option<String> {
+    let at = memchr::memmem::find(element, b"\"title\"")?;
+    let rest = &element[at + 7..];
+    let open = memchr::memchr(b'"', rest)?;
+    let rest = &rest[open + 1..];
+    let close = memchr::memchr(b'"', rest)?;
+    std::str::from_utf8(&rest[..close.min(120)])
+        .ok()
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_and_snapshot_lines() {
+        let wrapped = "The user provided the following information about themselves. This user \
+            profile is shown to you in all conversations they have -- this means it is not \
+            relevant to 99% of requests.\nUser profile:\n```\nI'm a nurse in Leeds.\n```";
+        assert_eq!(unwrap_boilerplate(wrapped), "I'm a nurse in Leeds.");
+        assert_eq!(unwrap_boilerplate("plain"), "plain");
+        assert_eq!(
+            snapshot_line("1. [2024-05-01]. Lives in Lisbon."),
+            Some(("Lives in Lisbon.", Some("2024-05-01".to_string())))
+        );
+        assert_eq!(snapshot_line("Likes tea"), Some(("Likes tea", None)));
+        assert_eq!(snapshot_line("  "), None);
+        assert!(runtime_context("Current date: 2024-01-01"));
+        assert!(!runtime_context("I live in Leeds"));
+    }
+}

@@ -1,0 +1,224 @@
+//! Occurrences of memory, gathered across an export and folded into distinct items.
+//!
+//! The same custom instructions stand in every conversation, the same fact is written to
+//! memory again and again, sometimes worded a little differently: each sighting is noted
+//! here, and [`Collector::finish`] folds those with the same kind and
+//! [`crate::dedupe::key`] into one [`Recovered`] with how often, the first and last day seen,
+//! and, for memory writes, whether a later write contradicts it.
+
+use std::collections::HashMap;
+
+use time::OffsetDateTime;
+
+use super::{Kind, Recovered};
+use crate::conflict::Slot;
+use crate::dedupe;
+use crate::sites::Assistant;
+
+/// One sighting.
+#[derive(Clone, Debug)]
+pub struct Seen {
+    pub text: String,
+    /// Epoch seconds, when known.
+    pub time: Option<f64>,
+    pub conversation: Option<String>,
+    pub file: String,
+    pub heading: Option<String>,
+}
+
+struct Sighting {
+    seen: Seen,
+    /// `YYYY-MM-DD`, when known.
+    day: Option<String>,
+    /// The order it was found in, to break ties.
+    order: u64,
+    assistant: Assistant,
+}
+
+/// Everything seen so far, by kind and match key.
+#[derive(Default)]
+pub struct Collector {
+    groups: HashMap<(Kind, String), Vec<Sighting>>,
+    order: u64,
+    assistant: Option<Assistant>,
+}
+
+/// The UTC day of an epoch time.
+pub fn day_of(epoch: f64) -> Option<String> {
+    if !epoch.is_finite() {
+        return None;
+    }
+    let t = OffsetDateTime::from_unix_timestamp(epoch.floor() as i64).ok()?;
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day()
+    ))
+}
+
+/// The day of an ISO 8601 time (`2024-03-05T10:00:00Z`), as written.
+pub fn day_of_iso(text: &str) -> Option<String> {
+    let d = text.get(..10)?;
+    let b = d.as_bytes();
+    (b[4] == b'-' && b[7] == b'-' && d.bytes().filter(u8::is_ascii_digit).count() == 8)
+        .then(|| d.to_string())
+}
+
+impl Collector {
+    /// Which assistant's export the next sightings are from.
+    pub fn set_assistant(&mut self, assistant: Assistant) {
+        self.assistant = Some(assistant);
+    }
+
+    /// Notes a sighting; its day comes from its time.
+    pub fn add(&mut self, kind: Kind, seen: Seen) {
+        let day = seen.time.and_then(day_of);
+        self.push(kind, seen, day);
+    }
+
+    /// Notes a sighting on a day the export wrote out.
+    pub fn add_dated(&mut self, kind: Kind, seen: Seen, day: String) {
+        self.push(kind, seen, Some(day));
+    }
+
+    fn push(&mut self, kind: Kind, seen: Seen, day: Option<String>) {
+        let key = dedupe::key(&seen.text);
+        if key.is_empty() {
+            return;
+        }
+        self.order += 1;
+        let sighting = Sighting {
+            seen,
+            day,
+            order: self.order,
+            assistant: self.assistant.unwrap_or(Assistant::ChatGpt),
+        };
+        self.groups.entry((kind, key)).or_default().push(sighting);
+    }
+
+    /// Gives every project memory and instruction filed under a project's uuid its name.
+    pub fn name_projects(&mut self, names: &HashMap<String, String>) {
+        for ((kind, _), sightings) in self.groups.iter_mut() {
+            if matches!(kind, Kind::ProjectMemory | Kind::ProjectInstructions) {
+                for s in sightings {
+                    if let Some(name) = s.seen.heading.as_ref().and_then(|h| names.get(h)) {
+                        s.seen.heading = Some(name.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The distinct items, in the contract's order: assistant, kind, first day, text.
+    pub fn finish(self) -> Vec<Recovered> {
+        let mut items: Vec<(Recovered, Option<f64>, Option<f64>)> = Vec::new();
+        // Memory writes in time order, for contradictions: (time of last write, slot values).
+        for ((kind, _), mut sightings) in self.groups {
+            sightings.sort_by(|a, b| {
+                let ta = a.seen.time.unwrap_or(f64::INFINITY);
+                let tb = b.seen.time.unwrap_or(f64::INFINITY);
+                a.day
+                    .cmp(&b.day)
+                    .then(ta.total_cmp(&tb))
+                    .then(a.order.cmp(&b.order))
+            });
+            let Some(first) = sightings.first() else {
+                continue;
+            };
+            let last = sightings.last().unwrap_or(first);
+            let first_day = sightings.iter().find_map(|s| s.day.clone());
+            let last_day = sightings.iter().rev().find_map(|s| s.day.clone());
+            let recovered = Recovered {
+                text: first.seen.text.clone(),
+                kind,
+                assistant: first.assistant,
+                heading: first.seen.heading.clone(),
+                conversation: first.seen.conversation.clone(),
+                last_seen: last_day.filter(|l| Some(l) != first_day.as_ref()),
+                first_seen: first_day,
+                times: sightings.len() as u32,
+                contradicted_by: None,
+                file: first.seen.file.clone(),
+            };
+            items.push((recovered, first.seen.time, last.seen.time));
+        }
+        contradictions(&mut items);
+        let mut items: Vec<Recovered> = items.into_iter().map(|(r, _, _)| r).collect();
+        items.sort_by(|a, b| {
+            (a.assistant, a.kind, &a.first_seen, &a.text).cmp(&(
+                b.assistant,
+                b.kind,
+                &b.first_seen,
+                &b.text,
+            ))
+        });
+        items
+    }
+}
+
+/// Marks each memory write that a later write contradicts: the latest write after its own
+/// last one that gives another value for the same slot.
+fn contradictions(items: &mut [(Recovered, Option<f64>, Option<f64>)]) {
+    let writes: Vec<(usize, f64, Slot, String)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, (r, _, _))| r.kind == Kind::MemoryWrite)
+        .flat_map(|(i, (r, first, _))| {
+            let first = first.unwrap_or(f64::NEG_INFINITY);
+            Slot::ALL
+                .iter()
+                .filter_map(move |slot| slot.value(&r.text).map(|v| (i, first, *slot, v)))
+        })
+        .collect();
+    for (i, _, slot, value) in &writes {
+        let (_, _, last) = &items[*i];
+        let last = last.unwrap_or(f64::NEG_INFINITY);
+        let later = writes
+            .iter()
+            .filter(|(j, t, s, v)| j != i && s == slot && v != value && *t > last)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((j, _, _, _)) = later {
+            let text = items[*j].0.text.clone();
+            items[*i].0.contradicted_by = Some(text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seen(text: &str, time: f64) -> Seen {
+        Seen {
+            text: text.into(),
+            time: Some(time),
+            conversation: Some(format!("at {time}")),
+            file: "conversations.json".into(),
+            heading: None,
+        }
+    }
+
+    #[test]
+    fn repeats_fold_and_later_writes_contradict() {
+        let mut c = Collector::default();
+        c.add(Kind::MemoryWrite, seen("Lives in Lisbon.", 1_700_000_000.0));
+        c.add(Kind::MemoryWrite, seen("lives in lisbon", 1_710_000_000.0));
+        c.add(Kind::MemoryWrite, seen("Lives in Porto.", 1_720_000_000.0));
+        c.add(
+            Kind::MemoryWrite,
+            seen("Has a dog named Rex.", 1_705_000_000.0),
+        );
+        let items = c.finish();
+        assert_eq!(items.len(), 3);
+        let lisbon = &items[0];
+        assert_eq!(lisbon.text, "Lives in Lisbon.");
+        assert_eq!(lisbon.times, 2);
+        assert_eq!(lisbon.first_seen.as_deref(), Some("2023-11-14"));
+        assert_eq!(lisbon.last_seen.as_deref(), Some("2024-03-09"));
+        assert_eq!(lisbon.conversation.as_deref(), Some("at 1700000000"));
+        assert_eq!(lisbon.contradicted_by.as_deref(), Some("Lives in Porto."));
+        assert_eq!(items[1].text, "Has a dog named Rex.");
+        assert_eq!(items[2].contradicted_by, None);
+    }
+}

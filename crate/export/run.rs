@@ -1,0 +1,639 @@
+//! One import: which file is what, reading each as a stream, and the report.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+
+use super::collect::Collector;
+use super::split::{SplitError, Splitter};
+use super::zip::{self, Archive, Flow, ZipError};
+use super::{chatgpt, claude, takeout, Fault, Outcome, Progress, Report, Source};
+use crate::sites::Assistant;
+
+/// What a file (or ZIP entry) is taken to hold, by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// `conversations.json`, `conversations-000.json`: ChatGPT's (or Claude's) conversations.
+    Conversations,
+    /// ChatGPT's `user.json` / Claude's `users.json`: the account's name.
+    Account,
+    /// `memory.json` / `memories.json`: Claude's memory, or a ChatGPT memory list.
+    Memories,
+    /// Claude's `memories/<uuid>.json`.
+    ClaudeMemory,
+    /// Claude's `projects.json` / `projects/<uuid>.json`.
+    Projects,
+    /// Takeout's `My Activity.json`.
+    Activity,
+    /// A ZIP inside the ZIP (Claude's per-category parts).
+    Nested,
+    /// Another JSON file: read, each element recognised by its shape.
+    Other,
+    /// Holds no memory (`chat.html`, media, feedback, Claude's conversations...).
+    Skip,
+}
+
+fn role_of(path: &str, in_claude: bool) -> Role {
+    let lower = path.to_lowercase();
+    let base = lower.rsplit('/').next().unwrap_or(&lower);
+    let conversations = base == "conversations.json"
+        || (base.starts_with("conversations-") && base.ends_with(".json"));
+    if base.ends_with(".zip") {
+        let skip = ["conversations-", "design_chats-", "light_metadata-"];
+        return if skip.iter().any(|s| base.starts_with(s)) {
+            Role::Skip
+        } else {
+            Role::Nested
+        };
+    }
+    if !base.ends_with(".json") {
+        return Role::Skip;
+    }
+    match base {
+        _ if conversations => {
+            if in_claude {
+                Role::Skip
+            } else {
+                Role::Conversations
+            }
+        }
+        "user.json" | "users.json" => Role::Account,
+        "memory.json" | "memories.json" => Role::Memories,
+        "projects.json" => Role::Projects,
+        "my activity.json" | "myactivity.json" => Role::Activity,
+        "message_feedback.json"
+        | "shared_conversations.json"
+        | "model_comparisons.json"
+        | "export_manifest.json"
+        | "user_settings.json"
+        | "manifest.json" => Role::Skip,
+        _ if lower.contains("memories/") => Role::ClaudeMemory,
+        _ if lower.contains("projects/") => Role::Projects,
+        _ => Role::Other,
+    }
+}
+
+/// Whether a ZIP's entries are Claude's export (its conversations then hold no memory).
+fn is_claude(names: &[&str]) -> bool {
+    names.iter().any(|n| {
+        let l = n.to_lowercase();
+        let base = l.rsplit('/').next().unwrap_or(&l).to_string();
+        base == "users.json"
+            || base == "projects.json"
+            || l.contains("memories/")
+            || l.contains("projects/")
+    })
+}
+
+/// The largest nested ZIP inflated into memory to be read (Claude's memory and project parts
+/// are far smaller).
+const MAX_NESTED: u64 = 64 << 20;
+
+/// The most faults listed one by one; beyond, they are counted.
+const MAX_FAULTS: usize = 200;
+
+pub struct Run<'p> {
+    collector: Collector,
+    report: Report,
+    names: HashMap<String, String>,
+    progress: &'p mut dyn FnMut(&Progress),
+    /// Bytes of the chosen files before the one being read, and all.
+    done_before: u64,
+    total: u64,
+    file: String,
+    more_faults: u64,
+}
+
+/// A slice of a file in memory, read as a file (a nested ZIP).
+struct Bytes {
+    name: String,
+    data: Vec<u8>,
+}
+
+impl Source for Bytes {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn len(&self) -> u64 {
+        self.data.len() as u64
+    }
+    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
+        let start = (offset as usize).min(self.data.len());
+        let n = buf.len().min(self.data.len() - start);
+        buf[..n].copy_from_slice(&self.data[start..start + n]);
+        Ok(n)
+    }
+}
+
+impl<'p> Run<'p> {
+    pub fn new(total: u64, progress: &'p mut dyn FnMut(&Progress)) -> Run<'p> {
+        Run {
+            collector: Collector::default(),
+            report: Report::default(),
+            names: HashMap::new(),
+            progress,
+            done_before: 0,
+            total,
+            file: String::new(),
+            more_faults: 0,
+        }
+    }
+
+    pub fn finish(mut self) -> Outcome {
+        if self.more_faults > 0 {
+            self.report.faults.push(Fault {
+                file: "(all files)".into(),
+                conversation: None,
+                offset: None,
+                message: format!("and {} more problems like those above", self.more_faults),
+            });
+        }
+        let names = std::mem::take(&mut self.names);
+        self.collector.name_projects(&names);
+        (self.progress)(&Progress {
+            file: String::new(),
+            bytes_done: self.total,
+            bytes_total: self.total,
+            conversations: self.report.conversations,
+        });
+        Outcome {
+            items: self.collector.finish(),
+            report: self.report,
+        }
+    }
+
+    fn fault(
+        &mut self,
+        file: &str,
+        conversation: Option<String>,
+        offset: Option<u64>,
+        message: String,
+    ) {
+        if self.report.faults.len() >= MAX_FAULTS {
+            self.more_faults += 1;
+            return;
+        }
+        self.report.faults.push(Fault {
+            file: file.to_string(),
+            conversation,
+            offset,
+            message,
+        });
+    }
+
+    fn tell(&mut self, done_in_file: u64) {
+        let p = Progress {
+            file: self.file.clone(),
+            bytes_done: (self.done_before + done_in_file).min(self.total),
+            bytes_total: self.total,
+            conversations: self.report.conversations,
+        };
+        (self.progress)(&p);
+    }
+
+    /// Reads one chosen file.
+    pub fn file(&mut self, src: &mut dyn Source) {
+        let name = src.name().to_string();
+        self.file = name.clone();
+        let len = src.len();
+        if len == 0 {
+            self.fault(
+                &name,
+                None,
+                None,
+                "is empty (0 bytes): the download did not finish; download the export again".into(),
+            );
+        } else if zip::looks_like_zip(src) {
+            self.archive(src, &name);
+        } else {
+            let role = match role_of(&name, false) {
+                Role::Skip | Role::Nested => {
+                    if name.to_lowercase().ends_with(".html") {
+                        self.fault(
+                            &name,
+                            None,
+                            None,
+                            "is a web page, not data: choose the export's .json files or the \
+                             ZIP itself (for Google Takeout, export My Activity as JSON)"
+                                .into(),
+                        );
+                    } else if name.to_lowercase().ends_with(".zip") {
+                        self.fault(&name, None, None, ZipError::NotZip.to_string());
+                    } else {
+                        self.report.skipped.push(name.clone());
+                    }
+                    self.done_before += len;
+                    return;
+                }
+                r => r,
+            };
+            self.report.read.push(name.clone());
+            let mut at = 0u64;
+            let mut buf = vec![0u8; zip::PIECE];
+            let mut doc = Document::new(role, name.clone(), Assistant::ChatGpt);
+            while at < len {
+                let want = ((len - at) as usize).min(buf.len());
+                let n = match src.read_at(at, &mut buf[..want]) {
+                    Ok(0) => break,
+                    Ok(n) => n,
+                    Err(detail) => {
+                        let e = ZipError::Read { offset: at, detail };
+                        self.fault(&name, None, Some(at), e.to_string());
+                        break;
+                    }
+                };
+                at += n as u64;
+                let more = doc.push(&buf[..n], self);
+                self.tell(at);
+                if !more {
+                    break;
+                }
+            }
+            doc.end(self);
+        }
+        self.done_before += len;
+    }
+
+    fn archive(&mut self, src: &mut dyn Source, name: &str) {
+        let archive: Archive = match zip::open(src) {
+            Ok(a) => a,
+            Err(e) => {
+                let offset = e.offset();
+                self.fault(name, None, offset, e.to_string());
+                return;
+            }
+        };
+        if archive.truncated {
+            self.fault(
+                name,
+                None,
+                Some(src.len()),
+                ZipError::CutShort { offset: src.len() }.to_string(),
+            );
+        }
+        let names: Vec<&str> = archive.entries.iter().map(|e| e.name.as_str()).collect();
+        let claude = is_claude(&names);
+        let assistant = if claude {
+            Assistant::Claude
+        } else if names
+            .iter()
+            .any(|n| n.to_lowercase().contains("my activity"))
+        {
+            Assistant::Gemini
+        } else {
+            Assistant::ChatGpt
+        };
+        let roles: Vec<Role> = archive
+            .entries
+            .iter()
+            .map(|e| {
+                if e.is_dir() {
+                    Role::Skip
+                } else {
+                    role_of(&e.name, claude)
+                }
+            })
+            .collect();
+        if !roles.iter().any(|r| !matches!(r, Role::Skip | Role::Other)) {
+            let mut listed: Vec<&str> = names.iter().take(5).copied().collect();
+            if names.len() > 5 {
+                listed.push("…");
+            }
+            let holds = if listed.is_empty() {
+                "nothing".to_string()
+            } else {
+                listed.join(", ")
+            };
+            self.fault(
+                name,
+                None,
+                None,
+                format!(
+                    "holds none of the files of a ChatGPT, Claude or Google Takeout export (it \
+                     holds {holds}). Choose the ZIP the assistant sent you"
+                ),
+            );
+            return;
+        }
+        for (entry, role) in archive.entries.iter().zip(roles) {
+            let label = format!("{name}: {}", entry.name);
+            if entry.is_dir() {
+                continue;
+            }
+            if role == Role::Skip {
+                self.report.skipped.push(label);
+                continue;
+            }
+            if role == Role::Nested {
+                self.nested(src, entry, &label);
+                continue;
+            }
+            self.report.read.push(label.clone());
+            let mut doc = Document::new(role, label.clone(), assistant);
+            let position = Cell::new(0u64);
+            let result = {
+                let this = &mut *self;
+                zip::stream(
+                    src,
+                    entry,
+                    &mut |piece| {
+                        let more = doc.push(piece, this);
+                        this.tell(position.get());
+                        if more {
+                            Flow::Continue
+                        } else {
+                            Flow::Stop
+                        }
+                    },
+                    &mut |read| position.set(entry_start(entry) + read),
+                )
+            };
+            match result {
+                Ok(()) => doc.end(self),
+                Err(e) => {
+                    // What the entry gave before the fault is kept; an element cut by it is
+                    // part of the same fault.
+                    let offset = e.offset();
+                    self.fault(&label, None, offset, e.to_string());
+                    doc.abandon(self);
+                }
+            }
+        }
+    }
+
+    /// A ZIP inside the ZIP: read from its bytes (stored) or inflated into memory.
+    fn nested(&mut self, src: &mut dyn Source, entry: &zip::Entry, label: &str) {
+        if entry.size.is_some_and(|s| s > MAX_NESTED) {
+            self.fault(
+                label,
+                None,
+                None,
+                "is a large ZIP inside the ZIP: unzip the export and choose its files".into(),
+            );
+            return;
+        }
+        let mut data = Vec::new();
+        let result = zip::stream(
+            src,
+            entry,
+            &mut |piece| {
+                data.extend_from_slice(piece);
+                if data.len() as u64 > MAX_NESTED {
+                    Flow::Stop
+                } else {
+                    Flow::Continue
+                }
+            },
+            &mut |_| {},
+        );
+        if let Err(e) = result {
+            let offset = e.offset();
+            self.fault(label, None, offset, e.to_string());
+            return;
+        }
+        let mut inner = Bytes {
+            name: label.to_string(),
+            data,
+        };
+        let before = self.done_before;
+        let file = self.file.clone();
+        self.archive(&mut inner, label);
+        self.done_before = before;
+        self.file = file;
+    }
+}
+
+/// Where an entry's bytes start, near enough for progress (its header's offset).
+fn entry_start(entry: &zip::Entry) -> u64 {
+    entry.header_offset
+}
+
+/// One JSON document being read: split into elements, each recognised and read.
+struct Document {
+    role: Role,
+    label: String,
+    assistant: Assistant,
+    splitter: Splitter,
+    /// Elements that could not be read, for the summary fault.
+    failed: u64,
+    /// The document is not JSON: reading stopped.
+    broken: bool,
+}
+
+impl Document {
+    fn new(role: Role, label: String, assistant: Assistant) -> Document {
+        Document {
+            role,
+            label,
+            assistant,
+            splitter: Splitter::new(),
+            failed: 0,
+            broken: false,
+        }
+    }
+
+    /// Takes the next piece; false when nothing more is worth reading.
+    fn push(&mut self, piece: &[u8], run: &mut Run<'_>) -> bool {
+        if self.broken {
+            return false;
+        }
+        run.report.json_bytes += piece.len() as u64;
+        let (role, label, assistant) = (self.role, self.label.clone(), self.assistant);
+        let mut failed = 0;
+        let result = self.splitter.push(piece, &mut |el| {
+            if !element(role, &label, assistant, el.bytes, el.offset, run) {
+                failed += 1;
+            }
+        });
+        self.failed += failed;
+        match result {
+            Ok(()) => true,
+            Err(e) => {
+                self.broken = true;
+                split_fault(&self.label, e, run);
+                false
+            }
+        }
+    }
+
+    fn end(&mut self, run: &mut Run<'_>) {
+        if self.broken {
+            return;
+        }
+        if let Err(e) = self.splitter.finish() {
+            split_fault(&self.label, e, run);
+        }
+    }
+
+    /// The stream stopped with a fault of its own: an element it cut adds nothing.
+    fn abandon(&mut self, _run: &mut Run<'_>) {}
+}
+
+fn split_fault(label: &str, e: SplitError, run: &mut Run<'_>) {
+    let (offset, message) = match e {
+        SplitError::CutShort { offset, elements } => (
+            offset,
+            format!(
+                "ends in the middle of an entry (the file is cut short): the {elements} before \
+                 it were read; download the export again for the rest"
+            ),
+        ),
+        SplitError::NotJson { offset } => (
+            offset,
+            "is not JSON: choose the export's .json files or the ZIP itself".to_string(),
+        ),
+        SplitError::TooLarge { offset } => (
+            offset,
+            "holds one entry larger than 256 MB, which memport does not read".to_string(),
+        ),
+    };
+    run.fault(label, None, Some(offset), message);
+}
+
+/// Reads one element; false when it could not be read.
+fn element(
+    role: Role,
+    label: &str,
+    assistant: Assistant,
+    bytes: &[u8],
+    offset: u64,
+    run: &mut Run<'_>,
+) -> bool {
+    let collector = &mut run.collector;
+    // Recognised by shape where the name does not settle it.
+    let conversation =
+        matches!(role, Role::Conversations | Role::Other) && chatgpt::is_chatgpt(bytes);
+    if conversation {
+        collector.set_assistant(Assistant::ChatGpt);
+        run.report.conversations += 1;
+        return match chatgpt::conversation(bytes, label, collector) {
+            Ok(read) => {
+                run.report.unknown += read.unknown;
+                if let Some(why) = read.broken {
+                    run.fault(label, Some(read.name), Some(offset), why);
+                }
+                true
+            }
+            Err(e) => {
+                let message = format!("could not be read ({}); it was skipped", e.detail);
+                run.fault(label, e.name, Some(offset), message);
+                false
+            }
+        };
+    }
+    let result = match role {
+        Role::Conversations => {
+            // Claude's conversations (by shape): no memory of their own.
+            if memchr::memmem::find(bytes, b"\"chat_messages\"").is_some()
+                || memchr::memmem::find(bytes, b"\"messages\"").is_some()
+            {
+                run.report.conversations += 1;
+            } else {
+                run.report.unknown += 1;
+            }
+            Ok(())
+        }
+        Role::Account => {
+            collector.set_assistant(if label.to_lowercase().ends_with("users.json") {
+                Assistant::Claude
+            } else {
+                assistant
+            });
+            claude::account(bytes, label, collector).map(|_| ())
+        }
+        Role::Memories | Role::ClaudeMemory | Role::Other if claude::is_memory(bytes) => {
+            collector.set_assistant(Assistant::Claude);
+            claude::memory(bytes, label, collector)
+        }
+        Role::Projects | Role::Other if claude::is_project(bytes) => {
+            collector.set_assistant(Assistant::Claude);
+            claude::project(bytes, label, collector, &mut run.names)
+        }
+        Role::Projects => {
+            collector.set_assistant(Assistant::Claude);
+            claude::project(bytes, label, collector, &mut run.names)
+        }
+        Role::Memories => {
+            collector.set_assistant(assistant);
+            memory_list(bytes, label, collector)
+        }
+        Role::Activity | Role::Other if takeout::is_activity(bytes) => {
+            collector.set_assistant(Assistant::Gemini);
+            takeout::activity(bytes, label, collector).map(|_| ())
+        }
+        _ => {
+            run.report.unknown += 1;
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => true,
+        Err(detail) => {
+            run.fault(
+                label,
+                None,
+                Some(offset),
+                format!("has an entry memport could not read ({detail}); it was skipped"),
+            );
+            false
+        }
+    }
+}
+
+/// A ChatGPT `memory.json` entry: a string, or an object's `content`, `memory`, `text` or
+/// `value`; an object with a list of them (`{"memories": [...]}`) too.
+fn memory_list(bytes: &[u8], label: &str, into: &mut Collector) -> Result<(), String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let mut texts = Vec::new();
+    collect_memory_texts(&value, &mut texts, 0);
+    for (text, date) in texts {
+        let seen = super::collect::Seen {
+            text,
+            time: None,
+            conversation: None,
+            file: label.to_string(),
+            heading: None,
+        };
+        match date {
+            Some(d) => into.add_dated(super::Kind::MemoryList, seen, d),
+            None => into.add(super::Kind::MemoryList, seen),
+        }
+    }
+    Ok(())
+}
+
+fn collect_memory_texts(v: &serde_json::Value, out: &mut Vec<(String, Option<String>)>, depth: u8) {
+    use serde_json::Value;
+    if depth > 3 {
+        return;
+    }
+    match v {
+        Value::String(s) if !s.trim().is_empty() => out.push((s.trim().to_string(), None)),
+        Value::Array(items) => {
+            for i in items {
+                collect_memory_texts(i, out, depth + 1);
+            }
+        }
+        Value::Object(map) => {
+            let text = ["content", "memory", "text", "value"]
+                .iter()
+                .find_map(|k| map.get(*k).and_then(Value::as_str));
+            if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
+                let date = ["created_at", "updated_at", "date", "create_time"]
+                    .iter()
+                    .find_map(|k| match map.get(*k) {
+                        Some(Value::String(s)) => super::collect::day_of_iso(s),
+                        Some(Value::Number(n)) => n.as_f64().and_then(super::collect::day_of),
+                        _ => None,
+                    });
+                out.push((t.trim().to_string(), date));
+            } else {
+                for key in ["memories", "items", "data"] {
+                    if let Some(inner) = map.get(key) {
+                        collect_memory_texts(inner, out, depth + 1);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}

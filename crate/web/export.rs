@@ -1,0 +1,358 @@
+//! "Import a data export" on the options page.
+//!
+//! [`import_files`] runs in a dedicated Web Worker (`extension/export-worker.js`), never in
+//! the page: it reads the person's files by slices with `FileReaderSync` (synchronous, so the
+//! core's [`Source`] stays a plain blocking reader, which only a worker may do), hands them to
+//! [`export::import`], and reports progress as it goes. The page itself only passes `File`
+//! handles to the worker (no bytes), draws what comes back, and asks the service worker for
+//! the preview ([`preview_export`]) and to add what the person kept ([`import_export`]).
+//!
+//! `File`, `Blob` and `FileReaderSync` are declared here rather than taken from `web-sys`:
+//! four members are all memport uses of them.
+
+use std::cell::RefCell;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::browser;
+use crate::export::{self, Outcome, Progress, Recovered, Report, Source};
+use crate::fill::Notice;
+use crate::messages::Request;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A browser `Blob`: bytes the browser holds, on disk or in memory.
+    #[wasm_bindgen(js_name = Blob)]
+    type JsBlob;
+    #[wasm_bindgen(method, getter)]
+    fn size(this: &JsBlob) -> f64;
+    /// A view of `[start, end)`; nothing is read until a reader reads it.
+    #[wasm_bindgen(method)]
+    fn slice(this: &JsBlob, start: f64, end: f64) -> JsBlob;
+
+    /// A file the person chose or dropped.
+    #[wasm_bindgen(extends = JsBlob, js_name = File)]
+    type JsFile;
+    #[wasm_bindgen(method, getter)]
+    fn name(this: &JsFile) -> String;
+
+    /// Only in workers: reads a blob and returns when done.
+    type FileReaderSync;
+    #[wasm_bindgen(constructor, catch)]
+    fn new() -> Result<FileReaderSync, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = readAsArrayBuffer)]
+    fn read_as_array_buffer(
+        this: &FileReaderSync,
+        blob: &JsBlob,
+    ) -> Result<js_sys::ArrayBuffer, JsValue>;
+}
+
+/// How much of a file is read from the browser at once. The core asks for smaller pieces
+/// (a ZIP header, a buffer of deflate input); they are served from this window, so each
+/// crossing into the browser's file machinery moves a few megabytes (FileReaderSync is
+/// measurably slower per byte in 1 MB slices), and no file is ever held whole.
+const WINDOW: usize = 8 << 20;
+
+/// The one window of bytes all the chosen files share, so memory stays at one window however
+/// many files (a Claude export comes in many parts): the bytes of file `owner` at
+/// `start..start + bytes.len()`.
+#[derive(Default)]
+struct Window {
+    owner: usize,
+    start: u64,
+    bytes: Vec<u8>,
+}
+
+/// A browser `File` as the core's [`Source`], read by slices.
+struct BrowserFile<'a> {
+    /// Its place among the chosen files, which names it in the [`Window`].
+    index: usize,
+    file: JsFile,
+    name: String,
+    len: u64,
+    reader: &'a FileReaderSync,
+    window: &'a RefCell<Window>,
+}
+
+impl BrowserFile<'_> {
+    /// The bytes at `[from, from + len)`, cut at the file's end, as the browser read them.
+    fn fetch(&self, from: u64, len: usize) -> Result<js_sys::Uint8Array, String> {
+        let end = (from + len as u64).min(self.len);
+        let slice = self.file.slice(from as f64, end as f64);
+        let bytes = self.reader.read_as_array_buffer(&slice).map_err(|e| {
+            let why = describe(&e);
+            format!("the browser could not read it ({why}); was it moved or changed?")
+        })?;
+        Ok(js_sys::Uint8Array::new(&bytes))
+    }
+}
+
+impl Source for BrowserFile<'_> {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn len(&self) -> u64 {
+        self.len
+    }
+
+    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
+        if offset >= self.len || buf.is_empty() {
+            return Ok(0);
+        }
+        let want = buf.len().min((self.len - offset) as usize);
+        let mut window = self.window.borrow_mut();
+        let inside = window.owner == self.index
+            && offset >= window.start
+            && offset + want as u64 <= window.start + window.bytes.len() as u64;
+        if !inside {
+            if want >= WINDOW {
+                // A large read goes straight into the caller's buffer.
+                let bytes = self.fetch(offset, want)?;
+                let n = (bytes.length() as usize).min(want);
+                bytes.subarray(0, n as u32).copy_to(&mut buf[..n]);
+                return Ok(n);
+            }
+            // Otherwise the window moves to `offset`. Should the read fail, the window is
+            // empty rather than wrong.
+            window.owner = self.index;
+            window.start = offset;
+            window.bytes.clear();
+            let bytes = self.fetch(offset, WINDOW)?;
+            window.bytes.resize(bytes.length() as usize, 0);
+            bytes.copy_to(&mut window.bytes);
+        }
+        let at = (offset - window.start) as usize;
+        let n = want.min(window.bytes.len().saturating_sub(at));
+        buf[..n].copy_from_slice(&window.bytes[at..at + n]);
+        Ok(n)
+    }
+}
+
+/// A JS error as text.
+fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// A byte count as the person reads it: "0.4 MB", "12.5 MB", "456 MB", "1,234 MB".
+fn megabytes(bytes: u64) -> String {
+    let mb = bytes as f64 / 1e6;
+    if mb < 10.0 {
+        format!("{mb:.1} MB")
+    } else {
+        grouped(mb.round() as u64) + " MB"
+    }
+}
+
+/// A count with thousands separators: "2,345".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
+
+/// What the page shows while reading: the bar's value and maximum, and the words under it.
+#[derive(Serialize)]
+struct ProgressView<'a> {
+    file: &'a str,
+    done: u64,
+    total: u64,
+    /// "123 MB of 456 MB · 2,345 conversations".
+    text: String,
+}
+
+fn progress_view(p: &Progress) -> ProgressView<'_> {
+    ProgressView {
+        file: &p.file,
+        done: p.bytes_done,
+        total: p.bytes_total,
+        text: format!(
+            "{} of {} · {}",
+            megabytes(p.bytes_done),
+            megabytes(p.bytes_total),
+            plural(p.conversations, "conversation", "conversations"),
+        ),
+    }
+}
+
+/// The summary the page shows at the end, written from [`Report`].
+#[derive(Serialize)]
+struct Summary {
+    /// Sentences, in order.
+    lines: Vec<String>,
+    /// Files (and ZIP entries) read, and skipped as holding no memory, by name.
+    read: Vec<String>,
+    skipped: Vec<String>,
+    /// Each fault as one line: file, conversation, byte offset, what is wrong.
+    faults: Vec<String>,
+    /// Said instead of a preview when nothing was recovered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nothing: Option<String>,
+}
+
+fn summary(outcome: &Outcome) -> Summary {
+    let r: &Report = &outcome.report;
+    let mut lines = vec![format!(
+        "Read {} ({} of JSON, {}).",
+        plural(r.read.len() as u64, "file", "files"),
+        megabytes(r.json_bytes),
+        plural(r.conversations, "conversation", "conversations"),
+    )];
+    if !r.skipped.is_empty() {
+        lines.push(format!(
+            "Skipped {} that hold no memory.",
+            plural(r.skipped.len() as u64, "file", "files"),
+        ));
+    }
+    if r.unknown > 0 {
+        lines.push(format!(
+            "Skipped {} of a shape memport does not know.",
+            plural(r.unknown, "message or entry", "messages or entries"),
+        ));
+    }
+    if !r.faults.is_empty() {
+        lines.push(format!(
+            "{} (what was read before each is kept):",
+            plural(r.faults.len() as u64, "problem", "problems"),
+        ));
+    }
+    let nothing = outcome.items.is_empty().then(|| {
+        if r.read.is_empty() {
+            "memport found nothing it could read in these files. Choose the export's ZIP, its conversations.json, Claude's manifest and category ZIPs, or Takeout's My Activity.json. Nothing was added.".to_string()
+        } else {
+            "No memory was found in what was read. Nothing was added.".to_string()
+        }
+    });
+    Summary {
+        lines,
+        read: r.read.clone(),
+        skipped: r.skipped.clone(),
+        faults: r.faults.iter().map(ToString::to_string).collect(),
+        nothing,
+    }
+}
+
+/// The least time between two progress reports, in milliseconds: about ten a second.
+const PROGRESS_EVERY_MS: f64 = 100.0;
+
+/// Reads the browser `File`s in `files` (an array) and returns `{items, summary}`: the
+/// memories recovered (the core's [`Recovered`]) and what the page shows of the report.
+/// `on_progress` is called with `{file, done, total, text}` about ten times a second, and once
+/// at the end. Must run in a worker (`FileReaderSync`); a file that is not a `File` is an
+/// error, so is an empty choice. What goes wrong inside the files is in the summary instead.
+#[wasm_bindgen(js_name = importFiles)]
+pub fn import_files(
+    files: js_sys::Array,
+    on_progress: &js_sys::Function,
+) -> Result<JsValue, JsValue> {
+    let reader = FileReaderSync::new().map_err(|_| {
+        JsValue::from_str("Exports are read in a worker; this page cannot read them itself.")
+    })?;
+    let window = RefCell::new(Window::default());
+    let mut chosen = Vec::new();
+    for (index, value) in files.iter().enumerate() {
+        let file: JsFile = value
+            .dyn_into()
+            .map_err(|_| JsValue::from_str("Only files can be imported."))?;
+        chosen.push(BrowserFile {
+            index,
+            name: file.name(),
+            len: file.size() as u64,
+            file,
+            reader: &reader,
+            window: &window,
+        });
+    }
+    if chosen.is_empty() {
+        return Err(JsValue::from_str("Choose at least one file."));
+    }
+    let mut sources: Vec<&mut dyn Source> =
+        chosen.iter_mut().map(|f| f as &mut dyn Source).collect();
+    let report = |p: &Progress| {
+        // A page that stopped listening does not stop the reading.
+        let _ = on_progress.call1(&JsValue::NULL, &browser::to_js(&progress_view(p)));
+    };
+    let mut last_sent = f64::NEG_INFINITY;
+    let mut last = Progress::default();
+    let outcome = export::import(&mut sources, &mut |p| {
+        let now = js_sys::Date::now();
+        if now - last_sent >= PROGRESS_EVERY_MS {
+            last_sent = now;
+            report(p);
+        }
+        last.clone_from(p);
+    });
+    // The bar ends full, whatever the last report said.
+    let total = chosen.iter().map(|f| f.len).sum();
+    report(&Progress {
+        bytes_done: total,
+        bytes_total: total,
+        conversations: outcome.report.conversations.max(last.conversations),
+        ..last
+    });
+    #[derive(Serialize)]
+    struct Done<'a> {
+        items: &'a [Recovered],
+        summary: Summary,
+    }
+    Ok(browser::to_js(&Done {
+        items: &outcome.items,
+        summary: summary(&outcome),
+    }))
+}
+
+/// Reads `items` as the page got them from the worker: memories recovered from an export.
+fn recovered(items: JsValue) -> Result<Vec<Recovered>, JsValue> {
+    browser::from_js(items).map_err(|e| {
+        browser::to_js(&Notice {
+            ok: false,
+            message: format!("memport could not read what the export gave ({e})."),
+        })
+    })
+}
+
+/// Asks the service worker what adding `items` would do; resolves with
+/// `{kind: "preview", preview}` (as "Import text" shows it) or a notice.
+#[wasm_bindgen(js_name = previewExport)]
+pub async fn preview_export(items: JsValue) -> JsValue {
+    match recovered(items) {
+        Ok(items) => ask_worker(&Request::PreviewExport { items }).await,
+        Err(notice) => notice,
+    }
+}
+
+/// Asks the service worker to add `items` (the recovered memories the person kept);
+/// resolves with its notice.
+#[wasm_bindgen(js_name = importExport)]
+pub async fn import_export(items: JsValue) -> JsValue {
+    match recovered(items) {
+        Ok(items) => ask_worker(&Request::ImportExport { items }).await,
+        Err(notice) => notice,
+    }
+}
+
+async fn ask_worker(request: &Request) -> JsValue {
+    browser::send_to_worker(request).await.unwrap_or_else(|e| {
+        browser::to_js(&Notice {
+            ok: false,
+            message: format!("memport's background worker did not answer ({e})."),
+        })
+    })
+}

@@ -1,0 +1,33 @@
+// "Import a data export": the dedicated worker that reads the person's files.
+//
+// The options page starts one per run (`new Worker(..., {type: 'module'})`) and posts it the
+// chosen `File`s: handles, not bytes. Here the Rust core (crate/web/export.rs, `importFiles`)
+// reads them by slices of a few megabytes with FileReaderSync, which only a worker may use,
+// so a file larger than any JavaScript string is fine and the page stays responsive. Cancel
+// is `worker.terminate()` on the page's side: nothing here needs to cooperate.
+//
+// Messages to the page:
+//   {kind: 'progress', progress: {file, done, total, text}}   about ten a second
+//   {kind: 'done', items, summary}                             the recovered memories
+//   {kind: 'failed', message}                                  the run could not finish
+
+import init, { importFiles } from './pkg/memport.js';
+
+const ready = init({ module_or_path: new URL('pkg/memport_bg.wasm', import.meta.url) });
+
+self.onmessage = async ({ data }) => {
+  try {
+    await ready;
+  } catch (e) {
+    postMessage({ kind: 'failed', message: `memport's WebAssembly did not load (${e?.message ?? e}).` });
+    return;
+  }
+  try {
+    const done = importFiles(data.files, (progress) => postMessage({ kind: 'progress', progress }));
+    postMessage({ kind: 'done', ...done });
+  } catch (e) {
+    // A thrown string is the core's own message; anything else (a trap) is described.
+    const message = typeof e === 'string' ? e : `memport stopped reading: ${e?.message ?? e}`;
+    postMessage({ kind: 'failed', message });
+  }
+};
