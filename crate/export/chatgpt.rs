@@ -202,9 +202,10 @@ pub fn conversation(element: &[u8], file: &str, into: &mut Collector) -> Result<
             if let Some(snapshot) = &content.model_set_context {
                 for line in snapshot.lines() {
                     if let Some((text, date)) = snapshot_line(line) {
-                        let mut s = seen(text);
+                        // The line's own date is its day; the message's time still
+                        // orders two sightings on the same day.
+                        let s = seen(text);
                         if let Some(d) = date {
-                            s.time = None;
                             into.add_dated(Kind::MemorySnapshot, s, d);
                         } else {
                             into.add(Kind::MemorySnapshot, s);

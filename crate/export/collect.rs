@@ -112,8 +112,8 @@ impl Collector {
 
     /// The distinct items, in the contract's order: assistant, kind, first day, text.
     pub fn finish(self) -> Vec<Recovered> {
-        let mut items: Vec<(Recovered, Option<f64>, Option<f64>)> = Vec::new();
-        // Memory writes in time order, for contradictions: (time of last write, slot values).
+        // Each item with the times of all its sightings (every write is an event).
+        let mut items: Vec<(Recovered, Vec<f64>)> = Vec::new();
         for ((kind, _), mut sightings) in self.groups {
             sightings.sort_by(|a, b| {
                 let ta = a.seen.time.unwrap_or(f64::INFINITY);
@@ -126,7 +126,6 @@ impl Collector {
             let Some(first) = sightings.first() else {
                 continue;
             };
-            let last = sightings.last().unwrap_or(first);
             let first_day = sightings.iter().find_map(|s| s.day.clone());
             let last_day = sightings.iter().rev().find_map(|s| s.day.clone());
             let recovered = Recovered {
@@ -141,10 +140,11 @@ impl Collector {
                 contradicted_by: None,
                 file: first.seen.file.clone(),
             };
-            items.push((recovered, first.seen.time, last.seen.time));
+            let times = sightings.iter().filter_map(|s| s.seen.time).collect();
+            items.push((recovered, times));
         }
         contradictions(&mut items);
-        let mut items: Vec<Recovered> = items.into_iter().map(|(r, _, _)| r).collect();
+        let mut items: Vec<Recovered> = items.into_iter().map(|(r, _)| r).collect();
         items.sort_by(|a, b| {
             (a.assistant, a.kind, &a.first_seen, &a.text).cmp(&(
                 b.assistant,
@@ -158,30 +158,40 @@ impl Collector {
 }
 
 /// Marks each memory write that a later write contradicts: the latest write after its own
-/// last one that gives another value for the same slot.
-fn contradictions(items: &mut [(Recovered, Option<f64>, Option<f64>)]) {
-    let writes: Vec<(usize, f64, Slot, String)> = items
-        .iter()
-        .enumerate()
-        .filter(|(_, (r, _, _))| r.kind == Kind::MemoryWrite)
-        .flat_map(|(i, (r, first, _))| {
-            let first = first.unwrap_or(f64::NEG_INFINITY);
-            Slot::ALL
-                .iter()
-                .filter_map(move |slot| slot.value(&r.text).map(|v| (i, first, *slot, v)))
-        })
-        .collect();
-    for (i, _, slot, value) in &writes {
-        let (_, _, last) = &items[*i];
-        let last = last.unwrap_or(f64::NEG_INFINITY);
+/// last one that gives another value for the same slot. Every write counts, repeats too.
+fn contradictions(items: &mut [(Recovered, Vec<f64>)]) {
+    let values = |r: &Recovered| -> Vec<(Slot, String)> {
+        Slot::ALL
+            .iter()
+            .filter_map(|s| s.value(&r.text).map(|v| (*s, v)))
+            .collect()
+    };
+    // Every write: (item, time, slot, value).
+    let mut writes: Vec<(usize, f64, Slot, String)> = Vec::new();
+    for (i, (r, times)) in items.iter().enumerate() {
+        if r.kind == Kind::MemoryWrite {
+            for (slot, value) in values(r) {
+                writes.extend(times.iter().map(|t| (i, *t, slot, value.clone())));
+            }
+        }
+    }
+    if writes.is_empty() {
+        return;
+    }
+    let texts: Vec<String> = items.iter().map(|(r, _)| r.text.clone()).collect();
+    for (i, (r, times)) in items.iter_mut().enumerate() {
+        if r.kind != Kind::MemoryWrite {
+            continue;
+        }
+        let last = times.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let mine = values(r);
         let later = writes
             .iter()
-            .filter(|(j, t, s, v)| j != i && s == slot && v != value && *t > last)
+            .filter(|(j, t, s, v)| {
+                *j != i && *t > last && mine.iter().any(|(ms, mv)| ms == s && mv != v)
+            })
             .max_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((j, _, _, _)) = later {
-            let text = items[*j].0.text.clone();
-            items[*i].0.contradicted_by = Some(text);
-        }
+        r.contradicted_by = later.map(|(j, _, _, _)| texts[*j].clone());
     }
 }
 
