@@ -1,0 +1,80 @@
+//! `memport import` on the command line, run as a person would: the built binary over a
+//! synthetic export on disk, its stdout and stderr read back.
+#![cfg(feature = "synth")]
+
+use std::path::Path;
+use std::process::Command;
+
+use memport::export::synth::{self, ExportKind, Options};
+use memport::export::Recovered;
+use memport::profile::Profile;
+
+fn memport(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_memport"))
+        .args(args)
+        .output()
+        .expect("the memport binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn truth(out: &Path) -> Vec<Recovered> {
+    let text = std::fs::read_to_string(synth::truth_path(out)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn import_prints_the_recovered_profile_in_each_form() {
+    let dir = std::env::temp_dir().join(format!("memport-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let zip = dir.join("chatgpt-export.zip");
+    synth::write(&Options::new(ExportKind::ChatGptZip, 11, 1_000_000), &zip).unwrap();
+    let planted = truth(&zip);
+    let zip_arg = zip.to_str().unwrap();
+
+    // --json: memport's profile file, holding every planted memory.
+    let (code, json, err) = memport(&["import", zip_arg, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let profile = Profile::from_json(Some(&json)).expect("--json prints a profile file");
+    for r in &planted {
+        assert!(
+            profile.items.iter().any(|i| i.text == r.text
+                || i.sources.iter().any(|s| s.text.as_deref() == Some(&r.text))),
+            "missing from --json: {}",
+            r.text
+        );
+    }
+    assert!(
+        err.contains("memories recovered from"),
+        "summary on stderr: {err}"
+    );
+    // Not a terminal: no progress line (no carriage returns) in what was captured.
+    assert!(!err.contains('\r'));
+
+    // The default text and --for gemini carry the same memories.
+    let (_, text, _) = memport(&["import", zip_arg]);
+    let (_, gemini, _) = memport(&["import", zip_arg, "--for", "gemini"]);
+    assert!(gemini.contains("Imported from: memport"), "{gemini}");
+    let some = &planted[0].text;
+    assert!(text.contains(some.as_str()) && gemini.contains(some.as_str()));
+    let (_, md, _) = memport(&["import", zip_arg, "--markdown"]);
+    assert!(md.starts_with('#'), "{md}");
+
+    // A folder is walked; a file that is no export is named with its problem.
+    std::fs::write(dir.join("notes.zip"), b"not a zip at all").unwrap();
+    let (code, _, err) = memport(&["import", dir.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("notes.zip: is not a ZIP file"), "{err}");
+
+    // Bad arguments get the usage, and exit 2.
+    let (code, _, err) = memport(&["import"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("usage: memport import"));
+    let (code, _, err) = memport(&["import", zip_arg, "--for", "bard"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("claude, chatgpt or gemini"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
