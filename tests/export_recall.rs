@@ -401,3 +401,106 @@ fn every_zip_passes_unzip_test() {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+/// Each fault is reported as a person can act on it: the file, the conversation where there is
+/// one, the byte where it helps, and words that say what happened.
+#[test]
+fn faults_name_the_file_the_conversation_and_the_byte() {
+    // (fault, kind, words the message must hold, names a conversation, gives an offset)
+    let cases = [
+        (
+            FaultKind::Truncate,
+            ExportKind::ChatGptZip,
+            "cut short",
+            false,
+            true,
+        ),
+        (
+            FaultKind::TruncatedJson,
+            ExportKind::ChatGptJson,
+            "cut short",
+            false,
+            true,
+        ),
+        (
+            FaultKind::Cycle,
+            ExportKind::ChatGptZip,
+            "loops",
+            true,
+            true,
+        ),
+        (
+            FaultKind::MissingParent,
+            ExportKind::ChatGptJson,
+            "parent",
+            true,
+            true,
+        ),
+        (
+            FaultKind::NotExport,
+            ExportKind::ChatGptZip,
+            "none of the files",
+            false,
+            false,
+        ),
+        (
+            FaultKind::Empty,
+            ExportKind::ChatGptZip,
+            "empty (0 bytes)",
+            false,
+            false,
+        ),
+        (
+            FaultKind::Encrypted,
+            ExportKind::ChatGptZip,
+            "password-protected",
+            false,
+            false,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (fault, kind, words, conversation, offset) in cases {
+        let mut opts = Options::new(kind, 5, 400_000);
+        opts.fault = Some(fault);
+        let tag = format!("faults-{}-{}", kind.name(), fault.name());
+        let dir = scratch(&tag);
+        let written = generate(&opts, &dir);
+        let got = import(&written.files);
+        let chosen = written.files[0]
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let found = got.report.faults.iter().find(|f| f.message.contains(words));
+        match found {
+            None => failures.push(format!(
+                "{tag}: no fault saying \"{words}\"; got {:#?}",
+                got.report.faults
+            )),
+            Some(f) => {
+                let shown = f.to_string();
+                if !f.file.contains(&chosen) {
+                    failures.push(format!("{tag}: does not name {chosen}: {shown}"));
+                }
+                if conversation && f.conversation.is_none() {
+                    failures.push(format!("{tag}: names no conversation: {shown}"));
+                }
+                if offset && f.offset.is_none() {
+                    failures.push(format!("{tag}: gives no byte offset: {shown}"));
+                }
+                eprintln!("{tag}: {shown}");
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    // An unknown content type is skipped and counted, never a fault.
+    let mut opts = Options::new(ExportKind::ChatGptShards, 5, 400_000);
+    opts.fault = Some(FaultKind::UnknownContentType);
+    let dir = scratch("faults-unknown");
+    let got = import(&generate(&opts, &dir).files);
+    if got.report.unknown == 0 {
+        failures.push("unknown content type: not counted".into());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    fail_if_any(failures);
+}

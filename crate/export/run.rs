@@ -473,8 +473,10 @@ fn split_fault(label: &str, e: SplitError, run: &mut Run<'_>) {
         SplitError::CutShort { offset, elements } => (
             offset,
             format!(
-                "ends in the middle of an entry (the file is cut short): the {elements} before \
-                 it were read; download the export again for the rest"
+                "ends in the middle of an entry (the file is cut short): the {elements} {} \
+                 before it {} read; download the export again for the rest",
+                if elements == 1 { "entry" } else { "entries" },
+                if elements == 1 { "was" } else { "were" },
             ),
         ),
         SplitError::NotJson { offset } => (
