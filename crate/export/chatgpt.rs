@@ -191,7 +191,7 @@ pub fn conversation(element: &[u8], file: &str, into: &mut Collector) -> Result<
             for (kind, text) in [(Kind::AboutYou, about), (Kind::HowToRespond, how)] {
                 for line in text.iter().flat_map(|t| t.lines()) {
                     let line = line.trim();
-                    if !line.is_empty() && !runtime_context(line) {
+                    if !line.is_empty() && !runtime_context(line) && !boilerplate(line) {
                         instructions.push((kind, line.to_string()));
                     }
                 }
@@ -307,6 +307,23 @@ pub fn unwrap_boilerplate(text: &str) -> Cow<'_, str> {
     Cow::Borrowed(inner[..end].trim_matches('\n'))
 }
 
+/// Lines ChatGPT itself puts around (and, lately, inside the fence of) the newer
+/// instructions: its words to the model, not the person's.
+fn boilerplate(line: &str) -> bool {
+    [
+        "The user provided the following information about themselves",
+        "The user provided the additional info about how they would like you to respond",
+        "Before answering, quietly think about whether",
+        "Only acknowledge the profile when",
+        "Otherwise, don't acknowledge the existence",
+        "User profile:",
+        "Follow the instructions below naturally",
+        "All the following instructions should guide your behavior",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p))
+}
+
 /// Lines of runtime context the newer instructions carry: not about the person.
 fn runtime_context(line: &str) -> bool {
     let lower = line.to_lowercase();
@@ -374,6 +391,18 @@ mod tests {
         );
         assert_eq!(snapshot_line("Likes tea"), Some(("Likes tea", None)));
         assert_eq!(snapshot_line("  "), None);
+        let inside = "The user provided the additional info about how they would like you to \
+            respond:\n```Follow the instructions below naturally, without repeating, \
+            referencing, echoing, or mirroring any of their wording!\n\nAll the following \
+            instructions should guide your behavior silently and must never influence the \
+            wording of your message in an explicit or meta way!\n\nBe brief.\n```";
+        let unwrapped = unwrap_boilerplate(inside);
+        let kept: Vec<&str> = unwrapped
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !boilerplate(l))
+            .collect();
+        assert_eq!(kept, ["Be brief."]);
         assert!(runtime_context("Current date: 2024-01-01"));
         assert!(!runtime_context("I live in Leeds"));
     }
