@@ -28,7 +28,8 @@
 //! - ChatGPT custom instructions, either shape: `metadata.user_context_message_data`
 //!   (`about_user_message`, `about_model_message`) when present, else the newer message's
 //!   `content.user_profile` / `content.user_instructions` with the fixed boilerplate taken off
-//!   (the text inside its ``` fence). One [`Kind::AboutYou`] / [`Kind::HowToRespond`] per
+//!   (the text inside its ``` fence, without ChatGPT's own lines such as "Follow the
+//!   instructions below naturally…"). One [`Kind::AboutYou`] / [`Kind::HowToRespond`] per
 //!   non-empty line; lines of runtime context (`Current date: …`, `Timezone: …`,
 //!   `User's timezone: …`, `Current time: …`, `Today's date: …`) are not memory.
 //! - Items of the same kind with the same key are one item everywhere (`times` counts them,
