@@ -1,280 +1,113 @@
 // "Import a data export" on the options page: the person's export files are read by the Rust
 // core in a dedicated Web Worker (extension/export-worker.js, crate/web/export.rs), with a
 // progress bar and Cancel, then previewed one checkbox per memory and added. Real extension,
-// real Chromium; the exports are real files, written here once into a temp dir:
+// real Chromium; the exports are the repository's synthetic ones (`memport-synth`,
+// docs/synthetic-exports.md), each with its truth file: exactly what must be recovered.
 //
 // - a ChatGPT export ZIP (deflated, as ChatGPT makes it) whose conversations.json is larger
-//   than V8's longest string (536,870,888 characters), so it can only be read by slices,
-//   with memory writes, custom instructions and a user.json planted among 160,000 filler
-//   conversations;
-// - that conversations.json on its own, the same size;
-// - a Google Takeout "My Activity.json", built in the page and dropped on the drop zone.
+//   than V8's longest string (536,870,888 characters), so it can only be read by slices;
+// - that conversations.json on its own (`--kind chatgpt-json`, same seed and size: the same
+//   bytes), likewise;
+// - a Google Takeout "My Activity.json", dropped on the drop zone.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import { start, openPopup, popupGroups, storedProfile, seedProfile, profileJson, screenshot } from './steps.mjs';
 
 // ---------------------------------------------------------------------------------------------
-// The fixture: a ChatGPT export, generated deterministically and kept between runs.
+// The fixtures: synthetic exports from `memport-synth`, made once and kept between runs.
 
 const V8_MAX_STRING = 536_870_888;
-const FILLER_CONVERSATIONS = 160_000;
-const FIXTURE_DIR = path.join(os.tmpdir(), 'memport-export-fixture-v2');
-const JSON_FILE = path.join(FIXTURE_DIR, 'conversations.json');
-const USER_FILE = path.join(FIXTURE_DIR, 'user.json');
-const ZIP_FILE = path.join(FIXTURE_DIR, 'chatgpt-export.zip');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SYNTH_SOURCES = ['crate/export/synth.rs', 'tests/synth/memport-synth.rs'];
+const SYNTH_SEED = 7;
+// The size of the conversations JSON: well past V8's longest string, whatever the last
+// conversation's length.
+const BIG = '600MB';
 
-/** Seconds since the epoch for a UTC day (ChatGPT's `create_time`). */
-const day = (iso) => Date.parse(`${iso}T12:00:00Z`) / 1000;
-
-/** A conversation's `mapping` from its messages, in order, one branch. */
-function conversation(id, title, date, messages) {
-  const mapping = { root: { id: 'root', parent: null, children: [], message: null } };
-  let parent = 'root';
-  messages.forEach((m, i) => {
-    const node = `${id}-${i}`;
-    mapping[parent].children.push(node);
-    mapping[node] = {
-      id: node,
-      parent,
-      children: [],
-      message: {
-        id: node,
-        author: { role: m.role, name: m.name ?? null, metadata: {} },
-        create_time: day(date) + i,
-        update_time: null,
-        content: m.content ?? { content_type: 'text', parts: [m.text] },
-        status: 'finished_successfully',
-        end_turn: m.role === 'assistant' ? true : null,
-        weight: 1.0,
-        metadata: m.metadata ?? {},
-        recipient: m.recipient ?? 'all',
-        channel: null,
-      },
-    };
-    parent = node;
-  });
-  return {
-    title,
-    create_time: day(date),
-    update_time: day(date) + messages.length,
-    mapping,
-    moderation_results: [],
-    current_node: parent,
-    plugin_ids: null,
-    conversation_id: id,
-    conversation_template_id: null,
-    gizmo_id: null,
-    gizmo_type: null,
-    is_archived: false,
-    safe_urls: [],
-    default_model_slug: 'gpt-4o',
-    id,
-  };
-}
-
-/** The assistant saving a memory, and the bio tool's answer, as ChatGPT writes them. */
-function memoryWrite(fact) {
-  return [
-    { role: 'assistant', recipient: 'bio', text: fact },
-    { role: 'tool', name: 'bio', text: 'Model set context updated.', metadata: { memory_percentage_used: '12%' } },
-  ];
-}
-
-// What the export holds that counts as memory, planted first, in the middle and last.
-const PLANTED = [
-  conversation('planted-1', 'Moving to Porto', '2024-05-01', [
-    { role: 'user', text: 'We just moved to Porto, Rui and I.' },
-    ...memoryWrite('Lives in Porto with her partner Rui.'),
-    { role: 'assistant', text: 'Congratulations on the move!' },
-  ]),
-  conversation('planted-2', 'Spelling', '2024-08-20', [
-    {
-      role: 'system',
-      text: '',
-      metadata: {
-        is_user_system_message: true,
-        user_context_message_data: { about_user_message: 'I design payment apps.', about_model_message: 'Keep answers short.' },
-      },
-    },
-    { role: 'user', text: 'Please use British spelling from now on.' },
-    ...memoryWrite('Prefers answers in British English.'),
-    { role: 'assistant', text: 'Noted, I will.' },
-  ]),
-  conversation('planted-3', 'New job', '2025-01-10', [
-    { role: 'user', text: 'I started at a fintech startup as a product designer. Still in Porto with Rui.' },
-    ...memoryWrite('Works as a product designer at a fintech startup.'),
-    ...memoryWrite('Lives in Porto with her partner Rui.'),
-    { role: 'assistant', text: 'Good luck with the new job!' },
-  ]),
-];
-
-/** The memories the core should recover from it (mod.rs's contract), in no particular order. */
-const RECOVERED = [
-  'Account name: Ana Ribeiro',
-  'I design payment apps.',
-  'Keep answers short.',
-  'Lives in Porto with her partner Rui.',
-  'Prefers answers in British English.',
-  'Works as a product designer at a fintech startup.',
-];
-
-/** A seeded generator of filler words: varied enough that deflate cannot make it tiny. */
-function filler(seed) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const syllables = ['ka', 'lo', 'mi', 'ne', 'ra', 'to', 'su', 'vi', 'de', 'pa', 'zo', 'qu', 'an', 'el', 'or', 'is'];
-  const words = Array.from({ length: 4096 }, () =>
-    Array.from({ length: 1 + Math.floor(next() * 4) }, () => syllables[Math.floor(next() * 16)]).join(''));
-  return (n) => Array.from({ length: n }, () => words[Math.floor(next() * words.length)]).join(' ');
-}
-
-const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c;
-});
-function crc32(crc, bytes) {
-  let c = ~crc;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
-}
-
-/** Writes `JSON_FILE`: the planted conversations among the filler, as one JSON array. */
-async function writeConversations(file) {
-  const words = filler(20260501);
-  const out = fs.openSync(file, 'w');
-  let pending = [];
-  let size = 0;
-  const flush = () => {
-    const chunk = Buffer.from(pending.join(''));
-    fs.writeSync(out, chunk);
-    size += chunk.length;
-    pending = [];
-  };
-  const middle = FILLER_CONVERSATIONS / 2;
-  pending.push('[');
-  for (let i = 0; i < FILLER_CONVERSATIONS; i++) {
-    if (i === 0) pending.push(JSON.stringify(PLANTED[0]), ',');
-    if (i === middle) pending.push(JSON.stringify(PLANTED[1]), ',');
-    const c = conversation(`filler-${i}`, words(3), '2024-06-01', [
-      { role: 'user', text: words(60) },
-      { role: 'assistant', text: words(280) },
-      { role: 'user', text: words(20) },
-    ]);
-    pending.push(JSON.stringify(c), ',');
-    if (pending.length > 2000) flush();
+/** Builds `memport-synth` (once a run; cargo does nothing when it is up to date). */
+let built = null;
+function synthBinary() {
+  if (!built) {
+    execFileSync('cargo', ['build', '--release', '--quiet', '--features', 'synth', '--bin', 'memport-synth'],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    built = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'release', 'memport-synth');
   }
-  pending.push(JSON.stringify(PLANTED[2]), ']');
-  flush();
-  fs.closeSync(out);
-  return size;
+  return built;
 }
 
-/** Writes a ZIP of `entries` ([name, file]), each deflated as a stream, without ZIP64. */
-async function writeZip(zipFile, entries) {
-  const out = fs.openSync(zipFile, 'w');
-  let at = 0;
-  const central = [];
-  for (const [name, file] of entries) {
-    const nameBytes = Buffer.from(name);
-    const header = Buffer.alloc(30 + nameBytes.length);
-    const offset = at;
-    fs.writeSync(out, header, 0, header.length, at); // Filled in once the sizes are known.
-    at += header.length;
-    let crc = 0;
-    let size = 0;
-    let packed = 0;
-    const deflate = zlib.createDeflateRaw({ level: 1 });
-    await pipeline(
-      fs.createReadStream(file, { highWaterMark: 4 << 20 }),
-      async function* (chunks) {
-        for await (const chunk of chunks) {
-          crc = crc32(crc, chunk);
-          size += chunk.length;
-          yield chunk;
-        }
-      },
-      deflate,
-      async function (chunks) {
-        for await (const chunk of chunks) {
-          fs.writeSync(out, chunk, 0, chunk.length, at);
-          at += chunk.length;
-          packed += chunk.length;
-        }
-      },
-    );
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4); // version needed
-    header.writeUInt16LE(0, 6); // flags
-    header.writeUInt16LE(8, 8); // deflate
-    header.writeUInt16LE(0, 10); // time
-    header.writeUInt16LE(0x5a21, 12); // date: 2025-01-01
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(packed, 18);
-    header.writeUInt32LE(size, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
-    header.writeUInt16LE(0, 28);
-    nameBytes.copy(header, 30);
-    fs.writeSync(out, header, 0, header.length, offset);
-    const entry = Buffer.alloc(46 + nameBytes.length);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4); // made by
-    header.copy(entry, 6, 4, 30); // version needed .. name length, as in the local header
-    entry.writeUInt16LE(0, 30); // extra
-    entry.writeUInt16LE(0, 32); // comment
-    entry.writeUInt16LE(0, 34); // disk
-    entry.writeUInt16LE(0, 36); // internal attributes
-    entry.writeUInt32LE(0, 38); // external attributes
-    entry.writeUInt32LE(offset, 42);
-    nameBytes.copy(entry, 46);
-    central.push(entry);
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length, 8);
-  end.writeUInt16LE(central.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(at, 16);
-  fs.writeSync(out, Buffer.concat([directory, end]), 0, directory.length + 22, at);
-  fs.closeSync(out);
-}
-
-/** The fixture, made once (about a minute) and reused while its files are all there. */
-async function fixture() {
-  const done = path.join(FIXTURE_DIR, 'done');
+/**
+ * The export `memport-synth --kind KIND --seed SEED --size SIZE [--level L] --out DIR/NAME`
+ * writes, and its truth file, in a temp dir named by those options and the generator's
+ * source (so a changed generator makes new files); made once and reused while complete.
+ * Resolves with the file, its size, the truth (the recovered items, in the reader's order)
+ * and the conversation count the generator reports.
+ */
+async function fixture({ kind, size, name, level = null }) {
+  const hash = crypto.createHash('sha256');
+  for (const source of SYNTH_SOURCES) hash.update(fs.readFileSync(path.join(ROOT, source)));
+  const key = `${kind}-seed${SYNTH_SEED}-${size}${level === null ? '' : `-level${level}`}-${hash.digest('hex').slice(0, 12)}`;
+  const dir = path.join(os.tmpdir(), `memport-synth-${key}`);
+  const file = path.join(dir, name);
+  const done = path.join(dir, 'done.json');
   if (!fs.existsSync(done)) {
-    await fsp.mkdir(FIXTURE_DIR, { recursive: true });
-    await fsp.writeFile(USER_FILE, JSON.stringify({ id: 'user-1', email: 'ana@example.org', name: 'Ana Ribeiro', chatgpt_plus_user: true }));
-    const size = await writeConversations(JSON_FILE);
-    assert.ok(size > V8_MAX_STRING, `conversations.json is ${size} bytes: longer than any JS string`);
-    await writeZip(ZIP_FILE, [['conversations.json', JSON_FILE], ['user.json', USER_FILE]]);
-    await fsp.writeFile(done, '');
+    await fsp.rm(dir, { recursive: true, force: true });
+    await fsp.mkdir(dir, { recursive: true });
+    const args = ['--kind', kind, '--seed', String(SYNTH_SEED), '--size', size, '--out', file];
+    if (level !== null) args.push('--level', String(level));
+    const said = execFileSync(synthBinary(), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const conversations = Number(/: (\d+) conversations,/.exec(said)?.[1]);
+    assert.ok(Number.isInteger(conversations), `memport-synth reports its conversations: ${said}`);
+    await fsp.writeFile(done, JSON.stringify({ conversations }));
   }
-  return { zip: ZIP_FILE, json: JSON_FILE, user: USER_FILE, zipBytes: fs.statSync(ZIP_FILE).size, jsonBytes: fs.statSync(JSON_FILE).size };
+  const { conversations } = JSON.parse(await fsp.readFile(done, 'utf8'));
+  const truth = JSON.parse(await fsp.readFile(`${file}.truth.json`, 'utf8'));
+  return { file, bytes: fs.statSync(file).size, truth, conversations };
+}
+
+const chatgptZip = () => fixture({ kind: 'chatgpt-zip', size: BIG, level: 1, name: 'chatgpt-export.zip' });
+const chatgptJson = () => fixture({ kind: 'chatgpt-json', size: BIG, name: 'conversations.json' });
+const takeout = () => fixture({ kind: 'takeout', size: '100KB', name: 'My Activity.json' });
+
+/** A truth item or preview entry as one comparable line: its text and the day it shows. */
+const line = (text, day) => `${text} · ${day ?? 'no date'}`;
+
+/**
+ * How many of `truth`'s items the preview must at least mark "already in your profile": all
+ * but the first of those with one text (one text, one id), and all of those whose text the
+ * profile holds. Different texts may share an id too (dedupe::key), so this is a floor.
+ */
+function knownAtLeast(truth, profileTexts) {
+  const count = new Map();
+  for (const { text } of truth) count.set(text, (count.get(text) ?? 0) + 1);
+  let known = 0;
+  for (const [text, n] of count) known += profileTexts.includes(text) ? n : n - 1;
+  return known;
+}
+
+/** "Added 3 memories from the export (1 already in your profile)." as export::into_profile says it. */
+function addedMessage(added, known) {
+  const noun = added === 1 ? 'memory' : 'memories';
+  if (known === 0) return `Added ${added} ${noun} from the export.`;
+  if (added === 0) return `All ${known} memories from the export were already in your profile.`;
+  return `Added ${added} ${noun} from the export (${known} already in your profile).`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The options page.
 
-const SEED = [['Keep answers short.', 'Response instructions']];
-
-async function setup(t) {
+/** A profile of `items` ([text, category]) in a fresh browser with memport. */
+async function setup(t, items = [['Keep answers short.', 'Response instructions']]) {
   const env = await start();
   t.after(() => env.close());
-  await seedProfile(env, profileJson(SEED));
+  await seedProfile(env, profileJson(items));
   return env;
 }
 
@@ -309,28 +142,104 @@ async function runEnded(page, timeout = 300_000) {
   await page.locator('#export-result .preview, #export-status:not(:empty)').first().waitFor();
 }
 
-/** The texts of the preview's memories, as shown. */
-function previewTexts(page) {
-  return page.locator('#export-result .preview > li').evaluateAll((lis) =>
-    lis.map((li) => [...li.childNodes].find((n) => n.nodeType === Node.TEXT_NODE).textContent));
+/** The preview's memories, in its order: [{text, meta, day, known}]. */
+function preview(page) {
+  return page.locator('#export-result .preview > li').evaluateAll((lis) => lis.map((li) => {
+    const meta = li.querySelector('.meta').textContent;
+    return {
+      text: [...li.childNodes].find((n) => n.nodeType === Node.TEXT_NODE).textContent,
+      meta,
+      day: /\b\d{4}-\d{2}-\d{2}\b/.exec(meta)?.[0] ?? null,
+      known: li.classList.contains('known'),
+    };
+  }));
 }
 
-test('an export is read in a worker with progress; Cancel adds nothing; a full run is previewed, chosen, added and undone', { timeout: 600_000 }, async (t) => {
-  const files = await fixture();
-  const env = await setup(t);
+/**
+ * Checks the preview against the truth: one entry per recovered item, the same text and day
+ * (in any order), each ticked; at least the entries the truth implies are marked "already in
+ * your profile", and the summary counts them. Resolves with the entries.
+ */
+async function previewMatchesTruth(t, page, truth, profileTexts) {
+  const entries = await preview(page);
+  assert.deepEqual(entries.map((e) => line(e.text, e.day)).sort(), truth.map((i) => line(i.text, i.first_seen)).sort(),
+    'the preview lists exactly what the truth file says must be recovered');
+  const sameOrder = entries.every((e, i) => e.text === truth[i].text && e.day === (truth[i].first_seen ?? null));
+  t.diagnostic(`${entries.length} memories recovered, ${sameOrder ? 'in' : 'not in'} the truth file's order`);
+  const known = entries.filter((e) => e.known).length;
+  assert.ok(known >= knownAtLeast(truth, profileTexts), `${known} marked already in the profile`);
+  for (const e of entries) {
+    if (profileTexts.includes(e.text)) assert.ok(e.known, `"${e.text}" is marked already in the profile`);
+  }
+  const total = truth.length;
+  assert.equal(await page.locator('#export-result .summary').textContent(),
+    `Recovered from the export: ${total} ${total === 1 ? 'memory' : 'memories'}` +
+    (known === 0 ? '' : known === total ? ' (all already in your profile)' : ` (${known} already in your profile)`) + '.');
+  // Categories the contract fixes (export::category_of): instructions, and the account's name.
+  const once = (text) => truth.filter((i) => i.text === text).length === 1;
+  const fixed = { how_to_respond: 'Response instructions', project_instructions: 'Response instructions', account_name: 'Personal information' };
+  for (const item of truth.filter((i) => fixed[i.kind] && once(i.text))) {
+    const entry = entries.find((e) => e.text === item.text);
+    assert.ok(entry.meta.startsWith(fixed[item.kind]), `"${item.text}" (${item.kind}) is under ${fixed[item.kind]}: ${entry.meta}`);
+  }
+  const boxes = page.locator('#export-result .preview input[type=checkbox]');
+  assert.equal(await boxes.count(), total);
+  for (const box of await boxes.all()) assert.ok(await box.isChecked(), 'ticked by default');
+  return entries;
+}
+
+/**
+ * Checks the stored profile after adding the preview's `entries` but `unticked` (a text): the
+ * profile's own items, plus one item per kept entry not already in it (its text may be
+ * another kept wording of the same memory: dedupe::preferred's), and every source from the
+ * export is a truth item: its text, day, file, heading or conversation, and assistant.
+ * Resolves with the new items' texts.
+ */
+function addedMatchTruth(profile, profileTexts, entries, unticked, truth, assistant) {
+  const kept = entries.filter((e) => e.text !== unticked);
+  const fresh = kept.filter((e) => !e.known).map((e) => e.text);
+  const texts = profile.items.map((i) => i.text);
+  assert.equal(profile.items.length, profileTexts.length + fresh.length, 'one new item per kept new entry');
+  for (const text of profileTexts) assert.ok(texts.includes(text));
+  const added = texts.filter((text) => !profileTexts.includes(text));
+  for (const text of added) assert.ok(kept.some((e) => e.text === text), `"${text}" is a kept entry`);
+  for (const text of fresh) {
+    assert.ok(profile.items.some((i) => i.text === text || i.sources.some((s) => s.text === text)), `"${text}" was added`);
+  }
+  assert.ok(!texts.includes(unticked), `the unticked "${unticked}" was not added`);
+  const wrong = [];
+  for (const item of profile.items) {
+    for (const source of item.sources.filter((s) => s.via === 'export')) {
+      const got = { text: source.text ?? item.text, saved: source.saved ?? null, url: source.url, heading: source.heading ?? null, assistant: source.assistant };
+      const truthful = truth.some((i) => JSON.stringify(got) === JSON.stringify({
+        text: i.text, saved: i.first_seen ?? null, url: i.file, heading: i.heading ?? i.conversation ?? null, assistant,
+      }));
+      if (!truthful || got.text === unticked) wrong.push(got);
+    }
+  }
+  assert.deepEqual(wrong, [], 'every source from the export is an item of its truth file (and none the unticked one)');
+  return added;
+}
+
+test('an export is read in a worker with progress; Cancel adds nothing; a full run is previewed, chosen, added and undone', { timeout: 900_000 }, async (t) => {
+  const files = await chatgptZip();
+  const { truth } = files;
+  // The profile holds one of the export's instructions already.
+  const held = truth.find((i) => i.kind === 'how_to_respond').text;
+  const env = await setup(t, [[held, 'Response instructions']]);
   const before = await storedProfile(env);
   const page = await openOptions(env);
   await page.getByText('Nothing leaves your browser.').waitFor();
 
   // First run: the bar moves, then Cancel ends the worker. Nothing is added.
   const started = Date.now();
-  await page.locator('#export-files').setInputFiles([files.zip]);
+  await page.locator('#export-files').setInputFiles([files.file]);
   await page.locator('#export-run').waitFor();
   assert.equal(await page.locator('#export-status').textContent(), 'Reading chatgpt-export.zip…');
   const [first, max] = await progressAbove(page, 0);
   const [second] = await progressAbove(page, first);
   assert.ok(second > first, `the bar moved: ${first} then ${second}`);
-  assert.equal(max, files.zipBytes, 'the bar counts the bytes of the chosen file');
+  assert.equal(max, files.bytes, 'the bar counts the bytes of the chosen file');
   assert.match(await page.locator('#export-progress-text').textContent(), /^[\d.,]+ MB of [\d,]+ MB · [\d,]+ conversations?$/);
   assert.ok(await page.locator('#export-files').isDisabled(), 'no second run while one is reading');
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -344,94 +253,85 @@ test('an export is read in a worker with progress; Cancel adds nothing; a full r
 
   // Second run, in a new worker: read to the end.
   const begun = Date.now();
-  await page.locator('#export-files').setInputFiles([files.zip]);
+  await page.locator('#export-files').setInputFiles([files.file]);
   const readings = [];
   while (readings.length < 2) readings.push((await progressAbove(page, readings.at(-1)?.[0] ?? 0))[0]);
   await runEnded(page);
   const seconds = (Date.now() - begun) / 1000;
-  t.diagnostic(`read ${files.zipBytes} bytes of ZIP (${files.jsonBytes} of JSON) in ${seconds.toFixed(1)} s: ` +
-    `${(files.jsonBytes / 1e6 / seconds).toFixed(0)} MB/s of JSON`);
+  const json = (await chatgptJson()).bytes; // The ZIP's conversations.json, byte for byte.
+  t.diagnostic(`read ${files.bytes} bytes of ZIP (${json} of conversations.json) in ${seconds.toFixed(1)} s: ` +
+    `${(json / 1e6 / seconds).toFixed(0)} MB/s of JSON`);
   assert.ok(await page.locator('#export-run').isHidden());
   const [done, total] = await page.locator('#export-progress').evaluate((bar) => [bar.value, bar.max]);
   assert.equal(done, total);
 
-  // The summary, from the core's report.
+  // The summary, from the core's report: every conversation, the inflated JSON, no fault.
   const lines = await page.locator('#export-summary .line').allTextContents();
-  assert.match(lines[0], /^Read \d+ files? \([\d,]+ MB of JSON, 160,003 conversations\)\.$/);
-  const mb = Math.round((files.jsonBytes + fs.statSync(files.user).size) / 1e6).toLocaleString('en-US');
-  assert.ok(lines[0].includes(`${mb} MB of JSON`), `${lines[0]} counts the inflated JSON (${mb} MB)`);
+  const read = new RegExp(`^Read \\d+ files \\(([\\d,]+) MB of JSON, ${files.conversations.toLocaleString('en-US')} conversations\\)\\.$`).exec(lines[0]);
+  assert.ok(read, `${lines[0]} counts ${files.conversations} conversations`);
+  const mb = Number(read[1].replaceAll(',', ''));
+  assert.ok(mb >= Math.round(json / 1e6) && mb <= Math.round(json / 1e6) + 1, `${lines[0]} counts the inflated JSON (${json} bytes of conversations)`);
   assert.equal(await page.locator('#export-summary .faults li').count(), 0, 'no faults');
   await page.locator('#export-summary details.files summary', { hasText: 'Files read' }).click();
   assert.match(await page.locator('#export-summary details.files').first().textContent(), /conversations\.json/);
 
-  // The preview: every planted memory, each ticked; the one already kept is marked so.
-  assert.equal(await page.locator('#export-result .summary').textContent(),
-    'Recovered from the export: 6 memories (1 already in your profile).');
-  assert.deepEqual((await previewTexts(page)).sort(), [...RECOVERED].sort());
-  const boxes = page.locator('#export-result .preview input[type=checkbox]');
-  assert.equal(await boxes.count(), 6);
-  for (const box of await boxes.all()) assert.ok(await box.isChecked(), 'ticked by default');
-  assert.match(await page.locator('#export-result .preview > li', { hasText: 'Keep answers short.' }).textContent(), /already in your profile/);
-  assert.match(await page.locator('#export-result .preview > li', { hasText: 'Lives in Porto' }).textContent(), /Personal information · 2024-05-01/);
+  // The preview: exactly the truth, each ticked; the one already kept is marked so.
+  const entries = await previewMatchesTruth(t, page, truth, [held]);
+  assert.match((await preview(page)).find((e) => e.text === held).meta, /already in your profile$/);
   assert.equal((await storedProfile(env)).items.length, 1, 'nothing added by a preview');
 
-  // Untick one, add the rest.
-  await page.getByRole('checkbox', { name: 'Keep "I design payment apps."' }).uncheck();
+  // Untick the last new entry of a text found once, add the rest.
+  const unticked = entries.findLast((e) => !e.known && truth.filter((i) => i.text === e.text).length === 1).text;
+  assert.equal(unticked, entries.at(-1).text, 'nothing after it can be marked known because of it');
+  await page.getByRole('checkbox', { name: `Keep "${unticked}"` }).uncheck();
   await page.locator('#export-result').scrollIntoViewIfNeeded();
   await screenshot(page, 'export-import.png');
-  await page.getByRole('button', { name: 'Add 5 memories' }).click();
-  await page.locator('#export-status.ok', { hasText: 'Added 4 memories from the export (1 already in your profile).' }).waitFor();
+  await page.getByRole('button', { name: `Add ${truth.length - 1} memories` }).click();
+  const fresh = entries.filter((e) => !e.known && e.text !== unticked).length;
+  await page.locator('#export-status.ok', { hasText: addedMessage(fresh, truth.length - 1 - fresh) }).waitFor();
   assert.equal(await page.locator('#export-result').textContent(), '', 'the preview is gone once added');
   assert.deepEqual(page.errors, [], 'no uncaught errors on the options page');
-
-  const profile = await storedProfile(env);
-  const texts = profile.items.map((i) => i.text).sort();
-  assert.deepEqual(texts, RECOVERED.filter((r) => r !== 'I design payment apps.').sort());
-  const porto = profile.items.find((i) => i.text === 'Lives in Porto with her partner Rui.');
-  assert.deepEqual(
-    { via: porto.sources[0].via, assistant: porto.sources[0].assistant, saved: porto.sources[0].saved },
-    { via: 'export', assistant: 'chatgpt', saved: '2024-05-01' },
-  );
+  const added = addedMatchTruth(await storedProfile(env), [held], entries, unticked, truth, 'chatgpt');
 
   // The toolbar popup shows them, their source the export, and Undo takes the import back.
   const popup = await openPopup(env);
-  const groups = await popupGroups(popup);
-  assert.ok(groups.find((g) => g.label === 'Personal information').items.includes('Lives in Porto with her partner Rui.'));
-  assert.match(await popup.locator('.item', { hasText: 'Lives in Porto with her partner Rui.' }).locator('.meta').textContent(), /^ChatGPT export/);
-  assert.match(await popup.locator('.item', { hasText: 'Works as a product designer' }).locator('.meta').textContent(), /^ChatGPT export/);
+  const shown = (await popupGroups(popup)).flatMap((g) => g.items);
+  assert.deepEqual([...shown].sort(), [held, ...added].sort(), 'the popup shows the profile and what was added');
+  const metas = await popup.locator('.item').evaluateAll((items) => items.map((i) => [i.querySelector('.text').textContent, i.querySelector('.meta').textContent]));
+  for (const [text, meta] of metas) {
+    if (added.includes(text)) assert.match(meta, /^ChatGPT export/, `"${text}": ${meta}`);
+  }
 
   // The real toolbar popup: the importer is the options page's; the popup links to it.
   await env.worker.evaluate(() => chrome.action.openPopup());
-  const real = await (await page.waitForFunction(() => {
+  const real = await (await page.waitForFunction((text) => {
     const [view] = chrome.extension.getViews({ type: 'popup' });
-    const item = [...(view?.document.querySelectorAll('.item') ?? [])].find((i) => i.textContent.includes('Lives in Porto'));
+    const item = [...(view?.document.querySelectorAll('.item') ?? [])].find((i) => i.querySelector('.text').textContent === text);
     if (!item) return false;
     const $ = (css) => view.document.querySelector(css);
     return { link: $('#export-link').hidden ? null : $('#export-link').textContent.trim(), importer: !$('#export').hidden, meta: item.querySelector('.meta').textContent };
-  }, null, { timeout: 15_000 })).jsonValue();
+  }, added[0], { timeout: 15_000 })).jsonValue();
   assert.deepEqual({ ...real, meta: real.meta.split(' · ')[0] }, { link: 'Import a data export…', importer: false, meta: 'ChatGPT export' });
   await popup.getByRole('button', { name: 'Undo: Imported from an export' }).click();
   await popup.locator('#status.ok').waitFor();
-  assert.deepEqual((await storedProfile(env)).items.map((i) => i.text), ['Keep answers short.']);
+  assert.deepEqual((await storedProfile(env)).items.map((i) => i.text), [held]);
   // The options page follows the stored profile too.
-  await page.locator('.item', { hasText: 'Lives in Porto' }).waitFor({ state: 'detached' });
+  await page.locator('.item .text', { hasText: added[0] }).first().waitFor({ state: 'detached' });
 });
 
-test('files dropped on the drop zone are read; a worker that fails says so and the page stays usable', { timeout: 120_000 }, async (t) => {
+test('files dropped on the drop zone are read; a worker that fails says so and the page stays usable', { timeout: 180_000 }, async (t) => {
+  const activity = await takeout();
+  const { truth } = activity;
   const env = await setup(t);
   const page = await openOptions(env);
   const zone = page.locator('#export-drop');
 
-  // Google Takeout's My Activity for Gemini Apps, newest first, made in the page.
-  const dropped = await page.evaluateHandle(() => {
-    const activity = [
-      { header: 'Gemini Apps', title: 'Prompted what is the weather in Porto tomorrow', time: '2025-03-02T09:00:00.000Z', products: ['Gemini Apps'] },
-      { header: 'Gemini Apps', title: 'Prompted Remember that I am vegetarian.', time: '2025-02-03T10:00:00.000Z', products: ['Gemini Apps'] },
-    ];
+  // Google Takeout's My Activity for Gemini Apps, from memport-synth, dropped as a file.
+  const dropped = await page.evaluateHandle((text) => {
     const data = new DataTransfer();
-    data.items.add(new File([JSON.stringify(activity)], 'My Activity.json', { type: 'application/json' }));
+    data.items.add(new File([text], 'My Activity.json', { type: 'application/json' }));
     return data;
-  });
+  }, await fsp.readFile(activity.file, 'utf8'));
 
   // A worker that cannot start (its script is missing): a clear message, nothing added.
   await page.evaluate(() => {
@@ -454,31 +354,35 @@ test('files dropped on the drop zone are read; a worker that fails says so and t
   await zone.dispatchEvent('dragleave', { dataTransfer: dropped });
   assert.ok(!(await zone.evaluate((z) => z.classList.contains('over'))), 'no highlight once left');
 
-  // The drop, read in a real worker this time.
+  // The drop, read in a real worker this time: exactly the truth. One kind of item, one
+  // item per id (the truth's rule), none in the profile: nothing is marked known.
   await zone.dispatchEvent('dragover', { dataTransfer: dropped });
   await zone.dispatchEvent('drop', { dataTransfer: dropped });
   assert.ok(!(await zone.evaluate((z) => z.classList.contains('over'))));
   await runEnded(page);
-  assert.deepEqual(await previewTexts(page), ['Remember that I am vegetarian.']);
   assert.match((await page.locator('#export-summary .line').allTextContents())[0], /^Read 1 file /);
-  await page.getByRole('button', { name: 'Add 1 memory' }).click();
-  await page.locator('#export-status.ok', { hasText: 'Added 1 memory from the export.' }).waitFor();
-  const item = (await storedProfile(env)).items.find((i) => i.text === 'Remember that I am vegetarian.');
-  assert.deepEqual({ via: item.sources[0].via, assistant: item.sources[0].assistant }, { via: 'export', assistant: 'gemini' });
+  const entries = await previewMatchesTruth(t, page, truth, ['Keep answers short.']);
+  assert.equal(entries.filter((e) => e.known).length, 0);
+  await page.getByRole('button', { name: `Add ${truth.length} memories` }).click();
+  await page.locator('#export-status.ok', { hasText: addedMessage(truth.length, 0) }).waitFor();
+  addedMatchTruth(await storedProfile(env), ['Keep answers short.'], entries, null, truth, 'gemini');
   assert.deepEqual(page.errors, []);
 });
 
-test('a conversations.json larger than any JavaScript string is read on its own, by slices', { timeout: 600_000 }, async (t) => {
-  const files = await fixture();
+test('a conversations.json larger than any JavaScript string is read on its own, by slices', { timeout: 900_000 }, async (t) => {
+  const files = await chatgptJson();
+  assert.ok(files.bytes > V8_MAX_STRING, `conversations.json is ${files.bytes} bytes: longer than any JS string`);
   const env = await setup(t);
   const page = await openOptions(env);
   const begun = Date.now();
-  await page.locator('#export-files').setInputFiles([files.json, files.user]);
-  assert.equal(await page.locator('#export-status').textContent(), 'Reading 2 files…');
+  await page.locator('#export-files').setInputFiles([files.file]);
+  assert.equal(await page.locator('#export-status').textContent(), 'Reading conversations.json…');
   await runEnded(page);
   const seconds = (Date.now() - begun) / 1000;
-  t.diagnostic(`read ${files.jsonBytes} bytes of JSON in ${seconds.toFixed(1)} s: ${(files.jsonBytes / 1e6 / seconds).toFixed(0)} MB/s`);
-  assert.match((await page.locator('#export-summary .line').allTextContents())[0], /^Read 2 files \([\d,]+ MB of JSON, 160,003 conversations\)\.$/);
-  assert.deepEqual((await previewTexts(page)).sort(), [...RECOVERED].sort());
+  t.diagnostic(`read ${files.bytes} bytes of JSON in ${seconds.toFixed(1)} s: ${(files.bytes / 1e6 / seconds).toFixed(0)} MB/s`);
+  assert.equal((await page.locator('#export-summary .line').allTextContents())[0],
+    `Read 1 file (${Math.round(files.bytes / 1e6).toLocaleString('en-US')} MB of JSON, ${files.conversations.toLocaleString('en-US')} conversations).`);
+  assert.equal(await page.locator('#export-summary .faults li').count(), 0, 'no faults');
+  await previewMatchesTruth(t, page, files.truth, ['Keep answers short.']);
   assert.deepEqual(page.errors, []);
 });
