@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use fnv::FnvBuildHasher;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -28,7 +29,34 @@ struct Conversation<'a> {
     #[serde(borrow, default)]
     current_node: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
-    mapping: Option<HashMap<Cow<'a, str>, Node<'a>>>,
+    mapping: Option<Mapping<'a>>,
+}
+
+/// The node map, kept as read: a list, not a hash map, since most conversations need no
+/// lookup beyond the tree check, which indexes it once.
+struct Mapping<'a>(Vec<(Cow<'a, str>, Node<'a>)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Mapping<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Mapping<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of message nodes")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Mapping<'a>, M::Error> {
+                let mut nodes = Vec::with_capacity(map.size_hint().unwrap_or(16));
+                while let Some((k, v)) = map.next_entry::<Cow<'a, str>, Node<'a>>()? {
+                    nodes.push((k, v));
+                }
+                Ok(Mapping(nodes))
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
 }
 
 #[derive(Deserialize)]
@@ -157,7 +185,7 @@ pub fn conversation(element: &[u8], file: &str, into: &mut Collector) -> Result<
     let mut unknown = 0;
     // Custom instructions once per conversation, whatever the shape or the branch.
     let mut instructions: Vec<(Kind, String)> = Vec::new();
-    for node in mapping.values() {
+    for (_, node) in &mapping.0 {
         let Some(m) = &node.message else { continue };
         let Some(content) = &m.content else { continue };
         let ctype = content.content_type.as_ref();
@@ -248,48 +276,63 @@ pub fn conversation(element: &[u8], file: &str, into: &mut Collector) -> Result<
 
 /// Whether the tree is whole: every parent named is in it, no node is its own ancestor, and
 /// the current node is in it.
-fn check_tree(mapping: &HashMap<Cow<'_, str>, Node<'_>>, current: Option<&str>) -> Option<String> {
+fn check_tree(mapping: &Mapping<'_>, current: Option<&str>) -> Option<String> {
+    let nodes = &mapping.0;
+    let index: HashMap<&str, usize, FnvBuildHasher> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (k.as_ref(), i))
+        .collect();
     if let Some(c) = current {
-        if !mapping.contains_key(c) {
+        if !index.contains_key(c) {
             return Some(format!(
                 "its current message {c} is not in it; every branch was still read"
             ));
         }
     }
-    // 0 unknown, 1 being walked, 2 reaches a root.
-    let mut state: HashMap<&str, u8> = HashMap::with_capacity(mapping.len());
-    for start in mapping.keys() {
-        let mut path: Vec<&str> = Vec::new();
-        let mut at: &str = start;
-        loop {
-            match state.get(at) {
-                Some(2) => break,
-                Some(1) => {
+    // Each node's parent by index: None for a root.
+    let mut parent = Vec::with_capacity(nodes.len());
+    for (key, node) in nodes {
+        match node.parent.as_deref() {
+            None => parent.push(None),
+            Some(p) => match index.get(p) {
+                Some(&i) => parent.push(Some(i)),
+                None => {
                     return Some(format!(
-                        "its message tree loops (message {at} is its own ancestor); every \
+                        "message {key} names a parent ({p}) that is not in the export; every \
                          message was still read"
+                    ))
+                }
+            },
+        }
+    }
+    // 0 unknown, 1 being walked, 2 reaches a root.
+    let mut state = vec![0u8; nodes.len()];
+    let mut path = Vec::new();
+    for start in 0..nodes.len() {
+        let mut at = start;
+        path.clear();
+        loop {
+            match state[at] {
+                2 => break,
+                1 => {
+                    return Some(format!(
+                        "its message tree loops (message {} is its own ancestor); every \
+                         message was still read",
+                        nodes[at].0
                     ))
                 }
                 _ => {}
             }
-            state.insert(at, 1);
+            state[at] = 1;
             path.push(at);
-            let Some(node) = mapping.get(at) else { break };
-            match node.parent.as_deref() {
+            match parent[at] {
                 None => break,
-                Some(p) => match mapping.get_key_value(p) {
-                    Some((key, _)) => at = key,
-                    None => {
-                        return Some(format!(
-                            "message {at} names a parent ({p}) that is not in the export; \
-                             every message was still read"
-                        ))
-                    }
-                },
+                Some(p) => at = p,
             }
         }
-        for p in path {
-            state.insert(p, 2);
+        for &p in &path {
+            state[p] = 2;
         }
     }
     None

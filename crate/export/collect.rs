@@ -35,10 +35,35 @@ struct Sighting {
     assistant: Assistant,
 }
 
+impl Sighting {
+    /// Which of two sightings comes first: by day (none first), time, then order found.
+    fn before(&self, other: &Sighting) -> bool {
+        let t = |s: &Sighting| s.seen.time.unwrap_or(f64::INFINITY);
+        self.day
+            .cmp(&other.day)
+            .then(t(self).total_cmp(&t(other)))
+            .then(self.order.cmp(&other.order))
+            .is_lt()
+    }
+}
+
+/// All sightings of one memory, folded as they come: an export repeats the custom
+/// instructions in every conversation, and keeping each sighting would grow with the export.
+struct Group {
+    /// The first sighting, whose wording and provenance the item keeps.
+    first: Sighting,
+    first_day: Option<String>,
+    last_day: Option<String>,
+    count: u32,
+    /// Every sighting's time, for memory writes only (each write is an event that may
+    /// contradict another); they are few.
+    times: Vec<f64>,
+}
+
 /// Everything seen so far, by kind and match key.
 #[derive(Default)]
 pub struct Collector {
-    groups: HashMap<(Kind, String), Vec<Sighting>>,
+    groups: HashMap<(Kind, String), Group>,
     order: u64,
     assistant: Option<Assistant>,
 }
@@ -88,23 +113,54 @@ impl Collector {
             return;
         }
         self.order += 1;
+        let time = seen.time;
         let sighting = Sighting {
             seen,
             day,
             order: self.order,
             assistant: self.assistant.unwrap_or(Assistant::ChatGpt),
         };
-        self.groups.entry((kind, key)).or_default().push(sighting);
+        match self.groups.entry((kind, key)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(Group {
+                    first_day: sighting.day.clone(),
+                    last_day: sighting.day.clone(),
+                    count: 1,
+                    times: time
+                        .filter(|_| kind == Kind::MemoryWrite)
+                        .into_iter()
+                        .collect(),
+                    first: sighting,
+                });
+            }
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                let g = o.get_mut();
+                g.count += 1;
+                if let Some(d) = &sighting.day {
+                    if g.first_day.as_ref().is_none_or(|f| d < f) {
+                        g.first_day = Some(d.clone());
+                    }
+                    if g.last_day.as_ref().is_none_or(|l| d > l) {
+                        g.last_day = Some(d.clone());
+                    }
+                }
+                if let (Kind::MemoryWrite, Some(t)) = (kind, time) {
+                    g.times.push(t);
+                }
+                if sighting.before(&g.first) {
+                    g.first = sighting;
+                }
+            }
+        }
     }
 
     /// Gives every project memory and instruction filed under a project's uuid its name.
     pub fn name_projects(&mut self, names: &HashMap<String, String>) {
-        for ((kind, _), sightings) in self.groups.iter_mut() {
+        for ((kind, _), group) in self.groups.iter_mut() {
             if matches!(kind, Kind::ProjectMemory | Kind::ProjectInstructions) {
-                for s in sightings {
-                    if let Some(name) = s.seen.heading.as_ref().and_then(|h| names.get(h)) {
-                        s.seen.heading = Some(name.clone());
-                    }
+                let heading = &mut group.first.seen.heading;
+                if let Some(name) = heading.as_ref().and_then(|h| names.get(h)) {
+                    *heading = Some(name.clone());
                 }
             }
         }
@@ -112,36 +168,23 @@ impl Collector {
 
     /// The distinct items, in the contract's order: assistant, kind, first day, text.
     pub fn finish(self) -> Vec<Recovered> {
-        // Each item with the times of all its sightings (every write is an event).
+        // Each item with the times of all its writes.
         let mut items: Vec<(Recovered, Vec<f64>)> = Vec::new();
-        for ((kind, _), mut sightings) in self.groups {
-            sightings.sort_by(|a, b| {
-                let ta = a.seen.time.unwrap_or(f64::INFINITY);
-                let tb = b.seen.time.unwrap_or(f64::INFINITY);
-                a.day
-                    .cmp(&b.day)
-                    .then(ta.total_cmp(&tb))
-                    .then(a.order.cmp(&b.order))
-            });
-            let Some(first) = sightings.first() else {
-                continue;
-            };
-            let first_day = sightings.iter().find_map(|s| s.day.clone());
-            let last_day = sightings.iter().rev().find_map(|s| s.day.clone());
+        for ((kind, _), g) in self.groups {
+            let first = g.first;
             let recovered = Recovered {
-                text: first.seen.text.clone(),
+                text: first.seen.text,
                 kind,
                 assistant: first.assistant,
-                heading: first.seen.heading.clone(),
-                conversation: first.seen.conversation.clone(),
-                last_seen: last_day.filter(|l| Some(l) != first_day.as_ref()),
-                first_seen: first_day,
-                times: sightings.len() as u32,
+                heading: first.seen.heading,
+                conversation: first.seen.conversation,
+                last_seen: g.last_day.filter(|l| Some(l) != g.first_day.as_ref()),
+                first_seen: g.first_day,
+                times: g.count,
                 contradicted_by: None,
-                file: first.seen.file.clone(),
+                file: first.seen.file,
             };
-            let times = sightings.iter().filter_map(|s| s.seen.time).collect();
-            items.push((recovered, times));
+            items.push((recovered, g.times));
         }
         contradictions(&mut items);
         let mut items: Vec<Recovered> = items.into_iter().map(|(r, _)| r).collect();
