@@ -221,7 +221,13 @@ fn import_once(path: &Path) -> (f64, u64, u64, usize, u64) {
         .output()
         .expect("run the bench again for one import");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}: {}{}", path.display(), text, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}: {}{}",
+        path.display(),
+        text,
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Vec<f64> = text
         .split_whitespace()
         .map(|w| w.parse().expect("a number"))
@@ -369,10 +375,12 @@ fn measure(path: &Path, is_zip: bool, runs: usize, wait: bool) -> Input {
         quiet(wait, Duration::from_secs(60));
         reads.push(read_only(path));
         if is_zip {
-            inflates.push(timed(|| stream_zip(path, &mut |p| {
-                std::hint::black_box(p);
-                Flow::Continue
-            })));
+            inflates.push(timed(|| {
+                stream_zip(path, &mut |p| {
+                    std::hint::black_box(p);
+                    Flow::Continue
+                })
+            }));
         }
         splits.push(split_only(path, is_zip));
     }
