@@ -20,7 +20,8 @@
 //!   that process's peak resident set (`VmHWM`) minus its resident set just before the import:
 //!   what the reading itself adds, not what an earlier run left with the allocator.
 //! - Each figure is the median (and best) of `--runs` runs (3 unless told). Before each run
-//!   the bench waits, up to three minutes, for the machine's 1-minute load to drop under 1.0
+//!   the bench waits, up to three minutes (`MEMPORT_BENCH_PATIENCE` seconds), for the
+//!   machine's 1-minute load to drop under 1.0
 //!   (other work on a small machine moves these figures more than anything in the reader);
 //!   it prints the load each run started at. `--no-wait` skips that.
 //! - Then, once per input, where the time goes, with the same code: only reading the file,
@@ -111,6 +112,16 @@ fn quiet(wait: bool, patience: Duration) -> f64 {
         }
         std::thread::sleep(Duration::from_secs(5));
     }
+}
+
+/// How long to wait for a quiet machine before each run: `MEMPORT_BENCH_PATIENCE` seconds,
+/// three minutes unless set.
+fn patience() -> Duration {
+    let secs = std::env::var("MEMPORT_BENCH_PATIENCE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(180);
+    Duration::from_secs(secs)
 }
 
 /// One measured run.
@@ -348,7 +359,7 @@ fn measure(path: &Path, is_zip: bool, runs: usize, wait: bool) -> Input {
     let (_, json_bytes, conversations, items, _) = import_once(path);
     let mut all = Vec::new();
     for _ in 0..runs {
-        let l = quiet(wait, Duration::from_secs(180));
+        let l = quiet(wait, patience());
         let (secs, _, _, _, peak) = import_once(path);
         all.push(Run {
             secs,
@@ -372,7 +383,7 @@ fn measure(path: &Path, is_zip: bool, runs: usize, wait: bool) -> Input {
     let mut inflates = Vec::new();
     let mut splits = Vec::new();
     for _ in 0..runs {
-        quiet(wait, Duration::from_secs(60));
+        quiet(wait, patience() / 3);
         reads.push(read_only(path));
         if is_zip {
             inflates.push(timed(|| {
@@ -430,8 +441,9 @@ fn status_line(file: &str, field: &str) -> Option<u64> {
 }
 
 fn print_input(what: &str, i: &Input) {
+    let loads: Vec<String> = i.runs.iter().map(|r| format!("{:.1}", r.load)).collect();
     println!(
-        "  {what:<5} {:>7.1} MB file, {:>7.1} MB JSON: median {:>6.0} MB/s ({:.2} s), best {:>6.0} MB/s; peak +{:.0} MB (best run +{:.0} MB); {} conversations, {} memories",
+        "  {what:<5} {:>7.1} MB file, {:>7.1} MB JSON: median {:>6.0} MB/s ({:.2} s), best {:>6.0} MB/s; peak +{:.0} MB (best run +{:.0} MB); {} conversations, {} memories; load at each run {}",
         mb(i.file_bytes),
         mb(i.json_bytes),
         i.median.mb_s,
@@ -441,6 +453,7 @@ fn print_input(what: &str, i: &Input) {
         i.best.peak_extra_mb,
         i.conversations,
         i.items,
+        loads.join(", "),
     );
     let s = &i.steps;
     let rate = |secs: f64| mb(i.json_bytes) / secs;
