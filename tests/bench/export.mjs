@@ -8,6 +8,7 @@
 //
 //   node tests/bench/export.mjs [--native FILE] [--dist DIR] [--sizes 50MB,200MB] [--1gb]
 //                               [--runs N] [--no-wait] [--no-chromium] [--no-probe]
+//                               [--no-node]
 //
 // --native FILE: the figures `cargo bench --bench export --features synth -- --json FILE`
 // wrote (it also makes the inputs in target/bench-export/; `./dev bench` runs both).
@@ -493,5 +494,5 @@ if (!args.includes('--no-chromium')) {
   version = await chromiumRuns();
   if (!args.includes('--no-probe')) await chromiumProbe(path.resolve(value('--dist') ?? path.join(ROOT, 'dist/chromium')));
 }
-await nodeRuns();
+if (!args.includes('--no-node')) await nodeRuns();
 print(version);
