@@ -64,6 +64,9 @@ struct Group {
 #[derive(Default)]
 pub struct Collector {
     groups: HashMap<(Kind, String), Group>,
+    /// Match keys by exact text: the same instructions come back in every conversation, and
+    /// a key (Unicode normalization, sorted words) costs more than a lookup.
+    keys: HashMap<String, String>,
     order: u64,
     assistant: Option<Assistant>,
 }
@@ -108,7 +111,14 @@ impl Collector {
     }
 
     fn push(&mut self, kind: Kind, seen: Seen, day: Option<String>) {
-        let key = dedupe::key(&seen.text);
+        let key = match self.keys.get(&seen.text) {
+            Some(k) => k.clone(),
+            None => {
+                let k = dedupe::key(&seen.text);
+                self.keys.insert(seen.text.clone(), k.clone());
+                k
+            }
+        };
         if key.is_empty() {
             return;
         }
