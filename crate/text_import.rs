@@ -616,11 +616,7 @@ pub fn preview(parsed: &Parsed, profile: &Profile) -> Preview {
     let new = entries.iter().filter(|e| !e.known).count();
     let total = entries.len();
     let noun = if total == 1 { "memory" } else { "memories" };
-    let known = match total - new {
-        0 => String::new(),
-        n if n == total => " (all already in your profile)".to_string(),
-        n => format!(" ({n} already in your profile)"),
-    };
+    let known = held_note(total, new);
     let ignored = match parsed.ignored.len() {
         0 => String::new(),
         1 => " 1 line outside the code block is left out.".to_string(),
@@ -694,19 +690,39 @@ pub fn into_profile(
     let items = items(&parsed, now);
     let read = items.len();
     let report = profile.add(items);
-    let noun = if report.added == 1 {
-        "memory"
-    } else {
-        "memories"
-    };
-    let message = match (report.added, report.known) {
-        (added, 0) => format!("Added {added} {noun} from the text."),
-        (0, _) => format!("All {read} memories in the text were already in your profile."),
-        (added, known) => {
-            format!("Added {added} {noun} from the text ({known} already in your profile).")
-        }
-    };
+    let message = added_message(
+        report.added,
+        report.known,
+        read,
+        "in the text",
+        "from the text",
+    );
     Ok((message, "Imported text"))
+}
+
+/// " (2 already in your profile)" after a preview's count of `total` entries, `new` of them new.
+pub(crate) fn held_note(total: usize, new: usize) -> String {
+    match total - new {
+        0 => String::new(),
+        n if n == total => " (all already in your profile)".to_string(),
+        n => format!(" ({n} already in your profile)"),
+    }
+}
+
+/// "Added 3 memories from the text (1 already in your profile)." after adding `read` entries.
+pub(crate) fn added_message(
+    added: usize,
+    known: usize,
+    read: usize,
+    in_: &str,
+    from: &str,
+) -> String {
+    let noun = if added == 1 { "memory" } else { "memories" };
+    match (added, known) {
+        (added, 0) => format!("Added {added} {noun} {from}."),
+        (0, _) => format!("All {read} memories {in_} were already in your profile."),
+        (added, known) => format!("Added {added} {noun} {from} ({known} already in your profile)."),
+    }
 }
 
 /// "Copy the export prompt": memport's own request for an assistant's memory, in a form

@@ -7,57 +7,18 @@
 //! `unzip -t` where `unzip` is installed.
 #![cfg(feature = "synth")]
 
-use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use memport::export::synth::{self, ExportKind, FaultKind, Options, Written};
-use memport::export::{self, Outcome, Recovered, Source};
+use memport::export::{self, DiskFile, Outcome, Recovered, Source};
 
 /// Small enough for a debug build, large enough for padding between the planted blocks.
 const SIZE: u64 = 2_000_000;
 
-struct FileSource {
-    name: String,
-    file: File,
-    len: u64,
-}
-
-impl FileSource {
-    fn open(path: &Path) -> FileSource {
-        let file = File::open(path).unwrap();
-        let len = file.metadata().unwrap().len();
-        FileSource {
-            name: path.file_name().unwrap().to_string_lossy().into_owned(),
-            file,
-            len,
-        }
-    }
-}
-
-impl Source for FileSource {
-    fn name(&self) -> &str {
-        &self.name
-    }
-
-    fn len(&self) -> u64 {
-        self.len
-    }
-
-    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
-        self.file
-            .seek(SeekFrom::Start(offset))
-            .map_err(|e| e.to_string())?;
-        let mut n = 0;
-        while n < buf.len() {
-            match self.file.read(&mut buf[n..]) {
-                Ok(0) => break,
-                Ok(k) => n += k,
-                Err(e) => return Err(e.to_string()),
-            }
-        }
-        Ok(n)
-    }
+/// An export file, named as the person would see it.
+fn open(path: &Path) -> DiskFile {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    DiskFile::open(path, name).unwrap()
 }
 
 /// A directory of its own for one test, emptied first.
@@ -85,7 +46,7 @@ fn generate(opts: &Options, dir: &Path) -> Written {
 }
 
 fn import(files: &[PathBuf]) -> Outcome {
-    let mut sources: Vec<FileSource> = files.iter().map(|p| FileSource::open(p)).collect();
+    let mut sources: Vec<DiskFile> = files.iter().map(|p| open(p)).collect();
     let mut refs: Vec<&mut dyn Source> = sources.iter_mut().map(|s| s as &mut dyn Source).collect();
     let mut calls = 0u64;
     export::import(&mut refs, &mut |_| calls += 1)

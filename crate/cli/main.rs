@@ -4,13 +4,12 @@
 //! (folders are walked), prints the recovered profile on stdout, and the summary and any
 //! problems on stderr, with a progress line while it reads when stderr is a terminal.
 
-use std::fs::File;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use memport::export::{self, Progress, Source};
+use memport::export::{self, DiskFile, Progress, Source};
 use memport::fill::{self, Way};
 use memport::profile::{export_json, Profile};
 use memport::render;
@@ -77,29 +76,6 @@ fn parse(args: &[String]) -> Result<Args, String> {
     Ok(Args { paths, output })
 }
 
-/// A file on disk, read by slices.
-struct DiskFile {
-    name: String,
-    file: File,
-    len: u64,
-}
-
-impl Source for DiskFile {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn len(&self) -> u64 {
-        self.len
-    }
-    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
-        use std::io::{Read, Seek, SeekFrom};
-        self.file
-            .seek(SeekFrom::Start(offset))
-            .and_then(|_| self.file.read(buf))
-            .map_err(|e| e.to_string())
-    }
-}
-
 /// Every file under `path` (itself when it is a file), in name order.
 fn walk(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -119,11 +95,6 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 }
 
 fn open(path: &Path, base: &Path) -> Result<DiskFile, String> {
-    let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let len = file
-        .metadata()
-        .map_err(|e| format!("{}: {e}", path.display()))?
-        .len();
     // Inside a folder, the path below it (`Takeout/My Activity/...`) names the file, as a
     // ZIP entry's path would.
     let name = path
@@ -133,12 +104,7 @@ fn open(path: &Path, base: &Path) -> Result<DiskFile, String> {
         .unwrap_or(path)
         .to_string_lossy()
         .into_owned();
-    let name = if name.is_empty() {
-        path.to_string_lossy().into_owned()
-    } else {
-        name
-    };
-    Ok(DiskFile { name, file, len })
+    DiskFile::open(path, name).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn mb(bytes: u64) -> String {

@@ -296,11 +296,7 @@ pub fn preview(recovered: &[Recovered], profile: &Profile) -> Preview {
     let new = entries.iter().filter(|e| !e.known).count();
     let total = entries.len();
     let noun = if total == 1 { "memory" } else { "memories" };
-    let known = match total - new {
-        0 => String::new(),
-        n if n == total => " (all already in your profile)".to_string(),
-        n => format!(" ({n} already in your profile)"),
-    };
+    let known = text_import::held_note(total, new);
     Preview {
         summary: format!("Recovered from the export: {total} {noun}{known}."),
         entries,
@@ -319,17 +315,56 @@ pub fn into_profile(
     let items = items(recovered, now);
     let read = items.len();
     let report = profile.add(items);
-    let noun = if report.added == 1 {
-        "memory"
-    } else {
-        "memories"
-    };
-    let message = match (report.added, report.known) {
-        (added, 0) => format!("Added {added} {noun} from the export."),
-        (0, _) => format!("All {read} memories from the export were already in your profile."),
-        (added, known) => {
-            format!("Added {added} {noun} from the export ({known} already in your profile).")
-        }
-    };
+    let message = text_import::added_message(
+        report.added,
+        report.known,
+        read,
+        "from the export",
+        "from the export",
+    );
     (message, "Imported from an export")
+}
+
+/// A file on disk, read by slices: what the `memport` tool, the tests and the benchmark read
+/// exports through. (The browser's `File` is `crate::web::export`'s.)
+#[cfg(not(target_arch = "wasm32"))]
+pub struct DiskFile {
+    name: String,
+    file: std::fs::File,
+    len: u64,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl DiskFile {
+    /// Opens `path`, to be named `name` in progress and faults.
+    pub fn open(path: &std::path::Path, name: String) -> std::io::Result<DiskFile> {
+        let file = std::fs::File::open(path)?;
+        let len = file.metadata()?.len();
+        Ok(DiskFile { name, file, len })
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Source for DiskFile {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn len(&self) -> u64 {
+        self.len
+    }
+    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
+        use std::io::{Read, Seek, SeekFrom};
+        self.file
+            .seek(SeekFrom::Start(offset))
+            .map_err(|e| e.to_string())?;
+        let mut n = 0;
+        while n < buf.len() {
+            match self.file.read(&mut buf[n..]) {
+                Ok(0) => break,
+                Ok(k) => n += k,
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+        Ok(n)
+    }
 }

@@ -34,45 +34,22 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use memport::export::split::Splitter;
 use memport::export::synth::{self, ExportKind, Options};
 use memport::export::zip::{self, Flow};
-use memport::export::{self, Source};
+use memport::export::{self, DiskFile, Source};
 use serde::Serialize;
 
 /// The generator's seed: the same export every time, on every machine.
 const SEED: u64 = 1;
 
-/// A file on disk read by slices with `pread`, as `memport import` reads one.
-struct DiskFile {
-    name: String,
-    file: File,
-    len: u64,
-}
-
-impl DiskFile {
-    fn open(path: &Path) -> DiskFile {
-        let file = File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let len = file.metadata().expect("metadata").len();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        DiskFile { name, file, len }
-    }
-}
-
-impl Source for DiskFile {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn len(&self) -> u64 {
-        self.len
-    }
-    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
-        self.file.read_at(buf, offset).map_err(|e| e.to_string())
-    }
+/// An export file, read by slices as `memport import` reads one.
+fn open(path: &Path) -> DiskFile {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    DiskFile::open(path, name).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// A line of `/proc/self/status` in kB (`VmRSS`, `VmHWM`), in bytes.
@@ -198,7 +175,7 @@ fn inputs(dir: &Path, label: &str, size: u64) -> (PathBuf, PathBuf) {
         std::fs::create_dir_all(&json_dir).expect("mkdir");
         let part = json_path.with_extension("json.part");
         let mut out = BufWriter::new(File::create(&part).expect("create"));
-        let mut src = DiskFile::open(&zip_path);
+        let mut src = open(&zip_path);
         let archive = zip::open(&mut src).expect("the generated ZIP opens");
         let entry = archive
             .entries
@@ -248,7 +225,7 @@ fn import_once(path: &Path) -> (f64, u64, u64, usize, u64) {
 
 /// `--one PATH`: the import itself, its figures printed on one line for [`import_once`].
 fn import_here(path: &Path) -> (f64, u64, u64, usize, u64) {
-    let mut src = DiskFile::open(path);
+    let mut src = open(path);
     let before = status_kb("VmRSS:");
     let start = Instant::now();
     let outcome = {
@@ -281,11 +258,11 @@ fn timed(f: impl FnOnce()) -> f64 {
 
 /// Only reading the file by 1 MB slices, as the reader does.
 fn read_only(path: &Path) -> f64 {
-    let mut src = DiskFile::open(path);
+    let mut src = open(path);
     let mut buf = vec![0u8; zip::PIECE];
     timed(|| {
         let mut at = 0;
-        while at < src.len {
+        while at < src.len() {
             let n = src.read_at(at, &mut buf).expect("read");
             std::hint::black_box(&buf[..n]);
             at += n as u64;
@@ -295,7 +272,7 @@ fn read_only(path: &Path) -> f64 {
 
 /// `conversations.json` out of the ZIP, handed to `take`.
 fn stream_zip(path: &Path, take: &mut dyn FnMut(&[u8]) -> Flow) {
-    let mut src = DiskFile::open(path);
+    let mut src = open(path);
     let archive = zip::open(&mut src).expect("open");
     let entry = archive
         .entries
@@ -307,10 +284,10 @@ fn stream_zip(path: &Path, take: &mut dyn FnMut(&[u8]) -> Flow) {
 
 /// The bare JSON by 1 MB slices, handed to `take`.
 fn stream_json(path: &Path, take: &mut dyn FnMut(&[u8]) -> Flow) {
-    let mut src = DiskFile::open(path);
+    let mut src = open(path);
     let mut buf = vec![0u8; zip::PIECE];
     let mut at = 0;
-    while at < src.len {
+    while at < src.len() {
         let n = src.read_at(at, &mut buf).expect("read");
         take(&buf[..n]);
         at += n as u64;
