@@ -451,6 +451,16 @@ impl Profile {
         self.items.is_empty()
     }
 
+    /// Every id an item answers to (its own and its former ones): what a preview checks
+    /// "already in your profile" against, one lookup per entry.
+    pub fn held_ids(&self) -> std::collections::HashSet<ItemId> {
+        self.items
+            .iter()
+            .flat_map(|i| std::iter::once(&i.id).chain(&i.former_ids))
+            .cloned()
+            .collect()
+    }
+
     /// Adds captured items. An item already held, or a near-duplicate of one, takes the new
     /// one in (see `MemoryItem::absorb`): one item, every source. Adding the same items in
     /// any order, at once or in parts, gives the same items.

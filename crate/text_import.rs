@@ -592,13 +592,8 @@ pub struct PreviewEntry {
 
 /// The preview of `parsed` against what `profile` already holds.
 pub fn preview(parsed: &Parsed, profile: &Profile) -> Preview {
-    // Every id the profile answers to, and those met earlier in the text: one lookup each.
-    let mut seen: HashSet<ItemId> = profile
-        .items
-        .iter()
-        .flat_map(|i| std::iter::once(&i.id).chain(&i.former_ids))
-        .cloned()
-        .collect();
+    // Every id the profile answers to, and those met earlier: one lookup each.
+    let mut seen = profile.held_ids();
     let entries: Vec<PreviewEntry> = parsed
         .entries
         .iter()

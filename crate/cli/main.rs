@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use memport::export::{self, DiskFile, Progress, Source};
+use memport::export::{self, summary, DiskFile, Progress, Source};
 use memport::fill::{self, Way};
 use memport::profile::{export_json, Profile};
 use memport::render;
@@ -107,10 +107,6 @@ fn open(path: &Path, base: &Path) -> Result<DiskFile, String> {
     DiskFile::open(path, name).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn mb(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1e6)
-}
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args = match parse(&args) {
@@ -159,13 +155,9 @@ fn main() -> ExitCode {
             let pct = (p.bytes_done * 100)
                 .checked_div(p.bytes_total)
                 .unwrap_or(100);
-            eprint!(
-                "\r\x1b[Kreading {}: {pct}% ({} of {}, {} conversations)",
-                p.file,
-                mb(p.bytes_done),
-                mb(p.bytes_total),
-                p.conversations
-            );
+            // The options page's words under its bar: "123 MB of 456 MB · 2,345 conversations".
+            let view = summary::progress_view(p);
+            eprint!("\r\x1b[Kreading {}: {pct}% ({})", p.file, view.text);
         }
     };
     let mut sources: Vec<&mut dyn Source> =
@@ -175,22 +167,15 @@ fn main() -> ExitCode {
         eprint!("\r\x1b[K");
     }
     let secs = started.elapsed().as_secs_f64();
-    let r = &outcome.report;
+    // The options page's summary, line for line.
+    let shown = summary::summary(&outcome);
     eprintln!(
-        "memport: {} memories recovered from {} files ({} of JSON, {} conversations) in {secs:.1} s",
-        outcome.items.len(),
-        r.read.len(),
-        mb(r.json_bytes),
-        r.conversations
+        "memport: {} recovered from {} in {secs:.1} s",
+        summary::plural(outcome.items.len() as u64, "memory", "memories"),
+        summary::plural(outcome.report.read.len() as u64, "file", "files"),
     );
-    if r.unknown > 0 {
-        eprintln!(
-            "memport: {} entries of a shape memport does not know were skipped",
-            r.unknown
-        );
-    }
-    for f in &r.faults {
-        eprintln!("memport: {f}");
+    for line in shown.lines.iter().chain(&shown.faults) {
+        eprintln!("memport: {line}");
     }
 
     let mut profile = Profile::new();
@@ -214,7 +199,7 @@ fn main() -> ExitCode {
     if writeln!(out, "{}", text.trim_end()).is_err() {
         return ExitCode::from(1);
     }
-    if outcome.items.is_empty() && !r.faults.is_empty() {
+    if outcome.items.is_empty() && !outcome.report.faults.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

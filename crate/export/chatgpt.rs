@@ -13,7 +13,7 @@ use fnv::FnvBuildHasher;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::collect::{Collector, Seen};
+use super::collect::{day_of, day_of_iso, Collector, Seen};
 use super::Kind;
 
 #[derive(Deserialize)]
@@ -415,6 +415,65 @@ fn title_of(element: &[u8]) -> Option<String> {
     std::str::from_utf8(&rest[..close.min(120)])
         .ok()
         .map(str::to_string)
+}
+
+/// A ChatGPT `memory.json` entry: a string, or an object's `content`, `memory`, `text` or
+/// `value`; an object with a list of them (`{"memories": [...]}`) too.
+pub fn memory_list(bytes: &[u8], label: &str, into: &mut Collector) -> Result<(), String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let mut texts = Vec::new();
+    collect_memory_texts(&value, &mut texts, 0);
+    for (text, date) in texts {
+        let seen = Seen {
+            text,
+            time: None,
+            conversation: None,
+            file: label.to_string(),
+            heading: None,
+        };
+        match date {
+            Some(d) => into.add_dated(Kind::MemoryList, seen, d),
+            None => into.add(Kind::MemoryList, seen),
+        }
+    }
+    Ok(())
+}
+
+fn collect_memory_texts(v: &serde_json::Value, out: &mut Vec<(String, Option<String>)>, depth: u8) {
+    use serde_json::Value;
+    if depth > 3 {
+        return;
+    }
+    match v {
+        Value::String(s) if !s.trim().is_empty() => out.push((s.trim().to_string(), None)),
+        Value::Array(items) => {
+            for i in items {
+                collect_memory_texts(i, out, depth + 1);
+            }
+        }
+        Value::Object(map) => {
+            let text = ["content", "memory", "text", "value"]
+                .iter()
+                .find_map(|k| map.get(*k).and_then(Value::as_str));
+            if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
+                let date = ["created_at", "updated_at", "date", "create_time"]
+                    .iter()
+                    .find_map(|k| match map.get(*k) {
+                        Some(Value::String(s)) => day_of_iso(s),
+                        Some(Value::Number(n)) => n.as_f64().and_then(day_of),
+                        _ => None,
+                    });
+                out.push((t.trim().to_string(), date));
+            } else {
+                for key in ["memories", "items", "data"] {
+                    if let Some(inner) = map.get(key) {
+                        collect_memory_texts(inner, out, depth + 1);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]

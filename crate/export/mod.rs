@@ -54,8 +54,6 @@
 //! What is recovered is a list of [`Recovered`] candidates with their provenance; the person
 //! chooses which to keep in the same preview as "Import text" ([`preview`], [`into_profile`]).
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -70,6 +68,7 @@ mod claude;
 mod collect;
 mod run;
 pub mod split;
+pub mod summary;
 #[cfg(feature = "synth")]
 pub mod synth;
 mod takeout;
@@ -274,12 +273,8 @@ pub fn items(recovered: &[Recovered], now: OffsetDateTime) -> Vec<MemoryItem> {
 
 /// What adding `recovered` would do to `profile`, in "Import text"'s preview.
 pub fn preview(recovered: &[Recovered], profile: &Profile) -> Preview {
-    let mut seen: HashSet<ItemId> = profile
-        .items
-        .iter()
-        .flat_map(|i| std::iter::once(&i.id).chain(&i.former_ids))
-        .cloned()
-        .collect();
+    // Every id the profile answers to, and those met earlier: one lookup each.
+    let mut seen = profile.held_ids();
     let entries: Vec<PreviewEntry> = recovered
         .iter()
         .map(|r| {

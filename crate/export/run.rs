@@ -344,17 +344,17 @@ impl<'p> Run<'p> {
                             Flow::Stop
                         }
                     },
-                    &mut |read| position.set(entry_start(entry) + read),
+                    // Near enough for progress: from the entry's header.
+                    &mut |read| position.set(entry.header_offset + read),
                 )
             };
             match result {
                 Ok(()) => doc.end(self),
                 Err(e) => {
-                    // What the entry gave before the fault is kept; an element cut by it is
-                    // part of the same fault.
+                    // What the entry gave before the fault is kept; an element it cut is part
+                    // of the same fault, not another.
                     let offset = e.offset();
                     self.fault(&label, None, offset, e.to_string());
-                    doc.abandon(self);
                 }
             }
         }
@@ -400,11 +400,6 @@ impl<'p> Run<'p> {
         self.done_before = before;
         self.file = file;
     }
-}
-
-/// Where an entry's bytes start, near enough for progress (its header's offset).
-fn entry_start(entry: &zip::Entry) -> u64 {
-    entry.header_offset
 }
 
 /// One JSON document being read: split into elements, each recognised and read.
@@ -463,9 +458,6 @@ impl Document {
             split_fault(&self.label, e, run);
         }
     }
-
-    /// The stream stopped with a fault of its own: an element it cut adds nothing.
-    fn abandon(&mut self, _run: &mut Run<'_>) {}
 }
 
 fn split_fault(label: &str, e: SplitError, run: &mut Run<'_>) {
@@ -556,7 +548,7 @@ fn element(
         }
         Role::Memories => {
             collector.set_assistant(assistant);
-            memory_list(bytes, label, collector)
+            chatgpt::memory_list(bytes, label, collector)
         }
         Role::Activity | Role::Other if takeout::is_activity(bytes) => {
             collector.set_assistant(Assistant::Gemini);
@@ -578,64 +570,5 @@ fn element(
             );
             false
         }
-    }
-}
-
-/// A ChatGPT `memory.json` entry: a string, or an object's `content`, `memory`, `text` or
-/// `value`; an object with a list of them (`{"memories": [...]}`) too.
-fn memory_list(bytes: &[u8], label: &str, into: &mut Collector) -> Result<(), String> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-    let mut texts = Vec::new();
-    collect_memory_texts(&value, &mut texts, 0);
-    for (text, date) in texts {
-        let seen = super::collect::Seen {
-            text,
-            time: None,
-            conversation: None,
-            file: label.to_string(),
-            heading: None,
-        };
-        match date {
-            Some(d) => into.add_dated(super::Kind::MemoryList, seen, d),
-            None => into.add(super::Kind::MemoryList, seen),
-        }
-    }
-    Ok(())
-}
-
-fn collect_memory_texts(v: &serde_json::Value, out: &mut Vec<(String, Option<String>)>, depth: u8) {
-    use serde_json::Value;
-    if depth > 3 {
-        return;
-    }
-    match v {
-        Value::String(s) if !s.trim().is_empty() => out.push((s.trim().to_string(), None)),
-        Value::Array(items) => {
-            for i in items {
-                collect_memory_texts(i, out, depth + 1);
-            }
-        }
-        Value::Object(map) => {
-            let text = ["content", "memory", "text", "value"]
-                .iter()
-                .find_map(|k| map.get(*k).and_then(Value::as_str));
-            if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
-                let date = ["created_at", "updated_at", "date", "create_time"]
-                    .iter()
-                    .find_map(|k| match map.get(*k) {
-                        Some(Value::String(s)) => super::collect::day_of_iso(s),
-                        Some(Value::Number(n)) => n.as_f64().and_then(super::collect::day_of),
-                        _ => None,
-                    });
-                out.push((t.trim().to_string(), date));
-            } else {
-                for key in ["memories", "items", "data"] {
-                    if let Some(inner) = map.get(key) {
-                        collect_memory_texts(inner, out, depth + 1);
-                    }
-                }
-            }
-        }
-        _ => {}
     }
 }

@@ -17,7 +17,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser;
-use crate::export::{self, Outcome, Progress, Recovered, Report, Source};
+use crate::export::summary::{progress_view, summary, Summary};
+use crate::export::{self, Progress, Recovered, Source};
 use crate::fill::Notice;
 use crate::messages::Request;
 
@@ -139,114 +140,6 @@ fn describe(e: &JsValue) -> String {
                 .map(|e| String::from(e.message()))
         })
         .unwrap_or_else(|| "unknown error".to_string())
-}
-
-/// A byte count as the person reads it: "0.4 MB", "12.5 MB", "456 MB", "1,234 MB".
-fn megabytes(bytes: u64) -> String {
-    let mb = bytes as f64 / 1e6;
-    if mb < 10.0 {
-        format!("{mb:.1} MB")
-    } else {
-        grouped(mb.round() as u64) + " MB"
-    }
-}
-
-/// A count with thousands separators: "2,345".
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", grouped(n), if n == 1 { one } else { many })
-}
-
-/// What the page shows while reading: the bar's value and maximum, and the words under it.
-#[derive(Serialize)]
-struct ProgressView<'a> {
-    file: &'a str,
-    done: u64,
-    total: u64,
-    /// "123 MB of 456 MB · 2,345 conversations".
-    text: String,
-}
-
-fn progress_view(p: &Progress) -> ProgressView<'_> {
-    ProgressView {
-        file: &p.file,
-        done: p.bytes_done,
-        total: p.bytes_total,
-        text: format!(
-            "{} of {} · {}",
-            megabytes(p.bytes_done),
-            megabytes(p.bytes_total),
-            plural(p.conversations, "conversation", "conversations"),
-        ),
-    }
-}
-
-/// The summary the page shows at the end, written from [`Report`].
-#[derive(Serialize)]
-struct Summary {
-    /// Sentences, in order.
-    lines: Vec<String>,
-    /// Files (and ZIP entries) read, and skipped as holding no memory, by name.
-    read: Vec<String>,
-    skipped: Vec<String>,
-    /// Each fault as one line: file, conversation, byte offset, what is wrong.
-    faults: Vec<String>,
-    /// Said instead of a preview when nothing was recovered.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    nothing: Option<String>,
-}
-
-fn summary(outcome: &Outcome) -> Summary {
-    let r: &Report = &outcome.report;
-    let mut lines = vec![format!(
-        "Read {} ({} of JSON, {}).",
-        plural(r.read.len() as u64, "file", "files"),
-        megabytes(r.json_bytes),
-        plural(r.conversations, "conversation", "conversations"),
-    )];
-    if !r.skipped.is_empty() {
-        lines.push(format!(
-            "Skipped {} that hold no memory.",
-            plural(r.skipped.len() as u64, "file", "files"),
-        ));
-    }
-    if r.unknown > 0 {
-        lines.push(format!(
-            "Skipped {} of a shape memport does not know.",
-            plural(r.unknown, "message or entry", "messages or entries"),
-        ));
-    }
-    if !r.faults.is_empty() {
-        lines.push(format!(
-            "{} (what was read before each is kept):",
-            plural(r.faults.len() as u64, "problem", "problems"),
-        ));
-    }
-    let nothing = outcome.items.is_empty().then(|| {
-        if r.read.is_empty() {
-            "memport found nothing it could read in these files. Choose the export's ZIP, its conversations.json, Claude's manifest and category ZIPs, or Takeout's My Activity.json. Nothing was added.".to_string()
-        } else {
-            "No memory was found in what was read. Nothing was added.".to_string()
-        }
-    });
-    Summary {
-        lines,
-        read: r.read.clone(),
-        skipped: r.skipped.clone(),
-        faults: r.faults.iter().map(ToString::to_string).collect(),
-        nothing,
-    }
 }
 
 /// The least time between two progress reports, in milliseconds: about ten a second.
