@@ -6,12 +6,17 @@
 // so a file larger than any JavaScript string is fine and the page stays responsive. Cancel
 // is `worker.terminate()` on the page's side: nothing here needs to cooperate.
 //
+// Messages from the page:
+//   {kind: 'warm'}                 read the core's small built-in export first (warmUp), so
+//                                  V8 has optimized the reader before the person's files come
+//   {kind: 'read', files}          read these Files
 // Messages to the page:
+//   {kind: 'warm'}                                             warmed up, ready
 //   {kind: 'progress', progress: {file, done, total, text}}   about ten a second
 //   {kind: 'done', items, summary}                             the recovered memories
 //   {kind: 'failed', message}                                  the run could not finish
 
-import init, { importFiles } from './pkg/memport.js';
+import init, { importFiles, warmUp } from './pkg/memport.js';
 
 const ready = init({ module_or_path: new URL('pkg/memport_bg.wasm', import.meta.url) });
 
@@ -20,6 +25,12 @@ self.onmessage = async ({ data }) => {
     await ready;
   } catch (e) {
     postMessage({ kind: 'failed', message: `memport's WebAssembly did not load (${e?.message ?? e}).` });
+    return;
+  }
+  if (data.kind === 'warm') {
+    // A reader that cannot read its own export is not ready: say nothing, and the page starts
+    // a fresh worker for the person's files, which reports what is wrong.
+    if (warmUp() > 0) postMessage({ kind: 'warm' });
     return;
   }
   try {

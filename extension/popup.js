@@ -493,6 +493,11 @@ chrome.storage.onChanged.addListener((changes, area) => {
 
 // The run in progress (its worker), and what the last finished run recovered.
 let exportWorker = null;
+// The next run's worker, started ahead and warmed on a small built-in export while the person
+// chooses files (V8 optimizes the reader as it runs; crate/export/warm.rs has the figures).
+// `warm` once it has said so; only a warm spare is taken, so one whose script failed to load
+// is never given a run: the run starts its own worker, which says what went wrong.
+let spare = null;
 let recovered = [];
 // The indexes in `recovered` the person unticked.
 const dropped = new Set();
@@ -512,8 +517,37 @@ function clearExport() {
   exportSay(true, '');
 }
 
+function newExportWorker() {
+  return new Worker(chrome.runtime.getURL('export-worker.js'), { type: 'module' });
+}
+
+/** Starts the spare worker, if there is none, and has it warm up. Its failures are quiet. */
+function prepareExport() {
+  if (spare) return;
+  let worker;
+  try {
+    worker = newExportWorker();
+  } catch {
+    return; // The run will try again, and say why it cannot.
+  }
+  const ahead = { worker, warm: false };
+  spare = ahead;
+  worker.onmessage = ({ data }) => {
+    if (data.kind !== 'warm') return;
+    ahead.warm = true;
+    if (spare === ahead) $('export').dataset.reader = 'warm'; // Shown to tests, not people.
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    worker.terminate();
+    if (spare === ahead) spare = null;
+  };
+  worker.postMessage({ kind: 'warm' });
+}
+
 /** Ends the run in progress, if any, and lets the person choose files again. */
 function stopExport() {
+  if (exportWorker) setTimeout(prepareExport, 0); // The next run starts warm too.
   exportWorker?.terminate();
   exportWorker = null;
   $('export-run').hidden = true;
@@ -527,10 +561,16 @@ function startExport(fileList) {
   if (exportWorker) return exportSay(false, 'Still reading the last files: wait for them, or Cancel first.');
   clearExport();
   let worker;
-  try {
-    worker = new Worker(chrome.runtime.getURL('export-worker.js'), { type: 'module' });
-  } catch (e) {
-    return exportSay(false, `memport could not start reading (${e.message ?? e}). Nothing was added.`);
+  if (spare?.warm) {
+    worker = spare.worker;
+    spare = null;
+    delete $('export').dataset.reader;
+  } else {
+    try {
+      worker = newExportWorker();
+    } catch (e) {
+      return exportSay(false, `memport could not start reading (${e.message ?? e}). Nothing was added.`);
+    }
   }
   exportWorker = worker;
   $('export-files').disabled = true;
@@ -560,7 +600,7 @@ function startExport(fileList) {
     stopExport();
     exportSay(false, `memport could not read the files (${event.message || 'its reader did not start'}). Nothing was added.`);
   };
-  worker.postMessage({ files });
+  worker.postMessage({ kind: 'read', files });
 }
 
 /** The end of a run: the summary, then the preview with a checkbox per memory and "Add". */
@@ -648,3 +688,6 @@ for (const type of ['dragover', 'drop']) {
     if (!zone.contains(event.target)) event.preventDefault();
   });
 }
+
+// The options page readies its reader once the profile is drawn (the popup reads no exports).
+if (!inPopup) setTimeout(prepareExport, 0);

@@ -72,6 +72,7 @@ pub mod summary;
 #[cfg(feature = "synth")]
 pub mod synth;
 mod takeout;
+pub mod warm;
 pub mod zip;
 
 /// Random access to one file the person chose: read by slices, never whole.

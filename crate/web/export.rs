@@ -156,6 +156,14 @@ fn describe(e: &JsValue) -> String {
 /// The least time between two progress reports, in milliseconds: about ten a second.
 const PROGRESS_EVERY_MS: f64 = 100.0;
 
+/// Reads the core's small built-in export ([`export::warm`]) in this worker while the person
+/// is still choosing files, so V8 has optimized the reader before theirs arrive; returns how
+/// many conversations it read (0: the reader is not working).
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() -> f64 {
+    export::warm::check().report.conversations as f64
+}
+
 /// Reads the browser `File`s in `files` (an array) and returns `{items, summary}`: the
 /// memories recovered (the core's [`Recovered`]) and what the page shows of the report.
 /// `on_progress` is called with `{file, done, total, text}` about ten times a second, and once

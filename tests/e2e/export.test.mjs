@@ -112,8 +112,9 @@ async function setup(t, items = [['Keep answers short.', 'Response instructions'
 }
 
 /** Opens the options page (the popup's page in a tab, as chrome.runtime.openOptionsPage does). */
-async function openOptions(env) {
+async function openOptions(env, { init } = {}) {
   const page = await env.context.newPage();
+  if (init) await page.addInitScript(init);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize({ width: 900, height: 1000 });
@@ -231,6 +232,13 @@ test('an export is read in a worker with progress; Cancel adds nothing; a full r
   const page = await openOptions(env);
   await page.getByText('Nothing leaves your browser.').waitFor();
 
+  // The page starts its reader ahead and warms it on a built-in export (crate/export/warm.rs)
+  // while the person chooses: the run takes that worker and starts none of its own.
+  await page.locator('#export[data-reader="warm"]').waitFor({ state: 'attached' });
+  assert.equal(page.workers().length, 1, 'one worker, started with the page');
+  const startedWorkers = [];
+  page.on('worker', (w) => startedWorkers.push(w.url()));
+
   // First run: the bar moves, then Cancel ends the worker. Nothing is added.
   const started = Date.now();
   await page.locator('#export-files').setInputFiles([files.file]);
@@ -242,6 +250,7 @@ test('an export is read in a worker with progress; Cancel adds nothing; a full r
   assert.equal(max, files.bytes, 'the bar counts the bytes of the chosen file');
   assert.match(await page.locator('#export-progress-text').textContent(), /^[\d.,]+ MB of [\d,]+ MB · [\d,]+ conversations?$/);
   assert.ok(await page.locator('#export-files').isDisabled(), 'no second run while one is reading');
+  assert.deepEqual(startedWorkers, [], 'the run reads in the warm worker');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.locator('#export-status', { hasText: 'Cancelled. Nothing was added.' }).waitFor();
   t.diagnostic(`cancelled after ${Date.now() - started} ms at ${second} of ${max} bytes`);
@@ -251,7 +260,9 @@ test('an export is read in a worker with progress; Cancel adds nothing; a full r
   assert.equal(await page.locator('#export-result').textContent(), '');
   assert.deepEqual(await storedProfile(env), before, 'the stored profile is unchanged');
 
-  // Second run, in a new worker: read to the end.
+  // Second run, in the worker readied after the first: read to the end.
+  await page.locator('#export[data-reader="warm"]').waitFor({ state: 'attached' });
+  assert.equal(startedWorkers.length, 1, 'a new reader was readied once the first was cancelled');
   const begun = Date.now();
   await page.locator('#export-files').setInputFiles([files.file]);
   const readings = [];
@@ -323,7 +334,17 @@ test('files dropped on the drop zone are read; a worker that fails says so and t
   const activity = await takeout();
   const { truth } = activity;
   const env = await setup(t);
-  const page = await openOptions(env);
+  // Every worker this page starts is given a script that does not exist: the reader readied
+  // ahead fails quietly, the run's own says so.
+  const page = await openOptions(env, {
+    init: () => {
+      const RealWorker = window.Worker;
+      window.Worker = class extends RealWorker {
+        constructor(url, options) { super(String(url).replace('export-worker.js', 'no-such-worker.js'), options); }
+      };
+      window.restoreWorker = () => { window.Worker = RealWorker; };
+    },
+  });
   const zone = page.locator('#export-drop');
 
   // Google Takeout's My Activity for Gemini Apps, from memport-synth, dropped as a file.
@@ -334,13 +355,6 @@ test('files dropped on the drop zone are read; a worker that fails says so and t
   }, await fsp.readFile(activity.file, 'utf8'));
 
   // A worker that cannot start (its script is missing): a clear message, nothing added.
-  await page.evaluate(() => {
-    const RealWorker = window.Worker;
-    window.Worker = class extends RealWorker {
-      constructor(url, options) { super(String(url).replace('export-worker.js', 'no-such-worker.js'), options); }
-    };
-    window.restoreWorker = () => { window.Worker = RealWorker; };
-  });
   await zone.dispatchEvent('drop', { dataTransfer: dropped });
   await page.locator('#export-status.problem', { hasText: 'Nothing was added.' }).waitFor();
   assert.match(await page.locator('#export-status').textContent(), /^memport could not read the files/);
