@@ -162,6 +162,28 @@ pub fn conversation(element: &[u8], file: &str, into: &mut Collector) -> Result<
         name: title_of(element),
         detail: e.to_string(),
     })?;
+    read(conv, file, into)
+}
+
+/// Reads the conversation `rest` starts with, where `rest` runs on past its end (the next
+/// conversations, or the end of what has arrived), parsing it once, without the splitter's
+/// scan first: its length and what was read. `None` when that cannot be done from here: the
+/// conversation does not end in `rest`, does not parse, or has no `mapping` (then it is not
+/// certainly ChatGPT's); the splitter then finds its end and [`conversation`] reads it, and
+/// says what is wrong.
+pub fn conversation_ahead(
+    rest: &[u8],
+    file: &str,
+    into: &mut Collector,
+) -> Option<(usize, Result<Read, Unreadable>)> {
+    let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<Conversation>();
+    let conv = values.next()?.ok()?;
+    conv.mapping.as_ref()?;
+    let len = values.byte_offset();
+    Some((len, read(conv, file, into)))
+}
+
+fn read(conv: Conversation<'_>, file: &str, into: &mut Collector) -> Result<Read, Unreadable> {
     let name = conv
         .title
         .as_deref()

@@ -29,7 +29,7 @@
 //
 // Then, once per file unless --no-probe, where the time goes in Chromium: how much of the run
 // is the browser handing over the file's bytes (FileReaderSync), how much the WebAssembly,
-// with the native split of the latter (reading, inflating, splitting, parsing) beside it.
+// with the native split of the latter (reading, inflating, then splitting and parsing) beside it.
 //
 // Each figure is the median of --runs runs (3 unless told); before each run it waits up to
 // three minutes (MEMPORT_BENCH_PATIENCE seconds) for the 1-minute load to drop under 1.0 (--no-wait: not).
@@ -472,7 +472,7 @@ function print(version) {
       const steps = it.native?.steps;
       const nativeSplit = steps ? ` (natively, same file: ${f0(it.jsonBytes / 1e6 / steps.import)} MB/s; reading ${(100 * steps.read / steps.import).toFixed(0)}%, ` +
         `${steps.inflate != null ? `inflating ${(100 * (steps.inflate - steps.read) / steps.import).toFixed(0)}%, ` : ''}` +
-        `splitting ${(100 * (steps.split - (steps.inflate ?? steps.read)) / steps.import).toFixed(0)}%, parsing and collecting ${(100 * (steps.import - steps.split) / steps.import).toFixed(0)}%)` : '';
+        `splitting, parsing and collecting ${(100 * (steps.import - (steps.inflate ?? steps.read)) / steps.import).toFixed(0)}%)` : '';
       console.log(`${input.label} ${which.toUpperCase()} in Chromium, where the time goes (one run): importFiles ${(p.importMs / 1000).toFixed(2)} s = ${mbS(p.importMs)} MB/s; ` +
         `of which FileReaderSync ${(p.reads.ms / 1000).toFixed(2)} s (${(100 * p.reads.ms / p.importMs).toFixed(0)}%, ${p.reads.calls} calls, ${f0(p.reads.bytes / 1e6)} MB), ` +
         `the WebAssembly the rest, ${((p.importMs - p.reads.ms) / 1000).toFixed(2)} s = ${mbS(p.importMs - p.reads.ms)} MB/s${nativeSplit}; ` +
