@@ -89,6 +89,36 @@ pub trait Source {
     fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String>;
 }
 
+/// A file held in memory, read as a file: a ZIP inside a ZIP, the warm-up's export, tests.
+pub(crate) struct Bytes {
+    pub(crate) name: String,
+    pub(crate) data: Vec<u8>,
+}
+
+impl Bytes {
+    pub(crate) fn new(name: impl Into<String>, data: Vec<u8>) -> Bytes {
+        Bytes {
+            name: name.into(),
+            data,
+        }
+    }
+}
+
+impl Source for Bytes {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn len(&self) -> u64 {
+        self.data.len() as u64
+    }
+    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
+        let start = usize::try_from(offset).map_or(self.data.len(), |o| o.min(self.data.len()));
+        let n = buf.len().min(self.data.len() - start);
+        buf[..n].copy_from_slice(&self.data[start..start + n]);
+        Ok(n)
+    }
+}
+
 /// What a recovered item is, which says where it came from in the export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::collect::Collector;
 use super::split::{Element, Elements, SplitError, Splitter};
 use super::zip::{self, Archive, Flow, ZipError};
-use super::{chatgpt, claude, takeout, Fault, Outcome, Progress, Report, Source};
+use super::{chatgpt, claude, takeout, Bytes, Fault, Outcome, Progress, Report, Source};
 use crate::sites::Assistant;
 
 /// What a file (or ZIP entry) is taken to hold, by its name.
@@ -101,27 +101,6 @@ pub struct Run<'p> {
     total: u64,
     file: String,
     more_faults: u64,
-}
-
-/// A slice of a file in memory, read as a file (a nested ZIP).
-struct Bytes {
-    name: String,
-    data: Vec<u8>,
-}
-
-impl Source for Bytes {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn len(&self) -> u64 {
-        self.data.len() as u64
-    }
-    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
-        let start = (offset as usize).min(self.data.len());
-        let n = buf.len().min(self.data.len() - start);
-        buf[..n].copy_from_slice(&self.data[start..start + n]);
-        Ok(n)
-    }
 }
 
 impl<'p> Run<'p> {

@@ -16,7 +16,7 @@
 
 use std::fmt::Write as _;
 
-use super::{import, zip, Outcome, Source};
+use super::{import, zip, Bytes, Outcome};
 
 /// About how much JSON the warm-up reads: enough for V8 to optimize the hot functions, a few
 /// tens of milliseconds of a worker's time even before it is optimized.
@@ -44,32 +44,8 @@ pub fn export() -> Vec<u8> {
 
 /// Reads [`export`] as the person's files are read.
 pub fn check() -> Outcome {
-    let mut file = Memory {
-        name: "memport-warm-up.zip",
-        bytes: export(),
-    };
+    let mut file = Bytes::new("memport-warm-up.zip", export());
     import(&mut [&mut file], &mut |_| {})
-}
-
-/// A file held in memory.
-struct Memory {
-    name: &'static str,
-    bytes: Vec<u8>,
-}
-
-impl Source for Memory {
-    fn name(&self) -> &str {
-        self.name
-    }
-    fn len(&self) -> u64 {
-        self.bytes.len() as u64
-    }
-    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
-        let start = usize::try_from(offset).map_or(self.bytes.len(), |o| o.min(self.bytes.len()));
-        let n = buf.len().min(self.bytes.len() - start);
-        buf[..n].copy_from_slice(&self.bytes[start..start + n]);
-        Ok(n)
-    }
 }
 
 /// Words the messages are made of: varied enough that deflate finds both literals and

@@ -501,24 +501,7 @@ pub(crate) fn write(files: &[(&str, &[u8], bool)]) -> Vec<u8> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-
-    /// A file in memory.
-    pub struct Bytes(pub String, pub Vec<u8>);
-
-    impl Source for Bytes {
-        fn name(&self) -> &str {
-            &self.0
-        }
-        fn len(&self) -> u64 {
-            self.1.len() as u64
-        }
-        fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
-            let start = (offset as usize).min(self.1.len());
-            let n = buf.len().min(self.1.len() - start);
-            buf[..n].copy_from_slice(&self.1[start..start + n]);
-            Ok(n)
-        }
-    }
+    use crate::export::Bytes;
 
     fn all(src: &mut dyn Source, e: &Entry) -> Result<Vec<u8>, ZipError> {
         let mut got = Vec::new();
@@ -540,7 +523,7 @@ pub(crate) mod tests {
             .flat_map(|i| (i % 251).to_le_bytes())
             .collect();
         let bytes = write(&[("a.txt", b"hello", false), ("big.bin", &big, true)]);
-        let mut src = Bytes("x.zip".into(), bytes);
+        let mut src = Bytes::new("x.zip", bytes);
         let archive = open(&mut src).unwrap();
         assert!(!archive.truncated);
         assert_eq!(archive.entries.len(), 2);
@@ -555,7 +538,7 @@ pub(crate) mod tests {
             .collect();
         let mut bytes = write(&[("first.json", b"[1]", false), ("second.json", &text, true)]);
         bytes.truncate(bytes.len() / 2);
-        let mut src = Bytes("x.zip".into(), bytes);
+        let mut src = Bytes::new("x.zip", bytes);
         let archive = open(&mut src).unwrap();
         assert!(archive.truncated);
         assert_eq!(all(&mut src, &archive.entries[0]).unwrap(), b"[1]");
@@ -577,20 +560,20 @@ pub(crate) mod tests {
     #[test]
     fn damage_and_encryption_are_named() {
         let mut bytes = write(&[("a.json", &[b'x'; 5000], true)]);
-        let mut src = Bytes("x.zip".into(), bytes.clone());
+        let mut src = Bytes::new("x.zip", bytes.clone());
         let archive = open(&mut src).unwrap();
         // Flip the encryption bit in the table of contents.
         let cd = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
         bytes[cd + 8] |= 1;
-        let mut locked = Bytes("x.zip".into(), bytes);
+        let mut locked = Bytes::new("x.zip", bytes);
         let e = &open(&mut locked).unwrap().entries[0];
         assert_eq!(all(&mut locked, e).unwrap_err(), ZipError::Encrypted);
         // A changed byte in the data fails the checksum or the inflate.
-        let mut data = src.1.clone();
+        let mut data = src.data.clone();
         data[40] ^= 0x55;
-        let mut bad = Bytes("x.zip".into(), data);
+        let mut bad = Bytes::new("x.zip", data);
         assert!(all(&mut bad, &archive.entries[0]).is_err());
-        let mut not = Bytes("x.zip".into(), b"just text, not a zip".to_vec());
+        let mut not = Bytes::new("x.zip", b"just text, not a zip".to_vec());
         assert_eq!(open(&mut not).unwrap_err(), ZipError::NotZip);
     }
 }
