@@ -14,7 +14,8 @@
 // wrote (it also makes the inputs in target/bench-export/; `./dev bench` runs both).
 //
 // Chromium: each run opens a fresh options page (chrome-extension://<id>/popup.html in a tab),
-// waits for its reader to have warmed up (the page does that as it opens) and 1.5 s more,
+// waits for its reader to have warmed up (the page does that as it opens), 1.5 s more and
+// until the browser is idle (under 5% of a core for a second, at most 10 s),
 // gives the file to its input with Playwright's setInputFiles (a local path: Chromium reads
 // the file from disk, as for a person's choice), and times, inside the page with
 // performance.now(), from the input's change event to the end of the run (the page hides its
@@ -140,6 +141,31 @@ function descendants(root) {
     }
   }
   return under;
+}
+
+/** CPU time (in clock ticks) used so far by every process under `root`. */
+function cpuTicks(root) {
+  let ticks = 0;
+  for (const pid of descendants(root).keys()) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch { /* gone */ }
+  }
+  return ticks;
+}
+
+/** Waits, at most ten seconds, until the browser has used under 5% of a core for a second. */
+async function browserIdle(root) {
+  const start = Date.now();
+  let last = cpuTicks(root);
+  while (Date.now() - start < 10_000) {
+    await sleep(1000);
+    const now = cpuTicks(root);
+    if (now - last < 5) return; // 5 ticks of 100 a second
+    last = now;
+  }
 }
 
 const PAGE = 4096;
@@ -282,11 +308,13 @@ async function chromiumOnce(env, watch, file, jsonBytes) {
       }).observe(document.getElementById('export'), { attributes: true, subtree: true, childList: true });
     });
     // The page settles (its WebAssembly loaded, the profile drawn, its reader warmed on the
-    // built-in export as while a person chooses files: crate/export/warm.rs), then the level
-    // before. A person takes longer than this to choose a file.
+    // built-in export as while a person chooses files: crate/export/warm.rs), and the browser
+    // goes idle (a freshly started one keeps busy for a while: not memport's work), then the
+    // level before. A person takes longer than this to choose a file.
     await page.locator('#export[data-reader="warm"]').waitFor({ state: 'attached', timeout: 10_000 })
       .catch(() => { throw new Error("the options page's reader never said it was warm"); });
     await sleep(1500);
+    await browserIdle(process.pid);
     watch.reset();
     const before = watch.state.total;
     await page.locator('#export-files').setInputFiles(file);
