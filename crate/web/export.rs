@@ -53,7 +53,8 @@ extern "C" {
 /// How much of a file is read from the browser at once. The core asks for smaller pieces
 /// (a ZIP header, a buffer of deflate input); they are served from this window, so each
 /// crossing into the browser's file machinery moves a few megabytes (FileReaderSync is
-/// measurably slower per byte in 1 MB slices), and no file is ever held whole.
+/// measurably slower per byte in 1 MB slices), and no file larger than [`WHOLE`] is ever held
+/// whole.
 const WINDOW: usize = 8 << 20;
 
 /// A file no larger than this is read whole, in one crossing. Each crossing costs several
