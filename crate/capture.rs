@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::profile::{AddReport, MemoryItem, Profile};
-use crate::read::{self, PageRead};
+use crate::read::{self, MemoryState, PageRead, PartKind};
 use crate::sites::{self, Assistant, FieldSpec, ListSpec, Locator, Position, SiteSpec};
 
 /// The button's label on every memory page.
@@ -25,6 +25,8 @@ pub struct CapturePlan {
     pub busy_label: &'static str,
     pub anchor: Vec<Locator>,
     pub position: Position,
+    /// Texts of a logged-out page: no button there, not even a floating one.
+    pub logged_out_texts: Vec<String>,
     pub read: ReadPlan,
 }
 
@@ -44,18 +46,37 @@ pub struct ReadPlan {
     pub fields: Vec<FieldSpec>,
     /// Further lists to read after the memory.
     pub lists: Vec<ListSpec>,
+    /// What the memory is called on the page (its heading, its dialog's name), for finding
+    /// it by meaning when the locators miss.
+    pub names: Vec<String>,
+    /// The headings the memory is organised under ("Work context"): where they stand, the
+    /// memory is.
+    pub memory_headings: Vec<String>,
+    /// The page's own lines (captions, titles, loading texts): a region that holds only these
+    /// has not loaded.
+    pub interface_texts: Vec<String>,
 }
 
 /// The plan for `url`, or `None` when it is no memory page memport knows.
 pub fn plan_for(url: &str) -> Option<CapturePlan> {
     let (site, page) = sites::capture_page_at(url)?;
+    // Where the site file's anchors are gone, the button goes by the memory's heading.
+    let mut anchor = page.anchor.clone();
+    let by_heading = Locator::Role {
+        role: "heading".into(),
+        names: page.names.clone(),
+    };
+    if !page.names.is_empty() && !anchor.contains(&by_heading) {
+        anchor.push(by_heading);
+    }
     Some(CapturePlan {
         site: site.assistant,
         site_name: site.name.clone(),
         label: BUTTON_LABEL,
         busy_label: "Saving…",
-        anchor: page.anchor.clone(),
+        anchor,
         position: page.position,
+        logged_out_texts: page.logged_out_texts.clone(),
         read: ReadPlan {
             open: page.open.clone(),
             content: page.content.clone(),
@@ -66,6 +87,20 @@ pub fn plan_for(url: &str) -> Option<CapturePlan> {
             scroll: page.scroll,
             fields: page.fields.clone(),
             lists: page.lists.clone(),
+            names: page.names.clone(),
+            memory_headings: page
+                .headings
+                .iter()
+                .flat_map(|h| h.texts.iter().cloned())
+                .collect(),
+            interface_texts: page
+                .ignore_lines
+                .iter()
+                .chain(&page.loading_texts)
+                .chain(&page.empty_texts)
+                .chain(&page.names)
+                .cloned()
+                .collect(),
         },
     })
 }
@@ -78,6 +113,16 @@ pub enum ReadStep {
     Open,
     /// The control was pressed but the memory did not appear in time.
     Content,
+}
+
+impl ReadStep {
+    /// The step, as the person is told it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ReadStep::Open => "nothing on the page shows it",
+            ReadStep::Content => "it did not appear or did not load",
+        }
+    }
 }
 
 /// What the page code reports back.
@@ -105,8 +150,10 @@ pub enum CaptureError {
         detail: String,
         wait_ms: u32,
     },
-    /// The memory was there but held nothing.
+    /// The page showed its empty-state text, and nothing else was read.
     Empty { site: String },
+    /// Something was read, but none of it was memory (headings, the page's own lines).
+    NothingRead { site: String, found_by: String },
 }
 
 impl fmt::Display for CaptureError {
@@ -146,6 +193,12 @@ impl fmt::Display for CaptureError {
                 "{site}'s memory was not found on this page: it is empty. {site} may not have \
                  built a memory yet."
             ),
+            CaptureError::NothingRead { site, found_by } => write!(
+                f,
+                "{site}'s memory was not read: what memport found ({found_by}) held only \
+                 headings and the page's own lines. Point memport at the memory, or try again \
+                 once the page has loaded."
+            ),
         }
     }
 }
@@ -164,36 +217,130 @@ impl ReadOutcome {
 
 /// The items in what the page code read.
 pub fn items(outcome: &ReadOutcome, now: OffsetDateTime) -> Result<Vec<MemoryItem>, CaptureError> {
-    read_from_site(outcome, now).map(|(_, items)| items)
+    read_from_site(outcome, now).map(|(_, parts)| parts.into_iter().flat_map(|p| p.items).collect())
 }
 
 /// Adds what the page code read to `profile`; the message for the person ("Saved 12
-/// memories from Claude (3 new)").
+/// memories from Claude: 9 from its memory, 3 from your edits"), which also says which part
+/// gave nothing.
 pub fn into_profile(
     outcome: &ReadOutcome,
     now: OffsetDateTime,
     profile: &mut Profile,
 ) -> Result<String, CaptureError> {
-    let (site, items) = read_from_site(outcome, now)?;
+    let (site, parts) = read_from_site(outcome, now)?;
+    let items: Vec<MemoryItem> = parts.iter().flat_map(|p| p.items.clone()).collect();
     let read = items.len();
     let texts = items.iter().map(|i| i.text.clone()).collect();
     let report = profile.add(items);
     let log = profile.log_capture(site.assistant, now, texts);
     let mut said = saved_message(&site.name, read, report);
+    let given: Vec<&read::PartItems> = parts.iter().filter(|p| !p.items.is_empty()).collect();
+    let memory_gave_nothing = !parts
+        .iter()
+        .any(|p| p.kind == PartKind::Memory && !p.items.is_empty());
+    if given.len() > 1 || memory_gave_nothing {
+        let each: Vec<String> = given
+            .iter()
+            .map(|p| format!("{} from {}", p.items.len(), p.part))
+            .collect();
+        said.push_str(&format!(": {}", each.join(", ")));
+    }
     if log.previous_at.is_some() {
         said.push_str(&format!(
             " — since the last capture: {}",
             log.changes.summary()
         ));
     }
+    if let ReadOutcome::Read(read) = outcome {
+        let Some((_, page)) = sites::capture_page_at(&read.url) else {
+            return Ok(said);
+        };
+        // The part that gave nothing is named, with the same words as when nothing at all
+        // was read.
+        let missing = match &read.memory {
+            MemoryState::Read if memory_gave_nothing => Some(CaptureError::NothingRead {
+                site: site.name.clone(),
+                found_by: read.found_by.clone(),
+            }),
+            MemoryState::Read => None,
+            MemoryState::Empty => {
+                said.push_str(&format!(". {} are empty", capitalized(&page.part)));
+                None
+            }
+            MemoryState::Nothing { step, detail } => Some(CaptureError::NotFound {
+                site: site.name.clone(),
+                step: *step,
+                open_label: first_name(&page.open).unwrap_or("Memory").to_string(),
+                detail: detail.clone(),
+                wait_ms: page.wait_ms,
+            }),
+        };
+        if let Some(e) = missing {
+            said.push_str(&format!(". {e}"));
+        }
+        for missing in &read.missing_lists {
+            let part = page
+                .lists
+                .iter()
+                .find(|l| l.heading == missing.heading)
+                .map_or_else(|| missing.heading.clone(), |l| l.part.clone());
+            said.push_str(&format!(
+                ". {} could not be read: {} ({})",
+                capitalized(&part),
+                missing.step.describe(),
+                missing.detail
+            ));
+        }
+    }
     Ok(said)
 }
 
-/// The site the page belongs to, and the items read there.
+/// Whether a capture that saved something still missed a part the person expects: the
+/// memory itself (then memport offers to point at it), or a further list whose opener was
+/// there.
+pub fn missed(outcome: &ReadOutcome, now: OffsetDateTime) -> Option<Missed> {
+    let ReadOutcome::Read(read) = outcome else {
+        return None;
+    };
+    let memory_items = read_from_site(outcome, now)
+        .ok()
+        .map(|(_, parts)| {
+            parts
+                .iter()
+                .filter(|p| p.kind == PartKind::Memory)
+                .map(|p| p.items.len())
+                .sum::<usize>()
+        })
+        .unwrap_or(0);
+    match read.memory {
+        MemoryState::Nothing { .. } => Some(Missed::Memory),
+        MemoryState::Read if memory_items == 0 => Some(Missed::Memory),
+        _ if !read.missing_lists.is_empty() => Some(Missed::List),
+        _ => None,
+    }
+}
+
+/// What a capture missed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missed {
+    Memory,
+    List,
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The site the page belongs to, and the items read there by part.
 fn read_from_site(
     outcome: &ReadOutcome,
     now: OffsetDateTime,
-) -> Result<(&'static SiteSpec, Vec<MemoryItem>), CaptureError> {
+) -> Result<(&'static SiteSpec, Vec<read::PartItems>), CaptureError> {
     let url = outcome.url();
     let Some((site, page)) = sites::capture_page_at(url) else {
         return Err(CaptureError::UnknownPage {
@@ -209,14 +356,26 @@ fn read_from_site(
             wait_ms: page.wait_ms,
         }),
         ReadOutcome::Read(read) => {
-            let items = read::items(site, page, read, now);
-            if items.is_empty() {
-                Err(CaptureError::Empty {
-                    site: site.name.clone(),
-                })
-            } else {
-                Ok((site, items))
+            let parts = read::parts(site, page, read, now);
+            if parts.iter().any(|p| !p.items.is_empty()) {
+                return Ok((site, parts));
             }
+            Err(match &read.memory {
+                MemoryState::Empty => CaptureError::Empty {
+                    site: site.name.clone(),
+                },
+                MemoryState::Nothing { step, detail } => CaptureError::NotFound {
+                    site: site.name.clone(),
+                    step: *step,
+                    open_label: first_name(&page.open).unwrap_or("Memory").to_string(),
+                    detail: detail.clone(),
+                    wait_ms: page.wait_ms,
+                },
+                MemoryState::Read => CaptureError::NothingRead {
+                    site: site.name.clone(),
+                    found_by: read.found_by.clone(),
+                },
+            })
         }
     }
 }
@@ -283,8 +442,19 @@ mod tests {
                 text: "Loading…".into(),
                 strong: false,
             }],
+            memory: MemoryState::Read,
+            missing_lists: vec![],
         });
+        // Only the page's own lines: not read, and never called empty.
         let msg = items(&empty, now).unwrap_err().to_string();
+        assert!(msg.starts_with("Claude's memory was not read"), "{msg}");
+        let ReadOutcome::Read(mut seen_empty) = empty else {
+            unreachable!()
+        };
+        seen_empty.memory = MemoryState::Empty;
+        let msg = items(&ReadOutcome::Read(seen_empty), now)
+            .unwrap_err()
+            .to_string();
         assert!(msg.contains("it is empty"), "{msg}");
         let elsewhere = ReadOutcome::Failed {
             url: "https://example.com/".into(),
@@ -310,6 +480,8 @@ mod tests {
             }],
             fields: vec![],
             lists: vec![],
+            memory: MemoryState::Read,
+            missing_lists: vec![],
         });
         let mut profile = Profile::new();
         let first = into_profile(&read, now, &mut profile).unwrap();
@@ -336,6 +508,114 @@ mod tests {
             profile.captures[0].changes.changed[0].before,
             "Lives in Lisbon."
         );
+    }
+
+    fn block(tag: &str, text: &str) -> Block {
+        Block {
+            tag: tag.into(),
+            text: text.into(),
+            strong: false,
+        }
+    }
+
+    fn claude_read(memory: MemoryState, blocks: Vec<Block>, edits: &[&str]) -> ReadOutcome {
+        ReadOutcome::Read(PageRead {
+            url: URL.into(),
+            found_by: "the dialog that opened after \"View and edit your memory\"".into(),
+            blocks,
+            fields: vec![],
+            lists: vec![read::ListRead {
+                heading: "Your edits to Claude's memory".into(),
+                blocks: edits.iter().map(|e| block("li", e)).collect(),
+                found_by: "role dialog".into(),
+            }],
+            memory,
+            missing_lists: vec![],
+        })
+    }
+
+    #[test]
+    fn the_message_says_what_each_part_gave() {
+        let now = datetime!(2026-11-24 12:00 UTC);
+        let read = claude_read(
+            MemoryState::Read,
+            vec![
+                block("p", "Lives in Lisbon."),
+                block("p", "Runs on Sundays."),
+            ],
+            &["Call me Maya."],
+        );
+        let mut profile = Profile::new();
+        assert_eq!(
+            into_profile(&read, now, &mut profile).unwrap(),
+            "Saved 3 memories from Claude: 2 from its memory, 1 from your edits"
+        );
+        assert_eq!(missed(&read, now), None);
+    }
+
+    #[test]
+    fn a_memory_that_gave_nothing_is_never_passed_off_as_saved() {
+        let now = datetime!(2026-11-24 12:00 UTC);
+        // Not found at all, the edits read: they are kept, and the memory is named.
+        let nothing = claude_read(
+            MemoryState::Nothing {
+                step: ReadStep::Content,
+                detail: "it showed only the page's own captions".into(),
+            },
+            vec![],
+            &["Call me Maya.", "Stop suggesting weekend work."],
+        );
+        let mut profile = Profile::new();
+        let said = into_profile(&nothing, now, &mut profile).unwrap();
+        assert!(
+            said.starts_with(
+                "Saved 2 memories from Claude: 2 from your edits. Claude's memory was not found \
+                 on this page: the memory did not appear within 8 seconds"
+            ),
+            "{said}"
+        );
+        assert!(said.contains("only the page's own captions"), "{said}");
+        assert_eq!(profile.len(), 2, "what was read is kept");
+        assert_eq!(missed(&nothing, now), Some(Missed::Memory));
+        // Found, but only the caption and a heading: the same.
+        let captions = claude_read(
+            MemoryState::Read,
+            vec![
+                block("p", "This summary is regenerated each night."),
+                Block {
+                    tag: "h3".into(),
+                    text: "Work context".into(),
+                    strong: true,
+                },
+            ],
+            &["Call me Maya."],
+        );
+        let said = into_profile(&captions, now, &mut Profile::new()).unwrap();
+        assert!(said.contains("Claude's memory was not read"), "{said}");
+        assert_eq!(missed(&captions, now), Some(Missed::Memory));
+    }
+
+    #[test]
+    fn an_empty_memory_is_said_only_when_the_page_said_so() {
+        let now = datetime!(2026-11-24 12:00 UTC);
+        let read = ReadOutcome::Read(PageRead {
+            url: "https://chatgpt.com/#settings/Personalization".into(),
+            found_by: "empty state".into(),
+            blocks: vec![],
+            fields: vec![read::FieldValue {
+                label: "How would you like ChatGPT to respond?".into(),
+                value: "Keep answers short.".into(),
+            }],
+            lists: vec![],
+            memory: MemoryState::Empty,
+            missing_lists: vec![],
+        });
+        assert_eq!(
+            into_profile(&read, now, &mut Profile::new()).unwrap(),
+            "Saved 1 memory from ChatGPT: 1 from your custom instructions. Your saved memories \
+             are empty"
+        );
+        assert_eq!(missed(&read, now), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::capture::{self, ReadPlan};
 use crate::fill::Way;
 use crate::picker::{self, Picks};
 use crate::sites::{self, pattern, Assistant, Locator};
@@ -31,6 +32,10 @@ pub struct Probe {
     pub locators: Vec<Locator>,
     /// Only a box the person could type into counts.
     pub writable: bool,
+    /// For the memory: how to find it by meaning when the locators miss (the page code
+    /// presses its control, looks at what opened, and closes it again).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read: Option<ReadPlan>,
 }
 
 fn probe(kind: Part, part: impl Into<String>, locators: &[Locator]) -> Probe {
@@ -39,6 +44,7 @@ fn probe(kind: Part, part: impl Into<String>, locators: &[Locator]) -> Probe {
         part: part.into(),
         locators: locators.to_vec(),
         writable: kind == Part::ImportBox,
+        read: None,
     }
 }
 
@@ -46,6 +52,10 @@ fn probe(kind: Part, part: impl Into<String>, locators: &[Locator]) -> Probe {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Found {
     pub found_by: Option<String>,
+    /// Found by what it means (a drifted label, what opened after a press, the part under a
+    /// heading), not by the site file's locators as written.
+    #[serde(default)]
+    pub by_meaning: bool,
 }
 
 /// The report the popup shows.
@@ -120,7 +130,9 @@ pub fn probes(url: &str, picks: &Picks) -> Result<(String, Vec<Probe>), Report> 
         let anchor = "Place for the \"Save memory to memport\" button";
         probes.push(probe(Part::Anchor, anchor, &page.anchor));
         let memory = picks.locators(site.assistant, picker::Part::Memory, &page.content);
-        probes.push(probe(Part::Memory, "Memory", &memory));
+        let mut memory_probe = probe(Part::Memory, "Memory", &memory);
+        memory_probe.read = capture::plan_for(url).map(|plan| plan.read);
+        probes.push(memory_probe);
         if !page.open.is_empty() {
             let opener = "Control that shows the memory";
             probes.push(probe(Part::MemoryOpener, opener, &page.open));
@@ -138,7 +150,7 @@ pub fn probes(url: &str, picks: &Picks) -> Result<(String, Vec<Probe>), Report> 
                 way: Way::Import,
                 index,
             };
-            let target = picks.locators(site.assistant, at, &b.target);
+            let target = picks.locators(site.assistant, at, &page.box_locators(index));
             probes.push(probe(Part::ImportBox, part, &target));
         }
         if !page.open.is_empty() {
@@ -151,12 +163,12 @@ pub fn probes(url: &str, picks: &Picks) -> Result<(String, Vec<Probe>), Report> 
         probes.is_empty() && sites::shows(&page.url_patterns, &page.fragments, url)
     });
     if let Some((_, page)) = chat {
-        for (index, b) in page.boxes.iter().enumerate() {
+        for index in 0..page.boxes.len() {
             let at = picker::Part::Box {
                 way: Way::ChatMessage,
                 index,
             };
-            let target = picks.locators(site.assistant, at, &b.target);
+            let target = picks.locators(site.assistant, at, &page.box_locators(index));
             probes.push(probe(Part::ImportBox, "Message box", &target));
         }
     }
@@ -200,6 +212,10 @@ pub fn report(site: &str, probes: &[Probe], found: &[Found]) -> Report {
     for (probe, f) in probes.iter().zip(found) {
         let part = &probe.part;
         let (good, text) = match (&f.found_by, probe.kind) {
+            (Some(how), _) if f.by_meaning => (
+                true,
+                format!("{part}: found by meaning, not by the site file: {how}"),
+            ),
             (Some(how), _) => (true, format!("{part}: found ({how})")),
             // Shown on demand: fine when the control that shows it is there.
             (None, Part::Memory) if any_found(Part::MemoryOpener) => (
@@ -248,6 +264,7 @@ mod tests {
             .iter()
             .map(|p| Found {
                 found_by: p.map(str::to_string),
+                by_meaning: false,
             })
             .collect()
     }

@@ -225,9 +225,10 @@ pub fn prepare(target: Assistant, way: Way, profile: &Profile) -> Result<Send, S
     let mut boxes: Vec<BoxSend> = page
         .boxes
         .iter()
-        .map(|b| BoxSend {
+        .enumerate()
+        .map(|(i, b)| BoxSend {
             label: b.label.clone(),
-            target: b.target.clone(),
+            target: page.box_locators(i),
             editor: b.editor,
             max_chars: b.max_chars,
             entries: Vec::new(),

@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::capture::ReadStep;
 use crate::category::Category;
 use crate::classify::classify;
 use crate::profile::{normalize, MemoryItem, Source, Via};
@@ -42,6 +43,34 @@ pub struct PageRead {
     /// The further lists that could be read, by heading.
     #[serde(default)]
     pub lists: Vec<ListRead>,
+    /// Whether the memory itself was read, seen empty, or gave nothing (while fields or
+    /// lists were read): a part that gave nothing is never passed off as read.
+    #[serde(default)]
+    pub memory: MemoryState,
+    /// Further lists whose opener was on the page but which gave nothing.
+    #[serde(default)]
+    pub missing_lists: Vec<MissingList>,
+}
+
+/// What became of the memory itself on a page that was read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum MemoryState {
+    /// Read: its lines are the page read's blocks.
+    #[default]
+    Read,
+    /// The page showed its empty-state text.
+    Empty,
+    /// Not read; `step` and `detail` say where it stopped.
+    Nothing { step: ReadStep, detail: String },
+}
+
+/// A further list that was expected (its opener was there) but gave nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingList {
+    pub heading: String,
+    pub step: ReadStep,
+    pub detail: String,
 }
 
 /// A further list, as the page showed it.
@@ -50,6 +79,9 @@ pub struct ListRead {
     /// The list's heading as the site file names it.
     pub heading: String,
     pub blocks: Vec<Block>,
+    /// How the page code found it, for "Check this page" and bug reports.
+    #[serde(default)]
+    pub found_by: String,
 }
 
 /// A form field's value, as the page held it.
@@ -108,6 +140,41 @@ fn is_interface(page: &CapturePage, line: &str) -> bool {
         .any(|entry| line == entry || (entry.split(' ').count() >= 3 && line.starts_with(&entry)))
 }
 
+/// Whether `line` is a count or a gauge the page shows about the memory ("Memory 71% full",
+/// "12 saved memories", "71 %", "3/20"): a number with at most a few words around it, one of
+/// them a percent sign or a word of the memory's own vocabulary.
+pub fn is_count(page: &CapturePage, line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || !line.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if line
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "%.,/:·-".contains(c))
+    {
+        return true;
+    }
+    if line.contains('%') && !line.ends_with(['.', '!', '?']) {
+        return true;
+    }
+    let vocabulary: Vec<String> = page
+        .names
+        .iter()
+        .chain(&page.ignore_lines)
+        .flat_map(|n| n.split_whitespace().map(normalize).collect::<Vec<_>>())
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let starts_with_number = words[0].chars().all(|c| c.is_ascii_digit() || c == ',');
+    starts_with_number
+        && words.len() <= 3
+        && words[1..].iter().any(|w| {
+            let w = normalize(w);
+            vocabulary
+                .iter()
+                .any(|v| v == &w || v.trim_end_matches('s') == w.trim_end_matches('s'))
+        })
+}
+
 /// A heading as recorded on items: without the colon some renderings add.
 fn heading_name(line: &str) -> &str {
     line.trim_end_matches(':').trim()
@@ -121,6 +188,23 @@ fn heading_category(page: &CapturePage, heading: &str) -> Option<Category> {
         .map(|rule| rule.category)
 }
 
+/// The items one part of a memory page gave: the fields, the memory, a further list.
+#[derive(Debug)]
+pub struct PartItems {
+    /// What the person is told the part is: "its memory", "your edits".
+    pub part: String,
+    pub kind: PartKind,
+    pub items: Vec<MemoryItem>,
+}
+
+/// Which part of a memory page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartKind {
+    Fields,
+    Memory,
+    List,
+}
+
 /// The memory items in `read`, in page order (none when the page showed no memory).
 pub fn items(
     site: &SiteSpec,
@@ -128,6 +212,20 @@ pub fn items(
     read: &PageRead,
     now: OffsetDateTime,
 ) -> Vec<MemoryItem> {
+    parts(site, page, read, now)
+        .into_iter()
+        .flat_map(|p| p.items)
+        .collect()
+}
+
+/// The memory items in `read` by part, in page order: the fields, the memory, each further
+/// list that was read.
+pub fn parts(
+    site: &SiteSpec,
+    page: &CapturePage,
+    read: &PageRead,
+    now: OffsetDateTime,
+) -> Vec<PartItems> {
     let source = |heading: Option<&str>| Source {
         assistant: Some(site.assistant),
         via: Via::MemoryPage,
@@ -138,6 +236,7 @@ pub fn items(
         evidence: Vec::new(),
         text: None,
     };
+    let mut parts = Vec::new();
     let mut out: Vec<MemoryItem> = Vec::new();
     // Fields first, as they stand above the memory on the page: one item per line, the
     // field's label as heading and its category unless a line says otherwise.
@@ -158,6 +257,14 @@ pub fn items(
             ));
         }
     }
+    parts.push(PartItems {
+        part: page
+            .fields_part
+            .clone()
+            .unwrap_or_else(|| "the page's fields".into()),
+        kind: PartKind::Fields,
+        items: std::mem::take(&mut out),
+    });
     // The heading in force, its category, and whether anything stood under it yet.
     let mut current: Option<(&str, Option<Category>)> = None;
     let mut pending_unknown: Option<&str> = None;
@@ -168,8 +275,8 @@ pub fn items(
             other => other,
         };
         match line {
-            Line::Heading(text) if is_interface(page, text) => {}
-            Line::Text(text) if is_interface(page, text) => {}
+            Line::Heading(text) if is_interface(page, text) || is_count(page, text) => {}
+            Line::Text(text) if is_interface(page, text) || is_count(page, text) => {}
             Line::Heading(text) => {
                 if let Some(orphan) = pending_unknown.take() {
                     out.extend(MemoryItem::new(
@@ -205,14 +312,20 @@ pub fn items(
             source(None),
         ));
     }
+    parts.push(PartItems {
+        part: page.part.clone(),
+        kind: PartKind::Memory,
+        items: std::mem::take(&mut out),
+    });
     // Further lists: every line an item under the list's heading, filed by the rules.
     for list in &read.lists {
         let Some(spec) = page.lists.iter().find(|l| l.heading == list.heading) else {
             continue;
         };
+        let mut out = Vec::new();
         for line in lines(&list.blocks) {
             let (Line::Text(text) | Line::Heading(text)) = line;
-            if is_interface(page, text) {
+            if is_interface(page, text) || is_count(page, text) {
                 continue;
             }
             let verdict = classify(text, None);
@@ -222,8 +335,13 @@ pub fn items(
                 source(Some(&spec.heading)),
             ));
         }
+        parts.push(PartItems {
+            part: spec.part.clone(),
+            kind: PartKind::List,
+            items: out,
+        });
     }
-    out
+    parts
 }
 
 #[cfg(test)]
@@ -249,6 +367,8 @@ mod tests {
             blocks,
             fields: vec![],
             lists: vec![],
+            memory: MemoryState::Read,
+            missing_lists: vec![],
         };
         items(site, page, &read, datetime!(2026-11-24 12:00 UTC))
     }
@@ -274,6 +394,8 @@ mod tests {
                 field("Not a field of this site", "ignored"),
             ],
             lists: vec![],
+            memory: MemoryState::Read,
+            missing_lists: vec![],
         };
         let got: Vec<(String, Category, Option<String>)> =
             items(site, page, &read, datetime!(2026-11-24 12:00 UTC))
@@ -368,6 +490,26 @@ mod tests {
         assert_eq!(texts, vec!["Hobbies", "Runs half-marathons."]);
         assert_eq!(got[1].sources[0].heading.as_deref(), Some("Health"));
         assert_eq!(got[1].category, Category::OtherContext);
+    }
+
+    #[test]
+    fn counts_and_gauges_are_the_pages_not_memory() {
+        let got = read(vec![
+            block("div", "Memory 71% full", false),
+            block("span", "71 %", false),
+            block("span", "12 / 40", false),
+            block("p", "Has 2 cats and a dog.", false),
+            block("p", "Ran 3 marathons in 2025.", false),
+        ]);
+        let texts: Vec<&str> = got.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["Has 2 cats and a dog.", "Ran 3 marathons in 2025."]
+        );
+        let site = sites::get(Assistant::ChatGpt).unwrap();
+        let page = site.capture.as_ref().unwrap();
+        assert!(is_count(page, "12 saved memories"));
+        assert!(!is_count(page, "Saved 3 recipes for Sunday."));
     }
 
     #[test]

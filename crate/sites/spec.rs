@@ -123,6 +123,20 @@ pub struct CapturePage {
     /// person's own corrections, kept apart from the synthesized memory).
     #[serde(default)]
     pub lists: Vec<ListSpec>,
+    /// What the memory is called on the page, in each language ("Your memory", "Saved
+    /// memories", "Saved info"): its heading or its dialog's name. Found by meaning when the
+    /// locators miss: the part under such a heading is the memory.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// What the person is told the memory is, in "9 from its memory" ("its memory", "your
+    /// saved memories").
+    pub part: String,
+    /// What the fields are, in "2 from your custom instructions".
+    #[serde(default)]
+    pub fields_part: Option<String>,
+    /// Texts of a page that asks the person to log in: no button goes there.
+    #[serde(default)]
+    pub logged_out_texts: Vec<String>,
 }
 
 /// A further list of memory on a memory page.
@@ -131,6 +145,8 @@ pub struct CapturePage {
 pub struct ListSpec {
     /// The heading its items stand under in the profile.
     pub heading: String,
+    /// What the person is told it is, in "3 from your edits".
+    pub part: String,
     /// The control that shows it.
     pub open: Vec<Locator>,
     /// The element holding it, tried in order.
@@ -258,6 +274,63 @@ pub enum Locator {
     /// What the person pointed at in picker mode (a CSS selector the page code made). Never
     /// in a site file: memport puts it first at run time (see `picker`).
     Picked { css: String },
+    /// By meaning: the writable box (a textarea, an input, any contenteditable editor, in an
+    /// open shadow root too) whose label, placeholder or the text just above it reads like
+    /// one of `names`, and not more like one of `avoid` (the page's other boxes). Never in a
+    /// site file: memport adds it after a box's own locators ([`ImportPage::box_locators`]).
+    Labelled {
+        names: Vec<String>,
+        #[serde(default)]
+        avoid: Vec<String>,
+    },
+}
+
+impl ImportBox {
+    /// Every label the site file gives this box: its own, and its role locators' names.
+    pub fn names(&self) -> Vec<String> {
+        let mut names = vec![self.label.clone()];
+        for locator in &self.target {
+            if let Locator::Role { names: more, .. } = locator {
+                for n in more {
+                    if !names.contains(n) {
+                        names.push(n.clone());
+                    }
+                }
+            }
+        }
+        names
+    }
+}
+
+impl ImportPage {
+    /// How to find box `index`: the site file's locators, with the search by meaning (its
+    /// labels, and away from the other boxes' labels) before any "largest editable box"
+    /// guess, which could be a search field or a composer.
+    pub fn box_locators(&self, index: usize) -> Vec<Locator> {
+        let Some(b) = self.boxes.get(index) else {
+            return Vec::new();
+        };
+        let avoid = self
+            .boxes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .flat_map(|(_, other)| other.names())
+            .collect();
+        let mut locators = b.target.clone();
+        let at = locators
+            .iter()
+            .position(|l| matches!(l, Locator::LargestEditable { .. }))
+            .unwrap_or(locators.len());
+        locators.insert(
+            at,
+            Locator::Labelled {
+                names: b.names(),
+                avoid,
+            },
+        );
+        locators
+    }
 }
 
 /// A heading of the memory and the category of the lines under it.

@@ -364,16 +364,28 @@ async fn check_page(tab_id: Option<i32>) -> check::Report {
 async fn save_capture(outcome: &capture::ReadOutcome) -> Reply {
     let saved =
         change_profile(|p| capture::into_profile(outcome, now(), p).map(|m| (m.clone(), m))).await;
+    let offer =
+        || sites::capture_page_at(outcome.url()).map(|(site, _)| picker::memory_offer(site));
     match saved {
-        Err(ChangeError::Refused(e @ capture::CaptureError::NotFound { .. })) => {
-            match sites::capture_page_at(outcome.url()) {
-                Some((site, _)) => Reply::PointAt {
-                    message: e.to_string(),
-                    pick: picker::memory_offer(site),
-                },
-                None => Reply::notice(false, e.to_string()),
-            }
-        }
+        Err(ChangeError::Refused(
+            e
+            @ (capture::CaptureError::NotFound { .. } | capture::CaptureError::NothingRead { .. }),
+        )) => match offer() {
+            Some(pick) => Reply::PointAt {
+                message: e.to_string(),
+                pick,
+            },
+            None => Reply::notice(false, e.to_string()),
+        },
+        // Saved, but a part the person expects gave nothing: said as a problem, never as done.
+        Ok(message) => match capture::missed(outcome, now()) {
+            Some(capture::Missed::Memory) => match offer() {
+                Some(pick) => Reply::PointAt { message, pick },
+                None => Reply::notice(false, message),
+            },
+            Some(capture::Missed::List) => Reply::notice(false, message),
+            None => Reply::notice(true, message),
+        },
         other => Reply::Notice(changed(other)),
     }
 }

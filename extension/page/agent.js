@@ -17,15 +17,103 @@
     heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
     dialog: 'dialog[open], [role="dialog"], [role="alertdialog"]',
     textbox:
-      'textarea, input:not([type]), input[type="text"], [contenteditable=""], [contenteditable="true"], [role="textbox"]',
+      'textarea, input:not([type]), input[type="text"], [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"]',
     switch: '[role="switch"]',
     list: 'ul, ol, [role="list"]',
   };
   const EDITABLE = ROLE_SELECTORS.textbox;
+  // What memport itself draws on a page: never read, never a target, never "what appeared".
+  const OURS = '[data-memport], .memport-panel, .memport-pick-frame';
+
+  // ---- The page as a person sees it: across open shadow roots -----------------------------
+
+  /** The parent in the rendered (composed) tree: a slot for slotted nodes, a host for a shadow root's children. */
+  function parentOf(node) {
+    if (node.assignedSlot) return node.assignedSlot;
+    if (node.parentElement) return node.parentElement;
+    const root = node.parentNode;
+    return root instanceof ShadowRoot ? root.host : null;
+  }
+
+  /** `el.closest(sel)` that climbs out of shadow roots. */
+  function closestDeep(el, sel) {
+    for (let n = el; n; n = parentOf(n)) {
+      if (n.nodeType === Node.ELEMENT_NODE && n.matches(sel)) return n;
+    }
+    return null;
+  }
+
+  /** Whether `inner` is `outer` or inside it, shadow roots included. */
+  function within(outer, inner) {
+    for (let n = inner; n; n = parentOf(n)) if (n === outer) return true;
+    return false;
+  }
+
+  /** Every open shadow root under `root` (an element, a document or a shadow root). */
+  function shadowRoots(root) {
+    const out = [];
+    const visit = (r) => {
+      for (const el of r.querySelectorAll('*')) {
+        if (el.shadowRoot) {
+          out.push(el.shadowRoot);
+          visit(el.shadowRoot);
+        }
+      }
+    };
+    if (root.shadowRoot) {
+      out.push(root.shadowRoot);
+      visit(root.shadowRoot);
+    }
+    visit(root);
+    return out;
+  }
+
+  /** `querySelectorAll` that also looks inside open shadow roots. */
+  function queryDeep(root, sel) {
+    const out = [];
+    if (root instanceof Element && root.matches(sel)) out.push(root);
+    out.push(...root.querySelectorAll(sel));
+    for (const r of shadowRoots(root)) out.push(...r.querySelectorAll(sel));
+    return out;
+  }
+
+  /**
+   * Calls `visit(node)` on every node under `root` in rendered order: a shadow root's content
+   * instead of its host's children, a slot's assigned nodes where the slot stands.
+   */
+  function walkComposed(root, visit) {
+    const go = (node) => {
+      if (visit(node) === false) return; // The visitor skips this subtree.
+      if (node.nodeType !== Node.ELEMENT_NODE) return;
+      if (node.shadowRoot) {
+        for (const child of node.shadowRoot.childNodes) go(child);
+        return;
+      }
+      if (node.localName === 'slot') {
+        const assigned = node.assignedNodes({ flatten: true });
+        for (const child of assigned.length ? assigned : node.childNodes) go(child);
+        return;
+      }
+      for (const child of node.childNodes) go(child);
+    };
+    go(root);
+  }
+
+  /** The text under `el`, shadow roots included, with no layout (cheap; for change checks). */
+  function deepText(el) {
+    let text = '';
+    walkComposed(el, (node) => {
+      if (node.nodeType === Node.TEXT_NODE) text += node.nodeValue;
+      else if (node.nodeType === Node.ELEMENT_NODE && node.matches('script, style, template, ' + OURS)) return false;
+      return true;
+    });
+    return text;
+  }
 
   // A box the person could type into: read-only and disabled ones are never fill targets.
   function writable(el) {
     if (el.matches('[readonly], :disabled, [aria-readonly="true"], [aria-disabled="true"]')) return false;
+    if (el instanceof HTMLInputElement && !['', 'text', 'search'].includes(el.type)) return false;
     return isField(el) || el.isContentEditable;
   }
 
@@ -34,51 +122,180 @@
 
   function visible(el) {
     if (!el.isConnected) return false;
-    if (typeof el.checkVisibility === 'function') return el.checkVisibility({ visibilityProperty: true });
+    if (typeof el.checkVisibility === 'function') return el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
     return el.getClientRects().length > 0;
+  }
+
+  /** The element `id` names, in the document or in `el`'s own shadow root. */
+  function byId(el, id) {
+    const root = el.getRootNode();
+    return (root.getElementById ? root.getElementById(id) : null) ?? document.getElementById(id);
   }
 
   // The name a screen reader would announce, near enough for matching labels.
   function accessibleName(el) {
     const aria = el.getAttribute('aria-label');
-    if (aria) return aria;
+    if (aria && squash(aria)) return aria;
     const by = el.getAttribute('aria-labelledby');
     if (by) {
       const text = by
         .split(/\s+/)
-        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .map((id) => byId(el, id)?.textContent ?? '')
         .join(' ');
       if (squash(text)) return text;
     }
     if (el.labels && el.labels.length) return [...el.labels].map((l) => l.textContent).join(' ');
-    if (el.getAttribute('placeholder')) return el.getAttribute('placeholder');
-    if (el.getAttribute('aria-placeholder')) return el.getAttribute('aria-placeholder');
-    if (el.matches('textarea, input')) return el.getAttribute('title') ?? '';
-    return el.textContent ?? '';
+    for (const attr of ['placeholder', 'aria-placeholder', 'data-placeholder', 'title']) {
+      const v = el.getAttribute(attr);
+      if (v && squash(v)) return v;
+    }
+    if (el.matches('dialog, [role="dialog"], [role="alertdialog"]')) {
+      // A dialog without a label is known by its first heading.
+      const heading = queryDeep(el, 'h1, h2, h3, h4, h5, h6, [role="heading"]').find(visible);
+      return heading ? heading.textContent : '';
+    }
+    if (el.matches('textarea, input, [contenteditable]:not([contenteditable="false"])')) return '';
+    return deepText(el);
+  }
+
+  // ---- Labels that drift ------------------------------------------------------------------
+  //
+  // Sites reword their buttons ("Manage" becomes "Manage memories", "View and edit your
+  // memory" becomes "View and edit memory"). A name matches a wanted label when it is equal,
+  // when it holds the label's words in order, or when most of the label's meaningful words
+  // are in it. The better the match, the earlier the element is tried.
+
+  // Words that say little on their own, in the languages of the site files.
+  const STOP = new Set(('a an the and or of to in on for your you my me is are be it this that with by at from as ' +
+    'le la les un une des et ou de du à au aux en votre vos mon ma mes ce cette est sur pour par avec ' +
+    'der die das ein eine und oder zu im am für dein deine ihr ist mit von ' +
+    'el los las una y o del al en tu tus su es con por para').split(' '));
+
+  /** Lowercase words, accents and punctuation gone, plural endings trimmed. */
+  function words(s) {
+    return norm(s)
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => (w.length > 4 && w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
+  }
+
+  /**
+   * How well the name `have` matches the label `want`: 3 equal, 2 the label's words in
+   * order inside the name (fewer extra words is better), 1 most meaningful words shared; 0 no.
+   */
+  function labelScore(have, want) {
+    const h = words(have);
+    const w = words(want);
+    if (h.length === 0 || w.length === 0) return 0;
+    if (h.join(' ') === w.join(' ')) return 3;
+    if (h.length > Math.max(12, w.length + 6)) return 0; // A paragraph that happens to hold the words is no label.
+    const hs = ` ${h.join(' ')} `;
+    if (hs.includes(` ${w.join(' ')} `)) return 2 + 0.5 / (1 + h.length - w.length);
+    const meaningful = w.filter((x) => !STOP.has(x));
+    if (meaningful.length === 0) return 0;
+    const shared = meaningful.filter((x) => h.includes(x)).length;
+    const extra = h.filter((x) => !STOP.has(x) && !w.includes(x)).length;
+    const ratio = shared / meaningful.length;
+    if (ratio >= 0.75 && extra <= 2 && shared >= Math.min(2, meaningful.length)) return 1 + ratio * 0.5 - extra * 0.1;
+    return 0;
+  }
+
+  /** The best score of `el`'s accessible name against any of `names`. */
+  function nameScore(el, names) {
+    if (names.length === 0) return 1;
+    const name = accessibleName(el);
+    return Math.max(0, ...names.map((n) => labelScore(name, n)));
+  }
+
+  /**
+   * The text a person reads as a box's label when the page gives it none: the nearest text
+   * before it (a heading, a label, a line) within a few levels of its wrappers.
+   */
+  function textAbove(el) {
+    let node = el;
+    for (let depth = 0; depth < 4 && node; depth += 1) {
+      let sib = node.previousElementSibling;
+      for (let n = 0; sib && n < 3; n += 1, sib = sib.previousElementSibling) {
+        if (sib.matches(`${OURS}, script, style, template`)) continue;
+        const text = squash(deepText(sib));
+        if (text && text.split(' ').length <= 24 && visible(sib)) return text;
+      }
+      node = parentOf(node);
+    }
+    return '';
+  }
+
+  /** The outermost editable of a rich editor (a contenteditable inside one is part of it). */
+  function editorRoot(el) {
+    let box = el;
+    while (box && !isField(box) && parentOf(box)?.isContentEditable) box = parentOf(box);
+    return box;
+  }
+
+  /**
+   * By meaning: writable boxes whose label, placeholder or the text above them reads like one
+   * of `loc.names` (and not more like one of `loc.avoid`), best first.
+   */
+  function labelledBoxes(loc, root) {
+    const boxes = [...new Set(queryDeep(root, EDITABLE).map(editorRoot))].filter(
+      (el) => el && writable(el) && visible(el) && !closestDeep(el, OURS),
+    );
+    const scoreOf = (el, names) => {
+      if (names.length === 0) return 0;
+      const own = squash(accessibleName(el));
+      const wrapping = closestDeep(el, 'label');
+      const texts = [own, wrapping ? squash(wrapping.textContent) : ''].filter(Boolean);
+      let best = Math.max(0, ...texts.flatMap((t) => names.map((n) => labelScore(t, n))));
+      if (best < 2) {
+        const above = textAbove(el);
+        if (above) best = Math.max(best, ...names.map((n) => labelScore(above, n) - 0.25));
+      }
+      return best;
+    };
+    return boxes
+      .map((el) => ({ el, score: scoreOf(el, loc.names), against: scoreOf(el, loc.avoid ?? []) }))
+      .filter((c) => c.score >= 1 && c.score > c.against)
+      .sort((a, b) => b.score - a.score)
+      .map(({ el }) => ({ el, how: `${describe(loc)}: ${el.localName}${el.getRootNode() instanceof ShadowRoot ? ' in a shadow root' : ''}`, meaning: true }));
   }
 
   function describe(loc) {
     if (loc.by === 'css') return `css ${loc.css}`;
     if (loc.by === 'picked') return `where you pointed (${loc.css})`;
     if (loc.by === 'role') return `role ${loc.role}${loc.names.length ? ` "${loc.names[0]}"` : ''}`;
+    if (loc.by === 'labelled') return `the box labelled like "${loc.names[0] ?? ''}"`;
     return `largest editable box${loc.within ? ` in ${loc.within}` : ''}`;
   }
 
+  /** What a locator finds, best first, each with how it was found: [{el, how}]. */
   function candidates(loc, root) {
     try {
-      if (loc.by === 'css' || loc.by === 'picked') return [...root.querySelectorAll(loc.css)];
+      if (loc.by === 'css' || loc.by === 'picked') {
+        return queryDeep(root, loc.css).filter((el) => !el.closest(OURS)).map((el) => ({ el, how: describe(loc) }));
+      }
       if (loc.by === 'role') {
         const sel = ROLE_SELECTORS[loc.role] ?? `[role="${loc.role}"]`;
-        const names = loc.names.map(norm);
-        return [...root.querySelectorAll(sel)].filter(
-          (el) => names.length === 0 || names.includes(norm(accessibleName(el))),
-        );
+        const scored = queryDeep(root, sel)
+          .filter((el) => !closestDeep(el, OURS))
+          .map((el) => ({ el, score: nameScore(el, loc.names) }))
+          .filter((c) => c.score > 0);
+        // Stable: among equals, document order.
+        scored.sort((a, b) => b.score - a.score);
+        return scored.map(({ el, score }) => {
+          const name = squash(accessibleName(el));
+          const drifted = score < 3 && loc.names.length > 0;
+          return { el, how: `${describe(loc)}${drifted ? ` (as "${name.slice(0, 60)}")` : ''}`, meaning: drifted };
+        });
       }
+      if (loc.by === 'labelled') return labelledBoxes(loc, root);
       if (loc.by === 'largest_editable') {
-        const scopes = loc.within ? [...root.querySelectorAll(loc.within)] : [root];
-        const boxes = scopes.flatMap((s) => [...s.querySelectorAll(EDITABLE)]).filter(writable);
+        const scopes = loc.within ? queryDeep(root, loc.within) : [root];
+        const boxes = scopes.flatMap((s) => queryDeep(s, EDITABLE)).filter((el) => writable(el) && !closestDeep(el, OURS));
         const area = (el) => el.getBoundingClientRect().width * el.getBoundingClientRect().height;
-        return boxes.filter(visible).sort((a, b) => area(b) - area(a));
+        return boxes.filter(visible).sort((a, b) => area(b) - area(a)).map((el) => ({ el, how: describe(loc) }));
       }
     } catch (e) {
       return []; // A selector the browser rejects finds nothing; the next locator is tried.
@@ -89,37 +306,55 @@
   /** The first visible element any locator finds, tried in order: {el, how} or null. */
   function findOne(locators, root = document) {
     for (const loc of locators) {
-      const el = candidates(loc, root).find(visible);
-      if (el) return { el, how: describe(loc) };
+      const found = candidates(loc, root).find((c) => visible(c.el));
+      if (found) return found;
     }
     return null;
   }
 
+  /** Every visible match of a role locator, best first (for label lookups by meaning). */
+  function findEvery(locators, root = document) {
+    const out = [];
+    for (const loc of locators) {
+      for (const c of candidates(loc, root)) if (visible(c.el) && !out.some((o) => o.el === c.el)) out.push(c);
+    }
+    return out;
+  }
+
   /**
-   * Resolves when `check()` returns something truthy (re-checked after every DOM change), or
-   * with null after `timeoutMs`. Never polls forever.
+   * Resolves when `check()` returns something truthy (re-checked after every DOM change, and
+   * at least every `everyMs`), or with null after `timeoutMs`. Never polls forever.
    */
-  function waitUntil(check, timeoutMs) {
+  function waitUntil(check, timeoutMs, everyMs = 250) {
     const first = check();
     if (first) return Promise.resolve(first);
     return new Promise((resolve) => {
       let scheduled = false;
+      let done = false;
       const finish = (value) => {
+        if (done) return;
+        done = true;
         observer.disconnect();
         clearTimeout(timer);
+        clearInterval(ticker);
         resolve(value);
+      };
+      const run = () => {
+        scheduled = false;
+        if (done) return;
+        const got = check();
+        if (got) finish(got);
       };
       const observer = new MutationObserver(() => {
         if (scheduled) return;
         scheduled = true;
         // Coalesce bursts of mutations; setTimeout (unlike rAF) also runs in background tabs.
-        setTimeout(() => {
-          scheduled = false;
-          const got = check();
-          if (got) finish(got);
-        }, 30);
+        setTimeout(run, 30);
       });
       observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+      for (const r of shadowRoots(document)) observer.observe(r, { childList: true, subtree: true, characterData: true, attributes: true });
+      // Some changes are not DOM changes (time passing, a shadow root made later).
+      const ticker = setInterval(run, everyMs);
       const timer = setTimeout(() => finish(check() || null), timeoutMs);
     });
   }
@@ -129,55 +364,99 @@
   // ---- Reading -------------------------------------------------------------------------
 
   const BLOCK_TAGS =
-    'h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, dt, dd, td, th, caption, figcaption, summary, div, section, article';
-  const SKIP = 'button, [role="button"], script, style, noscript, template, svg, input, select, textarea';
+    'h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, dt, dd, td, th, caption, figcaption, summary, div, section, article, [role="heading"], [role="listitem"], [role="row"], [role="cell"], [role="gridcell"]';
+  // Controls and their labels, icons, progress and status: the page's interface, never memory.
+  const SKIP =
+    'button, [role="button"], [role="switch"], [role="checkbox"], [role="radio"], [role="slider"], [role="tab"], ' +
+    '[role="tablist"], [role="menu"], [role="menuitem"], [role="progressbar"], [role="tooltip"], [aria-hidden="true"], ' +
+    'script, style, noscript, template, svg, input, select, textarea, label, nav, ' + OURS;
 
-  function isBold(el) {
-    if (el.closest('strong, b')) return true;
-    const weight = Number.parseInt(getComputedStyle(el).fontWeight, 10);
-    return weight >= 600;
+  /** The heading level of `el` when it is a heading (`h2`, role=heading with aria-level), else null. */
+  function headingTag(el) {
+    const m = /^h([1-6])$/.exec(el.localName);
+    if (m) return el.localName;
+    if (el.getAttribute('role') === 'heading' || el.hasAttribute('aria-level')) {
+      const level = Number.parseInt(el.getAttribute('aria-level') || '2', 10);
+      return `h${Math.min(6, Math.max(1, level || 2))}`;
+    }
+    return null;
   }
 
   /**
-   * The text under `root` as blocks in document order: [{tag, text, strong}]. Each text node
-   * belongs to its nearest block element; <br> is a line break; controls are left out.
-   * Each of `frames` ({el, text}: a code block and its code) stands as one block
-   * {tag: 'code', text, code: true} where it begins, and nothing inside it is read as text.
+   * The text under `root` as blocks in rendered order: [{tag, text, strong}]. Each text node
+   * belongs to its nearest block (a block tag, or any element not laid out inline); <br> is a
+   * line break; controls, their labels and memport's own nodes are left out; open shadow roots
+   * are read where they stand. Each of `frames` ({el, text}: a code block and its code) stands
+   * as one block {tag: 'code', text, code: true} where it begins, and nothing inside it is read
+   * as text. `roots` may be one element or several (a heading's section).
    */
-  function collectBlocks(root, frames = []) {
+  function collectBlocks(roots, frames = []) {
+    const list = Array.isArray(roots) ? roots : [roots];
     const blocks = [];
     let current = null;
     const placed = new Set();
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-    for (let node = walker.currentNode; node; node = walker.nextNode()) {
-      const frame = frames.length ? frames.find((f) => f.el.contains(node)) : null;
-      if (frame) {
-        if (!placed.has(frame)) {
-          placed.add(frame);
-          blocks.push({ tag: 'code', parts: [frame.text], code: true, hasText: true });
-          current = null;
+    const display = new Map(); // Each element's layout, asked once.
+    const isBlock = (el) => {
+      if (el.matches(BLOCK_TAGS)) return true;
+      let d = display.get(el);
+      if (d === undefined) {
+        d = getComputedStyle(el).display;
+        display.set(el, d);
+      }
+      return d !== 'inline' && d !== 'contents' && d !== 'none';
+    };
+    const skipped = new Map();
+    const skip = (el) => {
+      let s = skipped.get(el);
+      if (s === undefined) {
+        // A short link ("Learn more") is the page's, a long one may be part of a memory.
+        s = el.matches(SKIP) || (el.localName === 'a' && squash(el.textContent).split(' ').length <= 4) || !visible(el);
+        skipped.set(el, s);
+      }
+      return s;
+    };
+    for (const root of list) {
+      walkComposed(root, (node) => {
+        const frame = frames.length ? frames.find((f) => f.el.contains(node)) : null;
+        if (frame) {
+          if (!placed.has(frame)) {
+            placed.add(frame);
+            blocks.push({ tag: 'code', parts: [frame.text], code: true, hasText: true });
+            current = null;
+          }
+          return false;
         }
-        continue;
-      }
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        if (node.tagName === 'BR' && current) current.parts.push('\n');
-        continue;
-      }
-      const parent = node.parentElement;
-      if (!parent || parent.closest(SKIP) || !visible(parent)) continue;
-      const block = parent.closest(BLOCK_TAGS);
-      const owner = block && root.contains(block) ? block : root;
-      if (!current || current.owner !== owner) {
-        current = { owner, tag: owner.tagName.toLowerCase(), parts: [], strong: true, hasText: false };
-        blocks.push(current);
-      }
-      const pre = !!parent.closest('pre');
-      const text = pre ? node.nodeValue : node.nodeValue.replace(/\s+/g, ' ');
-      current.parts.push(text);
-      if (text.trim()) {
-        current.hasText = true;
-        if (!isBold(parent)) current.strong = false;
-      }
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          if (node !== root && skip(node)) return false;
+          if (node.tagName === 'BR' && current) current.parts.push('\n');
+          return true;
+        }
+        if (node.nodeType !== Node.TEXT_NODE) return false;
+        const parent = parentOf(node);
+        if (!parent) return false;
+        // The nearest block element inside the root owns the text.
+        let owner = root;
+        for (let n = parent; n && n !== root; n = parentOf(n)) {
+          if (isBlock(n)) {
+            owner = n;
+            break;
+          }
+        }
+        if (!current || current.owner !== owner) {
+          const tag = headingTag(owner) ?? owner.localName;
+          current = { owner, tag, parts: [], strong: true, hasText: false };
+          blocks.push(current);
+        }
+        const pre = Boolean(closestDeep(parent, 'pre'));
+        const text = pre ? node.nodeValue : node.nodeValue.replace(/\s+/g, ' ');
+        current.parts.push(text);
+        if (text.trim()) {
+          current.hasText = true;
+          if (!isBold(parent)) current.strong = false;
+        }
+        return false;
+      });
+      current = null;
     }
     return blocks
       .filter((b) => b.hasText)
@@ -193,69 +472,413 @@
       }));
   }
 
-  // An element with no text may be about to fill, or really be empty: after this long with
-  // no text and no loading sign, it is taken as empty (and Rust says so).
-  const EMPTY_AFTER_MS = 1500;
-
-  function loadState(el, loadingTexts) {
-    if (el.closest('[aria-busy="true"]') || el.querySelector('[aria-busy="true"], [role="progressbar"]')) return 'loading';
-    const text = norm(el.textContent);
-    if (text === '') return 'empty';
-    return loadingTexts.some((t) => norm(t) === text) ? 'loading' : 'ready';
+  function isBold(el) {
+    if (closestDeep(el, 'strong, b')) return true;
+    const weight = Number.parseInt(getComputedStyle(el).fontWeight, 10);
+    return weight >= 600;
   }
 
-  /** Waits for the memory to finish loading and stop changing; resolves {el, how} or null. */
-  async function settled(locators, loadingTexts, timeoutMs) {
-    const deadline = Date.now() + timeoutMs;
-    let emptySince = null;
-    let last = null;
-    const check = () => {
-      const f = findOne(locators);
-      const state = f ? loadState(f.el, loadingTexts) : 'loading';
-      if (state !== 'empty') emptySince = null;
-      if (state === 'ready') return f;
-      if (state === 'empty') {
-        emptySince ??= Date.now();
-        if (Date.now() - emptySince >= EMPTY_AFTER_MS) return f;
+  // ---- Settling: read the memory only once it has arrived and stopped changing -----------
+
+  // The memory's text must stay the same this long before it is read: sites stream it in
+  // pieces, a caption first and the rest a moment later.
+  const QUIET_MS = 700;
+  // A region showing no memory and no sign of loading for this long, while the page shows its
+  // empty-state text, is empty.
+  const EMPTY_QUIET_MS = 600;
+  const SPINNER = /(^|[\s_-])(spinner|loading|loader|skeleton|shimmer|placeholder-glow)([\s_-]|$)/i;
+
+  /** Whether `roots` show a sign of still loading: aria-busy, a progress bar, a spinner, a loading text. */
+  function loading(roots, plan) {
+    const texts = plan.loading_texts.map(norm);
+    for (const root of roots) {
+      if (closestDeep(root, '[aria-busy="true"]')) return true;
+      for (const el of queryDeep(root, '[aria-busy="true"], [role="progressbar"], progress, [class]')) {
+        if (!visible(el)) continue;
+        if (el.matches('[aria-busy="true"], [role="progressbar"], progress')) return true;
+        const cls = typeof el.className === 'string' ? el.className : '';
+        if (cls && SPINNER.test(cls) && !squash(el.textContent)) return true;
       }
-      return null;
+    }
+    return texts.length > 0 && collectBlocks(roots).some((b) => texts.includes(norm(b.text)));
+  }
+
+  /** Whether `line` is one of the site's own interface lines (captions, titles, loading texts). */
+  function interfaceLine(line, plan) {
+    const l = norm(line).replace(/[.…:]+$/, '');
+    return plan.interface_texts.some((t) => {
+      const e = norm(t).replace(/[.…:]+$/, '');
+      return l === e || (e.split(' ').length >= 3 && l.startsWith(e));
+    });
+  }
+
+  /** The lines of `roots` that are not the site's interface: what makes a region "loaded". */
+  function memoryLines(roots, plan) {
+    return collectBlocks(roots)
+      .flatMap((b) => b.text.split('\n'))
+      .map(squash)
+      .filter((l) => l && !interfaceLine(l, plan) && !/^[\d\s%.,/]+$/.test(l));
+  }
+
+  /** Whether the page shows one of `texts` (an empty state such as "nothing saved yet"). */
+  function showsText(texts, roots = [document.body]) {
+    if (texts.length === 0) return false;
+    const wanted = texts.map(norm);
+    let seen = false;
+    for (const root of roots) {
+      walkComposed(root, (node) => {
+        if (seen) return false;
+        if (node.nodeType !== Node.ELEMENT_NODE) return false;
+        if (node.matches(OURS)) return false;
+        const own = [...node.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && c.nodeValue.trim());
+        if (own) {
+          const t = norm(node.textContent);
+          if (wanted.some((w) => t === w || (w.length > 12 && t.startsWith(w))) && visible(node)) seen = true;
+        }
+        return true;
+      });
+    }
+    return seen;
+  }
+
+  /**
+   * Waits until the region `locate()` returns ({roots, how}, looked up afresh each time, since
+   * what appeared may still be growing) has settled: no sign of loading, more than interface
+   * lines, and the same text for QUIET_MS. Resolves {state: 'ready', region}, {state: 'empty'}
+   * when the page shows its empty state instead, or {state: 'nothing', region, why} at the
+   * deadline.
+   */
+  async function settle(locate, plan, timeoutMs, emptyTexts = plan.empty_texts) {
+    const deadline = Date.now() + timeoutMs;
+    let lastText = null;
+    let since = Date.now();
+    let region = null;
+    let why = 'nothing appeared';
+    for (;;) {
+      region = locate() ?? region;
+      const roots = region ? region.roots.filter((r) => r.isConnected) : [];
+      const text = roots.map(deepText).join('\u0000');
+      if (text !== lastText) {
+        lastText = text;
+        since = Date.now();
+      }
+      const quiet = Date.now() - since;
+      if (roots.length && loading(roots, plan)) {
+        why = 'it was still loading';
+        since = Date.now();
+      } else if (roots.length && memoryLines(roots, plan).length > 0) {
+        if (quiet >= QUIET_MS) return { state: 'ready', region };
+      } else {
+        why = roots.length ? 'it showed only the page\u2019s own captions' : 'nothing appeared';
+        if (showsText(emptyTexts) && quiet >= EMPTY_QUIET_MS) return { state: 'empty', region };
+      }
+      if (Date.now() >= deadline) return { state: 'nothing', region, why };
+      await waitUntil(() => false, Math.min(100, Math.max(0, deadline - Date.now())));
+    }
+  }
+
+  // ---- Finding the memory by what it means ----------------------------------------------
+
+  const DIALOGS = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"], [popover]';
+
+  /** The lowest element holding all of `els` (shadow roots crossed). */
+  function commonAncestor(els) {
+    if (els.length === 0) return null;
+    const chain = [];
+    for (let n = els[0]; n; n = parentOf(n)) chain.push(n);
+    let best = 0;
+    for (const el of els.slice(1)) {
+      const idx = chain.findIndex((c) => within(c, el));
+      if (idx < 0) return null;
+      best = Math.max(best, idx);
+    }
+    return chain[best];
+  }
+
+  /** Every piece of text on the page now, squashed: to tell new text from a re-render of old. */
+  function textsNow() {
+    const out = new Set();
+    walkComposed(document.body, (node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        const t = squash(node.nodeValue);
+        if (t) out.add(t);
+        return false;
+      }
+      return !(node.nodeType === Node.ELEMENT_NODE && node.matches('script, style, template'));
+    });
+    return out;
+  }
+
+  /** Whether `el` shows text that was not on the page in `before`. */
+  function showsNew(el, before) {
+    let fresh = false;
+    walkComposed(el, (node) => {
+      if (fresh) return false;
+      if (node.nodeType === Node.TEXT_NODE) {
+        const t = squash(node.nodeValue);
+        if (t && !before.has(t)) fresh = true;
+        return false;
+      }
+      return !(node.nodeType === Node.ELEMENT_NODE && node.matches('script, style, template'));
+    });
+    return fresh;
+  }
+
+  /**
+   * Watches what the page adds or reveals from now on (across shadow roots), to find what a
+   * press opened. `appeared()` lists the elements added, or changed from hidden to shown, that
+   * show text the page did not show before: an app that renders its page afresh adds nothing.
+   */
+  function watchChanges() {
+    const touched = new Set();
+    const before = textsNow();
+    const wasHidden = new Set(queryDeep(document, '*').filter((el) => !visible(el)));
+    const note = (records) => {
+      for (const r of records) {
+        if (r.type === 'childList') r.addedNodes.forEach((n) => n.nodeType === Node.ELEMENT_NODE && touched.add(n));
+        else if (r.target.nodeType === Node.ELEMENT_NODE && wasHidden.has(r.target)) touched.add(r.target);
+        else if (r.type === 'characterData' && r.target.parentElement) touched.add(r.target.parentElement);
+      }
     };
-    while (Date.now() < deadline) {
-      // Short waits: emptiness is decided by time passing, not only by DOM changes.
-      const found = await waitUntil(check, Math.max(0, Math.min(250, deadline - Date.now())));
-      if (!found) continue;
-      const text = found.el.textContent;
-      if (last === text) return found;
-      last = text;
-      await sleep(200); // Quiet for a moment: the rest of the memory may still be streaming in.
-      const again = findOne(locators);
-      if (again && again.el.textContent === text) return again;
+    const observer = new MutationObserver(note);
+    const options = { childList: true, subtree: true, attributes: true, characterData: true };
+    observer.observe(document.documentElement, options);
+    const watched = new Set(shadowRoots(document));
+    watched.forEach((r) => observer.observe(r, options));
+    return {
+      appeared() {
+        note(observer.takeRecords());
+        // Shadow roots made since: watch them too, and count their hosts as added.
+        for (const r of shadowRoots(document)) {
+          if (!watched.has(r)) {
+            watched.add(r);
+            observer.observe(r, options);
+            touched.add(r.host);
+          }
+        }
+        return [...touched].filter((el) => el.isConnected && !closestDeep(el, OURS) && visible(el) && showsNew(el, before));
+      },
+      /** Whether `el` shows text that was not on the page before the press. */
+      isNew: (el) => showsNew(el, before),
+      stop: () => observer.disconnect(),
+    };
+  }
+
+  /** What the press of `opener` opened: a dialog, the element it controls, or what appeared. */
+  function openedBy(opener, watch, dialogsBefore, label) {
+    const after = `after "${squash(label).slice(0, 60)}"`;
+    const controls = opener.getAttribute('aria-controls');
+    const controlled = controls && byId(opener, controls);
+    if (controlled && visible(controlled) && squash(deepText(controlled))) {
+      return { roots: [controlled], how: `the part "${squash(label).slice(0, 60)}" controls`, meaning: true };
+    }
+    const dialogs = queryDeep(document, DIALOGS).filter(
+      (d) => visible(d) && !dialogsBefore.has(d) && !closestDeep(d, OURS) && !within(d, opener) && watch.isNew(d),
+    );
+    if (dialogs.length) {
+      const top = dialogs.filter((d) => !dialogs.some((o) => o !== d && within(o, d)));
+      const dialog = top[top.length - 1];
+      return { roots: [dialog], how: `the dialog that opened ${after}`, meaning: true };
+    }
+    const added = watch.appeared().filter((el) => !within(el, opener));
+    if (added.length === 0) return null;
+    // Everything that appeared, as one region; a dialog among its ancestors is the region.
+    const outer = added.filter((el) => !added.some((o) => o !== el && within(o, el)));
+    const common = commonAncestor(outer);
+    const dialog = common && closestDeep(common, DIALOGS);
+    if (dialog && visible(dialog)) return { roots: [dialog], how: `the dialog that opened ${after}`, meaning: true };
+    if (common && common !== document.body && common !== document.documentElement && !within(common, opener)) {
+      return { roots: [common], how: `what appeared ${after}`, meaning: true };
+    }
+    return { roots: outer, how: `what appeared ${after}`, meaning: true };
+  }
+
+  /** Whether `el` reads as a heading: a heading element or role, or a short all-bold line. */
+  function headingLike(el) {
+    if (headingTag(el)) return true;
+    const text = squash(el.textContent);
+    if (!text || text.split(' ').length > 8 || /[.!?]$/.test(text)) return false;
+    return isBold(el) && !el.querySelector('p, li, div, section');
+  }
+
+  /** Visible headings (or heading-like lines) whose text is one of `names`, best match first. */
+  function headingsNamed(names, root = document) {
+    if (names.length === 0) return [];
+    const found = [];
+    walkComposed(root, (node) => {
+      if (node.nodeType !== Node.ELEMENT_NODE) return false;
+      if (node.matches(`${OURS}, script, style, template, button, [role="button"], label, nav`)) return false;
+      const text = squash(node.textContent);
+      if (text.length === 0 || text.length > 80) return text.length > 0;
+      if (headingLike(node) && visible(node)) {
+        const score = Math.max(0, ...names.map((n) => labelScore(text, n)));
+        if (score >= 2) {
+          found.push({ el: node, score });
+          return false;
+        }
+      }
+      return true;
+    });
+    return found.sort((a, b) => b.score - a.score).map((f) => f.el);
+  }
+
+  function level(el) {
+    const tag = headingTag(el);
+    return tag ? Number(tag[1]) : 7;
+  }
+
+  /**
+   * The part of the page that belongs to `heading`: what follows it up to the next heading of
+   * the same or a higher level (climbing out of wrappers that hold only the heading).
+   */
+  function sectionOf(heading) {
+    let top = heading;
+    while (parentOf(top) && parentOf(top) !== document.body && !top.nextElementSibling && !top.previousElementSibling) {
+      top = parentOf(top);
+    }
+    const roots = [];
+    const stopAt = level(heading);
+    for (let sib = top.nextElementSibling; sib; sib = sib.nextElementSibling) {
+      const h = headingLike(sib) ? sib : null;
+      if (h && level(h) <= stopAt && level(h) < 7) break;
+      if (h && stopAt === 7) break; // A bold-line heading ends at the next heading of any kind.
+      roots.push(sib);
+    }
+    if (roots.length === 0 && parentOf(top)) {
+      // The heading closes its wrapper (a card header): the section is the wrapper's next sibling.
+      const next = parentOf(top).nextElementSibling;
+      if (next) roots.push(next);
+    }
+    return roots;
+  }
+
+  /**
+   * The memory on the page without pressing anything, by meaning: the part under the site's
+   * memory headings ("Work context"…) or under the memory's own heading ("Saved info").
+   */
+  function inlineRegion(plan) {
+    const known = headingsNamed(plan.memory_headings);
+    if (known.length) {
+      const common = commonAncestor(known);
+      const box = common && (known.includes(common) ? parentOf(common) : common);
+      if (box && box !== document.body) return { roots: [box], how: `the memory under "${squash(known[0].textContent)}"`, meaning: true };
+    }
+    for (const heading of headingsNamed(plan.names)) {
+      const roots = sectionOf(heading).filter((r) => !closestDeep(r, OURS));
+      if (roots.length && memoryLines(roots, plan).length) {
+        return { roots, how: `the part under the heading "${squash(heading.textContent).slice(0, 60)}"`, meaning: true };
+      }
     }
     return null;
   }
 
-  async function closeOpened(closeLocators, contentEl) {
-    const dialog = contentEl.closest('dialog, [role="dialog"], [role="alertdialog"]');
-    const scope = dialog ?? document;
-    const button = findOne(closeLocators, scope);
-    if (button) {
-      button.el.click();
-    } else {
-      const target = document.activeElement ?? document.body;
-      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true }));
-    }
-    if (dialog) await waitUntil(() => !visible(dialog), 2000);
+  /** The site file's memory element, when its locators find one. */
+  function byLocators(locators) {
+    const f = findOne(locators);
+    return f ? { roots: [f.el], how: f.how, meaning: Boolean(f.meaning) } : null;
   }
 
-  /** Whether the page shows one of `texts` (an empty state such as "nothing saved yet"). */
-  function showsText(texts) {
-    if (texts.length === 0) return false;
-    const wanted = texts.map(norm);
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
-    for (let el = walker.currentNode; el; el = walker.nextNode()) {
-      if (el.children.length === 0 && wanted.includes(norm(el.textContent)) && visible(el)) return true;
+  // ---- Virtualized lists ----------------------------------------------------------------
+
+  function scrollable(el) {
+    return el.scrollHeight > el.clientHeight + 4 && /(auto|scroll|overlay)/.test(getComputedStyle(el).overflowY);
+  }
+
+  /** Resolves after the next scroll event of `el` (or 60 ms), and the page's re-render after it. */
+  async function scrolled(el) {
+    await new Promise((resolve) => {
+      const done = () => {
+        el.removeEventListener('scroll', done);
+        clearTimeout(timer);
+        resolve();
+      };
+      el.addEventListener('scroll', done, { once: true });
+      const timer = setTimeout(done, 60);
+    });
+    // Let the list render the rows now in view: until the DOM is quiet for a moment.
+    let last = Date.now();
+    const observer = new MutationObserver(() => { last = Date.now(); });
+    observer.observe(el, { childList: true, subtree: true, characterData: true });
+    const start = Date.now();
+    while (Date.now() - last < 25 && Date.now() - start < 300) await sleep(10);
+    observer.disconnect();
+  }
+
+  /**
+   * Merges blocks read in several passes into one list in page order, each block once: a block
+   * already seen moves the cursor, a new one goes after it. `key` tells blocks apart.
+   */
+  function merger() {
+    const out = [];
+    const index = new Map();
+    return {
+      add(blocks, key) {
+        let cursor = -1;
+        for (const b of blocks) {
+          const k = key(b);
+          if (index.has(k)) {
+            cursor = out.indexOf(index.get(k));
+            continue;
+          }
+          index.set(k, b);
+          out.splice(cursor + 1, 0, b);
+          cursor += 1;
+        }
+      },
+      blocks: () => out,
+    };
+  }
+
+  /**
+   * The blocks of `roots`, every scrollable part walked from top to bottom so that a
+   * virtualized list (which holds only the rows in view) is read whole, each row once, in
+   * order. Scrolls each part back where it was.
+   */
+  async function collectAll(roots) {
+    const scrollers = roots.flatMap((r) => queryDeep(r, '*')).filter((el) => visible(el) && scrollable(el));
+    if (scrollers.length === 0) return collectBlocks(roots);
+    const merged = merger();
+    const key = (b) => `${b.tag}\u0000${b.text}`;
+    merged.add(collectBlocks(roots), key);
+    for (const scroller of scrollers) {
+      const back = scroller.scrollTop;
+      if (back !== 0) {
+        scroller.scrollTop = 0;
+        await scrolled(scroller);
+        merged.add(collectBlocks(roots), key);
+      }
+      for (let step = 0; step < 5000; step += 1) {
+        const before = scroller.scrollTop;
+        scroller.scrollTop = before + Math.max(24, scroller.clientHeight * 0.8);
+        if (scroller.scrollTop <= before) break; // The bottom.
+        await scrolled(scroller);
+        merged.add(collectBlocks(roots), key);
+      }
+      scroller.scrollTop = back;
     }
-    return false;
+    return merged.blocks();
+  }
+
+  // ---- Opening and closing --------------------------------------------------------------
+
+  /** Closes what a press opened: its Close button, else Escape, else the opener again. */
+  async function closeOpened(closeLocators, region, opener) {
+    const roots = region.roots.filter((r) => r.isConnected);
+    if (roots.length === 0) return;
+    const dialog = closestDeep(roots[0], DIALOGS);
+    const scope = dialog ?? roots[0];
+    const shown = () => roots.some((r) => visible(r));
+    const button = findOne(closeLocators, scope);
+    if (button) button.el.click();
+    if (!(await waitUntil(() => !shown(), 800))) {
+      const target = document.activeElement ?? document.body;
+      for (const t of [target, document]) {
+        t.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', keyCode: 27, bubbles: true, composed: true }));
+      }
+      if (dialog instanceof HTMLDialogElement && dialog.open) dialog.close();
+    }
+    if (!(await waitUntil(() => !shown(), 800)) && opener?.isConnected && visible(opener)) opener.click();
+    await waitUntil(() => !shown(), 800);
   }
 
   /** The values of the plan's memory fields that are on the page: [{label, value}]. */
@@ -268,100 +891,104 @@
     return values;
   }
 
-  function scrollable(el) {
-    return el.scrollHeight > el.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(el).overflowY);
-  }
-
   /**
-   * The blocks of a virtualized list, which holds only the rows in view: scrolls it from top
-   * to bottom, collecting each row once, in order, then scrolls back.
+   * Finds one part of the memory page and reads it once settled. `part` has the site file's
+   * `open`, `content` and `close` locators; by meaning, it is what appeared after pressing the
+   * opener, or (with `inline`) the memory on the page itself. `onFound` runs once the page has
+   * shown the part, or anything that leads to it.
+   * Resolves {state: 'read', how, blocks} | {state: 'empty', how} |
+   * {state: 'nothing', step, detail}.
    */
-  async function collectScrolling(root) {
-    const scroller = [root, ...root.querySelectorAll('*')].find(scrollable);
-    if (!scroller) return collectBlocks(root);
-    const seen = new Set();
-    const out = [];
-    const take = () => {
-      for (const block of collectBlocks(root)) {
-        const key = `${block.tag}\u0000${block.text}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          out.push(block);
-        }
-      }
-    };
-    const settle = () => sleep(150); // Let the list render the rows now in view.
-    scroller.scrollTop = 0;
-    await settle();
-    take();
-    for (let step = 0; step < 5000; step += 1) {
-      const before = scroller.scrollTop;
-      scroller.scrollTop = before + Math.max(24, scroller.clientHeight * 0.7);
-      await settle();
-      take();
-      if (scroller.scrollTop <= before) break; // The bottom.
-    }
-    scroller.scrollTop = 0;
-    return out;
-  }
-
-  /**
-   * A further list of the page (Claude's "Manage edits"), opened and closed like the memory;
-   * null when it is not there, so what was read before is kept.
-   */
-  async function readList(list, plan) {
-    let opened = false;
-    if (!findOne(list.content)) {
-      const opener = findOne(list.open);
-      if (!opener) return null;
-      opener.el.click();
-      opened = true;
-    }
-    const content = await settled(list.content, plan.loading_texts, Math.min(plan.wait_ms, 5000));
-    if (!content) return null;
-    const blocks = collectBlocks(content.el);
-    if (opened) await closeOpened(list.close, content.el);
-    return { heading: list.heading, blocks };
-  }
-
-  async function readLists(plan) {
-    const lists = [];
-    for (const list of plan.lists) {
-      const got = await readList(list, plan);
-      if (got) lists.push(got);
-    }
-    return lists;
-  }
-
-  /** Reads the memory the plan describes, opening and closing it if need be. */
-  async function read(plan) {
-    const url = location.href;
-    const tried = (locators) => `tried ${locators.map(describe).join(', ') || 'nothing'}`;
+  async function readPart(part, plan, { inline, emptyTexts, waitMs, onFound = () => {}, look = false }) {
+    const tried = [...part.content, ...part.open].map(describe).join(', ') || 'nothing';
+    const onPage = () => byLocators(part.content) ?? (inline ? inlineRegion(plan) : null);
     // Pages render late: wait for the memory, a control that shows it, or its empty state.
     const first = await waitUntil(() => {
-      if (findOne(plan.content)) return 'content';
-      if (showsText(plan.empty_texts)) return 'empty';
-      return findOne(plan.open) ? 'open' : null;
-    }, plan.wait_ms);
-    const fields = readFields(plan.fields);
-    if (first === 'empty') {
-      return { outcome: 'read', url, found_by: 'empty state', blocks: [], fields, lists: await readLists(plan) };
+      const content = byLocators(part.content);
+      if (content) return { content };
+      if (showsText(emptyTexts)) return { empty: true };
+      const opener = findOne(part.open);
+      if (opener) return { opener };
+      const region = inline ? inlineRegion(plan) : null;
+      return region ? { content: region } : null;
+    }, waitMs);
+    onFound();
+    if (!first) {
+      return { state: 'nothing', step: part.open.length ? 'open' : 'content', detail: `nothing on the page matched (tried ${tried})` };
     }
-    let opened = false;
-    if (first === 'open') {
-      findOne(plan.open)?.el.click();
-      opened = true;
-    } else if (!first) {
-      const step = plan.open.length ? 'open' : 'content';
-      return { outcome: 'failed', url, step, detail: tried(plan.open.length ? plan.open : plan.content) };
+    if (first.empty) return { state: 'empty', how: 'the page says so' };
+    if (first.content) return finish(await settle(onPage, plan, waitMs, emptyTexts), null, onPage);
+    const opener = first.opener;
+    const label = accessibleName(opener.el);
+    const dialogsBefore = new Set(queryDeep(document, DIALOGS).filter(visible));
+    const watch = watchChanges();
+    opener.el.click();
+    let pressed = opener.el;
+    const opened = () => byLocators(part.content) ?? openedBy(pressed, watch, dialogsBefore, label);
+    // An app that rendered the control afresh as it was pressed may have lost the press:
+    // when nothing appeared, press the control as it is now, once.
+    if (!(await waitUntil(opened, 1200))) {
+      const again = findOne(part.open);
+      if (again) {
+        pressed = again.el;
+        again.el.click();
+      }
     }
-    const content = await settled(plan.content, plan.loading_texts, plan.wait_ms);
-    if (!content) {
-      return { outcome: 'failed', url, step: 'content', detail: tried(plan.content) };
+    const settled = await settle(opened, plan, waitMs, emptyTexts);
+    const result = await finish(settled, opener, opened);
+    watch.stop();
+    return result;
+
+    async function finish(settled, pressed, locate) {
+      const settledAt = Date.now();
+      if (settled.state !== 'ready' && pressed && settled.region) await closeOpened(part.close, settled.region, pressed.el);
+      if (settled.state === 'empty') return { state: 'empty', how: 'the page says so' };
+      if (settled.state === 'nothing') {
+        const where = settled.region
+          ? settled.region.how
+          : pressed ? `nothing appeared after pressing ${pressed.how}` : 'the memory';
+        return { state: 'nothing', step: 'content', detail: `${where}: ${settled.why}` };
+      }
+      // The app may have rendered the region afresh since: look it up again.
+      const now = locate();
+      const region = now && now.roots.every((r) => r.isConnected) ? now : settled.region;
+      const blocks = look ? [] : await collectAll(region.roots.filter((r) => r.isConnected));
+      if (pressed) await closeOpened(part.close, region, pressed.el);
+      // For the bench: how long reading took once the memory had settled.
+      const timing = { read_after_settled_ms: Date.now() - settledAt };
+      const openedWith = pressed ? squash(accessibleName(pressed.el)).slice(0, 60) : null;
+      return { state: 'read', how: region.how, meaning: Boolean(region.meaning || pressed?.meaning), openedWith, blocks, timing };
     }
-    const blocks = plan.scroll ? await collectScrolling(content.el) : collectBlocks(content.el);
-    if (opened) await closeOpened(plan.close, content.el);
-    return { outcome: 'read', url, found_by: content.how, blocks, fields, lists: await readLists(plan) };
+  }
+
+  /** Reads the memory the plan describes, opening and closing what it must. */
+  async function read(plan) {
+    const url = location.href;
+    let fields = [];
+    // The fields (ChatGPT's custom instructions) stand on the page before the memory opens.
+    const memory = await readPart(plan, plan, {
+      inline: true,
+      emptyTexts: plan.empty_texts,
+      waitMs: plan.wait_ms,
+      onFound: () => { fields = readFields(plan.fields); },
+    });
+    const lists = [];
+    const missing = [];
+    for (const list of plan.lists) {
+      // A further list is expected only when its opener or its content is on the page.
+      if (!findOne(list.open) && !findOne(list.content)) continue;
+      const got = await readPart(list, plan, { inline: false, emptyTexts: [], waitMs: Math.min(plan.wait_ms, 5000) });
+      if (got.state === 'read') lists.push({ heading: list.heading, blocks: got.blocks, found_by: got.how });
+      else if (got.state === 'nothing') missing.push({ heading: list.heading, step: got.step, detail: got.detail });
+    }
+    const base = { outcome: 'read', url, fields, lists, missing_lists: missing };
+    if (memory.state === 'read') {
+      return { ...base, memory: { state: 'read' }, found_by: memory.how, blocks: memory.blocks, timing: memory.timing };
+    }
+    if (memory.state === 'empty') return { ...base, memory: { state: 'empty' }, found_by: 'empty state', blocks: [] };
+    const gotElse = fields.some((f) => squash(f.value)) || lists.some((l) => l.blocks.length);
+    if (!gotElse) return { outcome: 'failed', url, step: memory.step, detail: memory.detail };
+    return { ...base, memory: { state: 'nothing', step: memory.step, detail: memory.detail }, found_by: '', blocks: [] };
   }
 
   // ---- An assistant's answer on its chat page -------------------------------------------
@@ -374,7 +1001,7 @@
   /** Every visible element the first locator that finds any finds: {els, how} or null. */
   function findAll(locators, root = document) {
     for (const loc of locators) {
-      const els = outermost(candidates(loc, root).filter(visible));
+      const els = outermost(candidates(loc, root).map((c) => c.el).filter(visible));
       if (els.length) return { els, how: describe(loc) };
     }
     return null;
@@ -718,14 +1345,32 @@
     });
   }
 
-  /** "Check this page": for each probe, which locator finds its part (or null). */
-  function check(probes) {
-    return probes.map((probe) => {
+  /**
+   * "Check this page": for each probe, which locator finds its part (or null), and whether it
+   * was found by meaning. A memory the locators miss is looked for as a capture would: its
+   * control pressed, what opened read, and closed again.
+   */
+  async function check(probes) {
+    const out = [];
+    for (const probe of probes) {
       const found = findOne(probe.locators);
-      const usable = found && (!probe.writable || writable(found.el));
-      return { found_by: usable ? found.how : null };
-    });
+      if (found && (!probe.writable || writable(found.el))) {
+        out.push({ found_by: found.how, by_meaning: Boolean(found.meaning) });
+        continue;
+      }
+      if (probe.read) {
+        const plan = probe.read;
+        const got = await readPart(plan, plan, { inline: true, emptyTexts: plan.empty_texts, waitMs: Math.min(plan.wait_ms, 5000), look: true });
+        if (got.state === 'read') {
+          const after = got.openedWith && !got.meaning ? `, after pressing "${got.openedWith}"` : '';
+          out.push({ found_by: `${got.how}${after}`, by_meaning: got.meaning });
+          continue;
+        }
+      }
+      out.push({ found_by: null, by_meaning: false });
+    }
+    return out;
   }
 
-  globalThis.memportAgent = { findOne, waitUntil, read, readAnswer, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor };
+  globalThis.memportAgent = { collectAll, findOne, showsText, waitUntil, read, readAnswer, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor };
 })();

@@ -15,6 +15,12 @@
   let busy = false;
   let status = null; // The last {ok, message}, re-shown if the app re-renders the button away.
   let scheduled = false;
+  let floatTimer = null;
+  let planAt = 0; // When the plan arrived: a floating button waits for the page to render.
+
+  // With no anchor after this long, the button floats at the page's corner: the URL is a
+  // memory page, and a redesign must not leave the person without a way to save.
+  const FLOAT_AFTER_MS = 1500;
 
   const alive = () => Boolean(globalThis.chrome?.runtime?.id); // False once memport is reloaded or removed.
 
@@ -96,12 +102,34 @@
     return wrapper.previousElementSibling === anchor;
   }
 
-  // Exactly one button, next to the anchor; none when the anchor is gone.
+  // Exactly one button: next to the anchor, else floating on a memory page that rendered
+  // without it; none on a page that asks the person to log in.
   function ensureButton() {
     const found = plan && agent.findOne(plan.anchor);
     const buttons = existing();
-    if (!found) return removeButton();
-    const keep = buttons.find((w) => placedBy(w, found.el));
+    if (!found) {
+      const floating = buttons.find((w) => w.classList.contains('memport-floating'));
+      buttons.filter((w) => w !== floating).forEach((w) => w.remove());
+      const loggedOut = agent.showsText(plan?.logged_out_texts ?? []);
+      if (!plan || loggedOut || Date.now() - planAt < FLOAT_AFTER_MS) {
+        floating?.remove();
+        // Look again once it may float.
+        if (plan && !loggedOut && !floatTimer) {
+          floatTimer = setTimeout(() => {
+            floatTimer = null;
+            check();
+          }, FLOAT_AFTER_MS);
+        }
+        return;
+      }
+      if (!floating) {
+        const wrapper = build(document.body);
+        wrapper.classList.add('memport-floating');
+        document.body.append(wrapper);
+      }
+      return;
+    }
+    const keep = buttons.find((w) => !w.classList.contains('memport-floating') && placedBy(w, found.el));
     buttons.filter((w) => w !== keep).forEach((w) => w.remove());
     if (!keep) place(build(found.el), found.el);
   }
@@ -117,6 +145,7 @@
     }
     if (planUrl !== url) return; // Navigated again meanwhile; that request wins.
     plan = reply && reply.kind === 'plan' ? reply.plan : null;
+    planAt = Date.now();
     status = null;
     if (plan) ensureButton();
     else removeButton();

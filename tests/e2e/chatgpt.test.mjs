@@ -38,7 +38,7 @@ test('every saved memory, though the list only ever holds a few rows, plus the c
     ['Keep answers short and use British spelling.', 'Response instructions'],
   ]);
   assert.equal(profile.items.length, MEMORIES.length + 2, 'nothing else taken for memory');
-  assert.equal(status, `Saved ${MEMORIES.length + 2} memories from ChatGPT`);
+  assert.equal(status, `Saved ${MEMORIES.length + 2} memories from ChatGPT: 2 from your custom instructions, ${MEMORIES.length} from your saved memories`);
   assert.ok(await page.evaluate(() => window.replicaState.memories.maxRendered < 40), 'the list really was virtualized');
   assert.equal(await page.getByRole('dialog', { name: 'Saved memories' }).count(), 0, 'Saved memories closed again');
   assert.equal(await page.getByRole('dialog', { name: 'Settings' }).count(), 1, 'Settings left open');
@@ -73,7 +73,7 @@ test('ChatGPT -> Gemini: what ChatGPT remembered lands in Gemini\'s import box',
 test('no saved memories: the custom instructions are still saved', async (t) => {
   const env = await setup(t);
   const page = await openSettings(env, 'https://chatgpt.com/?scenario=no-memories#settings/Personalization');
-  assert.equal(await pressSave(page), 'Saved 2 memories from ChatGPT');
+  assert.equal(await pressSave(page), 'Saved 2 memories from ChatGPT: 2 from your custom instructions. Your saved memories are empty');
 });
 
 test('Check this page on ChatGPT\'s settings finds every part', async (t) => {

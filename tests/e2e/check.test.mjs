@@ -25,14 +25,14 @@ async function checkAt(env, url, ready) {
   return reply.report;
 }
 
-test('Claude\'s settings: every part found, the closed dialogs counted as fine', async (t) => {
+test('Claude\'s settings: every part found, the memory by opening its dialog and closing it again', async (t) => {
   const env = await setup(t);
   const report = await checkAt(env, CLAUDE_MEMORY_PAGE, { role: 'button', name: 'View and edit your memory' });
   assert.equal(report.title, 'Claude: memport finds everything it needs here');
   assert.equal(report.ok, true);
   assert.deepEqual(report.lines.map((l) => l.text), [
     'Place for the "Save memory to memport" button: found (role button "View and edit your memory")',
-    'Memory: not on screen now; memport opens it when you press its button',
+    'Memory: found (css [role=dialog] .memory-content, after pressing "View and edit your memory")',
     'Control that shows the memory: found (role button "View and edit your memory")',
     'Import box: not on screen now; memport opens it when it sends',
     'Control that opens the import box: found (role button "Start import")',

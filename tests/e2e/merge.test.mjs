@@ -64,7 +64,7 @@ test('one memory from Claude and Gemini is one item with both sources; a disagre
   t.after(() => env.close());
 
   // Its four memories and the replica's four "Manage edits" corrections.
-  assert.equal(await pressSave(await openClaude(env)), 'Saved 8 memories from Claude');
+  assert.equal(await pressSave(await openClaude(env)), 'Saved 8 memories from Claude: 4 from its memory, 4 from your edits');
   // Gemini's "Prefers Figma and Linear; uses a MacBook Air." is Claude's tools line in
   // another order: already held.
   assert.equal(await captureGemini(env), 'Saved 7 memories from Gemini (6 new)');
@@ -124,7 +124,7 @@ test('a second capture from Claude shows what changed since the first', async (t
   t.after(() => env.close());
 
   const claude = await openClaude(env);
-  assert.equal(await pressSave(claude), 'Saved 8 memories from Claude');
+  assert.equal(await pressSave(claude), 'Saved 8 memories from Claude: 4 from its memory, 4 from your edits');
   let popup = await openPopup(env);
   assert.equal(await popup.locator('.changes').count(), 0, 'nothing to compare after one capture');
   // The same memory read again: the capture says nothing changed, the popup adds nothing.
@@ -137,7 +137,7 @@ test('a second capture from Claude shows what changed since the first', async (t
   const page = await openClaude(env);
   assert.equal(
     await pressSave(page),
-    'Saved 8 memories from Claude (2 new) — since the last capture: 1 added, 1 removed, 1 changed',
+    'Saved 8 memories from Claude (2 new): 4 from its memory, 4 from your edits — since the last capture: 1 added, 1 removed, 1 changed',
   );
 
   popup = await openPopup(env);

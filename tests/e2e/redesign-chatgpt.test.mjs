@@ -18,7 +18,7 @@ for (const lang of ['en', 'fr']) {
     const page = await env.context.newPage();
     await page.goto(`https://chatgpt.com/?${query}#settings/Personalization`);
     await captureButton(page).waitFor({ timeout: 10_000 });
-    assert.equal(await pressSave(page), `Saved ${MEMORIES.length + 2} memories from ChatGPT`);
+    assert.equal(await pressSave(page), `Saved ${MEMORIES.length + 2} memories from ChatGPT: 2 from your custom instructions, ${MEMORIES.length} from your saved memories`);
     const texts = (await storedProfile(env)).items.map((i) => i.text);
     for (const memory of MEMORIES) assert.ok(texts.includes(memory), `missing: ${memory}`);
     assert.ok(texts.includes('Keep answers short and use British spelling.'));

@@ -14,7 +14,7 @@ for (const lang of ['en', 'fr']) {
     const env = await start();
     t.after(() => env.close());
     const claude = await openClaude(env, `${CLAUDE_MEMORY_PAGE}?${query}`);
-    assert.equal(await pressSave(claude), 'Saved 16 memories from Claude');
+    assert.equal(await pressSave(claude), 'Saved 16 memories from Claude: 12 from its memory, 4 from your edits');
     assert.equal(await claude.locator('dialog[open]').count(), 0, 'closed again');
     const profile = await storedProfile(env);
     const byText = new Map(profile.items.map((i) => [i.text, i]));

@@ -27,7 +27,7 @@ function instructions(page) {
 
 test('Claude -> ChatGPT: asked first, then added below the saved instructions; Save left to the person', async (t) => {
   const env = await setup(t);
-  assert.equal(await pressSave(await openClaude(env)), 'Saved 16 memories from Claude');
+  assert.equal(await pressSave(await openClaude(env)), 'Saved 16 memories from Claude: 12 from its memory, 4 from your edits');
   const sending = sendViaMenu(env, 'chatgpt');
   const chatgpt = await tabAt(env, 'https://chatgpt.com/#settings/Personalization');
   await chatgpt.getByRole('button', { name: 'Keep it and add below' }).click({ timeout: 15_000 });

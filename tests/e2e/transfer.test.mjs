@@ -29,7 +29,7 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
 
   // Pressing it opens Claude's memory dialog, reads it, closes it, and says what it saved.
   const status = await pressSave(claude);
-  assert.equal(status, 'Saved 16 memories from Claude');
+  assert.equal(status, 'Saved 16 memories from Claude: 12 from its memory, 4 from your edits');
   assert.equal(await claude.locator('[role="dialog"]').count(), 0, 'the dialog memport opened is closed again');
   assert.equal(await badgeText(env), '16');
 
@@ -58,7 +58,7 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
   assert.equal(await claude.evaluate(() => window.replicaState.editsOpens), 1);
 
   // Saving again adds nothing.
-  assert.equal(await pressSave(claude), 'Saved 16 memories from Claude (all already in your profile) — since the last capture: nothing changed');
+  assert.equal(await pressSave(claude), 'Saved 16 memories from Claude (all already in your profile): 12 from its memory, 4 from your edits — since the last capture: nothing changed');
   assert.equal((await storedProfile(env)).items.length, 16);
 
   // The popup lists every item under its category heading, as text.
