@@ -55,6 +55,8 @@ pub struct ReadPlan {
     /// The page's own lines (captions, titles, loading texts): a region that holds only these
     /// has not loaded.
     pub interface_texts: Vec<String>,
+    /// Beginnings of the page's own short lines ("Updated yesterday").
+    pub interface_prefixes: Vec<String>,
 }
 
 /// The plan for `url`, or `None` when it is no memory page memport knows.
@@ -85,7 +87,12 @@ pub fn plan_for(url: &str) -> Option<CapturePlan> {
             empty_texts: page.empty_texts.clone(),
             wait_ms: page.wait_ms,
             scroll: page.scroll,
-            fields: page.fields.clone(),
+            fields: (0..page.fields.len())
+                .map(|i| FieldSpec {
+                    locators: page.field_locators(i),
+                    ..page.fields[i].clone()
+                })
+                .collect(),
             lists: page.lists.clone(),
             names: page.names.clone(),
             memory_headings: page
@@ -101,6 +108,7 @@ pub fn plan_for(url: &str) -> Option<CapturePlan> {
                 .chain(&page.names)
                 .cloned()
                 .collect(),
+            interface_prefixes: page.ignore_prefixes.clone(),
         },
     })
 }

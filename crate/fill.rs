@@ -119,6 +119,10 @@ pub struct PutState {
     pub found_by: Option<String>,
     /// The box's text after filling, read back from the page.
     pub read_back: String,
+    /// The box found is an editable element (a rich editor), whatever the site file says:
+    /// found by meaning, it may be another kind than the file names.
+    #[serde(default)]
+    pub editable: bool,
 }
 
 /// Why there is nothing to fill.
@@ -424,7 +428,11 @@ impl Send {
                 continue;
             }
             let read_back = got.map_or("", |g| g.read_back.as_str());
-            if comparable(read_back, b.editor) != comparable(expected, b.editor) {
+            let editor = match got {
+                Some(g) if g.editable => EditorKind::ContentEditable,
+                _ => b.editor,
+            };
+            if comparable(read_back, editor) != comparable(expected, editor) {
                 problems.push(format!(
                     "\"{}\" did not take the text exactly ({} of {} characters read back): check \
                      it before you press \"{submit}\".",

@@ -131,6 +131,14 @@ fn lines(blocks: &[Block]) -> Vec<Line<'_>> {
 /// loading and empty-state texts): equal to an entry, or starting with an entry of three
 /// words or more (captions that end in a date).
 fn is_interface(page: &CapturePage, line: &str) -> bool {
+    if line.split_whitespace().count() <= 6
+        && page
+            .ignore_prefixes
+            .iter()
+            .any(|p| normalize(line).starts_with(&format!("{} ", normalize(p))))
+    {
+        return true;
+    }
     let line = normalize(line);
     page.ignore_lines
         .iter()

@@ -105,6 +105,11 @@ pub struct CapturePage {
     pub wait_ms: u32,
     /// Lines of the page's own interface found inside the content (captions, titles).
     pub ignore_lines: Vec<String>,
+    /// Beginnings of short interface lines that end in something that varies ("Updated
+    /// yesterday", "Mis à jour il y a 3 jours"): a line of at most six words that starts with
+    /// one of these is the page's.
+    #[serde(default)]
+    pub ignore_prefixes: Vec<String>,
     /// Texts the page shows instead of the memory when there is none: seeing one means
     /// "empty", not "not loaded yet".
     #[serde(default)]
@@ -285,20 +290,55 @@ pub enum Locator {
     },
 }
 
-impl ImportBox {
-    /// Every label the site file gives this box: its own, and its role locators' names.
+impl FieldSpec {
+    /// Every label the site file gives this field: its own, and its role locators' names.
     pub fn names(&self) -> Vec<String> {
-        let mut names = vec![self.label.clone()];
-        for locator in &self.target {
-            if let Locator::Role { names: more, .. } = locator {
-                for n in more {
-                    if !names.contains(n) {
-                        names.push(n.clone());
-                    }
+        names_of(&self.label, &self.locators)
+    }
+}
+
+impl CapturePage {
+    /// How to find field `index`: the site file's locators, then by meaning (its labels, and
+    /// away from the other fields' labels).
+    pub fn field_locators(&self, index: usize) -> Vec<Locator> {
+        let Some(field) = self.fields.get(index) else {
+            return Vec::new();
+        };
+        let avoid = self
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .flat_map(|(_, other)| other.names())
+            .collect();
+        let mut locators = field.locators.clone();
+        locators.push(Locator::Labelled {
+            names: field.names(),
+            avoid,
+        });
+        locators
+    }
+}
+
+/// `label` and the names of `locators`' role locators, each once.
+fn names_of(label: &str, locators: &[Locator]) -> Vec<String> {
+    let mut names = vec![label.to_string()];
+    for locator in locators {
+        if let Locator::Role { names: more, .. } = locator {
+            for n in more {
+                if !names.contains(n) {
+                    names.push(n.clone());
                 }
             }
         }
-        names
+    }
+    names
+}
+
+impl ImportBox {
+    /// Every label the site file gives this box: its own, and its role locators' names.
+    pub fn names(&self) -> Vec<String> {
+        names_of(&self.label, &self.target)
     }
 }
 

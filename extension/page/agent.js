@@ -194,6 +194,8 @@
     if (h.length > Math.max(12, w.length + 6)) return 0; // A paragraph that happens to hold the words is no label.
     const hs = ` ${h.join(' ')} `;
     if (hs.includes(` ${w.join(' ')} `)) return 2 + 0.5 / (1 + h.length - w.length);
+    // The name is the label shortened ("Paste the response" for "Paste the response here").
+    if (` ${w.join(' ')} `.includes(hs) && h.filter((x) => !STOP.has(x)).length >= 2) return 1.5;
     const meaningful = w.filter((x) => !STOP.has(x));
     if (meaningful.length === 0) return 0;
     const shared = meaningful.filter((x) => h.includes(x)).length;
@@ -201,6 +203,26 @@
     const ratio = shared / meaningful.length;
     if (ratio >= 0.75 && extra <= 2 && shared >= Math.min(2, meaningful.length)) return 1 + ratio * 0.5 - extra * 0.1;
     return 0;
+  }
+
+  /**
+   * Controls a page made of plain elements (a div with a click handler, no role): a short text
+   * of its own, under a pointer cursor or focusable, that reads like one of `names`.
+   */
+  function clickables(root, names) {
+    const out = [];
+    for (const el of queryDeep(root, 'div, span, a, li, p, [tabindex]')) {
+      if (closestDeep(el, OURS) || el.matches(ROLE_SELECTORS.button)) continue;
+      const text = squash(deepText(el));
+      if (!text || text.split(' ').length > 8) continue;
+      // The element itself, not a wrapper around one that is.
+      if ([...el.children].some((c) => squash(deepText(c)) === text)) continue;
+      const style = getComputedStyle(el);
+      if (style.cursor !== 'pointer' && !el.hasAttribute('tabindex')) continue;
+      const score = Math.max(0, ...names.map((n) => labelScore(text, n)));
+      if (score > 0) out.push({ el, score: Math.min(score, 2.9) });
+    }
+    return out;
   }
 
   /** The best score of `el`'s accessible name against any of `names`. */
@@ -278,10 +300,11 @@
       }
       if (loc.by === 'role') {
         const sel = ROLE_SELECTORS[loc.role] ?? `[role="${loc.role}"]`;
-        const scored = queryDeep(root, sel)
+        let scored = queryDeep(root, sel)
           .filter((el) => !closestDeep(el, OURS))
           .map((el) => ({ el, score: nameScore(el, loc.names) }))
           .filter((c) => c.score > 0);
+        if (scored.length === 0 && loc.role === 'button' && loc.names.length) scored = clickables(root, loc.names);
         // Stable: among equals, document order.
         scored.sort((a, b) => b.score - a.score);
         return scored.map(({ el, score }) => {
@@ -493,11 +516,15 @@
     const texts = plan.loading_texts.map(norm);
     for (const root of roots) {
       if (closestDeep(root, '[aria-busy="true"]')) return true;
-      for (const el of queryDeep(root, '[aria-busy="true"], [role="progressbar"], progress, [class]')) {
+      for (const el of queryDeep(root, '*')) {
         if (!visible(el)) continue;
         if (el.matches('[aria-busy="true"], [role="progressbar"], progress')) return true;
+        if (squash(el.textContent)) continue;
         const cls = typeof el.className === 'string' ? el.className : '';
-        if (cls && SPINNER.test(cls) && !squash(el.textContent)) return true;
+        if (cls && SPINNER.test(cls)) return true;
+        // A spinner or a skeleton whatever its class: an empty element animated for ever.
+        const style = getComputedStyle(el);
+        if (style.animationName !== 'none' && style.animationIterationCount === 'infinite') return true;
       }
     }
     return texts.length > 0 && collectBlocks(roots).some((b) => texts.includes(norm(b.text)));
@@ -506,10 +533,17 @@
   /** Whether `line` is one of the site's own interface lines (captions, titles, loading texts). */
   function interfaceLine(line, plan) {
     const l = norm(line).replace(/[.…:]+$/, '');
+    if (l.split(' ').length <= 6 && (plan.interface_prefixes ?? []).some((p) => l.startsWith(`${norm(p)} `))) return true;
     return plan.interface_texts.some((t) => {
       const e = norm(t).replace(/[.…:]+$/, '');
       return l === e || (e.split(' ').length >= 3 && l.startsWith(e));
     });
+  }
+
+  /** A count or gauge ("71 %", "Memory 71% full", "4 saved memories"): the page's, not memory. */
+  function countLike(line) {
+    const n = line.split(' ').length;
+    return /^[\d\s%.,/:·-]+$/.test(line) || (/%/.test(line) && n <= 6 && !/[.!?]$/.test(line)) || (/^\d[\d,.]*\s/.test(line) && n <= 3);
   }
 
   /** The lines of `roots` that are not the site's interface: what makes a region "loaded". */
@@ -517,7 +551,7 @@
     return collectBlocks(roots)
       .flatMap((b) => b.text.split('\n'))
       .map(squash)
-      .filter((l) => l && !interfaceLine(l, plan) && !/^[\d\s%.,/]+$/.test(l));
+      .filter((l) => l && !interfaceLine(l, plan) && !countLike(l));
   }
 
   /** Whether the page shows one of `texts` (an empty state such as "nothing saved yet"). */
@@ -701,8 +735,11 @@
     return isBold(el) && !el.querySelector('p, li, div, section');
   }
 
-  /** Visible headings (or heading-like lines) whose text is one of `names`, best match first. */
-  function headingsNamed(names, root = document) {
+  /**
+   * Visible headings (or heading-like lines) whose text is one of `names`: best match first,
+   * and among equals the one matching an earlier (more specific) name.
+   */
+  function headingsNamed(names, root = document.body) {
     if (names.length === 0) return [];
     const found = [];
     walkComposed(root, (node) => {
@@ -711,15 +748,19 @@
       const text = squash(node.textContent);
       if (text.length === 0 || text.length > 80) return text.length > 0;
       if (headingLike(node) && visible(node)) {
-        const score = Math.max(0, ...names.map((n) => labelScore(text, n)));
-        if (score >= 2) {
-          found.push({ el: node, score });
+        let best = { score: 0, index: names.length };
+        names.forEach((n, index) => {
+          const score = labelScore(text, n);
+          if (score > best.score) best = { score, index };
+        });
+        if (best.score >= 2) {
+          found.push({ el: node, ...best });
           return false;
         }
       }
       return true;
     });
-    return found.sort((a, b) => b.score - a.score).map((f) => f.el);
+    return found.sort((a, b) => b.score - a.score || a.index - b.index).map((f) => f.el);
   }
 
   function level(el) {
@@ -727,29 +768,33 @@
     return tag ? Number(tag[1]) : 7;
   }
 
+  /** Whether `el` is or holds a heading at `stopAt`'s level or higher (a heading-like line for 7). */
+  function startsSection(el, stopAt) {
+    if (headingLike(el)) return stopAt === 7 || level(el) <= stopAt;
+    if (stopAt === 7) return false;
+    return queryDeep(el, 'h1, h2, h3, h4, h5, h6, [role="heading"]').some((h) => visible(h) && level(h) <= stopAt);
+  }
+
   /**
    * The part of the page that belongs to `heading`: what follows it up to the next heading of
-   * the same or a higher level (climbing out of wrappers that hold only the heading).
+   * the same or a higher level. Where the heading sits in a wrapper (a card header, with
+   * buttons or memport's own button beside it), the wrapper's followers are looked at, up a
+   * few levels, until they hold memory.
    */
-  function sectionOf(heading) {
+  function sectionOf(heading, plan) {
+    const stopAt = level(heading);
     let top = heading;
-    while (parentOf(top) && parentOf(top) !== document.body && !top.nextElementSibling && !top.previousElementSibling) {
+    for (let depth = 0; depth < 4 && top && top !== document.body; depth += 1) {
+      const roots = [];
+      for (let sib = top.nextElementSibling; sib; sib = sib.nextElementSibling) {
+        if (sib.matches(OURS)) continue;
+        if (startsSection(sib, stopAt)) break;
+        roots.push(sib);
+      }
+      if (roots.length && memoryLines(roots, plan).length) return roots;
       top = parentOf(top);
     }
-    const roots = [];
-    const stopAt = level(heading);
-    for (let sib = top.nextElementSibling; sib; sib = sib.nextElementSibling) {
-      const h = headingLike(sib) ? sib : null;
-      if (h && level(h) <= stopAt && level(h) < 7) break;
-      if (h && stopAt === 7) break; // A bold-line heading ends at the next heading of any kind.
-      roots.push(sib);
-    }
-    if (roots.length === 0 && parentOf(top)) {
-      // The heading closes its wrapper (a card header): the section is the wrapper's next sibling.
-      const next = parentOf(top).nextElementSibling;
-      if (next) roots.push(next);
-    }
-    return roots;
+    return [];
   }
 
   /**
@@ -759,13 +804,27 @@
   function inlineRegion(plan) {
     const known = headingsNamed(plan.memory_headings);
     if (known.length) {
-      const common = commonAncestor(known);
-      const box = common && (known.includes(common) ? parentOf(common) : common);
-      if (box && box !== document.body) return { roots: [box], how: `the memory under "${squash(known[0].textContent)}"`, meaning: true };
+      // The memory's own headings ("Work context"): the part holding them all, up to the
+      // next heading of a higher level than theirs.
+      const top = Math.min(...known.map(level));
+      let box = commonAncestor(known);
+      if (box && known.includes(box)) box = parentOf(box);
+      const how = `the memory under "${squash(known[0].textContent)}"`;
+      if (box && box !== document.body) {
+        const inside = [...box.children].filter((c) => !c.matches(OURS));
+        const first = inside.findIndex((c) => known.some((k) => within(c, k)));
+        // Keep from the first memory heading on, up to a heading of a higher level.
+        const roots = [];
+        for (const c of inside.slice(Math.max(0, first))) {
+          if (roots.length && !known.some((k) => within(c, k)) && startsSection(c, top - 1)) break;
+          roots.push(c);
+        }
+        if (roots.length) return { roots, how, meaning: true };
+      }
     }
     for (const heading of headingsNamed(plan.names)) {
-      const roots = sectionOf(heading).filter((r) => !closestDeep(r, OURS));
-      if (roots.length && memoryLines(roots, plan).length) {
+      const roots = sectionOf(heading, plan);
+      if (roots.length) {
         return { roots, how: `the part under the heading "${squash(heading.textContent).slice(0, 60)}"`, meaning: true };
       }
     }
@@ -786,19 +845,21 @@
 
   /** Resolves after the next scroll event of `el` (or 60 ms), and the page's re-render after it. */
   async function scrolled(el) {
+    // The page's own scroller reports its scrolling on the window.
+    const target = el === document.scrollingElement ? window : el;
     await new Promise((resolve) => {
       const done = () => {
-        el.removeEventListener('scroll', done);
+        target.removeEventListener('scroll', done);
         clearTimeout(timer);
         resolve();
       };
-      el.addEventListener('scroll', done, { once: true });
+      target.addEventListener('scroll', done, { once: true });
       const timer = setTimeout(done, 60);
     });
     // Let the list render the rows now in view: until the DOM is quiet for a moment.
     let last = Date.now();
     const observer = new MutationObserver(() => { last = Date.now(); });
-    observer.observe(el, { childList: true, subtree: true, characterData: true });
+    observer.observe(el === document.scrollingElement ? document.documentElement : el, { childList: true, subtree: true, characterData: true });
     const start = Date.now();
     while (Date.now() - last < 25 && Date.now() - start < 300) await sleep(10);
     observer.disconnect();
@@ -836,27 +897,72 @@
    */
   async function collectAll(roots) {
     const scrollers = roots.flatMap((r) => queryDeep(r, '*')).filter((el) => visible(el) && scrollable(el));
-    if (scrollers.length === 0) return collectBlocks(roots);
+    // A list that renders the rows in view of a scroller around the region (the settings
+    // pane, the page) is read by scrolling that one through the region.
+    const outer = roots.length ? scrollerAround(roots[0]) : null;
+    if (scrollers.length === 0 && !outer) return collectBlocks(roots);
     const merged = merger();
     const key = (b) => `${b.tag}\u0000${b.text}`;
-    merged.add(collectBlocks(roots), key);
+    const take = () => merged.add(collectBlocks(roots.filter((r) => r.isConnected)), key);
+    take();
     for (const scroller of scrollers) {
       const back = scroller.scrollTop;
       if (back !== 0) {
         scroller.scrollTop = 0;
         await scrolled(scroller);
-        merged.add(collectBlocks(roots), key);
+        take();
       }
       for (let step = 0; step < 5000; step += 1) {
         const before = scroller.scrollTop;
         scroller.scrollTop = before + Math.max(24, scroller.clientHeight * 0.8);
         if (scroller.scrollTop <= before) break; // The bottom.
         await scrolled(scroller);
-        merged.add(collectBlocks(roots), key);
+        take();
       }
       scroller.scrollTop = back;
     }
+    if (outer) {
+      const back = outer.scrollTop;
+      const view = () => (outer === document.scrollingElement
+        ? { top: 0, height: window.innerHeight }
+        : { top: outer.getBoundingClientRect().top, height: outer.clientHeight });
+      const extent = () => {
+        const rects = roots.filter((r) => r.isConnected).map((r) => r.getBoundingClientRect());
+        return { top: Math.min(...rects.map((r) => r.top)), bottom: Math.max(...rects.map((r) => r.bottom)) };
+      };
+      // From the region's top to its bottom, a screen at a time.
+      outer.scrollTop += extent().top - view().top;
+      await scrolled(outer);
+      take();
+      for (let step = 0; step < 5000; step += 1) {
+        const v = view();
+        if (extent().bottom <= v.top + v.height + 1) break; // The region's end is in view.
+        const before = outer.scrollTop;
+        outer.scrollTop = before + Math.max(24, v.height * 0.8);
+        if (outer.scrollTop <= before) break;
+        await scrolled(outer);
+        take();
+      }
+      outer.scrollTop = back;
+    }
     return merged.blocks();
+  }
+
+  /** The scroller around `el` whose view the region does not fit in, if any. */
+  function scrollerAround(el) {
+    for (let n = parentOf(el); n; n = parentOf(n)) {
+      if (n === document.body || n === document.documentElement) break;
+      if (scrollable(n)) return fits(el, n) ? null : n;
+    }
+    const page = document.scrollingElement;
+    return page && page.scrollHeight > page.clientHeight + 4 && !fits(el, page) ? page : null;
+  }
+
+  function fits(el, scroller) {
+    const r = el.getBoundingClientRect();
+    const top = scroller === document.scrollingElement ? 0 : scroller.getBoundingClientRect().top;
+    const height = scroller === document.scrollingElement ? window.innerHeight : scroller.clientHeight;
+    return r.top >= top - 1 && r.bottom <= top + height + 1;
   }
 
   // ---- Opening and closing --------------------------------------------------------------
@@ -972,6 +1078,10 @@
       waitMs: plan.wait_ms,
       onFound: () => { fields = readFields(plan.fields); },
     });
+    // Fields that rendered after the first look are read now.
+    for (const late of readFields(plan.fields)) {
+      if (!fields.some((f) => f.label === late.label)) fields.push(late);
+    }
     const lists = [];
     const missing = [];
     for (const list of plan.lists) {
@@ -1107,12 +1217,15 @@
       return { outcome: 'wrong_page', url: location.href };
     }
     const anyBox = () => plan.boxes.map(findBox).find(Boolean) || null;
+    // A control whose label reads like a box's own ("Paste the response") shows that box.
+    const boxNames = plan.boxes.flatMap((locators) => locators.filter((l) => l.by === 'labelled').flatMap((l) => l.names));
+    const openers = boxNames.length ? [...plan.open, { by: 'role', role: 'button', names: boxNames }] : plan.open;
     // The page may open its own dialog (from its URL); give it a moment, then press the
     // plan's opener ("Start import") if no box is there yet.
-    const firstWait = plan.open.length ? Math.min(plan.open_after_ms, plan.wait_ms) : plan.wait_ms;
+    const firstWait = openers.length ? Math.min(plan.open_after_ms, plan.wait_ms) : plan.wait_ms;
     let found = await waitUntil(anyBox, firstWait);
-    if (!found && plan.open.length) {
-      const opener = await waitUntil(() => anyBox() || findOne(plan.open), plan.wait_ms);
+    if (!found && openers.length) {
+      const opener = await waitUntil(() => anyBox() || findOne(openers), plan.wait_ms);
       if (opener && !writable(opener.el)) opener.el.click();
       found = await waitUntil(anyBox, plan.wait_ms);
     }
@@ -1141,7 +1254,13 @@
     });
     await sleep(50); // Let the page's handlers run before reading back.
     found.find(Boolean)?.el.scrollIntoView({ block: 'center' });
-    return { boxes: found.map((box) => ({ found_by: box ? box.how : null, read_back: box ? valueOf(box.el) : '' })) };
+    return {
+      boxes: found.map((box) => ({
+        found_by: box ? box.how : null,
+        read_back: box ? valueOf(box.el) : '',
+        editable: Boolean(box && !isField(box.el)),
+      })),
+    };
   }
 
   // ---- Talking to the person -----------------------------------------------------------
