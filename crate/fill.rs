@@ -556,6 +556,7 @@ mod tests {
                 .map(|r| PutState {
                     found_by: Some("css".into()),
                     read_back: r.to_string(),
+                    editable: false,
                 })
                 .collect(),
         }
