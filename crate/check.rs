@@ -344,7 +344,8 @@ mod tests {
             parts[3..],
             [
                 "Box \"How would you like ChatGPT to respond?\"",
-                "Box \"What would you like ChatGPT to know about you to provide better responses?\""
+                "Box \"What would you like ChatGPT to know about you to provide better responses?\"",
+                "Control that opens the import box"
             ]
         );
     }
