@@ -26,6 +26,8 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
+/** The drift simulator's files (tests/drift/), served on every replica host under /__drift/. */
+const DRIFT = path.join(REPO, 'tests', 'drift');
 
 /** Host name (without port) -> folder with that site's files. */
 const SITES = {
@@ -146,14 +148,25 @@ async function handle(req, res) {
     return send(res, 200, 'application/json; charset=utf-8', body, method);
   }
 
+  // The drift simulator (tests/drift/): a page made from a seed, on any route of any host,
+  // when the URL asks for one with ?drift=...; its scripts under /__drift/.
+  const ext = path.posix.extname(pathname).toLowerCase();
+  const drift = new URL(req.url || '/', 'https://replica.invalid').searchParams.has('drift');
+  let base = siteDir;
+  let relative = ext ? pathname : '/index.html';
+  if (pathname.startsWith('/__drift/')) {
+    base = DRIFT;
+    relative = pathname.slice('/__drift'.length);
+  } else if (drift && !ext) {
+    base = DRIFT;
+    relative = '/page.html';
+  }
   // A path whose last segment has an extension is a static file; anything
   // else is an SPA route and gets index.html.
-  const ext = path.posix.extname(pathname).toLowerCase();
-  const relative = ext ? pathname : '/index.html';
   // Resolve inside the site folder and refuse anything that escapes it
   // ("..", encoded "%2e%2e", absolute paths, NUL bytes).
-  const file = path.resolve(siteDir, '.' + path.posix.normalize('/' + relative));
-  if (relative.includes('\0') || (file !== siteDir && !file.startsWith(siteDir + path.sep))) {
+  const file = path.resolve(base, '.' + path.posix.normalize('/' + relative));
+  if (relative.includes('\0') || (file !== base && !file.startsWith(base + path.sep))) {
     return send(res, 404, 'text/plain; charset=utf-8', 'not found\n', method);
   }
   let body;
