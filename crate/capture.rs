@@ -49,6 +49,9 @@ pub struct ReadPlan {
     /// What the memory is called on the page (its heading, its dialog's name), for finding
     /// it by meaning when the locators miss.
     pub names: Vec<String>,
+    /// The settings section it stands in ("Memory"): looked under when no name is on the
+    /// page, with a longer wait for it to settle.
+    pub section_names: Vec<String>,
     /// The headings the memory is organised under ("Work context"): where they stand, the
     /// memory is.
     pub memory_headings: Vec<String>,
@@ -66,7 +69,12 @@ pub fn plan_for(url: &str) -> Option<CapturePlan> {
     let mut anchor = page.anchor.clone();
     let by_heading = Locator::Role {
         role: "heading".into(),
-        names: page.names.clone(),
+        names: page
+            .names
+            .iter()
+            .chain(&page.section_names)
+            .cloned()
+            .collect(),
     };
     if !page.names.is_empty() && !anchor.contains(&by_heading) {
         anchor.push(by_heading);
@@ -95,6 +103,7 @@ pub fn plan_for(url: &str) -> Option<CapturePlan> {
                 .collect(),
             lists: page.lists.clone(),
             names: page.names.clone(),
+            section_names: page.section_names.clone(),
             memory_headings: page
                 .headings
                 .iter()
@@ -106,6 +115,7 @@ pub fn plan_for(url: &str) -> Option<CapturePlan> {
                 .chain(&page.loading_texts)
                 .chain(&page.empty_texts)
                 .chain(&page.names)
+                .chain(&page.section_names)
                 .cloned()
                 .collect(),
             interface_prefixes: page.ignore_prefixes.clone(),

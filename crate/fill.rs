@@ -72,6 +72,10 @@ pub struct BoxState {
     pub found_by: Option<String>,
     /// What it held.
     pub value: String,
+    /// It takes one line only (an `<input>`, found by meaning where the site file expected a
+    /// box): line breaks would be dropped, so the entries go in on one line.
+    #[serde(default)]
+    pub single_line: bool,
 }
 
 /// The in-page question before anything already typed is touched.
@@ -268,6 +272,16 @@ fn comparable(text: &str, editor: EditorKind) -> String {
     }
 }
 
+/// `text` for a box that takes one line: its non-empty lines joined by " · ", so no entry runs
+/// into the next.
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 fn plural(n: usize) -> String {
     format!("{n} {}", if n == 1 { "memory" } else { "memories" })
 }
@@ -384,6 +398,11 @@ impl Send {
                 (m, _) => m,
             };
             let (text, left) = self.fit(i, room);
+            let text = if state.is_some_and(|s| s.single_line) {
+                one_line(&text)
+            } else {
+                text
+            };
             let text = if keep_before && !text.is_empty() {
                 format!("{before}{SEPARATOR}{text}")
             } else if keep_before {
@@ -546,6 +565,7 @@ mod tests {
         BoxState {
             found_by: Some("css".into()),
             value: value.into(),
+            single_line: false,
         }
     }
 
@@ -678,12 +698,31 @@ mod tests {
     }
 
     #[test]
+    fn a_box_that_takes_one_line_gets_the_entries_on_one_line() {
+        let send = prepare(Assistant::Gemini, Way::Import, &two()).unwrap();
+        let states = [BoxState {
+            single_line: true,
+            ..found("")
+        }];
+        let (plan, planned) = send.put_plan(&states, Choice::Replace);
+        let text = &plan.boxes[0].text;
+        assert!(!text.contains('\n'), "{text}");
+        assert_eq!(
+            text,
+            "Demographics Information: · - Lives in Lisbon. · Instructions: · - Prefers short \
+             answers. · Imported from: memport"
+        );
+        assert!(send.judge(&planned, &put(&[text])).ok);
+    }
+
+    #[test]
     fn a_missing_box_lists_its_entries() {
         let send = prepare(Assistant::ChatGpt, Way::Import, &two()).unwrap();
         let states = [
             BoxState {
                 found_by: None,
                 value: String::new(),
+                single_line: false,
             },
             found(""),
         ];

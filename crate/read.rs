@@ -168,6 +168,7 @@ pub fn is_count(page: &CapturePage, line: &str) -> bool {
     let vocabulary: Vec<String> = page
         .names
         .iter()
+        .chain(&page.section_names)
         .chain(&page.ignore_lines)
         .flat_map(|n| n.split_whitespace().map(normalize).collect::<Vec<_>>())
         .filter(|w| w.chars().count() > 3)

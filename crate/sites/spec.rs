@@ -133,6 +133,12 @@ pub struct CapturePage {
     /// locators miss: the part under such a heading is the memory.
     #[serde(default)]
     pub names: Vec<String>,
+    /// The settings section the memory stands in ("Memory"): the place for the button when
+    /// nothing else is there, and, when the memory's own name is not on the page, where it is
+    /// looked for, waiting longer for it to settle (the section's switches and captions are
+    /// there before the memory is).
+    #[serde(default)]
+    pub section_names: Vec<String>,
     /// What the person is told the memory is, in "9 from its memory" ("its memory", "your
     /// saved memories").
     pub part: String,

@@ -113,6 +113,8 @@
   // A box the person could type into: read-only and disabled ones are never fill targets.
   function writable(el) {
     if (el.matches('[readonly], :disabled, [aria-readonly="true"], [aria-disabled="true"]')) return false;
+    if (closestDeep(el, '[aria-busy="true"]')) return false; // Still loading: not yet.
+    if (el.isContentEditable === false && el.getAttribute('contenteditable') === 'false') return false;
     if (el instanceof HTMLInputElement && !['', 'text', 'search'].includes(el.type)) return false;
     return isField(el) || el.isContentEditable;
   }
@@ -196,6 +198,12 @@
     if (hs.includes(` ${w.join(' ')} `)) return 2 + 0.5 / (1 + h.length - w.length);
     // The name is the label shortened ("Paste the response" for "Paste the response here").
     if (` ${w.join(' ')} `.includes(hs) && h.filter((x) => !STOP.has(x)).length >= 2) return 1.5;
+    // The label with words left out ("Paste here" for "Paste the response here").
+    if (h.filter((x) => !STOP.has(x)).length >= 2) {
+      let at = 0;
+      for (const x of w) if (x === h[at]) at += 1;
+      if (at === h.length) return 1.25;
+    }
     const meaningful = w.filter((x) => !STOP.has(x));
     if (meaningful.length === 0) return 0;
     const shared = meaningful.filter((x) => h.includes(x)).length;
@@ -225,6 +233,21 @@
     return out;
   }
 
+  /**
+   * `labelScore`, plus a looser match for a box's label, where only writable boxes compete
+   * and the other boxes' labels are held against it: most meaningful words shared, whatever
+   * was added or dropped around them ("Paste here below" for "Paste the response here").
+   */
+  function looseScore(have, want) {
+    const strict = labelScore(have, want);
+    if (strict) return strict;
+    const h = words(have).filter((x) => !STOP.has(x));
+    const w = words(want).filter((x) => !STOP.has(x));
+    if (h.length === 0 || h.length > w.length + 3) return 0;
+    const shared = w.filter((x) => h.includes(x)).length;
+    return shared >= 2 && shared / Math.max(h.length, w.length) >= 0.6 ? 1 : 0;
+  }
+
   /** The best score of `el`'s accessible name against any of `names`. */
   function nameScore(el, names) {
     if (names.length === 0) return 1;
@@ -242,12 +265,31 @@
       let sib = node.previousElementSibling;
       for (let n = 0; sib && n < 3; n += 1, sib = sib.previousElementSibling) {
         if (sib.matches(`${OURS}, script, style, template`)) continue;
+        // Another box stands between: the text above is its label, not this box's.
+        if (sib.matches(EDITABLE) || queryDeep(sib, EDITABLE).length) return '';
         const text = squash(deepText(sib));
         if (text && text.split(' ').length <= 24 && visible(sib)) return text;
       }
       node = parentOf(node);
     }
     return '';
+  }
+
+  /**
+   * Whether a person could see and click `el`: not a sliver, not parked off the page (Quill's
+   * hidden paste buffer sits at left: -10000px; it is no box to fill).
+   */
+  function perceivable(el) {
+    const r = el.getBoundingClientRect();
+    return r.width >= 8 && r.height >= 8 && r.right + window.scrollX > 0 && r.bottom + window.scrollY > 0;
+  }
+
+  /** Whether `el` has a label of its own (not a placeholder): aria-label, aria-labelledby, <label>. */
+  function labelledOwn(el) {
+    if (squash(el.getAttribute('aria-label'))) return true;
+    const by = el.getAttribute('aria-labelledby');
+    if (by && by.split(/\s+/).some((id) => squash(byId(el, id)?.textContent))) return true;
+    return Boolean(el.labels && [...el.labels].some((l) => squash(l.textContent)));
   }
 
   /** The outermost editable of a rich editor (a contenteditable inside one is part of it). */
@@ -263,17 +305,19 @@
    */
   function labelledBoxes(loc, root) {
     const boxes = [...new Set(queryDeep(root, EDITABLE).map(editorRoot))].filter(
-      (el) => el && writable(el) && visible(el) && !closestDeep(el, OURS),
+      (el) => el && writable(el) && visible(el) && perceivable(el) && !closestDeep(el, OURS),
     );
     const scoreOf = (el, names) => {
       if (names.length === 0) return 0;
       const own = squash(accessibleName(el));
       const wrapping = closestDeep(el, 'label');
       const texts = [own, wrapping ? squash(wrapping.textContent) : ''].filter(Boolean);
-      let best = Math.max(0, ...texts.flatMap((t) => names.map((n) => labelScore(t, n))));
-      if (best < 2) {
+      let best = Math.max(0, ...texts.flatMap((t) => names.map((n) => looseScore(t, n))));
+      // The text above speaks for a box only when the box has no label of its own: a box
+      // labelled otherwise ("What should ChatGPT call you?") is another box.
+      if (best < 2 && !labelledOwn(el)) {
         const above = textAbove(el);
-        if (above) best = Math.max(best, ...names.map((n) => labelScore(above, n) - 0.25));
+        if (above) best = Math.max(best, ...names.map((n) => looseScore(above, n) - 0.25));
       }
       return best;
     };
@@ -316,7 +360,7 @@
       if (loc.by === 'labelled') return labelledBoxes(loc, root);
       if (loc.by === 'largest_editable') {
         const scopes = loc.within ? queryDeep(root, loc.within) : [root];
-        const boxes = scopes.flatMap((s) => queryDeep(s, EDITABLE)).filter((el) => writable(el) && !closestDeep(el, OURS));
+        const boxes = scopes.flatMap((s) => queryDeep(s, EDITABLE)).filter((el) => writable(el) && perceivable(el) && !closestDeep(el, OURS));
         const area = (el) => el.getBoundingClientRect().width * el.getBoundingClientRect().height;
         return boxes.filter(visible).sort((a, b) => area(b) - area(a)).map((el) => ({ el, how: describe(loc) }));
       }
@@ -506,10 +550,20 @@
   // The memory's text must stay the same this long before it is read: sites stream it in
   // pieces, a caption first and the rest a moment later.
   const QUIET_MS = 700;
+  const WEAK_QUIET_MS = 2500;
   // A region showing no memory and no sign of loading for this long, while the page shows its
   // empty-state text, is empty.
   const EMPTY_QUIET_MS = 600;
   const SPINNER = /(^|[\s_-])(spinner|loading|loader|skeleton|shimmer|placeholder-glow)([\s_-]|$)/i;
+
+  /** The content heights of the scrolled parts of `roots`, as one string. */
+  function scrollHeights(roots) {
+    return roots
+      .flatMap((r) => queryDeep(r, '*'))
+      .filter((el) => el.scrollHeight > el.clientHeight + 4)
+      .map((el) => el.scrollHeight)
+      .join(',');
+  }
 
   /** Whether `roots` show a sign of still loading: aria-busy, a progress bar, a spinner, a loading text. */
   function loading(roots, plan) {
@@ -591,17 +645,21 @@
     for (;;) {
       region = locate() ?? region;
       const roots = region ? region.roots.filter((r) => r.isConnected) : [];
-      const text = roots.map(deepText).join('\u0000');
+      // Text, and the height of every scrolled part: a virtualized list that grows below the
+      // rows in view changes no text on screen.
+      const text = roots.map(deepText).join('\u0000') + scrollHeights(roots);
       if (text !== lastText) {
         lastText = text;
         since = Date.now();
       }
       const quiet = Date.now() - since;
+      // A region found only by its settings section waits longer for the memory to arrive.
+      const needed = region?.weak ? WEAK_QUIET_MS : QUIET_MS;
       if (roots.length && loading(roots, plan)) {
         why = 'it was still loading';
         since = Date.now();
       } else if (roots.length && memoryLines(roots, plan).length > 0) {
-        if (quiet >= QUIET_MS) return { state: 'ready', region };
+        if (quiet >= needed) return { state: 'ready', region };
       } else {
         why = roots.length ? 'it showed only the page\u2019s own captions' : 'nothing appeared';
         if (showsText(emptyTexts) && quiet >= EMPTY_QUIET_MS) return { state: 'empty', region };
@@ -745,8 +803,9 @@
     walkComposed(root, (node) => {
       if (node.nodeType !== Node.ELEMENT_NODE) return false;
       if (node.matches(`${OURS}, script, style, template, button, [role="button"], label, nav`)) return false;
+      // (Light-DOM text only: a shadow host shows none, so it is looked into all the same.)
       const text = squash(node.textContent);
-      if (text.length === 0 || text.length > 80) return text.length > 0;
+      if (text.length === 0 || text.length > 80) return true;
       if (headingLike(node) && visible(node)) {
         let best = { score: 0, index: names.length };
         names.forEach((n, index) => {
@@ -826,6 +885,14 @@
       const roots = sectionOf(heading, plan);
       if (roots.length) {
         return { roots, how: `the part under the heading "${squash(heading.textContent).slice(0, 60)}"`, meaning: true };
+      }
+    }
+    // Only the settings section is there ("Memory"): its switches and captions come before the
+    // memory does, so this region must stay quiet longer before it is read.
+    for (const heading of headingsNamed(plan.section_names ?? [])) {
+      const roots = sectionOf(heading, plan);
+      if (roots.length) {
+        return { roots, how: `the part under the heading "${squash(heading.textContent).slice(0, 60)}"`, meaning: true, weak: true };
       }
     }
     return null;
@@ -1234,7 +1301,7 @@
     }
     const boxes = plan.boxes.map((locators) => {
       const box = findBox(locators);
-      return { found_by: box ? box.how : null, value: box ? valueOf(box.el) : '' };
+      return { found_by: box ? box.how : null, value: box ? valueOf(box.el) : '', single_line: Boolean(box && box.el instanceof HTMLInputElement) };
     });
     return { outcome: 'boxes', boxes };
   }
@@ -1491,5 +1558,5 @@
     return out;
   }
 
-  globalThis.memportAgent = { collectAll, findOne, showsText, waitUntil, read, readAnswer, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor };
+  globalThis.memportAgent = { collectAll, findOne, queryDeep, showsText, waitUntil, read, readAnswer, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor };
 })();

@@ -24,8 +24,9 @@
 
   const alive = () => Boolean(globalThis.chrome?.runtime?.id); // False once memport is reloaded or removed.
 
+  // Also inside open shadow roots, where the button goes when its anchor is there.
   function existing() {
-    return [...document.querySelectorAll('[data-memport="capture"]')];
+    return agent.queryDeep(document, '[data-memport="capture"]');
   }
 
   function removeButton() {
@@ -110,8 +111,9 @@
     if (!found) {
       const floating = buttons.find((w) => w.classList.contains('memport-floating'));
       buttons.filter((w) => w !== floating).forEach((w) => w.remove());
-      const loggedOut = agent.showsText(plan?.logged_out_texts ?? []);
-      if (!plan || loggedOut || Date.now() - planAt < FLOAT_AFTER_MS) {
+      // Once pressed, the button (and what it has to say) stays, wherever it must go.
+      const loggedOut = !busy && !status && agent.showsText(plan?.logged_out_texts ?? []);
+      if (!plan || loggedOut || (!busy && !status && Date.now() - planAt < FLOAT_AFTER_MS)) {
         floating?.remove();
         // Look again once it may float.
         if (plan && !loggedOut && !floatTimer) {
