@@ -134,6 +134,16 @@
     return (root.getElementById ? root.getElementById(id) : null) ?? document.getElementById(id);
   }
 
+  /** A <label>'s own words, without the value of the box it wraps. */
+  function labelText(label) {
+    let text = '';
+    walkComposed(label, (node) => {
+      if (node.nodeType === Node.TEXT_NODE) text += node.nodeValue;
+      return !(node.nodeType === Node.ELEMENT_NODE && node.matches('textarea, select, input, [contenteditable]:not([contenteditable="false"])'));
+    });
+    return text;
+  }
+
   // The name a screen reader would announce, near enough for matching labels.
   function accessibleName(el) {
     const aria = el.getAttribute('aria-label');
@@ -146,7 +156,7 @@
         .join(' ');
       if (squash(text)) return text;
     }
-    if (el.labels && el.labels.length) return [...el.labels].map((l) => l.textContent).join(' ');
+    if (el.labels && el.labels.length) return [...el.labels].map(labelText).join(' ');
     for (const attr of ['placeholder', 'aria-placeholder', 'data-placeholder', 'title']) {
       const v = el.getAttribute(attr);
       if (v && squash(v)) return v;
@@ -289,7 +299,7 @@
     if (squash(el.getAttribute('aria-label'))) return true;
     const by = el.getAttribute('aria-labelledby');
     if (by && by.split(/\s+/).some((id) => squash(byId(el, id)?.textContent))) return true;
-    return Boolean(el.labels && [...el.labels].some((l) => squash(l.textContent)));
+    return Boolean(el.labels && [...el.labels].some((l) => squash(labelText(l))));
   }
 
   /** The outermost editable of a rich editor (a contenteditable inside one is part of it). */
@@ -311,7 +321,7 @@
       if (names.length === 0) return 0;
       const own = squash(accessibleName(el));
       const wrapping = closestDeep(el, 'label');
-      const texts = [own, wrapping ? squash(wrapping.textContent) : ''].filter(Boolean);
+      const texts = [own, wrapping ? squash(labelText(wrapping)) : ''].filter(Boolean);
       let best = Math.max(0, ...texts.flatMap((t) => names.map((n) => looseScore(t, n))));
       // The text above speaks for a box only when the box has no label of its own: a box
       // labelled otherwise ("What should ChatGPT call you?") is another box.
@@ -774,15 +784,20 @@
     }
     const added = watch.appeared().filter((el) => !within(el, opener));
     if (added.length === 0) return null;
-    // Everything that appeared, as one region; a dialog among its ancestors is the region.
+    // Everything that appeared, as one region; a dialog among its ancestors that opened is
+    // the region. A region that would hold the control itself is too wide (something else on
+    // the page changed too): then the part that appeared with the most new text is the one.
     const outer = added.filter((el) => !added.some((o) => o !== el && within(o, el)));
     const common = commonAncestor(outer);
     const dialog = common && closestDeep(common, DIALOGS);
-    if (dialog && visible(dialog)) return { roots: [dialog], how: `the dialog that opened ${after}`, meaning: true };
+    if (dialog && visible(dialog) && !within(dialog, opener)) return { roots: [dialog], how: `the dialog that opened ${after}`, meaning: true };
     if (common && common !== document.body && common !== document.documentElement && !within(common, opener)) {
       return { roots: [common], how: `what appeared ${after}`, meaning: true };
     }
-    return { roots: outer, how: `what appeared ${after}`, meaning: true };
+    const most = outer.reduce((a, b) => (squash(deepText(b)).length > squash(deepText(a)).length ? b : a));
+    const around = closestDeep(most, DIALOGS);
+    if (around && visible(around) && !within(around, opener)) return { roots: [around], how: `the dialog that opened ${after}`, meaning: true };
+    return { roots: [most], how: `what appeared ${after}`, meaning: true };
   }
 
   /** Whether `el` reads as a heading: a heading element or role, or a short all-bold line. */
@@ -881,10 +896,13 @@
         if (roots.length) return { roots, how, meaning: true };
       }
     }
+    // Where the memory has headings of its own and none is there yet, what stands under its
+    // name may be the page's lines before the memory: wait longer for it too.
+    const weak = plan.memory_headings.length > 0;
     for (const heading of headingsNamed(plan.names)) {
       const roots = sectionOf(heading, plan);
       if (roots.length) {
-        return { roots, how: `the part under the heading "${squash(heading.textContent).slice(0, 60)}"`, meaning: true };
+        return { roots, how: `the part under the heading "${squash(heading.textContent).slice(0, 60)}"`, meaning: true, weak };
       }
     }
     // Only the settings section is there ("Memory"): its switches and captions come before the
@@ -910,10 +928,24 @@
     return el.scrollHeight > el.clientHeight + 4 && /(auto|scroll|overlay)/.test(getComputedStyle(el).overflowY);
   }
 
-  /** Resolves after the next scroll event of `el` (or 60 ms), and the page's re-render after it. */
-  async function scrolled(el) {
+  /**
+   * Scrolls `el` to `top` and waits for the page to render what came into view: its scroll
+   * event, then until the DOM under `roots` is quiet for a moment. Resolves whether the page
+   * changed anything (a list that holds every row changes nothing when scrolled).
+   */
+  async function scrollTo(el, top, roots) {
+    let changed = false;
+    let last = Date.now();
+    const observer = new MutationObserver(() => {
+      changed = true;
+      last = Date.now();
+    });
+    const options = { childList: true, subtree: true, characterData: true };
+    for (const r of roots) observer.observe(r, options);
+    for (const r of roots.flatMap(shadowRoots)) observer.observe(r, options);
     // The page's own scroller reports its scrolling on the window.
     const target = el === document.scrollingElement ? window : el;
+    const before = el.scrollTop;
     await new Promise((resolve) => {
       const done = () => {
         target.removeEventListener('scroll', done);
@@ -922,14 +954,13 @@
       };
       target.addEventListener('scroll', done, { once: true });
       const timer = setTimeout(done, 60);
+      el.scrollTop = top;
+      if (el.scrollTop === before) done(); // Already there: no scroll event comes.
     });
-    // Let the list render the rows now in view: until the DOM is quiet for a moment.
-    let last = Date.now();
-    const observer = new MutationObserver(() => { last = Date.now(); });
-    observer.observe(el === document.scrollingElement ? document.documentElement : el, { childList: true, subtree: true, characterData: true });
     const start = Date.now();
     while (Date.now() - last < 25 && Date.now() - start < 300) await sleep(10);
     observer.disconnect();
+    return changed;
   }
 
   /**
@@ -954,6 +985,7 @@
         }
       },
       blocks: () => out,
+      has: (k) => index.has(k),
     };
   }
 
@@ -970,22 +1002,45 @@
     if (scrollers.length === 0 && !outer) return collectBlocks(roots);
     const merged = merger();
     const key = (b) => `${b.tag}\u0000${b.text}`;
-    const take = () => merged.add(collectBlocks(roots.filter((r) => r.isConnected)), key);
+    const live = () => roots.filter((r) => r.isConnected);
+    const take = () => merged.add(collectBlocks(live()), key);
     take();
+    // Walks `scroller` from `from` a screen at a time until `done()`. Two steps in a row that
+    // change nothing mean every row is already in the page: no need to go on.
+    const walk = async (scroller, from, height, done) => {
+      let still = 0;
+      if (scroller.scrollTop !== from && (await scrollTo(scroller, from, live()))) take();
+      for (let step = 0; step < 5000 && !done(); step += 1) {
+        const before = scroller.scrollTop;
+        const changed = await scrollTo(scroller, before + Math.max(24, height() * 0.8), live());
+        if (scroller.scrollTop <= before) break; // The bottom.
+        if (changed) {
+          still = 0;
+          take();
+        } else if (++still >= 2) break;
+      }
+    };
     for (const scroller of scrollers) {
       const back = scroller.scrollTop;
-      if (back !== 0) {
-        scroller.scrollTop = 0;
-        await scrolled(scroller);
-        take();
+      // A list that renders the rows in its view renders them all in a view as tall as its
+      // content: the box is made that tall for a moment (and told so, by a scroll and a resize
+      // event, as a person's scrolling and resizing would), read, and given its own size back.
+      // A list that does not follow is walked a screen at a time.
+      const rows = collectBlocks(live()).length;
+      const restore = stretch(scroller);
+      await scrollTo(scroller, 0, live());
+      const grew = collectBlocks(live()).length > rows;
+      if (grew) take();
+      restore();
+      // Stretched, did it show every row? The last screen tells: anything new there, and the
+      // list is walked a screen at a time after all.
+      let whole = grew;
+      if (grew) {
+        await scrollTo(scroller, scroller.scrollHeight, live());
+        whole = collectBlocks(live()).every((b) => merged.has(key(b)));
+        await scrollTo(scroller, 0, live());
       }
-      for (let step = 0; step < 5000; step += 1) {
-        const before = scroller.scrollTop;
-        scroller.scrollTop = before + Math.max(24, scroller.clientHeight * 0.8);
-        if (scroller.scrollTop <= before) break; // The bottom.
-        await scrolled(scroller);
-        take();
-      }
+      if (!whole) await walk(scroller, 0, () => scroller.clientHeight, () => false);
       scroller.scrollTop = back;
     }
     if (outer) {
@@ -994,25 +1049,35 @@
         ? { top: 0, height: window.innerHeight }
         : { top: outer.getBoundingClientRect().top, height: outer.clientHeight });
       const extent = () => {
-        const rects = roots.filter((r) => r.isConnected).map((r) => r.getBoundingClientRect());
+        const rects = live().map((r) => r.getBoundingClientRect());
         return { top: Math.min(...rects.map((r) => r.top)), bottom: Math.max(...rects.map((r) => r.bottom)) };
       };
       // From the region's top to its bottom, a screen at a time.
-      outer.scrollTop += extent().top - view().top;
-      await scrolled(outer);
-      take();
-      for (let step = 0; step < 5000; step += 1) {
-        const v = view();
-        if (extent().bottom <= v.top + v.height + 1) break; // The region's end is in view.
-        const before = outer.scrollTop;
-        outer.scrollTop = before + Math.max(24, v.height * 0.8);
-        if (outer.scrollTop <= before) break;
-        await scrolled(outer);
-        take();
-      }
+      const from = outer.scrollTop + extent().top - view().top;
+      await walk(outer, from, () => view().height, () => extent().bottom <= view().top + view().height + 1);
       outer.scrollTop = back;
     }
     return merged.blocks();
+  }
+
+  /**
+   * Makes `scroller` as tall as its content (through the CSS object model, which the page's
+   * CSP allows), then tells it with a scroll and a resize event; returns what puts it back.
+   */
+  function stretch(scroller) {
+    const saved = ['height', 'max-height'].map((p) => [p, scroller.style.getPropertyValue(p), scroller.style.getPropertyPriority(p)]);
+    scroller.style.setProperty('max-height', 'none', 'important');
+    scroller.style.setProperty('height', `${Math.min(scroller.scrollHeight, 40000)}px`, 'important');
+    scroller.dispatchEvent(new Event('scroll'));
+    window.dispatchEvent(new Event('resize'));
+    return () => {
+      for (const [p, v, prio] of saved) {
+        if (v) scroller.style.setProperty(p, v, prio);
+        else scroller.style.removeProperty(p);
+      }
+      scroller.dispatchEvent(new Event('scroll'));
+      window.dispatchEvent(new Event('resize'));
+    };
   }
 
   /** The scroller around `el` whose view the region does not fit in, if any. */
@@ -1038,8 +1103,12 @@
   async function closeOpened(closeLocators, region, opener) {
     const roots = region.roots.filter((r) => r.isConnected);
     if (roots.length === 0) return;
-    const dialog = closestDeep(roots[0], DIALOGS);
+    // Only what the press opened is closed: a dialog that also holds the control (ChatGPT's
+    // Settings around its memory) stays open, and so its Close is never pressed.
+    let dialog = closestDeep(roots[0], DIALOGS);
+    if (dialog && opener && within(dialog, opener)) dialog = null;
     const scope = dialog ?? roots[0];
+    if (opener && within(scope, opener)) return; // The memory opened in place: nothing to close.
     const shown = () => roots.some((r) => visible(r));
     const button = findOne(closeLocators, scope);
     if (button) button.el.click();
