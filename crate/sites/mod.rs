@@ -90,6 +90,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn boxes_are_looked_for_by_meaning_before_the_largest_box_and_away_from_the_others() {
+        // Claude's import box: its locators, by meaning, then the largest box in the dialog.
+        let (_, claude) = import_page(Assistant::Claude).unwrap();
+        let kinds: Vec<&str> = claude
+            .box_locators(0)
+            .iter()
+            .map(|l| match l {
+                Locator::Css { .. } => "css",
+                Locator::Role { .. } => "role",
+                Locator::Labelled { .. } => "labelled",
+                Locator::LargestEditable { .. } => "largest",
+                Locator::Picked { .. } => "picked",
+            })
+            .collect();
+        assert_eq!(kinds, ["css", "role", "labelled", "largest"]);
+        // ChatGPT's two boxes: each named by its own labels, held away from the other's.
+        let (_, chatgpt) = import_page(Assistant::ChatGpt).unwrap();
+        let Some(Locator::Labelled { names, avoid }) = chatgpt.box_locators(0).pop() else {
+            panic!("no search by meaning");
+        };
+        assert!(names.contains(&"How would you like ChatGPT to respond?".to_string()));
+        assert!(avoid
+            .iter()
+            .any(|n| n.starts_with("What would you like ChatGPT to know")));
+        assert!(!avoid.contains(&"How would you like ChatGPT to respond?".to_string()));
+    }
+
+    #[test]
     fn every_site_file_is_in_the_table() {
         assert!(get(Assistant::Claude).is_some());
         assert!(get(Assistant::Gemini).is_some());

@@ -307,23 +307,37 @@ impl CapturePage {
     /// How to find field `index`: the site file's locators, then by meaning (its labels, and
     /// away from the other fields' labels).
     pub fn field_locators(&self, index: usize) -> Vec<Locator> {
-        let Some(field) = self.fields.get(index) else {
-            return Vec::new();
-        };
-        let avoid = self
-            .fields
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != index)
-            .flat_map(|(_, other)| other.names())
-            .collect();
-        let mut locators = field.locators.clone();
-        locators.push(Locator::Labelled {
-            names: field.names(),
-            avoid,
-        });
-        locators
+        let names: Vec<Vec<String>> = self.fields.iter().map(FieldSpec::names).collect();
+        self.fields
+            .get(index)
+            .map(|f| with_meaning(&f.locators, &names, index))
+            .unwrap_or_default()
     }
+}
+
+/// `locators` with the search by meaning for the `index`th of several boxes or fields, whose
+/// labels are `names`: its own labels, away from the others', put before any "largest
+/// editable box" guess (which could be a search field or a composer).
+fn with_meaning(locators: &[Locator], names: &[Vec<String>], index: usize) -> Vec<Locator> {
+    let avoid = names
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index)
+        .flat_map(|(_, n)| n.iter().cloned())
+        .collect();
+    let mut out = locators.to_vec();
+    let at = out
+        .iter()
+        .position(|l| matches!(l, Locator::LargestEditable { .. }))
+        .unwrap_or(out.len());
+    out.insert(
+        at,
+        Locator::Labelled {
+            names: names.get(index).cloned().unwrap_or_default(),
+            avoid,
+        },
+    );
+    out
 }
 
 /// `label` and the names of `locators`' role locators, each once.
@@ -349,33 +363,13 @@ impl ImportBox {
 }
 
 impl ImportPage {
-    /// How to find box `index`: the site file's locators, with the search by meaning (its
-    /// labels, and away from the other boxes' labels) before any "largest editable box"
-    /// guess, which could be a search field or a composer.
+    /// How to find box `index`: the site file's locators, then by meaning ([`with_meaning`]).
     pub fn box_locators(&self, index: usize) -> Vec<Locator> {
-        let Some(b) = self.boxes.get(index) else {
-            return Vec::new();
-        };
-        let avoid = self
-            .boxes
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != index)
-            .flat_map(|(_, other)| other.names())
-            .collect();
-        let mut locators = b.target.clone();
-        let at = locators
-            .iter()
-            .position(|l| matches!(l, Locator::LargestEditable { .. }))
-            .unwrap_or(locators.len());
-        locators.insert(
-            at,
-            Locator::Labelled {
-                names: b.names(),
-                avoid,
-            },
-        );
-        locators
+        let names: Vec<Vec<String>> = self.boxes.iter().map(ImportBox::names).collect();
+        self.boxes
+            .get(index)
+            .map(|b| with_meaning(&b.target, &names, index))
+            .unwrap_or_default()
     }
 }
 
