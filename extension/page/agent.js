@@ -181,7 +181,10 @@
   const STOP = new Set(('a an the and or of to in on for your you my me is are be it this that with by at from as ' +
     'le la les un une des et ou de du à au aux en votre vos mon ma mes ce cette est sur pour par avec ' +
     'der die das ein eine und oder zu im am für dein deine ihr ist mit von ' +
-    'el los las una y o del al en tu tus su es con por para').split(' '));
+    'el los las una y o del al en tu tus su es con por para ' +
+    // Question words and the assistants' own names: every field on these pages has them.
+    'what how should would like do does can which who have want chatgpt claude gemini ' +
+    'que quoi comment quel quels quelle doit souhaitez voulez').split(' '));
 
   /** Lowercase words, accents and punctuation gone, plural endings trimmed. */
   function words(s) {
@@ -278,7 +281,12 @@
         // Another box stands between: the text above is its label, not this box's.
         if (sib.matches(EDITABLE) || queryDeep(sib, EDITABLE).length) return '';
         const text = squash(deepText(sib));
-        if (text && text.split(' ').length <= 24 && visible(sib)) return text;
+        if (text && text.split(' ').length <= 24 && visible(sib)) {
+          // A label stands just above its box: text far above belongs to something else
+          // (a field that has not rendered yet, a section's heading).
+          const gap = el.getBoundingClientRect().top - sib.getBoundingClientRect().bottom;
+          return gap <= 120 ? text : '';
+        }
       }
       node = parentOf(node);
     }
@@ -448,6 +456,11 @@
     '[role="tablist"], [role="menu"], [role="menuitem"], [role="progressbar"], [role="tooltip"], [aria-hidden="true"], ' +
     'script, style, noscript, template, svg, input, select, textarea, label, nav, ' + OURS;
 
+  /** A setting's row: its label and description beside its switch, the page's own words. */
+  function settingRow(el) {
+    return Boolean(el.querySelector(':scope > [role="switch"], :scope > * > [role="switch"]'));
+  }
+
   /** The heading level of `el` when it is a heading (`h2`, role=heading with aria-level), else null. */
   function headingTag(el) {
     const m = /^h([1-6])$/.exec(el.localName);
@@ -486,8 +499,10 @@
     const skip = (el) => {
       let s = skipped.get(el);
       if (s === undefined) {
-        // A short link ("Learn more") is the page's, a long one may be part of a memory.
-        s = el.matches(SKIP) || (el.localName === 'a' && squash(el.textContent).split(' ').length <= 4) || !visible(el);
+        // A short link ("Learn more") is the page's, a long one may be part of a memory; a
+        // setting's row (its label and description beside its switch) is the page's too.
+        s = el.matches(SKIP) || (el.localName === 'a' && squash(el.textContent).split(' ').length <= 4) ||
+          settingRow(el) || !visible(el);
         skipped.set(el, s);
       }
       return s;
@@ -504,7 +519,7 @@
           return false;
         }
         if (node.nodeType === Node.ELEMENT_NODE) {
-          if (node !== root && skip(node)) return false;
+          if (node === root ? settingRow(node) : skip(node)) return false;
           if (node.tagName === 'BR' && current) current.parts.push('\n');
           return true;
         }
@@ -565,6 +580,23 @@
   // empty-state text, is empty.
   const EMPTY_QUIET_MS = 600;
   const SPINNER = /(^|[\s_-])(spinner|loading|loader|skeleton|shimmer|placeholder-glow)([\s_-]|$)/i;
+
+  /**
+   * Whether `roots` hold entries: two or more siblings of one shape (tag and classes), each
+   * with text, the way a memory's lines stand (rows, items, paragraphs, custom elements).
+   */
+  function repeats(roots) {
+    for (const el of roots.flatMap((r) => queryDeep(r, '*'))) {
+      const seen = new Set();
+      for (const child of el.children) {
+        if (child.matches(OURS) || !squash(deepText(child))) continue;
+        const shape = `${child.localName}.${typeof child.className === 'string' ? child.className : ''}`;
+        if (seen.has(shape)) return true;
+        seen.add(shape);
+      }
+    }
+    return false;
+  }
 
   /** The content heights of the scrolled parts of `roots`, as one string. */
   function scrollHeights(roots) {
@@ -663,13 +695,14 @@
         since = Date.now();
       }
       const quiet = Date.now() - since;
-      // A region found only by its settings section waits longer for the memory to arrive.
-      const needed = region?.weak ? WEAK_QUIET_MS : QUIET_MS;
+      // A region found only by its settings section, or holding no list yet (no entries of
+      // one shape side by side), may be the page's lines before the memory: it waits longer.
+      const needed = () => (region?.weak || !repeats(roots) ? WEAK_QUIET_MS : QUIET_MS);
       if (roots.length && loading(roots, plan)) {
         why = 'it was still loading';
         since = Date.now();
       } else if (roots.length && memoryLines(roots, plan).length > 0) {
-        if (quiet >= needed) return { state: 'ready', region };
+        if (quiet >= QUIET_MS && quiet >= needed()) return { state: 'ready', region };
       } else {
         why = roots.length ? 'it showed only the page\u2019s own captions' : 'nothing appeared';
         if (showsText(emptyTexts) && quiet >= EMPTY_QUIET_MS) return { state: 'empty', region };

@@ -28,6 +28,13 @@ test('every saved memory, though the list only ever holds a few rows, plus the c
   const page = await openSettings(env);
   const placed = await page.evaluate(() => document.querySelector('[data-memport="capture"]').previousElementSibling.textContent);
   assert.equal(placed.trim(), 'Manage');
+  // The list really is virtualized: opened as a person opens it, it holds only a few rows.
+  await page.getByRole('button', { name: 'Manage', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Saved memories' }).waitFor();
+  await page.waitForTimeout(300);
+  assert.ok(await page.evaluate(() => window.replicaState.memories.maxRendered < 40), 'the list really is virtualized');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Saved memories' }).waitFor({ state: 'detached' });
   const status = await pressSave(page);
   const profile = await storedProfile(env);
   const texts = profile.items.map((i) => i.text);
@@ -39,7 +46,6 @@ test('every saved memory, though the list only ever holds a few rows, plus the c
   ]);
   assert.equal(profile.items.length, MEMORIES.length + 2, 'nothing else taken for memory');
   assert.equal(status, `Saved ${MEMORIES.length + 2} memories from ChatGPT: 2 from your custom instructions, ${MEMORIES.length} from your saved memories`);
-  assert.ok(await page.evaluate(() => window.replicaState.memories.maxRendered < 40), 'the list really was virtualized');
   assert.equal(await page.getByRole('dialog', { name: 'Saved memories' }).count(), 0, 'Saved memories closed again');
   assert.equal(await page.getByRole('dialog', { name: 'Settings' }).count(), 1, 'Settings left open');
 });
