@@ -166,6 +166,9 @@
       const heading = queryDeep(el, 'h1, h2, h3, h4, h5, h6, [role="heading"]').find(visible);
       return heading ? heading.textContent : '';
     }
+    // A rich editor shows its placeholder on its empty first paragraph (ProseMirror, tiptap).
+    const shown = el.isContentEditable ? el.querySelector(':scope > [data-placeholder]') : null;
+    if (shown && squash(shown.getAttribute('data-placeholder'))) return shown.getAttribute('data-placeholder');
     if (el.matches('textarea, input, [contenteditable]:not([contenteditable="false"])')) return '';
     return deepText(el);
   }
