@@ -400,15 +400,6 @@
     return null;
   }
 
-  /** Every visible match of a role locator, best first (for label lookups by meaning). */
-  function findEvery(locators, root = document) {
-    const out = [];
-    for (const loc of locators) {
-      for (const c of candidates(loc, root)) if (visible(c.el) && !out.some((o) => o.el === c.el)) out.push(c);
-    }
-    return out;
-  }
-
   /**
    * Resolves when `check()` returns something truthy (re-checked after every DOM change, and
    * at least every `everyMs`), or with null after `timeoutMs`. Never polls forever.
@@ -1663,5 +1654,5 @@
     return out;
   }
 
-  globalThis.memportAgent = { collectAll, findOne, queryDeep, showsText, waitUntil, read, readAnswer, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor };
+  globalThis.memportAgent = { findOne, queryDeep, showsText, waitUntil, read, readAnswer, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor };
 })();
