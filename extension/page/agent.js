@@ -1153,9 +1153,37 @@
   /** The values of the plan's memory fields that are on the page: [{label, value}]. */
   function readFields(specs) {
     const values = [];
+    const claimed = new Set();
+    const unfound = [];
     for (const spec of specs) {
       const found = findOne(spec.locators);
-      if (found) values.push({ label: spec.label, value: valueOf(found.el) });
+      if (found) {
+        claimed.add(found.el);
+        values.push({ label: spec.label, value: valueOf(found.el) });
+      } else {
+        unfound.push(spec);
+      }
+    }
+    // A field whose label is only a line of text above it (no <label for>, no aria) has no
+    // name a locator can match: it is known by that line, read as strictly as a name.
+    if (unfound.length) {
+      const boxes = queryDeep(document, EDITABLE).filter(
+        (el) => !claimed.has(el) && !closestDeep(el, OURS) && visible(el) && !labelledOwn(el),
+      );
+      for (const spec of unfound) {
+        const names = spec.locators.flatMap((loc) => loc.names ?? []);
+        let best = null;
+        for (const el of boxes) {
+          if (claimed.has(el)) continue;
+          const above = textAbove(el);
+          const score = above ? Math.max(0, ...names.map((n) => labelScore(above, n))) : 0;
+          if (score >= 2 && (!best || score > best.score)) best = { el, score };
+        }
+        if (best) {
+          claimed.add(best.el);
+          values.push({ label: spec.label, value: valueOf(best.el) });
+        }
+      }
     }
     return values;
   }

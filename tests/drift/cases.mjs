@@ -169,8 +169,9 @@ export const REGRESSION_SEEDS = {
   memory: {
     // A plain-div opener; a skeleton with a hashed class; "Updated yesterday" read as memory.
     claude: [236517575, 1397171571, 1293890303, 1542122677, 776018376],
-    // A list virtualized by the pane around it; "Chargement…"; "Memory" before "Saved memories".
-    chatgpt: [1977151444, 1123708091, 868753378, 1244796736, 1159747813],
+    // A list virtualized by the pane around it; "Chargement…"; "Memory" before "Saved memories";
+    // custom-instruction fields labelled only by the line above them.
+    chatgpt: [1977151444, 1123708091, 868753378, 1244796736, 1159747813, 373046688, 202068740],
     // memport's own button beside the "Saved info" heading.
     gemini: [810833561, 1265328560, 31326420],
   },
