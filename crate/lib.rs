@@ -6,7 +6,9 @@
 //! [`sites`] says what each assistant's pages look like, [`messages`] types what crosses
 //! between the extension's contexts. See ARCHITECTURE.md.
 
+pub mod access;
 pub mod answer;
+pub mod backup;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod capture;

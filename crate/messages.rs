@@ -72,6 +72,9 @@ pub enum Request {
     DeleteItem { id: ItemId },
     /// Take back the last change to the profile.
     Undo,
+    /// "Start a new profile": the stored profile cannot be read; set it aside (listed, to
+    /// download later) and start an empty one. Refused while the stored profile is readable.
+    StartNewProfile,
     /// The person edited an item in the popup.
     EditItem {
         id: ItemId,
@@ -82,6 +85,31 @@ pub enum Request {
     KeepOne { keep: ItemId, drop: Vec<ItemId> },
     /// "Keep both" on memories that disagree: they may stand together.
     KeepAll { ids: Vec<ItemId> },
+}
+
+impl Request {
+    /// Its `kind`, as it is written in a message.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Request::PageOpened { .. } => "page_opened",
+            Request::PageRead { .. } => "page_read",
+            Request::SendTo { .. } => "send_to",
+            Request::CheckPage { .. } => "check_page",
+            Request::Picked { .. } => "picked",
+            Request::ForgetPicks { .. } => "forget_picks",
+            Request::PreviewImport { .. } => "preview_import",
+            Request::ImportText { .. } => "import_text",
+            Request::PreviewExport { .. } => "preview_export",
+            Request::ImportExport { .. } => "import_export",
+            Request::CaptureAnswer { .. } => "capture_answer",
+            Request::DeleteItem { .. } => "delete_item",
+            Request::Undo => "undo",
+            Request::StartNewProfile => "start_new_profile",
+            Request::EditItem { .. } => "edit_item",
+            Request::KeepOne { .. } => "keep_one",
+            Request::KeepAll { .. } => "keep_all",
+        }
+    }
 }
 
 /// The worker's answer.

@@ -5,10 +5,29 @@ import init, { handleMessage, onMenuClick as menuClick, installMenu, refreshBadg
 
 const ready = init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
 
-chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+// The profile in storage is for memport's own pages and this worker, not for content scripts
+// running inside the assistants' pages. Browsers without the setting for storage.local
+// (Firefox, older Chromium) keep their default.
+chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => {});
+
+// The browser's word about who sent a message, for Rust to judge (crate/access.rs): one of
+// memport's own pages, or a content script in some frame of some page.
+const OWN = chrome.runtime.getURL('');
+function senderOf(sender) {
+  const url = typeof sender?.url === 'string' ? sender.url : '';
+  return {
+    own: sender?.id === chrome.runtime.id && url.startsWith(OWN),
+    url,
+    frame_id: Number.isInteger(sender?.frameId) ? sender.frameId : null,
+    tab_id: Number.isInteger(sender?.tab?.id) ? sender.tab.id : null,
+  };
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message && message.target === 'offscreen') return false; // For offscreen.js, not us.
+  const from = senderOf(sender);
   ready
-    .then(() => handleMessage(message))
+    .then(() => handleMessage(message, from))
     .then(sendResponse, (e) => sendResponse({ kind: 'notice', ok: false, message: `memport failed to start: ${e}` }));
   return true; // The answer comes asynchronously.
 });
@@ -32,4 +51,10 @@ chrome.runtime.onInstalled.addListener(() => ready.then(installMenu).then(refres
 chrome.runtime.onStartup.addListener(() => ready.then(refreshBadge));
 
 // For tests and the demo: the menu's handler, and the message handler content scripts reach.
-globalThis.memport = { onMenuClick, ready, handleMessage: (message) => ready.then(() => handleMessage(message)) };
+// The worker's own calls count as memport's own; a test may name another sender (`from`, in
+// the shape senderOf returns) to see what a page would be told.
+globalThis.memport = {
+  onMenuClick,
+  ready,
+  handleMessage: (message, from = { own: true }) => ready.then(() => handleMessage(message, from)),
+};

@@ -1,0 +1,332 @@
+//! Who may ask the service worker what.
+//!
+//! memport's content scripts run inside the assistants' pages, and a compromised or hostile
+//! page can reach whatever they can. So the worker looks at who sent each request before it
+//! acts, and trusts the browser's word about the sender, never the message's:
+//!
+//! - memport's own pages (the popup, the options tab) may ask anything;
+//! - a content script may only say what it saw: `page_opened`, `page_read` and `picked`, and
+//!   only from the top frame of one of the sites' exact origins. The page's URL is the one
+//!   the browser reports for the sender, so a page cannot ask for another site's plan or
+//!   save a capture under another site's name;
+//! - anything else (another extension, a frame, an origin memport does not know) is refused.
+//!
+//! The browser's sender arrives as [`RawSender`]; [`permit`] decides.
+
+use serde::Deserialize;
+
+use crate::capture::ReadOutcome;
+use crate::messages::Request;
+use crate::sites::{self, pattern};
+
+/// The browser's `runtime.MessageSender`, as `extension/worker.js` passes it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct RawSender {
+    /// The sender is one of memport's own pages (its id is memport's and its URL is under
+    /// memport's own origin), as worker.js checked against the browser's values.
+    #[serde(default)]
+    pub own: bool,
+    /// The URL of the sending document, as the browser reports it.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// 0 for a tab's top frame.
+    #[serde(default)]
+    pub frame_id: Option<i32>,
+    /// The sending tab, when there is one.
+    #[serde(default)]
+    pub tab_id: Option<i32>,
+}
+
+/// Who sent a request, as far as the worker trusts it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Sender {
+    /// One of memport's own pages, or the worker itself.
+    Own,
+    /// A content script in the top frame of `url`, on one of the sites' origins.
+    Site { url: String },
+    /// Anything else: a frame, an unknown origin, no URL at all.
+    Stranger { why: Refusal },
+}
+
+impl Sender {
+    /// Judges the browser's word about a sender.
+    pub fn of(raw: &RawSender) -> Sender {
+        if raw.own {
+            return Sender::Own;
+        }
+        let url = raw.url.clone().unwrap_or_default();
+        if raw.frame_id != Some(0) {
+            return Sender::Stranger {
+                why: Refusal::Frame,
+            };
+        }
+        let origin = pattern::origin(&url).unwrap_or_default();
+        if sites::all().iter().any(|s| s.origin == origin) {
+            Sender::Site { url }
+        } else {
+            Sender::Stranger {
+                why: Refusal::Origin { origin },
+            }
+        }
+    }
+}
+
+/// Why a request was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A web page asked for something only memport's own pages may ask.
+    PageMayNot { kind: &'static str },
+    /// The request came from a frame inside a page, not the page itself.
+    Frame,
+    /// The request came from an origin that is none of the assistants'.
+    Origin { origin: String },
+    /// A page named another site than its own.
+    OtherSite { named: String, origin: String },
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::PageMayNot { kind } => write!(
+                f,
+                "memport refused a request from a web page ({kind}): only memport's own popup \
+                 may ask that. Nothing was read or changed."
+            ),
+            Refusal::Frame => f.write_str(
+                "memport refused a request from a frame inside a page: it only listens to the \
+                 assistant's page itself. Nothing was read or changed.",
+            ),
+            Refusal::Origin { origin } => write!(
+                f,
+                "memport refused a request from {}: it only listens to the assistants' own \
+                 sites. Nothing was read or changed.",
+                if origin.is_empty() {
+                    "a page without an address"
+                } else {
+                    origin
+                }
+            ),
+            Refusal::OtherSite { named, origin } => write!(
+                f,
+                "memport refused a request from {origin} that spoke for {named}. Nothing was \
+                 read or changed."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// The request as the worker may act on it, or why not. A site's requests come back with the
+/// sender's URL in place of the one the message carried.
+pub fn permit(request: Request, sender: &Sender) -> Result<Request, Refusal> {
+    let url = match sender {
+        Sender::Own => return Ok(request),
+        Sender::Stranger { why } => return Err(why.clone()),
+        Sender::Site { url } => url,
+    };
+    match request {
+        Request::PageOpened { url: claimed } => Ok(Request::PageOpened {
+            url: same_document(&claimed, url),
+        }),
+        Request::PageRead { outcome } => {
+            let at = same_document(outcome.url(), url);
+            Ok(Request::PageRead {
+                outcome: with_url(outcome, at),
+            })
+        }
+        Request::Picked {
+            site,
+            part,
+            css,
+            url: claimed,
+            items,
+        } => {
+            let at = same_document(&claimed, url);
+            let origin = pattern::origin(&at).unwrap_or_default();
+            match sites::get(site) {
+                Some(spec) if spec.origin == origin => Ok(Request::Picked {
+                    site,
+                    part,
+                    css,
+                    url: at,
+                    items,
+                }),
+                _ => Err(Refusal::OtherSite {
+                    named: site.key().to_string(),
+                    origin,
+                }),
+            }
+        }
+        other => Err(Refusal::PageMayNot { kind: other.kind() }),
+    }
+}
+
+/// The URL to act on for a page at `sender`: the page's own claim only when it is the same
+/// document (it may differ in the fragment, which an app changes as it routes: ChatGPT's
+/// settings live at `#settings/Personalization`), else the browser's word.
+fn same_document(claimed: &str, sender: &str) -> String {
+    let without_fragment = |u: &str| u.split('#').next().unwrap_or("").to_string();
+    if without_fragment(claimed) == without_fragment(sender) {
+        claimed.to_string()
+    } else {
+        sender.to_string()
+    }
+}
+
+fn with_url(outcome: ReadOutcome, url: String) -> ReadOutcome {
+    match outcome {
+        ReadOutcome::Read(mut read) => {
+            read.url = url;
+            ReadOutcome::Read(read)
+        }
+        ReadOutcome::Failed { step, detail, .. } => ReadOutcome::Failed { url, step, detail },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::picker::Part;
+    use crate::sites::Assistant;
+
+    fn page(url: &str, frame: i32) -> Sender {
+        Sender::of(&RawSender {
+            own: false,
+            url: Some(url.into()),
+            frame_id: Some(frame),
+            tab_id: Some(7),
+        })
+    }
+
+    fn all_requests() -> Vec<Request> {
+        let json = [
+            r#"{"kind":"send_to","target":"gemini"}"#,
+            r#"{"kind":"check_page"}"#,
+            r#"{"kind":"forget_picks","site":"claude"}"#,
+            r#"{"kind":"preview_import","text":"x"}"#,
+            r#"{"kind":"import_text","text":"x"}"#,
+            r#"{"kind":"preview_export","items":[]}"#,
+            r#"{"kind":"import_export","items":[]}"#,
+            r#"{"kind":"capture_answer","tab_id":3}"#,
+            r#"{"kind":"delete_item","id":"abc"}"#,
+            r#"{"kind":"undo"}"#,
+            r#"{"kind":"start_new_profile"}"#,
+            r#"{"kind":"edit_item","id":"abc","text":"y","category":"Personal information"}"#,
+            r#"{"kind":"keep_one","keep":"a","drop":["b"]}"#,
+            r#"{"kind":"keep_all","ids":["a"]}"#,
+        ];
+        json.iter()
+            .map(|j| serde_json::from_str(j).unwrap_or_else(|e| panic!("{j}: {e}")))
+            .collect()
+    }
+
+    #[test]
+    fn kind_is_the_messages_own_word() {
+        for request in all_requests() {
+            let json = serde_json::to_value(&request).expect("a request serializes");
+            assert_eq!(json["kind"], request.kind());
+        }
+    }
+
+    #[test]
+    fn own_pages_may_ask_anything() {
+        let own = Sender::of(&RawSender {
+            own: true,
+            ..RawSender::default()
+        });
+        for request in all_requests() {
+            assert_eq!(permit(request.clone(), &own), Ok(request));
+        }
+    }
+
+    #[test]
+    fn a_page_may_only_say_what_it_saw() {
+        let claude = page("https://claude.ai/settings/capabilities", 0);
+        for request in all_requests() {
+            let kind = request.kind();
+            assert_eq!(
+                permit(request, &claude),
+                Err(Refusal::PageMayNot { kind }),
+                "{kind}"
+            );
+        }
+        let opened = Request::PageOpened {
+            url: "https://claude.ai/settings/capabilities".into(),
+        };
+        assert!(permit(opened, &claude).is_ok());
+    }
+
+    #[test]
+    fn frames_and_other_origins_are_strangers() {
+        let opened = || Request::PageOpened {
+            url: "https://claude.ai/settings/capabilities".into(),
+        };
+        assert_eq!(
+            permit(
+                opened(),
+                &page("https://claude.ai/settings/capabilities", 3)
+            ),
+            Err(Refusal::Frame)
+        );
+        for url in [
+            "https://claude.ai.evil.example/settings",
+            "http://claude.ai/settings/capabilities",
+            "https://evil.example/#https://claude.ai/",
+            "https://sub.claude.ai/settings",
+        ] {
+            assert!(
+                matches!(permit(opened(), &page(url, 0)), Err(Refusal::Origin { .. })),
+                "{url}"
+            );
+        }
+        let nowhere = Sender::of(&RawSender::default());
+        assert!(permit(opened(), &nowhere).is_err());
+    }
+
+    #[test]
+    fn the_url_is_the_senders_not_the_messages() {
+        let chatgpt = page("https://chatgpt.com/", 0);
+        let claimed = Request::PageOpened {
+            url: "https://claude.ai/settings/capabilities".into(),
+        };
+        assert_eq!(
+            permit(claimed, &chatgpt),
+            Ok(Request::PageOpened {
+                url: "https://chatgpt.com/".into()
+            })
+        );
+        // The same document with the fragment the app routed to is taken as the page says.
+        let routed = Request::PageOpened {
+            url: "https://chatgpt.com/#settings/Personalization".into(),
+        };
+        assert_eq!(permit(routed.clone(), &chatgpt), Ok(routed));
+        let read: ReadOutcome = serde_json::from_str(
+            r#"{"outcome":"failed","url":"https://gemini.google.com/saved-info","step":"open","detail":"x"}"#,
+        )
+        .expect("a failed read");
+        let Ok(Request::PageRead { outcome }) =
+            permit(Request::PageRead { outcome: read }, &chatgpt)
+        else {
+            panic!("a page may say what it read");
+        };
+        assert_eq!(outcome.url(), "https://chatgpt.com/");
+    }
+
+    #[test]
+    fn a_page_may_not_point_for_another_site() {
+        let chatgpt = page("https://chatgpt.com/", 0);
+        let picked = |site| Request::Picked {
+            site,
+            part: Part::Memory,
+            css: "main".into(),
+            url: "https://chatgpt.com/".into(),
+            items: None,
+        };
+        assert!(permit(picked(Assistant::ChatGpt), &chatgpt).is_ok());
+        assert!(matches!(
+            permit(picked(Assistant::Claude), &chatgpt),
+            Err(Refusal::OtherSite { .. })
+        ));
+    }
+}

@@ -1,0 +1,82 @@
+// Who may ask the worker what (crate/access.rs): a content script in an assistant's page may
+// only report what it saw; everything else is for memport's own pages. Each refused request
+// is sent from memport's real content-script world in a real page, as a compromised page
+// could, and must change and reveal nothing.
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { start, seedProfile, profileJson, storedProfile, CLAUDE_MEMORY_PAGE } from './steps.mjs';
+import { contentScriptWorld } from './isolated.mjs';
+
+const SECRET = 'Lives in Porto with two cats.';
+
+// Every request a page may not make, with the harm it would do if it were answered.
+const REFUSED = [
+  { kind: 'send_to', target: 'gemini', way: 'chat_message' }, // put the profile in a page
+  { kind: 'check_page' },
+  { kind: 'forget_picks', site: 'claude' },
+  { kind: 'preview_import', text: `- ${SECRET}` }, // probe what the profile holds
+  { kind: 'import_text', text: '- Planted by a page.' }, // write into the profile
+  { kind: 'preview_export', items: [] },
+  { kind: 'import_export', items: [] },
+  { kind: 'capture_answer', tab_id: 1 }, // read another tab
+  { kind: 'delete_item', id: 'seed0' },
+  { kind: 'undo' },
+  { kind: 'edit_item', id: 'seed0', text: 'Changed by a page.', category: 'Personal information' },
+  { kind: 'keep_one', keep: 'seed0', drop: ['seed1'] },
+  { kind: 'keep_all', ids: ['seed0'] },
+];
+
+test('a page may not ask the worker for anything but what it saw', async (t) => {
+  const env = await start();
+  t.after(() => env.close());
+  await seedProfile(env, profileJson([[SECRET, 'Personal information'], ['Answers in French.', 'Response instructions']]));
+  const before = await storedProfile(env);
+  const page = await env.context.newPage();
+  await page.goto(CLAUDE_MEMORY_PAGE);
+  const inWorld = await contentScriptWorld(page);
+  const tabsBefore = env.context.pages().length;
+
+  for (const request of REFUSED) {
+    const reply = await inWorld(`chrome.runtime.sendMessage(${JSON.stringify(request)})`);
+    assert.equal(reply?.kind, 'notice', `${request.kind}: ${JSON.stringify(reply)}`);
+    assert.equal(reply.ok, false, request.kind);
+    assert.match(reply.message, new RegExp(`^memport refused a request from a web page \\(${request.kind}\\)`), request.kind);
+    assert.ok(!JSON.stringify(reply).includes(SECRET), `${request.kind} says nothing of the profile`);
+  }
+  assert.deepEqual(await storedProfile(env), before, 'the profile is as it was');
+  assert.equal(env.context.pages().length, tabsBefore, 'no tab was opened');
+
+  // What a page may say, it says for itself: the plan is for the page the browser saw, not
+  // the page the message names.
+  const plan = await inWorld(`chrome.runtime.sendMessage({ kind: 'page_opened', url: 'https://chatgpt.com/#settings/Personalization' })`);
+  assert.equal(plan.kind, 'plan');
+  assert.equal(plan.plan?.site, 'claude', 'the plan is for the sending page');
+  const picked = await inWorld(`chrome.runtime.sendMessage({ kind: 'picked', site: 'gemini', part: { kind: 'memory' }, css: 'main', url: 'https://gemini.google.com/saved-info' })`);
+  assert.equal(picked.ok, false);
+  assert.match(picked.message, /^memport refused a request from https:\/\/claude\.ai that spoke for gemini/);
+});
+
+test('the profile in browser storage is out of a content script\'s reach', async (t) => {
+  const env = await start();
+  t.after(() => env.close());
+  await seedProfile(env, profileJson([[SECRET, 'Personal information']]));
+  const page = await env.context.newPage();
+  await page.goto(CLAUDE_MEMORY_PAGE);
+  const inWorld = await contentScriptWorld(page);
+  const got = await inWorld(`(async () => {
+    try { return JSON.stringify(await chrome.storage.local.get(null)); } catch (e) { return 'refused: ' + e.message; }
+  })()`);
+  assert.ok(!String(got).includes(SECRET), `a content script read storage: ${String(got).slice(0, 200)}`);
+  assert.match(String(got), /^refused: /);
+});
+
+test('the worker refuses a frame and a stranger origin, and names them', async (t) => {
+  const env = await start();
+  t.after(() => env.close());
+  const ask = (from) => env.worker.evaluate((f) => globalThis.memport.handleMessage({ kind: 'page_opened', url: 'https://claude.ai/settings/capabilities' }, f), from);
+  const frame = await ask({ own: false, url: 'https://claude.ai/settings/capabilities', frame_id: 2, tab_id: 1 });
+  assert.match(frame.message, /^memport refused a request from a frame inside a page/);
+  const stranger = await ask({ own: false, url: 'https://claude.ai.example.org/settings/capabilities', frame_id: 0, tab_id: 1 });
+  assert.match(stranger.message, /^memport refused a request from https:\/\/claude\.ai\.example\.org/);
+});
