@@ -5,8 +5,10 @@
 use wasm_bindgen::prelude::*;
 
 use super::{
-    badge_text, browser, load_picks, load_profile, load_undo, now, save_picks, save_profile,
+    badge_text, browser, load_backups, load_picks, load_profile, load_undo, now, save_picks,
+    save_profile, BACKUPS_KEY, PROFILE_KEY,
 };
+use crate::access::{self, RawSender, Sender};
 use crate::answer::{self, AnswerError};
 use crate::capture;
 use crate::category::Category;
@@ -23,14 +25,32 @@ use crate::sites::{self, pattern, Assistant};
 use crate::text_import;
 use crate::undo::{self, Undo};
 
+/// Every change to stored data (the profile with its undo step, and the picks) waits its turn
+/// here: a change loads, edits and saves across awaits while other messages are answered, and
+/// two changes at once would each save their own copy, losing the other's. Reads need no turn.
+static CHANGES: async_lock::Mutex<()> = async_lock::Mutex::new(());
+
 /// How long a target page may take to load before memport gives up on it.
 const TAB_LOAD_MS: u32 = 30_000;
 
-/// Answers one message from a content script or the popup.
+/// Answers one message from a content script or the popup. `sender` is the browser's word
+/// about who sent it (see `access`): what a web page may not ask is refused before anything
+/// is read.
 #[wasm_bindgen(js_name = handleMessage)]
-pub async fn handle_message(message: JsValue) -> JsValue {
+pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
+    let sender = match browser::from_js::<RawSender>(sender) {
+        Ok(raw) => Sender::of(&raw),
+        Err(e) => Sender::Stranger {
+            why: access::Refusal::Origin {
+                origin: format!("an unknown sender ({e})"),
+            },
+        },
+    };
     let reply = match browser::from_js::<Request>(message) {
-        Ok(request) => dispatch(request).await,
+        Ok(request) => match access::permit(request, &sender) {
+            Ok(request) => dispatch(request).await,
+            Err(refused) => Reply::notice(false, refused.to_string()),
+        },
         Err(e) => Reply::notice(
             false,
             format!("memport did not understand a message from the page ({e}). Reload the page and try again."),
@@ -80,6 +100,7 @@ async fn dispatch(request: Request) -> Reply {
         },
         Request::DeleteItem { id } => Reply::Notice(delete_item(&id).await),
         Request::Undo => Reply::Notice(undo_last().await),
+        Request::StartNewProfile => Reply::Notice(start_new_profile().await),
         Request::EditItem { id, text, category } => {
             Reply::Notice(edit_item(&id, &text, category).await)
         }
@@ -153,6 +174,7 @@ enum ChangeError<E> {
 async fn change_profile<E>(
     change: impl FnOnce(&mut Profile) -> Result<(String, String), E>,
 ) -> Result<String, ChangeError<E>> {
+    let _turn = CHANGES.lock().await;
     let mut profile = load_profile()
         .await
         .map_err(|e| ChangeError::Storage(e.to_string()))?;
@@ -221,6 +243,7 @@ async fn delete_item(id: &ItemId) -> Notice {
 /// Puts back the profile as it was before the last change.
 async fn undo_last() -> Notice {
     let fail = |message: String| Notice { ok: false, message };
+    let _turn = CHANGES.lock().await;
     let Some(step) = load_undo().await else {
         return fail("There is nothing to undo.".into());
     };
@@ -235,6 +258,56 @@ async fn undo_last() -> Notice {
     Notice {
         ok: true,
         message: step.done_message(),
+    }
+}
+
+/// "Start a new profile": when the stored profile cannot be read, it moves to a key of its
+/// own, listed for download, and an empty profile takes its place. A readable profile is
+/// never replaced this way.
+async fn start_new_profile() -> Notice {
+    let fail = |message: String| Notice { ok: false, message };
+    let _turn = CHANGES.lock().await;
+    let raw = match browser::storage_get(PROFILE_KEY).await {
+        Ok(raw) => raw,
+        Err(e) => {
+            return fail(format!(
+                "memport could not read browser storage ({e}). Nothing was changed."
+            ))
+        }
+    };
+    let why = match Profile::from_json(raw.as_deref()) {
+        Ok(_) => return fail(
+            "Your profile can be read, so memport left it as it is. Delete memories one by one \
+                 in the popup instead."
+                .into(),
+        ),
+        Err(e) => e.to_string(),
+    };
+    let raw = raw.unwrap_or_default();
+    let mut backups = load_backups().await;
+    let kept = backups.keep(&raw, why, now());
+    if let Err(e) =
+        browser::storage_set_pair(&kept.key, &raw, BACKUPS_KEY, &backups.to_json()).await
+    {
+        return fail(format!(
+            "memport could not set the damaged profile aside ({e}), so it left it where it is. \
+             Download it, free some browser storage and try again."
+        ));
+    }
+    if let Err(e) = browser::storage_set(PROFILE_KEY, &Profile::new().to_json()).await {
+        return fail(format!(
+            "memport kept a copy of the damaged profile but could not start a new one ({e}). \
+             Try again."
+        ));
+    }
+    let _ = browser::set_badge(&badge_text(0)).await;
+    Notice {
+        ok: true,
+        message: format!(
+            "Started a new, empty profile. The damaged one is kept as it was ({} bytes): download \
+             it under \"Kept damaged profiles\".",
+            kept.bytes
+        ),
     }
 }
 
@@ -294,12 +367,15 @@ async fn picked(
     url: &str,
     items: Option<Vec<ItemId>>,
 ) -> Reply {
-    let mut picks = load_picks().await;
-    if let Err(e) = picks.set(site, part, css, url, now()) {
-        return Reply::notice(false, e.to_string());
-    }
-    if let Err(e) = save_picks(&picks).await {
-        return Reply::notice(false, e);
+    {
+        let _turn = CHANGES.lock().await;
+        let mut picks = load_picks().await;
+        if let Err(e) = picks.set(site, part, css, url, now()) {
+            return Reply::notice(false, e.to_string());
+        }
+        if let Err(e) = save_picks(&picks).await {
+            return Reply::notice(false, e);
+        }
     }
     match part {
         Part::Memory => Reply::Plan {
@@ -310,6 +386,7 @@ async fn picked(
 }
 
 async fn forget_picks(site: Assistant) -> Notice {
+    let _turn = CHANGES.lock().await;
     let mut picks = load_picks().await;
     let n = picks.forget(site);
     let name = sites::get(site).map_or("this site", |s| s.name.as_str());
