@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewExport, importExport } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewExport, importExport, storedProfileRaw, keptProfileRaw, startNewProfile } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -172,14 +172,93 @@ function changesNode(changes) {
   return box;
 }
 
+/** Saves `text` as a file called `name` (the browser's download). */
+function download(text, name, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = el('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * The stored profile cannot be read: the two ways out. Nothing is overwritten: "Start a new
+ * profile" keeps the damaged one under a key of its own, listed below for download.
+ */
+function damagedNode(damaged) {
+  const box = el('section', 'damaged');
+  box.setAttribute('aria-labelledby', 'damaged-title');
+  const title = el('h2', '', 'Your stored profile cannot be read');
+  title.id = 'damaged-title';
+  box.append(title, el('p', 'note', `memport left it as it is (${damaged.bytes.toLocaleString('en')} bytes). Download it to keep a copy, or start a new profile: the damaged one stays kept in this browser.`));
+  const row = el('div', 'edit-row');
+  const raw = el('button', '', 'Download the stored data as it is');
+  raw.type = 'button';
+  raw.addEventListener('click', async () => {
+    try {
+      const text = await storedProfileRaw();
+      download(text ?? '', `memport-stored-profile-${new Date().toISOString().slice(0, 10)}.json`);
+      say({ ok: true, message: 'Saved the stored data as a file, exactly as it was stored.' });
+    } catch (e) {
+      say({ ok: false, message: String(e) });
+    }
+  });
+  const fresh = el('button', 'primary', 'Start a new profile');
+  fresh.type = 'button';
+  fresh.addEventListener('click', async () => {
+    const notice = await startNewProfile();
+    await refresh();
+    say(notice);
+  });
+  row.append(raw, fresh);
+  box.append(row);
+  return box;
+}
+
+/** "Kept damaged profiles": each one memport set aside, to download as stored. */
+function backupsNode(backups) {
+  const box = el('section', 'backups');
+  box.setAttribute('aria-labelledby', 'backups-title');
+  const title = el('h2', '', 'Kept damaged profiles');
+  title.id = 'backups-title';
+  const list = el('ul');
+  for (const kept of backups) {
+    const li = el('li');
+    const when = new Date(kept.kept_at).toLocaleString('en');
+    li.append(el('span', 'meta', `Set aside ${when}, ${kept.bytes.toLocaleString('en')} bytes. `));
+    const get = el('button', 'small', 'Download');
+    get.type = 'button';
+    get.setAttribute('aria-label', `Download the damaged profile set aside ${when}`);
+    get.addEventListener('click', async () => {
+      try {
+        download((await keptProfileRaw(kept.key)) ?? '', kept.key.replace(/[^a-z0-9]+/gi, '-') + '.json');
+      } catch (e) {
+        say({ ok: false, message: String(e) });
+      }
+    });
+    li.append(get);
+    list.append(li);
+  }
+  box.append(title, list);
+  return box;
+}
+
 function render(view) {
   const root = $('profile');
   root.replaceChildren();
   if (view.message !== undefined) {
     // The profile could not be loaded: say why, change nothing.
     say(view);
+    if (view.damaged) {
+      root.append(damagedNode(view.damaged));
+      if (view.damaged.backups.length) root.append(backupsNode(view.damaged.backups));
+    }
     return;
   }
+  if (view.backups?.length) root.append(backupsNode(view.backups));
   $('total').textContent = view.total ? String(view.total) : '';
   $('undo').hidden = !view.undo;
   $('undo').textContent = view.undo ? `Undo: ${view.undo}` : '';
@@ -316,15 +395,7 @@ for (const [id, rendered, what] of [['copy-markdown', profileMarkdown, 'as Markd
 // "Download JSON": the whole profile as a file, which Import text restores exactly.
 $('download-json').addEventListener('click', async () => {
   try {
-    const json = await profileJson();
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const link = el('a');
-    link.href = url;
-    link.download = `memport-profile-${new Date().toISOString().slice(0, 10)}.json`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    download(await profileJson(), `memport-profile-${new Date().toISOString().slice(0, 10)}.json`);
     say({ ok: true, message: 'Saved your profile as a JSON file. "Import text" restores it.' });
   } catch (e) {
     say({ ok: false, message: `Could not save the file: ${e.message ?? e}` });

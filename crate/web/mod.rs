@@ -48,6 +48,16 @@ pub async fn load_profile() -> Result<Profile, LoadError> {
     Profile::from_json(json.as_deref()).map_err(LoadError::Profile)
 }
 
+/// The `chrome.storage.local` key listing the damaged profiles memport set aside (see
+/// `backup`).
+pub const BACKUPS_KEY: &str = "memport.backups";
+
+/// The damaged profiles set aside; none when storage cannot be read.
+pub async fn load_backups() -> crate::backup::Backups {
+    let json = browser::storage_get(BACKUPS_KEY).await.ok().flatten();
+    crate::backup::Backups::from_json(json.as_deref())
+}
+
 /// The `chrome.storage.local` key holding the step that undoes the last change.
 pub const UNDO_KEY: &str = "memport.undo";
 

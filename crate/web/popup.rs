@@ -3,7 +3,10 @@
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
 
-use super::{browser, load_profile, load_undo};
+use serde::Serialize;
+
+use super::{browser, load_backups, load_profile, load_undo, LoadError, PROFILE_KEY};
+use crate::backup::Backup;
 use crate::category::Category;
 use crate::fill::{Notice, Way};
 use crate::messages::Request;
@@ -38,13 +41,81 @@ async fn ask_worker(request: &Request) -> JsValue {
 pub async fn popup_view(filter: JsValue) -> JsValue {
     // A filter the popup cannot have sent is no filter: show everything.
     let filter: Filter = browser::from_js(filter).unwrap_or_default();
+    let backups = load_backups().await.kept;
     match load_profile().await {
-        Ok(profile) => browser::to_js(&PopupView {
-            undo: load_undo().await.map(|u| u.label),
-            ..view_filtered(&profile, &filter)
+        Ok(profile) => browser::to_js(&Shown {
+            view: PopupView {
+                undo: load_undo().await.map(|u| u.label),
+                ..view_filtered(&profile, &filter)
+            },
+            backups,
         }),
+        // Stored, but not readable: say why and offer the two ways out (see `backup`).
+        Err(e @ LoadError::Profile(_)) => {
+            let bytes = browser::storage_get(PROFILE_KEY)
+                .await
+                .ok()
+                .flatten()
+                .map_or(0, |raw| raw.len());
+            browser::to_js(&Damaged {
+                ok: false,
+                message: e.to_string(),
+                damaged: DamagedStore { bytes, backups },
+            })
+        }
         Err(e) => problem(e.to_string()),
     }
+}
+
+/// The popup's view, with the damaged profiles kept aside.
+#[derive(Serialize)]
+struct Shown {
+    #[serde(flatten)]
+    view: PopupView,
+    backups: Vec<Backup>,
+}
+
+/// What the popup shows when the stored profile cannot be read.
+#[derive(Serialize)]
+struct Damaged {
+    ok: bool,
+    message: String,
+    damaged: DamagedStore,
+}
+
+#[derive(Serialize)]
+struct DamagedStore {
+    /// The size of what is stored, as it is.
+    bytes: usize,
+    backups: Vec<Backup>,
+}
+
+/// "Download the stored data as it is": the stored profile's text, byte for byte, readable
+/// or not (`null` when nothing is stored).
+#[wasm_bindgen(js_name = storedProfileRaw)]
+pub async fn stored_profile_raw() -> Result<Option<String>, JsValue> {
+    browser::storage_get(PROFILE_KEY)
+        .await
+        .map_err(|e| JsValue::from_str(&format!("memport could not read browser storage ({e}).")))
+}
+
+/// A damaged profile memport set aside under `key`, as stored; only keys it listed.
+#[wasm_bindgen(js_name = keptProfileRaw)]
+pub async fn kept_profile_raw(key: String) -> Result<Option<String>, JsValue> {
+    if load_backups().await.get(&key).is_none() {
+        return Err(JsValue::from_str(
+            "memport kept no profile under that name.",
+        ));
+    }
+    browser::storage_get(&key)
+        .await
+        .map_err(|e| JsValue::from_str(&format!("memport could not read browser storage ({e}).")))
+}
+
+/// "Start a new profile": asks the worker to set the damaged profile aside; its notice.
+#[wasm_bindgen(js_name = startNewProfile)]
+pub async fn start_new_profile() -> JsValue {
+    ask_worker(&Request::StartNewProfile).await
 }
 
 /// Asks the worker to delete item `id`; resolves with its notice.
