@@ -35,6 +35,33 @@ pub const SCHEMA_VERSION: u32 = 3;
 /// longer text is most likely a whole page selected by mistake.
 pub const MAX_ITEM_CHARS: usize = 2_000;
 
+/// `text` cut into pieces of at most `max` characters: at the last line end before the
+/// limit, else the last sentence end, else the last space, else at the limit itself.
+fn pieces(text: &str, max: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while rest.chars().count() > max {
+        // The byte where the first `max` characters end.
+        let limit = rest
+            .char_indices()
+            .nth(max)
+            .map_or(rest.len(), |(at, _)| at);
+        let head = &rest[..limit];
+        let cut = head
+            .rfind('\n')
+            .or_else(|| head.rfind(". ").map(|at| at + 1))
+            .or_else(|| head.rfind(char::is_whitespace))
+            .filter(|&at| at > 0)
+            .unwrap_or(limit);
+        out.push(rest[..cut].trim());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
 /// A stable id: FNV-1a (64 bit) of the text's [`dedupe::key`], as 16 hex digits. Two
 /// wordings of one memory have one id.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -207,6 +234,24 @@ impl MemoryItem {
             former_ids: Vec::new(),
             edited_at: None,
         })
+    }
+
+    /// This item, or (when its text is longer than [`MAX_ITEM_CHARS`]) its text in pieces
+    /// that fit, cut at line, sentence or word ends, each with the same category and sources.
+    pub fn within_limit(self) -> Vec<MemoryItem> {
+        if self.text.chars().count() <= MAX_ITEM_CHARS {
+            return vec![self];
+        }
+        pieces(&self.text, MAX_ITEM_CHARS)
+            .into_iter()
+            .filter_map(|piece| {
+                let mut item =
+                    MemoryItem::new(piece, self.category, self.sources.first()?.clone())?;
+                item.sources = self.sources.clone();
+                item.edited_at = self.edited_at;
+                Some(item)
+            })
+            .collect()
     }
 
     /// Whether `id` names this item, now or in an earlier wording.
@@ -474,6 +519,9 @@ impl Profile {
                 index.entry(id.clone()).or_insert(at);
             }
         }
+        // Every way in comes through here: a text too long for one item becomes several,
+        // whole, rather than one no box can take (or a lost one).
+        let captured = captured.into_iter().flat_map(MemoryItem::within_limit);
         for item in captured {
             let at = index
                 .get(&item.id)
@@ -658,11 +706,55 @@ pub(crate) mod fixture {
 
 #[cfg(test)]
 mod tests {
-    use super::fixture::profile;
+    use super::fixture::{item, profile};
     use super::*;
 
     fn source(heading: &str) -> Source {
         super::fixture::source(Some(heading))
+    }
+
+    #[test]
+    fn a_text_too_long_for_one_item_becomes_several_whole() {
+        let long: String = (0..80)
+            .map(|i| format!("Field note {i}: the erosion survey in Portugal goes on. "))
+            .collect();
+        let mut p = Profile::new();
+        p.add(vec![item(&long, Category::ProjectsAndGoals)]);
+        assert!(p.len() > 1);
+        for held in &p.items {
+            assert!(
+                held.text.chars().count() <= MAX_ITEM_CHARS,
+                "{}",
+                held.text.len()
+            );
+            assert!(
+                held.text.ends_with('.'),
+                "cut at a sentence end: {:?}",
+                &held.text[held.text.len() - 10..]
+            );
+            assert_eq!(held.category, Category::ProjectsAndGoals);
+            assert!(!held.sources.is_empty());
+        }
+        let joined: String = p
+            .items
+            .iter()
+            .map(|i| i.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(joined, long.trim(), "nothing lost");
+        // One word longer than the limit is cut at the limit.
+        let word: String = (0..MAX_ITEM_CHARS * 2 + 5)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        let mut p = Profile::new();
+        p.add(vec![item(&word, Category::ProjectsAndGoals)]);
+        assert_eq!(
+            p.items
+                .iter()
+                .map(|i| i.text.chars().count())
+                .sum::<usize>(),
+            word.len()
+        );
     }
 
     #[test]
