@@ -80,3 +80,24 @@ test('the worker refuses a frame and a stranger origin, and names them', async (
   const stranger = await ask({ own: false, url: 'https://claude.ai.example.org/settings/capabilities', frame_id: 0, tab_id: 1 });
   assert.match(stranger.message, /^memport refused a request from https:\/\/claude\.ai\.example\.org/);
 });
+
+test('memport\'s own pages reach nothing outside the extension (CSP)', async (t) => {
+  const env = await start();
+  t.after(() => env.close());
+  const popup = await env.context.newPage();
+  await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
+  const tried = await popup.evaluate(async () => {
+    const out = {};
+    // A request that CORS alone would let through, opaque: only connect-src stops it.
+    try {
+      await fetch('https://notes.example.org/', { mode: 'no-cors' });
+      out.fetch = 'sent';
+    } catch (e) {
+      out.fetch = 'blocked';
+    }
+    const own = await fetch(chrome.runtime.getURL('manifest.json')).then((r) => r.ok, () => false);
+    out.own = own ? 'sent' : 'blocked';
+    return out;
+  });
+  assert.deepEqual(tried, { fetch: 'blocked', own: 'sent' });
+});
