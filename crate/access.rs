@@ -17,7 +17,9 @@ use serde::Deserialize;
 
 use crate::capture::ReadOutcome;
 use crate::messages::Request;
-use crate::sites::{self, pattern};
+use crate::picker::Part;
+use crate::profile::ItemId;
+use crate::sites::{self, pattern, Assistant};
 
 /// The browser's `runtime.MessageSender`, as `extension/worker.js` passes it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -42,8 +44,9 @@ pub struct RawSender {
 pub enum Sender {
     /// One of memport's own pages, or the worker itself.
     Own,
-    /// A content script in the top frame of `url`, on one of the sites' origins.
-    Site { url: String },
+    /// A content script in the top frame of `url`, on one of the sites' origins, in tab
+    /// `tab_id`.
+    Site { url: String, tab_id: Option<i32> },
     /// Anything else: a frame, an unknown origin, no URL at all.
     Stranger { why: Refusal },
 }
@@ -62,7 +65,10 @@ impl Sender {
         }
         let origin = pattern::origin(&url).unwrap_or_default();
         if sites::all().iter().any(|s| s.origin == origin) {
-            Sender::Site { url }
+            Sender::Site {
+                url,
+                tab_id: raw.tab_id,
+            }
         } else {
             Sender::Stranger {
                 why: Refusal::Origin { origin },
@@ -82,6 +88,8 @@ pub enum Refusal {
     Origin { origin: String },
     /// A page named another site than its own.
     OtherSite { named: String, origin: String },
+    /// A page answered an offer to point at a box that memport did not make there.
+    NoOffer,
 }
 
 impl std::fmt::Display for Refusal {
@@ -106,6 +114,10 @@ impl std::fmt::Display for Refusal {
                     origin
                 }
             ),
+            Refusal::NoOffer => f.write_str(
+                "memport did not ask this page to point at a box (or asked too long ago). Send \
+                 again from memport's popup.",
+            ),
             Refusal::OtherSite { named, origin } => write!(
                 f,
                 "memport refused a request from {origin} that spoke for {named}. Nothing was \
@@ -117,13 +129,57 @@ impl std::fmt::Display for Refusal {
 
 impl std::error::Error for Refusal {}
 
+/// The boxes memport offered pages to point at ("Point memport at it" after a send found no
+/// box). Pointing at a box sends the memory again, so a page's `picked` for a box is taken
+/// only as the answer to an offer memport made in that tab, once, and the items sent are the
+/// ones memport kept with the offer: the page never learns or names them.
+#[derive(Debug, Default)]
+pub struct Offers {
+    open: Vec<OpenOffer>,
+}
+
+#[derive(Debug)]
+struct OpenOffer {
+    tab_id: i32,
+    site: Assistant,
+    part: Part,
+    items: Option<Vec<ItemId>>,
+}
+
+impl Offers {
+    /// memport offered tab `tab_id` to point at `part` of `site`, to send `items` there.
+    pub fn open(&mut self, tab_id: i32, site: Assistant, part: Part, items: Option<Vec<ItemId>>) {
+        self.open.retain(|o| o.tab_id != tab_id);
+        self.open.push(OpenOffer {
+            tab_id,
+            site,
+            part,
+            items,
+        });
+    }
+
+    /// The items of the offer this answers, which is then closed.
+    fn take(
+        &mut self,
+        tab_id: Option<i32>,
+        site: Assistant,
+        part: Part,
+    ) -> Option<Option<Vec<ItemId>>> {
+        let at = self
+            .open
+            .iter()
+            .position(|o| Some(o.tab_id) == tab_id && o.site == site && o.part == part)?;
+        Some(self.open.remove(at).items)
+    }
+}
+
 /// The request as the worker may act on it, or why not. A site's requests come back with the
 /// sender's URL in place of the one the message carried.
-pub fn permit(request: Request, sender: &Sender) -> Result<Request, Refusal> {
-    let url = match sender {
+pub fn permit(request: Request, sender: &Sender, offers: &mut Offers) -> Result<Request, Refusal> {
+    let (url, tab_id) = match sender {
         Sender::Own => return Ok(request),
         Sender::Stranger { why } => return Err(why.clone()),
-        Sender::Site { url } => url,
+        Sender::Site { url, tab_id } => (url, *tab_id),
     };
     match request {
         Request::PageOpened { url: claimed } => Ok(Request::PageOpened {
@@ -140,23 +196,30 @@ pub fn permit(request: Request, sender: &Sender) -> Result<Request, Refusal> {
             part,
             css,
             url: claimed,
-            items,
+            // The page's word on what to send is never taken (see `Offers`).
+            items: _,
         } => {
             let at = same_document(&claimed, url);
             let origin = pattern::origin(&at).unwrap_or_default();
-            match sites::get(site) {
-                Some(spec) if spec.origin == origin => Ok(Request::Picked {
-                    site,
-                    part,
-                    css,
-                    url: at,
-                    items,
-                }),
-                _ => Err(Refusal::OtherSite {
+            if sites::get(site).is_none_or(|spec| spec.origin != origin) {
+                return Err(Refusal::OtherSite {
                     named: site.key().to_string(),
                     origin,
-                }),
+                });
             }
+            // The memory's place only changes what a capture of this page reads; a box's
+            // place sends the memory, so it must answer memport's own offer.
+            let items = match part {
+                Part::Memory => None,
+                Part::Box { .. } => offers.take(tab_id, site, part).ok_or(Refusal::NoOffer)?,
+            };
+            Ok(Request::Picked {
+                site,
+                part,
+                css,
+                url: at,
+                items,
+            })
         }
         other => Err(Refusal::PageMayNot { kind: other.kind() }),
     }
@@ -187,8 +250,7 @@ fn with_url(outcome: ReadOutcome, url: String) -> ReadOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::picker::Part;
-    use crate::sites::Assistant;
+    use crate::fill::Way;
 
     fn page(url: &str, frame: i32) -> Sender {
         Sender::of(&RawSender {
@@ -236,7 +298,10 @@ mod tests {
             ..RawSender::default()
         });
         for request in all_requests() {
-            assert_eq!(permit(request.clone(), &own), Ok(request));
+            assert_eq!(
+                permit(request.clone(), &own, &mut Offers::default()),
+                Ok(request)
+            );
         }
     }
 
@@ -246,7 +311,7 @@ mod tests {
         for request in all_requests() {
             let kind = request.kind();
             assert_eq!(
-                permit(request, &claude),
+                permit(request, &claude, &mut Offers::default()),
                 Err(Refusal::PageMayNot { kind }),
                 "{kind}"
             );
@@ -254,7 +319,7 @@ mod tests {
         let opened = Request::PageOpened {
             url: "https://claude.ai/settings/capabilities".into(),
         };
-        assert!(permit(opened, &claude).is_ok());
+        assert!(permit(opened, &claude, &mut Offers::default()).is_ok());
     }
 
     #[test]
@@ -265,7 +330,8 @@ mod tests {
         assert_eq!(
             permit(
                 opened(),
-                &page("https://claude.ai/settings/capabilities", 3)
+                &page("https://claude.ai/settings/capabilities", 3),
+                &mut Offers::default()
             ),
             Err(Refusal::Frame)
         );
@@ -276,12 +342,15 @@ mod tests {
             "https://sub.claude.ai/settings",
         ] {
             assert!(
-                matches!(permit(opened(), &page(url, 0)), Err(Refusal::Origin { .. })),
+                matches!(
+                    permit(opened(), &page(url, 0), &mut Offers::default()),
+                    Err(Refusal::Origin { .. })
+                ),
                 "{url}"
             );
         }
         let nowhere = Sender::of(&RawSender::default());
-        assert!(permit(opened(), &nowhere).is_err());
+        assert!(permit(opened(), &nowhere, &mut Offers::default()).is_err());
     }
 
     #[test]
@@ -291,7 +360,7 @@ mod tests {
             url: "https://claude.ai/settings/capabilities".into(),
         };
         assert_eq!(
-            permit(claimed, &chatgpt),
+            permit(claimed, &chatgpt, &mut Offers::default()),
             Ok(Request::PageOpened {
                 url: "https://chatgpt.com/".into()
             })
@@ -300,14 +369,19 @@ mod tests {
         let routed = Request::PageOpened {
             url: "https://chatgpt.com/#settings/Personalization".into(),
         };
-        assert_eq!(permit(routed.clone(), &chatgpt), Ok(routed));
+        assert_eq!(
+            permit(routed.clone(), &chatgpt, &mut Offers::default()),
+            Ok(routed)
+        );
         let read: ReadOutcome = serde_json::from_str(
             r#"{"outcome":"failed","url":"https://gemini.google.com/saved-info","step":"open","detail":"x"}"#,
         )
         .expect("a failed read");
-        let Ok(Request::PageRead { outcome }) =
-            permit(Request::PageRead { outcome: read }, &chatgpt)
-        else {
+        let Ok(Request::PageRead { outcome }) = permit(
+            Request::PageRead { outcome: read },
+            &chatgpt,
+            &mut Offers::default(),
+        ) else {
             panic!("a page may say what it read");
         };
         assert_eq!(outcome.url(), "https://chatgpt.com/");
@@ -323,10 +397,54 @@ mod tests {
             url: "https://chatgpt.com/".into(),
             items: None,
         };
-        assert!(permit(picked(Assistant::ChatGpt), &chatgpt).is_ok());
+        assert!(permit(picked(Assistant::ChatGpt), &chatgpt, &mut Offers::default()).is_ok());
         assert!(matches!(
-            permit(picked(Assistant::Claude), &chatgpt),
+            permit(picked(Assistant::Claude), &chatgpt, &mut Offers::default()),
             Err(Refusal::OtherSite { .. })
         ));
+    }
+
+    #[test]
+    fn a_box_is_pointed_at_only_when_memport_asked_and_only_once() {
+        let chatgpt = page("https://chatgpt.com/", 0);
+        let part = Part::Box {
+            way: Way::ChatMessage,
+            index: 0,
+        };
+        let picked = |items: Option<Vec<ItemId>>| Request::Picked {
+            site: Assistant::ChatGpt,
+            part,
+            css: "textarea".into(),
+            url: "https://chatgpt.com/".into(),
+            items,
+        };
+        let mut offers = Offers::default();
+        // Unasked, a box pick would send the whole profile into the page: refused.
+        assert_eq!(
+            permit(picked(None), &chatgpt, &mut offers),
+            Err(Refusal::NoOffer)
+        );
+        // Asked in another tab: still refused here.
+        offers.open(99, Assistant::ChatGpt, part, None);
+        assert_eq!(
+            permit(picked(None), &chatgpt, &mut offers),
+            Err(Refusal::NoOffer)
+        );
+        let chosen = vec![ItemId::of("Lives in Porto.")];
+        offers.open(7, Assistant::ChatGpt, part, Some(chosen.clone()));
+        // The items sent are the ones kept with the offer, whatever the page names.
+        let Ok(Request::Picked { items, .. }) = permit(
+            picked(Some(vec![ItemId::of("anything")])),
+            &chatgpt,
+            &mut offers,
+        ) else {
+            panic!("the answer to memport's offer is taken");
+        };
+        assert_eq!(items, Some(chosen));
+        assert_eq!(
+            permit(picked(None), &chatgpt, &mut offers),
+            Err(Refusal::NoOffer),
+            "once"
+        );
     }
 }

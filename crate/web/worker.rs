@@ -30,6 +30,12 @@ use crate::undo::{self, Undo};
 /// two changes at once would each save their own copy, losing the other's. Reads need no turn.
 static CHANGES: async_lock::Mutex<()> = async_lock::Mutex::new(());
 
+thread_local! {
+    /// The boxes memport offered pages to point at, waiting for the person (see `access`).
+    /// Kept in memory: a worker the browser stopped meanwhile asks the person to send again.
+    static OFFERS: std::cell::RefCell<access::Offers> = std::cell::RefCell::default();
+}
+
 /// How long a target page may take to load before memport gives up on it.
 const TAB_LOAD_MS: u32 = 30_000;
 
@@ -47,7 +53,7 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         },
     };
     let reply = match browser::from_js::<Request>(message) {
-        Ok(request) => match access::permit(request, &sender) {
+        Ok(request) => match OFFERS.with(|o| access::permit(request, &sender, &mut o.borrow_mut())) {
             Ok(request) => dispatch(request).await,
             Err(refused) => Reply::notice(false, refused.to_string()),
         },
@@ -503,9 +509,16 @@ async fn send_to(target: Assistant, way: Way, chosen: Option<&[ItemId]>) -> Noti
     };
     // Tell the person on the page they are looking at (the popup may be closed by now), with
     // the offer to point at a box memport did not find.
+    // The items to send stay here with the offer; the page is told only where to point.
+    let pick = missing.map(|i| {
+        let offer = picker::box_offer(&send, way, i, None);
+        let items = chosen.map(<[ItemId]>::to_vec);
+        OFFERS.with(|o| o.borrow_mut().open(tab.id, offer.site, offer.part, items));
+        offer
+    });
     let shown = Shown {
         notice: &notice,
-        pick: missing.map(|i| picker::box_offer(&send, way, i, chosen.map(<[ItemId]>::to_vec))),
+        pick,
     };
     let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &shown).await;
     notice

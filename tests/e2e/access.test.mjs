@@ -55,6 +55,11 @@ test('a page may not ask the worker for anything but what it saw', async (t) => 
   const picked = await inWorld(`chrome.runtime.sendMessage({ kind: 'picked', site: 'gemini', part: { kind: 'memory' }, css: 'main', url: 'https://gemini.google.com/saved-info' })`);
   assert.equal(picked.ok, false);
   assert.match(picked.message, /^memport refused a request from https:\/\/claude\.ai that spoke for gemini/);
+  // Pointing at a box sends the memory there: a page may only answer memport's own offer.
+  const box = await inWorld(`chrome.runtime.sendMessage({ kind: 'picked', site: 'claude', part: { kind: 'box', way: 'chat_message', index: 0 }, css: 'body', url: location.href })`);
+  assert.equal(box.ok, false);
+  assert.match(box.message, /^memport did not ask this page to point at a box/);
+  assert.equal(env.context.pages().length, tabsBefore, 'no tab was opened');
 });
 
 test('the profile in browser storage is out of a content script\'s reach', async (t) => {
