@@ -729,8 +729,13 @@ mod tests {
         let p = with_a_key();
         let key = p.items[2].id.clone();
         let lisbon = p.items[0].id.clone();
-        let send =
-            prepare_chosen(Assistant::Gemini, Way::Import, &p, Some(&[lisbon.clone()])).unwrap();
+        let send = prepare_chosen(
+            Assistant::Gemini,
+            Way::Import,
+            &p,
+            Some(std::slice::from_ref(&lisbon)),
+        )
+        .unwrap();
         assert_eq!((send.count(), send.withheld), (1, 1));
         let send =
             prepare_chosen(Assistant::Gemini, Way::Import, &p, Some(&[lisbon, key])).unwrap();

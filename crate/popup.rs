@@ -505,7 +505,7 @@ mod tests {
         let v = view_filtered(&p, &filter);
         assert_eq!(
             v.sensitive_ids,
-            [key.clone()],
+            std::slice::from_ref(&key),
             "a filtered-out item still counts"
         );
         assert!(v.groups[1].items[0].sensitive.is_empty());

@@ -316,6 +316,7 @@ pub fn preview(recovered: &[Recovered], profile: &Profile) -> Preview {
                 why,
                 saved: r.first_seen.clone(),
                 known: !seen.insert(ItemId::of(&r.text)),
+                sensitive: text_import::whats(crate::sensitive::scan(&r.text)),
             }
         })
         .collect();
