@@ -296,6 +296,13 @@ pub fn view(profile: &Profile) -> PopupView {
 
 /// The view of the items `filter` keeps (the counts are of those; `total` of all).
 pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
+    // Found once per item, filtered or not: the flagged ones start unticked wherever they are.
+    let flagged: std::collections::HashMap<&str, Vec<String>> = profile
+        .items
+        .iter()
+        .map(|i| (i.id.as_str(), sensitive::marks(i)))
+        .filter(|(_, marks)| !marks.is_empty())
+        .collect();
     let groups: Vec<Group> = Category::ALL
         .iter()
         .map(|&category| {
@@ -320,7 +327,7 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
                                 s.text.as_ref().map(|t| format!("{}: {t}", source_name(s)))
                             })
                             .collect(),
-                        sensitive: sensitive::marks(item),
+                        sensitive: flagged.get(item.id.as_str()).cloned().unwrap_or_default(),
                     }
                 })
                 .collect();
@@ -346,7 +353,7 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
         sensitive_ids: profile
             .items
             .iter()
-            .filter(|i| sensitive::is_flagged(i))
+            .filter(|i| flagged.contains_key(i.id.as_str()))
             .map(|i| i.id.to_string())
             .collect(),
         sources: sources

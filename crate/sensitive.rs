@@ -151,19 +151,22 @@ fn tail(s: &str) -> String {
     format!("…{}", s.get(n..).unwrap_or(""))
 }
 
-/// Every index where `needle` starts in `hay`, compared without case when `fold`.
-fn find_all<'a>(hay: &'a str, needle: &'a str, fold: bool) -> impl Iterator<Item = usize> + 'a {
-    let h = hay.as_bytes();
-    let n = needle.as_bytes();
-    (0..h.len().saturating_sub(n.len() - 1)).filter(move |&i| {
-        h[i..i + n.len()].iter().zip(n).all(|(a, b)| {
-            if fold {
-                a.eq_ignore_ascii_case(b)
-            } else {
-                a == b
-            }
-        })
+/// Where a word may start: a letter or digit after no letter, digit or `-` (nor `_`, unless
+/// `underscore_breaks`). Prefixes are compared there only: one pass over the text instead of
+/// a search per prefix (memory lines are short, and a search costs most in setting up).
+fn starts(bytes: &[u8], underscore_breaks: bool) -> impl Iterator<Item = usize> + '_ {
+    (0..bytes.len()).filter(move |&i| {
+        bytes[i].is_ascii_alphanumeric()
+            && (i == 0 || {
+                let b = bytes[i - 1];
+                !(b.is_ascii_alphanumeric() || b == b'-' || (b == b'_' && !underscore_breaks))
+            })
     })
+}
+
+/// Every index where `needle` starts in `hay`.
+fn find_all<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    hay.match_indices(needle).map(|(i, _)| i)
 }
 
 /// The length of the run of bytes from `from` that satisfy `ok`.
@@ -259,13 +262,13 @@ fn has_digit_and_letter(s: &[u8]) -> bool {
 
 fn api_keys(text: &str, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
-    // Where a longer prefix matched, a shorter one of the same start does not count again.
-    let mut taken: Vec<usize> = Vec::new();
-    for shape in KEYS {
-        for i in find_all(text, shape.prefix, false) {
-            if taken.contains(&i) || !starts_token(bytes, i) {
-                continue;
-            }
+    for i in starts(bytes, false) {
+        // The longest prefix that gives a key wins: `sk-ant-` before `sk-`.
+        for shape in KEYS
+            .iter()
+            .filter(|k| k.prefix.as_bytes()[0] == bytes[i])
+            .filter(|k| bytes[i..].starts_with(k.prefix.as_bytes()))
+        {
             let from = i + shape.prefix.len();
             let len = run(bytes, from, shape.body);
             let body = &bytes[from..from + len];
@@ -280,7 +283,6 @@ fn api_keys(text: &str, out: &mut Vec<Finding>) {
             if shape.provider == Provider::Slack && !body.iter().any(u8::is_ascii_digit) {
                 continue;
             }
-            taken.push(i);
             let shown = text.get(from..from + len).unwrap_or("");
             out.push(Finding::new(
                 Kind::ApiKey(shape.provider),
@@ -291,6 +293,7 @@ fn api_keys(text: &str, out: &mut Vec<Finding>) {
                     tail(shown)
                 ),
             ));
+            break;
         }
     }
     named_secrets(text, out);
@@ -323,8 +326,12 @@ const SECRET_NAMES: &[&str] = &[
 fn named_secrets(text: &str, out: &mut Vec<Finding>) {
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
-    for name in SECRET_NAMES {
-        for i in find_all(&lower, name, false) {
+    for i in starts(bytes, true) {
+        for name in SECRET_NAMES
+            .iter()
+            .filter(|n| n.as_bytes()[0] == bytes[i])
+            .filter(|n| bytes[i..].starts_with(n.as_bytes()))
+        {
             let end = i + name.len();
             // `_` before the name is a boundary: OPENAI_API_KEY=, aws_secret_access_key.
             let starts = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-');
@@ -430,7 +437,7 @@ fn value_after(text: &str, from: usize, reach: usize) -> Option<&str> {
 // Private keys and JSON Web Tokens.
 
 fn private_keys(text: &str, out: &mut Vec<Finding>) {
-    for i in find_all(text, "-----BEGIN ", false) {
+    for i in find_all(text, "-----BEGIN ") {
         let rest = text.get(i + 11..).unwrap_or("");
         let label_end = rest.find("-----").unwrap_or(0);
         let label = &rest[..label_end.min(40)];
@@ -447,7 +454,7 @@ fn b64url(b: u8) -> bool {
 /// `eyJ….eyJ….sig`: a JSON header, a JSON payload and a signature, base64url each.
 fn jwts(text: &str, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
-    for i in find_all(text, "eyJ", false) {
+    for i in find_all(text, "eyJ") {
         if !starts_token(bytes, i) {
             continue;
         }
@@ -503,8 +510,12 @@ const NOT_A_VALUE: &[&str] = &[
 fn passwords(text: &str, out: &mut Vec<Finding>) {
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
-    for w in PASSWORD_WORDS {
-        for i in find_all(&lower, w, false) {
+    for i in starts(bytes, false) {
+        for w in PASSWORD_WORDS
+            .iter()
+            .filter(|w| w.as_bytes()[0] == bytes[i])
+            .filter(|w| bytes[i..].starts_with(w.as_bytes()))
+        {
             let end = i + w.len();
             // The word itself ("passwords" is talk about passwords, "1Password" a product).
             if !starts_token(bytes, i) || bytes.get(end).is_some_and(|&b| is_word(b)) {
@@ -578,7 +589,7 @@ fn password_at(text: &str, from: usize) -> Option<&str> {
 fn pins(text: &str, out: &mut Vec<Finding>) {
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
-    for i in find_all(&lower, "pin", false) {
+    for i in starts(bytes, false).filter(|&i| bytes[i..].starts_with(b"pin")) {
         let end = i + 3;
         if !starts_token(bytes, i) || bytes.get(end).is_some_and(|&b| is_word(b) || b == b'-') {
             continue;
