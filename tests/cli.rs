@@ -104,7 +104,10 @@ fn import_names_sensitive_memories_and_leaves_them_out_of_for() {
         "{err}"
     );
     assert!(err.contains("an IBAN (DE…3000)"), "{err}");
-    assert!(!err.contains(key) && !err.contains(iban), "stderr repeats a secret: {err}");
+    assert!(
+        !err.contains(key) && !err.contains(iban),
+        "stderr repeats a secret: {err}"
+    );
 
     // --include-sensitive keeps them.
     let (code, all, err) = memport(&["import", path, "--for", "gemini", "--include-sensitive"]);
