@@ -877,21 +877,16 @@ fn ssns(text: &str, out: &mut Vec<Finding>) {
 // ---------------------------------------------------------------------------------------
 // Instructions to an AI.
 
-/// Phrases that address an AI, as they are written to hijack one. Each is matched on the
+/// Phrases that address an AI, as they are written to hijack one. Not "from now on, answer
+/// in …" or "developer mode" alone: a person's own custom instructions and memories say those. Each is matched on the
 /// text in lower case with runs of spaces folded and ’ read as '.
 const STEERING: &[&str] = &[
     "you are now",
     "you're now",
-    "from now on you are",
-    "from now on, you are",
-    "from now on you will",
-    "from now on, you will",
     "new instructions:",
     "updated instructions:",
-    "developer mode",
-    "jailbreak",
+    "developer mode enabled",
     "do anything now",
-    "without any restrictions",
     "no longer bound by",
     "do not tell the user",
     "don't tell the user",
@@ -1125,6 +1120,9 @@ mod tests {
             "Prefers concise answers; ignore small typos in her messages.",
             "Is writing system prompts for a support bot.",
             "Ignore the previous version of the design doc.",
+            "From now on, answer in Spanish.",
+            "Runs Chrome extensions in developer mode.",
+            "Researches jailbreak attacks on language models.",
         ] {
             assert_eq!(instruction(text), None, "{text}");
         }
