@@ -439,9 +439,12 @@ fn value_after(text: &str, from: usize, reach: usize) -> Option<&str> {
 fn private_keys(text: &str, out: &mut Vec<Finding>) {
     for i in find_all(text, "-----BEGIN ") {
         let rest = text.get(i + 11..).unwrap_or("");
-        let label_end = rest.find("-----").unwrap_or(0);
-        let label = &rest[..label_end.min(40)];
-        if label_end > 0 && label_end <= 40 && label.ends_with("PRIVATE KEY") {
+        // "RSA PRIVATE KEY", "OPENSSH PRIVATE KEY"…: a short label, then five dashes.
+        let label = rest
+            .find("-----")
+            .filter(|&end| end <= 40)
+            .map(|end| &rest[..end]);
+        if label.is_some_and(|l| l.ends_with("PRIVATE KEY")) {
             out.push(Finding::new(Kind::PrivateKey, "a private key (PEM)".into()));
         }
     }
@@ -503,7 +506,7 @@ const NOT_A_VALUE: &[&str] = &[
     "generated", "written", "taped", "printed", "shared", "known", "unknown", "missing",
     "forgotten", "lost", "ask", "see", "use", "check", "there", "here", "case-sensitive",
     "needed", "needs", "must", "should", "will", "can", "is", "was", "be", "being", "been",
-    "field", "fields", "reset", "policy", "rules", "length", "hint", "login", "prompt", "sent",
+    "field", "fields", "policy", "rules", "length", "hint", "login", "prompt", "sent",
     "emailed", "texted", "below", "above", "inside", "under", "behind",
 ];
 
@@ -1024,12 +1027,11 @@ mod tests {
             [Kind::PrivateKey]
         );
         assert_eq!(kinds("-----BEGIN PUBLIC KEY----- MIIB"), []);
+        let long = format!("-----BEGIN {}é PRIVATE KEY-----", "x".repeat(39));
+        assert_eq!(kinds(&long), [], "no label is that long");
         let jwt =
             "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.AV98MtRqSm5n6oUg7_IcFGg997MDJfK";
-        assert_eq!(
-            whats(jwt),
-            ["a JSON Web Token (…JfK)".replace("…JfK", "…DJfK")]
-        );
+        assert_eq!(whats(jwt), ["a JSON Web Token (…DJfK)"]);
         assert_eq!(kinds("header.payload.signature, eyJ..."), []);
     }
 
@@ -1156,6 +1158,23 @@ mod tests {
             for f in scan(&text) {
                 proptest::prop_assert!(!f.what.contains(&body[..body.len() - 4]), "{}", f.what);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Pieces of every pattern, glued in any order with multi-byte characters: no panic.
+        #[test]
+        fn pieces_of_patterns_in_any_order_scan(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "-----BEGIN ", "PRIVATE KEY", "-----", "eyJ", "abcdefghij", ".", "sk-", "AKIA",
+                "QWERTYUIOP123456", "password", "PIN", ": ", " is ", "\"", "'", "4242", " ",
+                "-", "é", "€", "DE89", "3704", "SSN", "536-22-8741", "ignore", "previous",
+                "instructions", "you are now", "_", "=",
+            ]), 0..24)
+        ) {
+            let text = parts.concat();
+            let _ = scan(&text);
+            let _ = instruction(&text);
         }
     }
 
