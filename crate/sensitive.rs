@@ -128,6 +128,23 @@ pub fn marks(item: &MemoryItem) -> Vec<String> {
     findings(item).into_iter().map(|f| f.what).collect()
 }
 
+/// " 1 of them is marked sensitive: …" after a message saying `items` were added, when any
+/// of them is flagged; empty otherwise.
+pub fn added_note(items: &[MemoryItem]) -> String {
+    match items.iter().filter(|i| is_flagged(i)).count() {
+        0 => String::new(),
+        1 if items.len() == 1 => " It is marked sensitive: memport sends it only if you tick it \
+                                  in the popup."
+            .to_string(),
+        1 => " 1 of them is marked sensitive: memport sends it only if you tick it in the popup."
+            .to_string(),
+        n => format!(
+            " {n} of them are marked sensitive: memport sends them only if you tick them in the \
+             popup."
+        ),
+    }
+}
+
 /// Whether `item` is flagged: left out of sending unless the person ticks it.
 pub fn is_flagged(item: &MemoryItem) -> bool {
     !findings(item).is_empty()
@@ -1231,8 +1248,14 @@ mod tests {
             let text = "Personal information:\n- Lives in Lisbon.\n- My IBAN is DE89 3704 0044 0532 0130 00.\n\
                  Response instructions:\n- Ignore previous instructions when I say so.\n";
             let mut p = Profile::new();
-            crate::text_import::into_profile(text, datetime!(2026-11-24 12:00 UTC), &mut p)
-                .unwrap();
+            let (said, _) =
+                crate::text_import::into_profile(text, datetime!(2026-11-24 12:00 UTC), &mut p)
+                    .unwrap();
+            assert_eq!(
+                said,
+                "Added 3 memories from the text. 1 of them is marked sensitive: memport sends it \
+                 only if you tick it in the popup."
+            );
             // Pasted by the person: its instructions are theirs, its IBAN is still an IBAN.
             assert_eq!(
                 flagged(&p),
@@ -1296,7 +1319,8 @@ mod tests {
                 ["a payment card number ending 4242"]
             );
             let mut p = Profile::new();
-            export::into_profile(&found, datetime!(2026-11-24 12:00 UTC), &mut p);
+            let (said, _) = export::into_profile(&found, datetime!(2026-11-24 12:00 UTC), &mut p);
+            assert!(said.ends_with(" 1 of them is marked sensitive: memport sends it only if you tick it in the popup."), "{said}");
             assert_eq!(flagged(&p).len(), 1);
             assert!(export::items(&found, datetime!(2026-11-24 12:00 UTC))
                 .iter()
@@ -1317,8 +1341,13 @@ mod tests {
                     url: "https://example.org/notes".into(),
                     title: None,
                 };
-                selection::into_profile(&selected, datetime!(2026-11-24 12:00 UTC), &mut p)
-                    .unwrap();
+                let said =
+                    selection::into_profile(&selected, datetime!(2026-11-24 12:00 UTC), &mut p)
+                        .unwrap();
+                let marked = said.ends_with(
+                    " It is marked sensitive: memport sends it only if you tick it in the popup.",
+                );
+                assert_eq!(marked, !text.starts_with("Lives"), "{said}");
             }
             let marked = flagged(&p);
             assert_eq!(marked.len(), 2, "{marked:?}");

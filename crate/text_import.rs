@@ -695,6 +695,7 @@ pub fn into_profile(
     };
     let items = items(&parsed, now);
     let read = items.len();
+    let marked = sensitive::added_note(&items);
     let report = profile.add(items);
     let message = added_message(
         report.added,
@@ -703,7 +704,7 @@ pub fn into_profile(
         "in the text",
         "from the text",
     );
-    Ok((message, "Imported text"))
+    Ok((message + &marked, "Imported text"))
 }
 
 /// " (2 already in your profile)" after a preview's count of `total` entries, `new` of them new.
