@@ -12,8 +12,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::category::Category;
-use crate::profile::{MemoryItem, Profile};
+use crate::profile::{ItemId, MemoryItem, Profile};
 use crate::render;
+use crate::sensitive;
 use crate::sites::{self, Assistant, EditorKind, ImportFormat, Locator};
 
 /// Put between the person's own text and memport's when they keep both.
@@ -133,7 +134,15 @@ pub struct PutState {
 #[derive(Debug, PartialEq, Eq)]
 pub enum SendError {
     EmptyProfile,
-    NoImportPage { name: String },
+    NoImportPage {
+        name: String,
+    },
+    /// The person's choice named none of the profile's items.
+    NoneChosen,
+    /// Everything was to be sent, and every item is flagged sensitive.
+    AllSensitive {
+        withheld: usize,
+    },
 }
 
 impl std::fmt::Display for SendError {
@@ -149,6 +158,25 @@ impl std::fmt::Display for SendError {
                 f,
                 "memport cannot fill {name}'s memory yet: memport does not know a page where \
                  {name} takes memory in."
+            ),
+            SendError::NoneChosen => {
+                f.write_str("No memories are chosen to send: tick the ones to send in the popup.")
+            }
+            SendError::AllSensitive { withheld } => write!(
+                f,
+                "Nothing was sent: {} marked sensitive (a key, a password, a card or account \
+                 number, or text that instructs an AI). Tick {} in memport's popup to send {}.",
+                if *withheld == 1 {
+                    "your only memory is".to_string()
+                } else {
+                    format!("all {withheld} memories are")
+                },
+                if *withheld == 1 { "it" } else { "the ones" },
+                if *withheld == 1 {
+                    "it anyway"
+                } else {
+                    "them anyway"
+                },
             ),
         }
     }
@@ -189,6 +217,8 @@ pub struct Send {
     pub open: Vec<Locator>,
     pub wait_ms: u32,
     pub boxes: Vec<BoxSend>,
+    /// Items flagged sensitive that this send leaves out (the person did not tick them).
+    pub withheld: usize,
 }
 
 /// The texts planned for each box, and the entries that did not fit.
@@ -260,7 +290,60 @@ pub fn prepare(target: Assistant, way: Way, profile: &Profile) -> Result<Send, S
         open: page.open.clone(),
         wait_ms: page.wait_ms,
         boxes,
+        withheld: 0,
     })
+}
+
+/// The items a send carries, and how many flagged ones it leaves out. `chosen` is the
+/// person's ticks in the popup: exactly those items go, flagged or not (they saw the mark and
+/// ticked it). `None` is "send everything" (the context menu, the in-page button): every item
+/// except those flagged [`sensitive`], which go only when ticked.
+pub fn choose(profile: &Profile, chosen: Option<&[ItemId]>) -> (Vec<MemoryItem>, usize) {
+    let ticked: Option<std::collections::HashSet<&ItemId>> = chosen.map(|ids| ids.iter().collect());
+    let mut withheld = 0;
+    let items = profile
+        .items
+        .iter()
+        .filter(|item| {
+            let go = match &ticked {
+                Some(ids) => ids.contains(&item.id),
+                None => !sensitive::is_flagged(item),
+            };
+            if !go && (ticked.is_none() || sensitive::is_flagged(item)) {
+                withheld += 1;
+            }
+            go
+        })
+        .cloned()
+        .collect();
+    (items, withheld)
+}
+
+/// [`prepare`] for the items [`choose`] picks: what the worker sends and `memport import
+/// --for` prints.
+pub fn prepare_chosen(
+    target: Assistant,
+    way: Way,
+    profile: &Profile,
+    chosen: Option<&[ItemId]>,
+) -> Result<Send, SendError> {
+    if profile.is_empty() {
+        return prepare(target, way, profile);
+    }
+    let (items, withheld) = choose(profile, chosen);
+    if items.is_empty() {
+        return Err(match chosen {
+            Some(_) => SendError::NoneChosen,
+            None => SendError::AllSensitive { withheld },
+        });
+    }
+    let picked = Profile {
+        items,
+        ..Profile::new()
+    };
+    let mut send = prepare(target, way, &picked)?;
+    send.withheld = withheld;
+    Ok(send)
 }
 
 /// Line endings and trailing space differ between editors without changing the text; a
@@ -487,9 +570,23 @@ impl Send {
             message.push(' ');
             message.push_str(p);
         }
+        message.push_str(&self.withheld_note());
         Notice {
             ok: problems.is_empty(),
             message,
+        }
+    }
+
+    /// " 2 sensitive memories were left out; …" when the send leaves flagged items out.
+    pub fn withheld_note(&self) -> String {
+        match self.withheld {
+            0 => String::new(),
+            1 => " 1 sensitive memory was left out; tick it in memport's popup to send it."
+                .to_string(),
+            n => format!(
+                " {n} sensitive memories were left out; tick them in memport's popup to send \
+                 them."
+            ),
         }
     }
 
@@ -500,8 +597,10 @@ impl Send {
             ok: false,
             message: format!(
                 "{why}. Your memory is on the clipboard: paste it into the box on {}, then press \
-                 \"{}\".",
-                self.url, self.submit_label
+                 \"{}\".{}",
+                self.url,
+                self.submit_label,
+                self.withheld_note()
             ),
         }
     }
@@ -580,6 +679,72 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    const KEY: &str = "Deploy key sk-qsR6RZ24lPoQj3oPUlieI2nVsbBi1RMar1jf3YZ4Zq0CVB8i";
+
+    /// [`two`] and an item holding an API key.
+    fn with_a_key() -> Profile {
+        let mut p = two();
+        p.add(vec![crate::profile::fixture::item(
+            KEY,
+            TechnicalPreferences,
+        )]);
+        p
+    }
+
+    #[test]
+    fn sending_everything_leaves_sensitive_items_out_and_says_so() {
+        let p = with_a_key();
+        let send = prepare_chosen(Assistant::Gemini, Way::Import, &p, None).unwrap();
+        assert_eq!((send.count(), send.withheld), (2, 1));
+        assert!(!send.full_text(0).contains("sk-"), "{}", send.full_text(0));
+        assert!(!send.clipboard_text().contains("sk-"));
+        let (_, planned) = send.put_plan(&[found("")], Choice::Replace);
+        let notice = send.judge(&planned, &put(&[&planned.plan_texts[0]]));
+        assert!(notice.ok, "{}", notice.message);
+        assert!(
+            notice.message.ends_with(
+                "1 sensitive memory was left out; tick it in memport's popup to send it."
+            ),
+            "{}",
+            notice.message
+        );
+        assert!(send
+            .elsewhere("Could not")
+            .message
+            .contains("1 sensitive memory"));
+        // Only flagged items: nothing goes, and the person is told why.
+        let only = crate::profile::fixture::profile(&[(KEY, TechnicalPreferences)]);
+        let err = prepare_chosen(Assistant::Gemini, Way::Import, &only, None).unwrap_err();
+        assert_eq!(err, SendError::AllSensitive { withheld: 1 });
+        assert!(
+            err.to_string().contains("Tick it in memport's popup"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn ticked_items_go_exactly_sensitive_ones_included() {
+        let p = with_a_key();
+        let key = p.items[2].id.clone();
+        let lisbon = p.items[0].id.clone();
+        let send = prepare_chosen(
+            Assistant::Gemini,
+            Way::Import,
+            &p,
+            Some(std::slice::from_ref(&lisbon)),
+        )
+        .unwrap();
+        assert_eq!((send.count(), send.withheld), (1, 1));
+        let send =
+            prepare_chosen(Assistant::Gemini, Way::Import, &p, Some(&[lisbon, key])).unwrap();
+        assert_eq!((send.count(), send.withheld), (2, 0));
+        assert!(send.full_text(0).contains(KEY));
+        assert_eq!(
+            prepare_chosen(Assistant::Gemini, Way::Import, &p, Some(&[])).unwrap_err(),
+            SendError::NoneChosen
+        );
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod profile;
 pub mod read;
 pub mod render;
 pub mod selection;
+pub mod sensitive;
 pub mod sites;
 pub mod text_import;
 pub mod undo;

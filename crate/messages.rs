@@ -31,7 +31,7 @@ pub enum Request {
         target: Assistant,
         #[serde(default)]
         way: Way,
-        /// The items the person chose; all of them when absent.
+        /// The items the person chose, exactly; when absent, all but those flagged sensitive.
         #[serde(default)]
         items: Option<Vec<ItemId>>,
     },

@@ -10,6 +10,7 @@ use crate::category::Category;
 use crate::classify::classify;
 use crate::conflict;
 use crate::profile::{MemoryItem, Profile, Source, Via};
+use crate::sensitive;
 use crate::sites;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -19,6 +20,9 @@ pub struct PopupView {
     pub shown: Option<usize>,
     /// Every item's id, filtered or not: what "Send" means by all.
     pub all_ids: Vec<String>,
+    /// The ids of the items flagged sensitive, filtered or not: their send checkboxes start
+    /// unticked, and sending leaves them out unless the person ticks them.
+    pub sensitive_ids: Vec<String>,
     /// The sources the profile's items come from, for the source filter.
     pub sources: Vec<SourceOption>,
     /// The six category labels, in order: the choices when the person edits an item.
@@ -102,6 +106,8 @@ pub struct ItemView {
     pub why: String,
     /// How other places worded it, when not as shown ("Gemini: lives in lisbon").
     pub wordings: Vec<String>,
+    /// What makes it sensitive ("an OpenAI API key (sk-…7fQ2)"); empty when nothing does.
+    pub sensitive: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -290,6 +296,13 @@ pub fn view(profile: &Profile) -> PopupView {
 
 /// The view of the items `filter` keeps (the counts are of those; `total` of all).
 pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
+    // Found once per item, filtered or not: the flagged ones start unticked wherever they are.
+    let flagged: std::collections::HashMap<&str, Vec<String>> = profile
+        .items
+        .iter()
+        .map(|i| (i.id.as_str(), sensitive::marks(i)))
+        .filter(|(_, marks)| !marks.is_empty())
+        .collect();
     let groups: Vec<Group> = Category::ALL
         .iter()
         .map(|&category| {
@@ -314,6 +327,7 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
                                 s.text.as_ref().map(|t| format!("{}: {t}", source_name(s)))
                             })
                             .collect(),
+                        sensitive: flagged.get(item.id.as_str()).cloned().unwrap_or_default(),
                     }
                 })
                 .collect();
@@ -336,6 +350,12 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
         total: profile.len(),
         shown: (!filter.is_empty()).then_some(shown),
         all_ids: profile.items.iter().map(|i| i.id.to_string()).collect(),
+        sensitive_ids: profile
+            .items
+            .iter()
+            .filter(|i| flagged.contains_key(i.id.as_str()))
+            .map(|i| i.id.to_string())
+            .collect(),
         sources: sources
             .into_iter()
             .map(|value| SourceOption {
@@ -473,6 +493,33 @@ mod tests {
         assert_eq!(items[0].source, "Selected on example.org");
         assert_eq!(items[0].edited.as_deref(), Some("Edited 2026-11-25"));
         assert_eq!(items[1].source, "Selected on Claude");
+    }
+
+    #[test]
+    fn sensitive_items_say_what_was_found_filter_or_not() {
+        let p = crate::profile::fixture::profile(&[
+            ("Lives in Lisbon.", Category::PersonalInformation),
+            (
+                "My OpenAI key is sk-qsR6RZ24lPoQj3oPUlieI2nVsbBi1RMar1jf3YZ4Zq0CVB8i",
+                Category::TechnicalPreferences,
+            ),
+        ]);
+        let key = p.items[1].id.to_string();
+        let filter = Filter {
+            text: "lisbon".into(),
+            ..Filter::default()
+        };
+        let v = view_filtered(&p, &filter);
+        assert_eq!(
+            v.sensitive_ids,
+            std::slice::from_ref(&key),
+            "a filtered-out item still counts"
+        );
+        assert!(v.groups[1].items[0].sensitive.is_empty());
+        let v = view(&p);
+        let item = &v.groups[3].items[0];
+        assert_eq!(item.id, key);
+        assert_eq!(item.sensitive, ["an OpenAI API key (sk-…VB8i)"]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use time::OffsetDateTime;
 use crate::category::Category;
 use crate::changes::{self, CaptureLog};
 use crate::dedupe;
+use crate::sensitive;
 use crate::sites::Assistant;
 
 /// The schema of [`Profile`]'s JSON. Raise it, with a migration, when the shape changes.
@@ -665,10 +666,47 @@ impl Profile {
     }
 }
 
-/// The profile as a file for the person ("Download JSON"): the stored form, indented.
-/// "Import text" restores it exactly.
+/// The profile as a file for the person ("Download JSON", `memport import --json`): the
+/// stored form, indented, each item that holds a secret (see [`sensitive`]) marked with what
+/// was found (`"sensitive": ["an IBAN (DE…3000)"]`). "Import text" restores it exactly; the
+/// mark is not read back, it is found again from the text.
 pub fn export_json(profile: &Profile) -> String {
-    serde_json::to_string_pretty(profile).unwrap_or_default()
+    #[derive(Serialize)]
+    struct Marked<'a> {
+        #[serde(flatten)]
+        item: &'a MemoryItem,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        sensitive: Vec<String>,
+    }
+    #[derive(Serialize)]
+    struct File<'a> {
+        schema: u32,
+        items: Vec<Marked<'a>>,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        settled: &'a [Vec<ItemId>],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        captures: &'a [CaptureLog],
+    }
+    // Every field named: a field added to the profile must be added here too.
+    let Profile {
+        schema,
+        items,
+        settled,
+        captures,
+    } = profile;
+    let file = File {
+        schema: *schema,
+        items: items
+            .iter()
+            .map(|item| Marked {
+                item,
+                sensitive: sensitive::marks(item),
+            })
+            .collect(),
+        settled,
+        captures,
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
 /// Items and sources for the crate's tests.
@@ -1027,7 +1065,31 @@ mod tests {
             k
         };
         assert_eq!(keys(&json), props("/properties"));
-        assert_eq!(keys(&json["items"][0]), props("/$defs/item/properties"));
+        // The file for the person also marks sensitive items: the schema lists that key.
+        let mut item_keys = keys(&json["items"][0]);
+        assert!(
+            !item_keys.contains(&"sensitive".to_string()),
+            "never stored"
+        );
+        let mut marked = p.clone();
+        marked.add(vec![super::fixture::item(
+            "My PIN is 4821",
+            Category::OtherContext,
+        )]);
+        let file: serde_json::Value = serde_json::from_str(&export_json(&marked)).unwrap();
+        assert_eq!(file["items"][1]["sensitive"][0], "a PIN");
+        assert_eq!(
+            keys(&file["items"][0]),
+            item_keys,
+            "unmarked items as stored"
+        );
+        item_keys.push("sensitive".into());
+        item_keys.sort();
+        assert_eq!(item_keys, props("/$defs/item/properties"));
+        assert_eq!(
+            Profile::from_json(Some(&export_json(&marked))).unwrap(),
+            marked
+        );
         let wordings: Vec<&serde_json::Value> = json["items"][0]["sources"]
             .as_array()
             .unwrap()

@@ -93,15 +93,18 @@ pub fn into_profile(
 ) -> Result<String, SelectionError> {
     let item = item(selected, now)?;
     let category = item.category.label();
+    let marked = crate::sensitive::added_note(std::slice::from_ref(&item));
     let report = profile.add(vec![item]);
     Ok(if report.added == 1 {
         format!(
             "Added to your memory under \"{category}\". Open memport's popup to edit it or \
-             change its category."
+             change its category.{marked}"
         )
     } else {
-        "That is already in your memory; this page was added as one more place it came from."
-            .to_string()
+        format!(
+            "That is already in your memory; this page was added as one more place it came \
+             from.{marked}"
+        )
     })
 }
 

@@ -21,6 +21,7 @@ use time::OffsetDateTime;
 use crate::category::Category;
 use crate::classify::classify;
 use crate::profile::{ItemId, MemoryItem, Profile, ProfileError, Source, Via};
+use crate::sensitive;
 use crate::sites::{self, Assistant};
 
 /// The longest text memport takes in one import (about 400 pages of memory): more is almost
@@ -588,6 +589,9 @@ pub struct PreviewEntry {
     pub saved: Option<String>,
     /// Already in the profile (it will gain this text as a source, not a second copy).
     pub known: bool,
+    /// What makes it sensitive ([`crate::sensitive`]); empty when nothing does. Marked in
+    /// the preview; once added, it is left out of sending until the person ticks it.
+    pub sensitive: Vec<String>,
 }
 
 /// The preview of `parsed` against what `profile` already holds.
@@ -605,6 +609,7 @@ pub fn preview(parsed: &Parsed, profile: &Profile) -> Preview {
                 why: e.why,
                 saved: e.saved.clone(),
                 known,
+                sensitive: whats(sensitive::scan(&e.text)),
             }
         })
         .collect();
@@ -629,6 +634,11 @@ pub fn preview(parsed: &Parsed, profile: &Profile) -> Preview {
     }
 }
 
+/// The descriptions of `found`, for a preview entry.
+pub(crate) fn whats(found: Vec<sensitive::Finding>) -> Vec<String> {
+    found.into_iter().map(|f| f.what).collect()
+}
+
 /// The preview of what `reading` would do to `profile`.
 pub fn preview_reading(reading: &Reading, profile: &Profile) -> Preview {
     let restored = match reading {
@@ -645,6 +655,7 @@ pub fn preview_reading(reading: &Reading, profile: &Profile) -> Preview {
             why: "the category saved in the file",
             saved: i.sources.iter().find_map(|s| s.saved.clone()),
             known: held.contains(&i.id),
+            sensitive: sensitive::marks(i),
         })
         .collect();
     let (n, held) = (restored.len(), profile.len());
@@ -684,6 +695,7 @@ pub fn into_profile(
     };
     let items = items(&parsed, now);
     let read = items.len();
+    let marked = sensitive::added_note(&items);
     let report = profile.add(items);
     let message = added_message(
         report.added,
@@ -692,7 +704,7 @@ pub fn into_profile(
         "in the text",
         "from the text",
     );
-    Ok((message, "Imported text"))
+    Ok((message + &marked, "Imported text"))
 }
 
 /// " (2 already in your profile)" after a preview's count of `total` entries, `new` of them new.

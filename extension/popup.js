@@ -20,13 +20,28 @@ function say(notice) {
 // The items the person unticked: everything else is sent. Kept while the popup is open.
 const unchosen = new Set();
 let allIds = [];
+// Items marked sensitive start unticked, once: the person may tick them, and it stays ticked.
+let sensitiveIds = [];
+const seenSensitive = new Set();
 
 function showChoice() {
   const chosen = allIds.length - unchosen.size;
   const all = allIds.length === 1 ? 'Your 1 memory will be sent.' : `All ${allIds.length} memories will be sent.`;
-  $('chosen').textContent = unchosen.size === 0
+  const held = sensitiveIds.filter((id) => unchosen.has(id)).length;
+  const note = held === 0 ? '' : held === 1
+    ? ' 1 marked sensitive is left out until you tick it.'
+    : ` ${held} marked sensitive are left out until you tick them.`;
+  $('chosen').textContent = (unchosen.size === 0
     ? all
-    : `${chosen} of ${allIds.length} memories will be sent.`;
+    : `${chosen} of ${allIds.length} memories will be sent.`) + note;
+}
+
+/** "Sensitive: an OpenAI API key (sk-…7fQ2)", for an item or a preview entry. */
+function sensitiveMark(found) {
+  const mark = el('p', 'sensitive-mark', `Sensitive: ${found.join('; ')}`);
+  mark.setAttribute('role', 'note');
+  mark.setAttribute('aria-label', `Sensitive: ${found.join('; ')}`);
+  return mark;
 }
 
 // The category labels the view offers, for the edit form.
@@ -105,6 +120,14 @@ function itemNode(item) {
   // Why it is in its category, on hover (and to screen readers, as its description).
   text.title = item.why;
   li.append(pick, text);
+  if (item.sensitive.length) {
+    // What was found (never the secret itself); its checkbox starts unticked.
+    const mark = sensitiveMark(item.sensitive);
+    mark.id = `sensitive-${item.id}`;
+    pick.setAttribute('aria-describedby', mark.id);
+    li.classList.add('sensitive');
+    li.append(mark);
+  }
   const meta = [item.source, item.heading, item.captured, item.edited].filter(Boolean).join(' · ');
   const edit = button('Edit', 'edit-button', () => {
     if (editing === null) editForm(li, item);
@@ -283,6 +306,11 @@ function render(view) {
   }
   categories = view.categories;
   allIds = view.all_ids;
+  sensitiveIds = view.sensitive_ids;
+  for (const id of sensitiveIds) {
+    if (!seenSensitive.has(id)) unchosen.add(id);
+    seenSensitive.add(id);
+  }
   fillSelect($('filter-category'), view.categories.map((c) => ({ value: c, label: c })));
   fillSelect($('filter-source'), view.sources);
   $('shown').textContent = view.shown == null ? '' : `Showing ${view.shown} of ${view.total}.`;
@@ -375,7 +403,9 @@ const TARGETS = [
 for (const [id, target, name, way] of TARGETS) {
   $(id).addEventListener('click', async () => {
     say({ ok: true, message: `Opening ${name}…` });
-    const chosen = unchosen.size ? allIds.filter((id) => !unchosen.has(id)) : undefined;
+    // The list whenever anything is unticked or marked sensitive: "all" (no list) leaves
+    // sensitive items out, and the person may have ticked them.
+    const chosen = unchosen.size || sensitiveIds.length ? allIds.filter((id) => !unchosen.has(id)) : undefined;
     say(await sendTo(target, way, chosen));
   });
 }
@@ -502,6 +532,11 @@ function previewNodes({ summary, entries, ignored }, choose) {
     const why = el('p', 'meta', meta);
     why.title = `Category: ${entry.why}`;
     li.append(why);
+    // Ticked here means "add": it stays ticked, marked; once added it is not sent unticked.
+    if (entry.sensitive.length) {
+      li.classList.add('sensitive');
+      li.append(sensitiveMark(entry.sensitive));
+    }
     list.append(li);
   });
   nodes.push(list);

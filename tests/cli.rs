@@ -78,3 +78,54 @@ fn import_prints_the_recovered_profile_in_each_form() {
     assert!(err.contains("claude, chatgpt or gemini"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn import_names_sensitive_memories_and_leaves_them_out_of_for() {
+    let dir = std::env::temp_dir().join(format!("memport-cli-secret-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = "sk-qsR6RZ24lPoQj3oPUlieI2nVsbBi1RMar1jf3YZ4Zq0CVB8i";
+    let iban = "DE89 3704 0044 0532 0130 00";
+    let file = dir.join("memory.json");
+    let memories = serde_json::json!([
+        "Lives in Lisbon and works as a nurse.",
+        format!("Keeps the OpenAI key {key} in a notes app."),
+        format!("Pays rent from IBAN {iban}."),
+    ]);
+    std::fs::write(&file, memories.to_string()).unwrap();
+    let path = file.to_str().unwrap();
+
+    // --for: the sensitive ones are named on stderr (never shown) and left out.
+    let (code, gemini, err) = memport(&["import", path, "--for", "gemini"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(gemini.contains("Lives in Lisbon"), "{gemini}");
+    assert!(!gemini.contains(key) && !gemini.contains(iban), "{gemini}");
+    assert!(
+        err.contains("sensitive") && err.contains("an OpenAI API key (sk-…VB8i)"),
+        "{err}"
+    );
+    assert!(err.contains("an IBAN (DE…3000)"), "{err}");
+    assert!(
+        !err.contains(key) && !err.contains(iban),
+        "stderr repeats a secret: {err}"
+    );
+
+    // --include-sensitive keeps them.
+    let (code, all, err) = memport(&["import", path, "--for", "gemini", "--include-sensitive"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(all.contains(key) && all.contains(iban), "{all}");
+
+    // --json keeps them, marked, and reads back as a profile.
+    let (code, json, _) = memport(&["import", path, "--json"]);
+    assert_eq!(code, 0);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let marked: Vec<&serde_json::Value> = value["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i.get("sensitive").is_some())
+        .collect();
+    assert_eq!(marked.len(), 2, "{json}");
+    assert!(json.contains(key));
+    assert_eq!(Profile::from_json(Some(&json)).unwrap().len(), 3);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,8 +1,12 @@
-//! `memport import <export.zip|dir|file>... [--json|--markdown|--for claude|chatgpt|gemini]`
+//! `memport import <export.zip|dir|file>... [--json|--markdown|--for claude|chatgpt|gemini]
+//! [--include-sensitive]`
 //!
 //! The same export reader as the options page, on the command line: it reads the files
 //! (folders are walked), prints the recovered profile on stdout, and the summary and any
 //! problems on stderr, with a progress line while it reads when stderr is a terminal.
+//! Memories that hold a secret (a key, a password, a card or account number) are named on
+//! stderr, by id and what was found, and left out of `--for`, as the extension leaves them
+//! out of sending, unless `--include-sensitive`; `--json` keeps them, marked.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -13,16 +17,20 @@ use memport::export::{self, summary, DiskFile, Progress, Source};
 use memport::fill::{self, Way};
 use memport::profile::{export_json, Profile};
 use memport::render;
+use memport::sensitive;
 use memport::sites::Assistant;
 
-const USAGE: &str = "usage: memport import <export.zip|dir|file>... [--json | --markdown | --for claude|chatgpt|gemini]
+const USAGE: &str = "usage: memport import <export.zip|dir|file>... [--json | --markdown | --for claude|chatgpt|gemini] [--include-sensitive]
 
 Recovers the memory and instructions in ChatGPT, Claude and Google Takeout data exports
 and prints them as one memport profile:
   (default)    the profile as text, one memory per line under its category
   --json       the profile as memport's JSON (the popup's Import text restores it)
   --markdown   the profile as Markdown
-  --for NAME   the text memport would put in that assistant's import box";
+  --for NAME   the text memport would put in that assistant's import box, without the
+               memories marked sensitive (keys, passwords, card and account numbers)
+  --include-sensitive
+               with --for, keep the memories marked sensitive";
 
 /// What to print.
 enum Output {
@@ -35,6 +43,7 @@ enum Output {
 struct Args {
     paths: Vec<PathBuf>,
     output: Output,
+    include_sensitive: bool,
 }
 
 fn parse(args: &[String]) -> Result<Args, String> {
@@ -46,9 +55,11 @@ fn parse(args: &[String]) -> Result<Args, String> {
     }
     let mut paths = Vec::new();
     let mut output = Output::Text;
+    let mut include_sensitive = false;
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => output = Output::Json,
+            "--include-sensitive" => include_sensitive = true,
             "--markdown" => output = Output::Markdown,
             "--for" => {
                 let name = it
@@ -73,7 +84,11 @@ fn parse(args: &[String]) -> Result<Args, String> {
     if paths.is_empty() {
         return Err("name at least one export file or folder".into());
     }
-    Ok(Args { paths, output })
+    Ok(Args {
+        paths,
+        output,
+        include_sensitive,
+    })
 }
 
 /// Every file under `path` (itself when it is a file), in name order.
@@ -183,11 +198,34 @@ fn main() -> ExitCode {
         &outcome.items,
         time::OffsetDateTime::now_utc(),
     ));
+    // Named by id and what was found, never by their text: the secret stays off the screen.
+    for item in &profile.items {
+        let found = sensitive::marks(item);
+        if !found.is_empty() {
+            eprintln!(
+                "memport: sensitive: memory {} ({}) holds {}",
+                item.id,
+                item.category.label(),
+                found.join(", ")
+            );
+        }
+    }
     let text = match args.output {
         Output::Json => export_json(&profile),
         Output::Markdown => render::markdown(&profile),
         Output::Text => render::category_lines(&profile.items),
-        Output::For(target) => match fill::prepare(target, Way::Import, &profile) {
+        Output::For(target) => match if args.include_sensitive {
+            fill::prepare(target, Way::Import, &profile)
+        } else {
+            fill::prepare_chosen(target, Way::Import, &profile, None)
+        } {
+            Ok(send) if send.withheld > 0 => {
+                eprintln!(
+                    "memport: {} marked sensitive left out of --for (--include-sensitive keeps them)",
+                    summary::plural(send.withheld as u64, "memory", "memories")
+                );
+                send.clipboard_text()
+            }
             Ok(send) => send.clipboard_text(),
             Err(e) => {
                 eprintln!("memport: {e}");

@@ -316,6 +316,7 @@ pub fn preview(recovered: &[Recovered], profile: &Profile) -> Preview {
                 why,
                 saved: r.first_seen.clone(),
                 known: !seen.insert(ItemId::of(&r.text)),
+                sensitive: text_import::whats(crate::sensitive::scan(&r.text)),
             }
         })
         .collect();
@@ -340,6 +341,7 @@ pub fn into_profile(
 ) -> (String, &'static str) {
     let items = items(recovered, now);
     let read = items.len();
+    let marked = crate::sensitive::added_note(&items);
     let report = profile.add(items);
     let message = text_import::added_message(
         report.added,
@@ -348,7 +350,7 @@ pub fn into_profile(
         "from the export",
         "from the export",
     );
-    (message, "Imported from an export")
+    (message + &marked, "Imported from an export")
 }
 
 /// A file on disk, read by slices: what the `memport` tool, the tests and the benchmark read

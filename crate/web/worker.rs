@@ -478,19 +478,12 @@ async fn save_capture(outcome: &capture::ReadOutcome) -> Reply {
 /// box's entries, the page code puts the texts in and reads them back.
 async fn send_to(target: Assistant, way: Way, chosen: Option<&[ItemId]>) -> Notice {
     let fail = |message: String| Notice { ok: false, message };
-    let mut profile = match load_profile().await {
+    let profile = match load_profile().await {
         Ok(p) => p,
         Err(e) => return fail(e.to_string()),
     };
-    if let Some(ids) = chosen {
-        profile.items.retain(|i| ids.contains(&i.id));
-        if profile.is_empty() {
-            return fail(
-                "No memories are chosen to send: tick the ones to send in the popup.".into(),
-            );
-        }
-    }
-    let send = match fill::prepare(target, way, &profile) {
+    // The ticked items, or all but the sensitive ones (see `fill::choose`).
+    let send = match fill::prepare_chosen(target, way, &profile, chosen) {
         Ok(s) => s,
         Err(e) => return fail(e.to_string()),
     };
