@@ -105,12 +105,12 @@ export function waitForTab(tabId, timeoutMs) {
 }
 
 /**
- * Runs `memportAgent[method](arg)` in the top frame of the tab (page/agent.js and its CSS are
- * injected first; the agent guards against running twice) and resolves with what it returned.
+ * Runs `memportAgent[method](arg)` in the top frame of the tab (page/agent.js is injected
+ * first; it guards against running twice, and carries the styles of its closed shadow roots)
+ * and resolves with what it returned.
  */
 export async function runInPage(tabId, method, arg) {
   const target = { tabId, frameIds: [0] };
-  await chrome.scripting.insertCSS({ target, files: ['page/memport.css'] });
   await chrome.scripting.executeScript({ target, files: ['page/agent.js'] });
   const [result] = await chrome.scripting.executeScript({
     target,

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { start, openClaude, pressSave, openPopup, popupGroups, storedProfile, captureButton, screenshot } from './steps.mjs';
+import { start, openClaude, pressSave, openPopup, popupGroups, storedProfile, waitCaptureButton, screenshot } from './steps.mjs';
 
 const SAVED_INFO = 'https://gemini.google.com/saved-info';
 
@@ -54,7 +54,7 @@ async function withClaudeMemory(t, text) {
 async function captureGemini(env) {
   const page = await env.context.newPage();
   await page.goto(SAVED_INFO);
-  await captureButton(page).waitFor({ timeout: 10_000 });
+  await waitCaptureButton(page);
   return pressSave(page);
 }
 

@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openPopup, sendViaMenu, geminiPage, geminiState, profileJson, seedProfile, GEMINI_IMPORT_PAGE,
+  start, openPopup, sendViaMenu, geminiPage, geminiState, profileJson, seedProfile, pressMemport, panelText, GEMINI_IMPORT_PAGE,
 } from './steps.mjs';
 
 const PROFILE = profileJson([
@@ -32,11 +32,9 @@ test('text the person typed is never overwritten without asking: keep it and add
   const env = await withProfile(t);
   const gemini = await openGemini(env, 'prefilled');
   const sending = sendViaMenu(env);
-  const ask = gemini.locator('.memport-panel[data-role="ask"]');
-  await ask.waitFor({ timeout: 15_000 });
-  assert.match(await ask.textContent(), /Gemini's box already has text in it/);
+  assert.match(await panelText(gemini, 'ask'), /Gemini's box already has text in it/);
   assert.equal((await geminiState(gemini)).value, 'My own notes about me', 'nothing touched before the answer');
-  await ask.getByRole('button', { name: 'Keep it and add below' }).click();
+  await pressMemport(gemini, 'ask', 'Keep it and add below');
   const notice = await sending;
   assert.equal(notice.ok, true, notice.message);
   const state = await geminiState(gemini);
@@ -49,7 +47,7 @@ test('leaving the box alone leaves it alone', async (t) => {
   const env = await withProfile(t);
   const gemini = await openGemini(env, 'prefilled');
   const sending = sendViaMenu(env);
-  await gemini.getByRole('button', { name: 'Leave the box alone' }).click({ timeout: 15_000 });
+  await pressMemport(gemini, 'ask', 'Leave the box alone');
   const notice = await sending;
   assert.equal(notice.ok, false);
   assert.match(notice.message, /left as it was/);
@@ -60,7 +58,7 @@ test('replacing asks first, then replaces', async (t) => {
   const env = await withProfile(t);
   const gemini = await openGemini(env, 'prefilled');
   const sending = sendViaMenu(env);
-  await gemini.getByRole('button', { name: 'Replace it' }).click({ timeout: 15_000 });
+  await pressMemport(gemini, 'ask', 'Replace it');
   assert.equal((await sending).ok, true);
   assert.equal((await geminiState(gemini)).value, RENDERED);
 });
@@ -76,8 +74,7 @@ test('a page without the box: the text goes to the clipboard and the person is t
   assert.match(notice.message, /on the clipboard: paste it into the box on https:\/\/gemini\.google\.com\/import/);
   await gemini.bringToFront();
   assert.equal(await gemini.evaluate(() => navigator.clipboard.readText()), RENDERED);
-  const shown = gemini.locator('.memport-panel[data-role="notice"]');
-  assert.match(await shown.textContent(), /on the clipboard/);
+  assert.match(await panelText(gemini, 'notice'), /on the clipboard/);
 });
 
 test('the popup\'s "Send to Gemini" opens Gemini\'s import page and fills it', async (t) => {

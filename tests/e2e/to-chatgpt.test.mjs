@@ -5,7 +5,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openClaude, pressSave, captureButton, sendViaMenu, tabAt, seedProfile, profileJson, TWO_MEMORIES, TWO_MEMORIES_MESSAGE } from './steps.mjs';
+import { start, openClaude, pressSave, waitCaptureButton, sendViaMenu, tabAt, seedProfile, profileJson, TWO_MEMORIES, TWO_MEMORIES_MESSAGE, pressMemport } from './steps.mjs';
 
 const SAVED_ABOUT = "I'm a high-school chemistry teacher in Leeds. I coach the school's chess club.";
 const SAVED_RESPOND = 'Keep answers short and use British spelling.';
@@ -30,7 +30,7 @@ test('Claude -> ChatGPT: asked first, then added below the saved instructions; S
   assert.equal(await pressSave(await openClaude(env)), 'Saved 16 memories from Claude: 12 from its memory, 4 from your edits');
   const sending = sendViaMenu(env, 'chatgpt');
   const chatgpt = await tabAt(env, 'https://chatgpt.com/#settings/Personalization');
-  await chatgpt.getByRole('button', { name: 'Keep it and add below' }).click({ timeout: 15_000 });
+  await pressMemport(chatgpt, 'ask', 'Keep it and add below');
   const notice = await sending;
   assert.equal(notice.ok, true, notice.message);
   assert.match(notice.message, /^ChatGPT's custom instructions now hold 16 memories\. Review them, then press "Save" yourself/);
@@ -55,13 +55,13 @@ test('Gemini -> ChatGPT, replacing, in a ChatGPT tab that was showing a chat', a
   const env = await setup(t);
   const saved = await env.context.newPage();
   await saved.goto('https://gemini.google.com/saved-info');
-  await captureButton(saved).waitFor({ timeout: 10_000 });
+  await waitCaptureButton(saved);
   assert.equal(await pressSave(saved), 'Saved 7 memories from Gemini');
   const chat = await env.context.newPage();
   await chat.goto('https://chatgpt.com/');
   await chat.evaluate(() => { window.sameDocument = true; });
   const sending = sendViaMenu(env, 'chatgpt');
-  await chat.getByRole('button', { name: 'Replace it' }).click({ timeout: 15_000 });
+  await pressMemport(chat, 'ask', 'Replace it');
   const notice = await sending;
   assert.equal(notice.ok, true, notice.message);
   assert.equal(await chat.evaluate(() => window.sameDocument), true, 'settings opened over the page, no reload');
@@ -85,7 +85,7 @@ test('what does not fit in 1,500 characters is listed, never cut', async (t) => 
   const page = await env.context.newPage();
   await page.goto('https://chatgpt.com/#settings/Personalization');
   const sending = sendViaMenu(env, 'chatgpt');
-  await page.getByRole('button', { name: 'Replace it' }).click({ timeout: 15_000 });
+  await pressMemport(page, 'ask', 'Replace it');
   const notice = await sending;
   assert.equal(notice.ok, false, 'the person is told something was left out');
   const state = await instructions(page);
