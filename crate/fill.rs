@@ -183,6 +183,8 @@ pub struct Send {
     pub url: String,
     pub url_patterns: Vec<String>,
     pub fragments: Vec<String>,
+    /// Pages that look like the target's but are never filled ([`sites::ImportPage::never_in`]).
+    pub never_in: Vec<String>,
     pub origin: String,
     pub submit_label: String,
     pub format: ImportFormat,
@@ -254,6 +256,7 @@ pub fn prepare(target: Assistant, way: Way, profile: &Profile) -> Result<Send, S
         url: page.url.clone(),
         url_patterns: page.url_patterns.clone(),
         fragments: page.fragments.clone(),
+        never_in: page.never_in.clone(),
         origin: site.origin.clone(),
         submit_label: page.submit_label.clone(),
         format: page.format,
@@ -523,6 +526,24 @@ impl Send {
         ))
     }
 
+    /// Whether `url` is a page memport never fills (a custom GPT's or a project's chat).
+    pub fn never_fills(&self, url: &str) -> bool {
+        self.never_in
+            .iter()
+            .any(|p| sites::pattern::matches(p, url))
+    }
+
+    /// The tab went to a page memport never fills.
+    pub fn not_here(&self, url: &str) -> Notice {
+        Notice {
+            ok: false,
+            message: format!(
+                "memport does not write into a custom GPT's or a project's chat ({url}), so \
+                 nothing was put there. Send again to have memport open a fresh chat."
+            ),
+        }
+    }
+
     /// The person chose to leave the boxes as they were.
     pub fn kept(&self) -> Notice {
         let (left, them) = if self.boxes.len() == 1 {
@@ -734,6 +755,25 @@ mod tests {
              \"Prefers short answers.\""
         ));
         assert!(notice.message.contains("now hold 1 memory"));
+    }
+
+    #[test]
+    fn never_in_a_custom_gpts_or_a_projects_chat() {
+        let send = prepare(Assistant::ChatGpt, Way::ChatMessage, &two()).unwrap();
+        for url in [
+            "https://chatgpt.com/g/g-abc123-writing-coach",
+            "https://chatgpt.com/g/g-abc123-writing-coach/c/68a1f0c2-0001",
+            "https://chatgpt.com/g/g-p-6a1b2c3d-trip-planning/project",
+            "https://chatgpt.com/g/g-p-6a1b2c3d-trip-planning/c/68a1f0c2-0002",
+        ] {
+            assert!(send.never_fills(url), "{url}");
+        }
+        for url in [
+            "https://chatgpt.com/",
+            "https://chatgpt.com/c/68a1f0c2-0001",
+        ] {
+            assert!(!send.never_fills(url), "{url}");
+        }
     }
 
     #[test]

@@ -448,6 +448,9 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<(Notice, Option<u
     if pattern::origin(&tab.url).as_deref() != Some(send.origin.as_str()) {
         return Ok((with_clipboard(send, send.wrong_page(&tab.url)).await, None));
     }
+    if send.never_fills(&tab.url) {
+        return Ok((send.not_here(&tab.url), None));
+    }
     let states = match browser::run_in_page(tab, "inspect", &send.inspect_plan()).await? {
         Inspected::WrongPage { url } => {
             return Ok((with_clipboard(send, send.wrong_page(&url)).await, None))
@@ -469,6 +472,12 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<(Notice, Option<u
     if choice == Choice::Keep {
         return Ok((send.kept(), None));
     }
+    // While the person was asked, the tab may have gone into a GPT's or a project's chat.
+    if let Ok(Some(now)) = browser::get_tab(Some(tab.id)).await {
+        if send.never_fills(&now.url) {
+            return Ok((send.not_here(&now.url), None));
+        }
+    }
     let (plan, planned) = send.put_plan(&states, choice);
     let put: Put = browser::run_in_page(tab, "put", &plan).await?;
     let missing = send.boxes.iter().enumerate().position(|(i, b)| {
@@ -489,7 +498,10 @@ async fn with_clipboard(send: &Send, mut notice: Notice) -> Notice {
 }
 
 async fn open_target(send: &Send) -> Result<browser::Tab, String> {
-    let tab = match browser::find_tab(&send.url_patterns).await? {
+    let found = browser::find_tab(&send.url_patterns).await?;
+    // A custom GPT's or a project's chat is never written into: a fresh chat is opened.
+    let found = found.filter(|tab| !send.never_fills(&tab.url));
+    let tab = match found {
         Some(tab) => {
             browser::show_tab(&tab).await?;
             // A page whose import form is a dialog over any page (ChatGPT's settings):

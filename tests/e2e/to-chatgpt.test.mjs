@@ -115,3 +115,28 @@ test('as a chat message: the composer (a ProseMirror editor) takes the text thro
   assert.equal(state.sendEnabled, true);
   assert.equal(state.sent, false, 'memport never sends it');
 });
+
+test('as a chat message, never into a custom GPT\'s or a project\'s chat: a fresh chat is opened', async (t) => {
+  const env = await setup(t);
+  await seedProfile(env, profileJson(TWO_MEMORIES));
+  const composerOf = (page) => page.evaluate(() => window.replicaState.composer.model.paragraphs.join('\n'));
+  for (const url of [
+    'https://chatgpt.com/g/g-p-6a1b2c3d-trip-planning/project',
+    'https://chatgpt.com/g/g-abc123-writing-coach/c/68a1f0c2-0001',
+  ]) {
+    const there = await env.context.newPage();
+    await there.goto(url);
+    await there.locator('#prompt-textarea').waitFor();
+    await there.bringToFront();
+    const before = new Set(env.context.pages());
+    const notice = await sendViaMenu(env, 'chatgpt-chat');
+    assert.equal(notice.ok, true, notice.message);
+    assert.equal(await composerOf(there), '', `nothing written on ${url}`);
+    const fresh = env.context.pages().find((p) => !before.has(p));
+    assert.ok(fresh, 'a new tab was opened');
+    assert.equal(fresh.url(), 'https://chatgpt.com/');
+    assert.equal(await composerOf(fresh), TWO_MEMORIES_MESSAGE.join('\n'));
+    await fresh.close();
+    await there.close();
+  }
+});
