@@ -26,6 +26,17 @@ use crate::undo::{self, Undo};
 /// How long a target page may take to load before memport gives up on it.
 const TAB_LOAD_MS: u32 = 30_000;
 
+/// The `chrome.storage.local` key holding the full message of the last capture or send
+/// (`{ok, message}`): the popup shows it. The page gets only what concerns itself.
+const LAST_KEY: &str = "memport.last";
+
+/// Keeps `notice` for the popup. A nicety: failing to store it changes nothing else.
+async fn remember_last(notice: &Notice) {
+    if let Ok(json) = serde_json::to_string(notice) {
+        let _ = browser::storage_set(LAST_KEY, &json).await;
+    }
+}
+
 /// Answers one message from a content script or the popup.
 #[wasm_bindgen(js_name = handleMessage)]
 pub async fn handle_message(message: JsValue) -> JsValue {
@@ -264,15 +275,26 @@ async fn add_selection(click: &MenuClick) -> Notice {
         })
         .await,
     );
+    remember_last(&notice).await;
     if let Some(id) = click.tab_id {
         // Only where memport may run script (the assistants' sites, or a page the menu click
-        // granted); elsewhere the badge and the popup tell.
+        // granted); elsewhere the badge and the popup tell. The page is not told whether the
+        // text was in the profile already, nor under which category it is kept.
         let tab = browser::Tab {
             id,
             url: selected.url.clone(),
             window_id: 0,
         };
-        let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &notice).await;
+        let shown = Notice {
+            ok: notice.ok,
+            message: if notice.ok {
+                "memport kept the selection. Open memport's popup to see it, edit it or undo."
+                    .into()
+            } else {
+                notice.message.clone()
+            },
+        };
+        let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &shown).await;
     }
     notice
 }
@@ -361,9 +383,38 @@ async fn check_page(tab_id: Option<i32>) -> check::Report {
 
 /// Saves what the in-page button read. When the memory was not found, the reply offers to
 /// point at it.
+///
+/// The page is told only what was read there ([`capture::Saved::page`]); the full message,
+/// with what the profile made of it, is kept for the popup.
 async fn save_capture(outcome: &capture::ReadOutcome) -> Reply {
-    let saved =
-        change_profile(|p| capture::into_profile(outcome, now(), p).map(|m| (m.clone(), m))).await;
+    let mut full = None;
+    let saved = change_profile(|p| {
+        capture::into_profile(outcome, now(), p).map(|m| {
+            full = Some(m.full);
+            (m.page.clone(), m.page)
+        })
+    })
+    .await;
+    let reply = capture_reply(outcome, saved);
+    let last = match (&reply, full) {
+        (Reply::Notice(n), Some(message)) => Notice { ok: n.ok, message },
+        (Reply::PointAt { .. }, Some(message)) => Notice { ok: false, message },
+        (Reply::Notice(n), None) => n.clone(),
+        (Reply::PointAt { message, .. }, None) => Notice {
+            ok: false,
+            message: message.clone(),
+        },
+        _ => return reply,
+    };
+    remember_last(&last).await;
+    reply
+}
+
+/// The reply to the page for a capture's result.
+fn capture_reply(
+    outcome: &capture::ReadOutcome,
+    saved: Result<String, ChangeError<capture::CaptureError>>,
+) -> Reply {
     let offer =
         || sites::capture_page_at(outcome.url()).map(|(site, _)| picker::memory_offer(site));
     match saved {

@@ -100,7 +100,8 @@ test('on an assistant\'s site the page itself gives the selection, and says on t
   assert.equal(item.text, expected);
   assert.equal(item.sources[0].assistant, 'claude');
   assert.equal(item.sources[0].via, 'selection');
-  assert.match(await panelText(page, 'notice'), /Added to your memory under "/);
+  // The page hears only that memport kept it; the popup says how.
+  assert.equal(await panelText(page, 'notice'), 'memport kept the selection. Open memport\'s popup to see it, edit it or undo.');
   const popup = await openPopup(env);
   assert.match(await popup.locator('.item .meta').first().textContent(), /^Selected on Claude · /);
 });

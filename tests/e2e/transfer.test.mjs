@@ -58,11 +58,13 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
   assert.equal(await claude.evaluate(() => window.replicaState.editsOpens), 1);
 
   // Saving again adds nothing.
-  assert.equal(await pressSave(claude), 'Saved 16 memories from Claude (all already in your profile): 12 from its memory, 4 from your edits — since the last capture: nothing changed');
+  // The page hears what was read there; the popup what the profile made of it.
+  assert.equal(await pressSave(claude), 'Saved 16 memories from Claude: 12 from its memory, 4 from your edits');
   assert.equal((await storedProfile(env)).items.length, 16);
 
   // The popup lists every item under its category heading, as text.
   const popup = await openPopup(env);
+  assert.equal(await popup.locator('#last').textContent(), 'Last on a page: Saved 16 memories from Claude (all already in your profile): 12 from its memory, 4 from your edits — since the last capture: nothing changed');
   const groups = await popupGroups(popup);
   assert.deepEqual(groups.map((g) => g.label), [
     'Response instructions', 'Personal information', 'Projects and goals',

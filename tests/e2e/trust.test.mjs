@@ -144,3 +144,30 @@ test('the picker takes the person\'s click and Esc, not the page\'s', async (t) 
   assert.equal(status.text, 'Saved 7 memories from Gemini');
   assert.ok(await picks());
 });
+
+test('what the page is told says nothing of the profile; the popup has the details', async (t) => {
+  const env = await setup(t);
+  // The profile already holds two of the lines Claude's page shows, from Gemini, and one
+  // memory from Gemini that Claude's page does not show.
+  const fromGemini = JSON.parse(profileJson([
+    ['Writes Python and Rust daily and uses Neovim with tmux.', 'Technical preferences'],
+    ['Uses metric units and 24-hour time.', 'Response instructions'],
+    ['Keeps a sourdough starter called Gloria.', 'Personal information'],
+  ]));
+  for (const item of fromGemini.items) item.sources = [{ assistant: 'gemini', url: 'https://gemini.google.com/saved-info', heading: null, captured_at: '2026-11-20T10:00:00Z' }];
+  await seedProfile(env, JSON.stringify(fromGemini));
+  const page = await openClaude(env);
+  const said = await pressSave(page);
+  // Only what was read on this page: not how many were new, not the profile's size.
+  assert.equal(said, 'Saved 16 memories from Claude: 12 from its memory, 4 from your edits');
+  assert.doesNotMatch(said, /new|already|profile|17|Gloria/);
+  // A second capture: still nothing about what the profile held, nor what changed.
+  const again = await pressSave(await openClaude(env));
+  assert.equal(again, said);
+  // The popup says it all.
+  const popup = await openPopup(env);
+  assert.equal(
+    await popup.locator('#last').textContent(),
+    'Last on a page: Saved 16 memories from Claude (all already in your profile): 12 from its memory, 4 from your edits — since the last capture: nothing changed',
+  );
+});
