@@ -156,6 +156,20 @@ impl std::fmt::Display for SendError {
 
 impl std::error::Error for SendError {}
 
+/// The button on the page's notice that copies the text memport could not fill in.
+pub const COPY_BUTTON: &str = "Copy my memory";
+
+/// The page notice's offer to copy the text memport could not fill in: the page code puts
+/// `text` on the clipboard only when the person presses `button`, then says `done` (or
+/// `failed`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CopyOffer {
+    pub button: &'static str,
+    pub text: String,
+    pub done: String,
+    pub failed: String,
+}
+
 /// A message for the person, and whether things went as they wanted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Notice {
@@ -431,16 +445,29 @@ impl Send {
         )
     }
 
-    /// What to tell the person after the texts were put in.
+    /// What to tell the person after the texts were put in, in full: for the popup.
     pub fn judge(&self, planned: &Planned, put: &Put) -> Notice {
+        self.judgement(planned, put, true)
+    }
+
+    /// The same for the page that was filled: what did not fit or was not placed is not
+    /// listed there (those memories were not given to the page), only that the popup has it.
+    pub fn judge_for_page(&self, planned: &Planned, put: &Put) -> Notice {
+        self.judgement(planned, put, false)
+    }
+
+    fn judgement(&self, planned: &Planned, put: &Put, lists: bool) -> Notice {
         let (name, submit) = (&self.name, &self.submit_label);
         let mut problems: Vec<String> = Vec::new();
+        let mut unlisted = false;
         let mut placed = 0;
         for (i, b) in self.boxes.iter().enumerate() {
             let got = put.boxes.get(i);
             let expected = &planned.plan_texts[i];
             if !planned.found[i] || got.is_none_or(|g| g.found_by.is_none()) {
-                if !b.entries.is_empty() {
+                if !b.entries.is_empty() && !lists {
+                    unlisted = true;
+                } else if !b.entries.is_empty() {
                     problems.push(format!(
                         "\"{}\" was not found, so these were not placed: {}.",
                         b.label,
@@ -464,7 +491,9 @@ impl Send {
                 ));
             }
             placed += b.entries.len() - planned.left_out[i].len();
-            if !planned.left_out[i].is_empty() {
+            if !planned.left_out[i].is_empty() && !lists {
+                unlisted = true;
+            } else if !planned.left_out[i].is_empty() {
                 let limit = b.max_chars.unwrap_or_default();
                 problems.push(format!(
                     "{} did not fit in \"{}\" ({limit} characters) and were left out: {}.",
@@ -486,6 +515,11 @@ impl Send {
             plural(placed),
             if self.boxes.len() == 1 { "it" } else { "them" }
         );
+        if unlisted {
+            problems.push(
+                "Not every memory was placed: memport's popup lists the ones left out.".into(),
+            );
+        }
         for p in &problems {
             message.push(' ');
             message.push_str(p);
@@ -496,16 +530,43 @@ impl Send {
         }
     }
 
-    /// When memport cannot fill the boxes (`why`): the whole text goes to the clipboard, and
-    /// the message says where to paste it.
+    /// When memport cannot fill the boxes (`why`) but the target's page is open: the page's
+    /// notice offers to copy the whole text ([`Send::copy_offer`]); nothing is copied before
+    /// the person presses it.
     pub fn elsewhere(&self, why: &str) -> Notice {
         Notice {
             ok: false,
             message: format!(
-                "{why}. Your memory is on the clipboard: paste it into the box on {}, then press \
-                 \"{}\".",
+                "{why}. Press \"{COPY_BUTTON}\" to put the text memport would have filled in on \
+                 the clipboard, then paste it into the box on {} and press \"{}\".",
                 self.url, self.submit_label
             ),
+        }
+    }
+
+    /// When there is no page of the target to fill or to show a notice on (`why`).
+    pub fn nowhere(&self, why: &str) -> Notice {
+        Notice {
+            ok: false,
+            message: format!(
+                "{why}. Nothing was filled or copied. Try again once {}'s page has loaded, or \
+                 use \"Copy as text\" in memport's popup and paste it into the box on {}.",
+                self.name, self.url
+            ),
+        }
+    }
+
+    /// The page notice's offer to copy the whole text, by a person's press.
+    pub fn copy_offer(&self) -> CopyOffer {
+        CopyOffer {
+            button: COPY_BUTTON,
+            text: self.clipboard_text(),
+            done: format!(
+                "Your memory is on the clipboard: paste it into the box on {}, then press \"{}\".",
+                self.url, self.submit_label
+            ),
+            failed: "memport could not copy it here. Use \"Copy as text\" in memport's popup."
+                .into(),
         }
     }
 
@@ -520,7 +581,7 @@ impl Send {
 
     /// The tab was not on the target's origin.
     pub fn wrong_page(&self, url: &str) -> Notice {
-        self.elsewhere(&format!(
+        self.nowhere(&format!(
             "memport only fills {}'s own page, and the tab showed {url}",
             self.name
         ))
@@ -703,6 +764,16 @@ mod tests {
             "1 memory did not fit in \"How would you like ChatGPT to respond?\" (1500 characters) \
              and were left out: \"Bxxx"
         ));
+        // The page is told only that some were left out, and where to see which.
+        let page = send.judge_for_page(
+            &planned,
+            &put(&[&planned.plan_texts[0], &planned.plan_texts[1]]),
+        );
+        assert!(!page.ok);
+        assert!(!page.message.contains("Bxxx") && !page.message.contains("1 memory did not fit"));
+        assert!(page
+            .message
+            .ends_with("Not every memory was placed: memport's popup lists the ones left out."));
     }
 
     #[test]
@@ -755,6 +826,12 @@ mod tests {
              \"Prefers short answers.\""
         ));
         assert!(notice.message.contains("now hold 1 memory"));
+        let page = send.judge_for_page(&planned, &put(&["", &planned.plan_texts[1]]));
+        assert!(
+            !page.message.contains("Prefers short answers."),
+            "{}",
+            page.message
+        );
     }
 
     #[test]
@@ -797,11 +874,15 @@ mod tests {
     }
 
     #[test]
-    fn nowhere_to_fill_means_the_clipboard() {
+    fn nowhere_to_fill_offers_the_clipboard() {
         let send = prepare(Assistant::Gemini, Way::Import, &two()).unwrap();
         let m = send.not_found("no textarea");
-        assert!(!m.ok && m.message.contains("on the clipboard"));
+        assert!(!m.ok && m.message.contains("Press \"Copy my memory\" to put"));
         assert!(m.message.contains("\"Paste your info here...\""));
+        let offer = send.copy_offer();
+        assert_eq!(offer.text, send.full_text(0));
+        assert!(offer.done.starts_with("Your memory is on the clipboard"));
+        assert!(!send.nowhere("no tab").message.contains("Copy my memory"));
         let chatgpt = prepare(Assistant::ChatGpt, Way::Import, &two()).unwrap();
         assert_eq!(
             chatgpt.clipboard_text(),

@@ -120,28 +120,6 @@ export async function runInPage(tabId, method, arg) {
   return result?.result ?? null;
 }
 
-/**
- * Puts `text` on the clipboard. A service worker has no document, so an offscreen document
- * (offscreen.html) does the copy.
- */
-export async function copyText(text) {
-  if (typeof document !== 'undefined' && navigator.clipboard && document.hasFocus()) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  const url = chrome.runtime.getURL('offscreen.html');
-  const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
-  if (open.length === 0) {
-    await chrome.offscreen.createDocument({
-      url: 'offscreen.html',
-      reasons: ['CLIPBOARD'],
-      justification: 'Copy the memory text when the target page has no box to fill.',
-    });
-  }
-  const ok = await chrome.runtime.sendMessage({ target: 'offscreen', copy: text });
-  if (ok !== true) throw new Error('the clipboard did not take the text');
-}
-
 /** Sends a typed request (built in Rust) to the service worker; resolves with its reply. */
 export function sendToWorker(request) {
   return chrome.runtime.sendMessage(request);

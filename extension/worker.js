@@ -6,7 +6,6 @@ import init, { handleMessage, onMenuClick as menuClick, installMenu, refreshBadg
 const ready = init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
 
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-  if (message && message.target === 'offscreen') return false; // For offscreen.js, not us.
   ready
     .then(() => handleMessage(message))
     .then(sendResponse, (e) => sendResponse({ kind: 'notice', ok: false, message: `memport failed to start: ${e}` }));

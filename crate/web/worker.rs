@@ -13,7 +13,7 @@ use crate::category::Category;
 use crate::check;
 use crate::conflict;
 use crate::export;
-use crate::fill::{self, Choice, Inspected, Notice, Put, Send, Way};
+use crate::fill::{self, Choice, CopyOffer, Inspected, Notice, Put, Send, Way};
 use crate::messages::{self, MenuClick, MenuCommand, Reply, Request};
 use crate::picker::{self, Part};
 use crate::profile::ItemId;
@@ -466,45 +466,77 @@ async fn send_to(target: Assistant, way: Way, chosen: Option<&[ItemId]>) -> Noti
     load_picks().await.apply_to_send(&mut send, way);
     let tab = match open_target(&send).await {
         Ok(tab) => tab,
-        Err(e) => return with_clipboard(&send, send.elsewhere(&e)).await,
+        Err(e) => return said(send.nowhere(&e)).await,
     };
-    let (notice, missing) = match fill_boxes(&send, &tab).await {
+    let filled = match fill_boxes(&send, &tab).await {
         Ok(filled) => filled,
-        Err(e) => {
-            let why = format!("memport's page code failed: {e}");
-            return with_clipboard(&send, send.elsewhere(&why)).await;
-        }
+        Err(e) => return said(send.nowhere(&format!("memport's page code failed: {e}"))).await,
     };
     // Tell the person on the page they are looking at (the popup may be closed by now), with
-    // the offer to point at a box memport did not find.
+    // the offer to point at a box memport did not find, or to copy the text.
     let shown = Shown {
-        notice: &notice,
-        pick: missing.map(|i| picker::box_offer(&send, way, i, chosen.map(<[ItemId]>::to_vec))),
+        notice: &filled.page,
+        pick: filled
+            .missing
+            .map(|i| picker::box_offer(&send, way, i, chosen.map(<[ItemId]>::to_vec))),
+        copy: filled.copy.then(|| send.copy_offer()),
     };
     let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &shown).await;
+    said(filled.full).await
+}
+
+/// `notice`, kept for the popup.
+async fn said(notice: Notice) -> Notice {
+    remember_last(&notice).await;
     notice
 }
 
-/// A notice on the page, with an offer to point at what was not found.
+/// A notice on the page, with an offer to point at what was not found, or to copy the text
+/// memport could not fill in (only when the person presses it).
 #[derive(serde::Serialize)]
 struct Shown<'a> {
     #[serde(flatten)]
     notice: &'a Notice,
     #[serde(skip_serializing_if = "Option::is_none")]
     pick: Option<picker::Offer>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copy: Option<CopyOffer>,
 }
 
-/// Fills the boxes; the notice, and the first box that was not found (if one was).
-async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<(Notice, Option<usize>), String> {
+/// What a fill came to.
+struct Filled {
+    /// For the popup (and the menu's caller): everything, with what was left out.
+    full: Notice,
+    /// For the page: only what concerns it.
+    page: Notice,
+    /// The first box that was not found, if one was.
+    missing: Option<usize>,
+    /// The page's notice offers to copy the text (the target's own page, with no box).
+    copy: bool,
+}
+
+impl Filled {
+    fn same(notice: Notice, missing: Option<usize>, copy: bool) -> Filled {
+        Filled {
+            page: notice.clone(),
+            full: notice,
+            missing,
+            copy,
+        }
+    }
+}
+
+/// Fills the boxes.
+async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<Filled, String> {
     if pattern::origin(&tab.url).as_deref() != Some(send.origin.as_str()) {
-        return Ok((with_clipboard(send, send.wrong_page(&tab.url)).await, None));
+        return Ok(Filled::same(send.wrong_page(&tab.url), None, false));
     }
     if send.never_fills(&tab.url) {
-        return Ok((send.not_here(&tab.url), None));
+        return Ok(Filled::same(send.not_here(&tab.url), None, false));
     }
     let states = match browser::run_in_page(tab, "inspect", &send.inspect_plan()).await? {
         Inspected::WrongPage { url } => {
-            return Ok((with_clipboard(send, send.wrong_page(&url)).await, None))
+            return Ok(Filled::same(send.wrong_page(&url), None, false))
         }
         Inspected::Boxes { boxes } => boxes,
     };
@@ -513,7 +545,7 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<(Notice, Option<u
             "none of its {} ways of finding it matched",
             send.boxes.first().map_or(0, |b| b.target.len())
         );
-        return Ok((with_clipboard(send, send.not_found(&detail)).await, Some(0)));
+        return Ok(Filled::same(send.not_found(&detail), Some(0), true));
     }
     let choice = if send.occupied(&states) {
         browser::run_in_page(tab, "ask", &send.ask()).await?
@@ -521,12 +553,12 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<(Notice, Option<u
         Choice::Replace
     };
     if choice == Choice::Keep {
-        return Ok((send.kept(), None));
+        return Ok(Filled::same(send.kept(), None, false));
     }
     // While the person was asked, the tab may have gone into a GPT's or a project's chat.
     if let Ok(Some(now)) = browser::get_tab(Some(tab.id)).await {
         if send.never_fills(&now.url) {
-            return Ok((send.not_here(&now.url), None));
+            return Ok(Filled::same(send.not_here(&now.url), None, false));
         }
     }
     let (plan, planned) = send.put_plan(&states, choice);
@@ -534,18 +566,12 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<(Notice, Option<u
     let missing = send.boxes.iter().enumerate().position(|(i, b)| {
         !b.entries.is_empty() && put.boxes.get(i).is_none_or(|g| g.found_by.is_none())
     });
-    Ok((send.judge(&planned, &put), missing))
-}
-
-/// `notice`, after putting the whole text on the clipboard for the person to paste.
-async fn with_clipboard(send: &Send, mut notice: Notice) -> Notice {
-    if let Err(e) = browser::copy_text(&send.clipboard_text()).await {
-        notice.message = format!(
-            "{} (Copying failed too: {e}. Use \"Copy as Markdown\" in memport's popup.)",
-            notice.message
-        );
-    }
-    notice
+    Ok(Filled {
+        full: send.judge(&planned, &put),
+        page: send.judge_for_page(&planned, &put),
+        missing,
+        copy: false,
+    })
 }
 
 async fn open_target(send: &Send) -> Result<browser::Tab, String> {

@@ -1570,17 +1570,47 @@
     });
   }
 
+  /** Puts `text` on the clipboard, from a person's click; resolves true when it took. */
+  async function copy(text, root) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (e) {
+      // Not allowed here (the page's permissions policy): copy from a hidden box of our own.
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
+      root.append(area);
+      area.select();
+      const took = document.execCommand('copy');
+      area.remove();
+      return took;
+    }
+  }
+
   /**
-   * Shows the outcome on the page: {ok, message}, and with `pick` (a box was not found) a
-   * button to point at it; what was pointed at goes to the worker, which sends again.
+   * Shows the outcome on the page: {ok, message}; with `pick` (a box was not found) a button
+   * to point at it, whose choice goes to the worker, which sends again; with `copy` (memport
+   * could not fill the page) a button that puts that text on the clipboard. Nothing is
+   * copied until the person presses it: the message says it will.
    */
   function notify(notice) {
-    const { box, close } = panel('notice');
+    const { box, root, close } = panel('notice');
     box.classList.toggle('problem', !notice.ok);
     const p = document.createElement('p');
     p.textContent = notice.message;
     const row = document.createElement('div');
     row.className = 'row';
+    if (notice.copy) {
+      const offer = notice.copy;
+      const b = button(offer.button, async () => {
+        const took = await copy(offer.text, root);
+        p.textContent = took ? offer.done : offer.failed;
+        box.classList.toggle('problem', !took);
+        b.remove();
+      });
+      row.append(b);
+    }
     if (notice.pick) {
       row.append(button(notice.pick.button, async () => {
         close();

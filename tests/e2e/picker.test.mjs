@@ -111,7 +111,7 @@ test('an import box nothing matches: the person points at it and the same text i
   assert.equal(notice.ok, false);
   assert.match(notice.message, /could not find Gemini's "Paste your info here\.\.\." box/);
   await gemini.bringToFront();
-  assert.equal(await gemini.evaluate(() => navigator.clipboard.readText()), RENDERED, 'the text is safe first');
+  assert.match(await panelText(gemini, 'notice'), /Press "Copy my memory" to put the text/, 'the text can be copied');
 
   await pressMemport(gemini, 'notice', 'Point memport at it');
   assert.match(await panelText(gemini, 'pick'), /Click the box memport should fill \("Paste your info here\.\.\." on Gemini's page\)/);

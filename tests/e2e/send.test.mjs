@@ -63,18 +63,27 @@ test('replacing asks first, then replaces', async (t) => {
   assert.equal((await geminiState(gemini)).value, RENDERED);
 });
 
-test('a page without the box: the text goes to the clipboard and the person is told where to paste', async (t) => {
+test('a page without the box: the text goes to the clipboard when the person presses "Copy my memory", not before', async (t) => {
   const env = await withProfile(t);
   const gemini = await openGemini(env, 'nobox');
   await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://gemini.google.com' });
+  await gemini.bringToFront();
+  await gemini.evaluate(() => navigator.clipboard.writeText('what the person copied last'));
   // The replica's box-finding waits its full timeout (10 s in crate/sites/gemini.toml).
   const notice = await sendViaMenu(env);
   assert.equal(notice.ok, false);
   assert.match(notice.message, /could not find Gemini's "Paste your info here\.\.\." box/);
-  assert.match(notice.message, /on the clipboard: paste it into the box on https:\/\/gemini\.google\.com\/import/);
-  await gemini.bringToFront();
+  assert.match(notice.message, /Press "Copy my memory" to put the text memport would have filled in on the clipboard, then paste it into the box on https:\/\/gemini\.google\.com\/import/);
+  const said = await panelText(gemini, 'notice');
+  assert.match(said, /Press "Copy my memory"/, 'the page\'s notice says what the button will do');
+  assert.equal(await gemini.evaluate(() => navigator.clipboard.readText()), 'what the person copied last', 'nothing copied before the press');
+  // The page's own script cannot press it.
+  await gemini.evaluate(() => document.querySelector('[data-memport="notice"]').click());
+  await gemini.waitForTimeout(300);
+  assert.equal(await gemini.evaluate(() => navigator.clipboard.readText()), 'what the person copied last');
+  await pressMemport(gemini, 'notice', 'Copy my memory');
+  assert.match(await panelText(gemini, 'notice', { hasText: /^Your memory is on the clipboard/ }), /paste it into the box on https:\/\/gemini\.google\.com\/import, then press "Add memory"/);
   assert.equal(await gemini.evaluate(() => navigator.clipboard.readText()), RENDERED);
-  assert.match(await panelText(gemini, 'notice'), /on the clipboard/);
 });
 
 test('the popup\'s "Send to Gemini" opens Gemini\'s import page and fills it', async (t) => {

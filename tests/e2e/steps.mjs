@@ -140,15 +140,28 @@ export function uiElement(hosts, tag, label) {
 
 /** Presses memport's button `label` (text or RegExp) on the page with the mouse, as a person does. */
 export async function pressMemport(page, kind, label, { timeout = 15_000 } = {}) {
-  const button = await waitMemport(page, kind, (hosts) => {
-    const b = uiElement(hosts, 'button', label);
-    return b && !('disabled' in b.attrs) && b;
-  }, { timeout });
+  const deadline = Date.now() + timeout;
   const cdp = await cdpOf(page);
-  await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId }).catch(() => {});
-  const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId });
-  const q = model.border;
-  await page.mouse.click((q[0] + q[2] + q[4] + q[6]) / 4, (q[1] + q[3] + q[5] + q[7]) / 4);
+  for (;;) {
+    const button = await waitMemport(page, kind, (hosts) => {
+      const b = uiElement(hosts, 'button', label);
+      return b && !('disabled' in b.attrs) && b;
+    }, { timeout: Math.max(0, deadline - Date.now()) });
+    // The app may re-render memport's button away between finding and measuring it (memport
+    // then puts a new one in): look again.
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId }).catch(() => {});
+    const box = await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId }).catch((e) => {
+      if (Date.now() > deadline) throw e;
+      return null;
+    });
+    if (!box) {
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
+    const q = box.model.border;
+    await page.mouse.click((q[0] + q[2] + q[4] + q[6]) / 4, (q[1] + q[3] + q[5] + q[7]) / 4);
+    return;
+  }
 }
 
 /** The box of an element memportUi found, {x, y, width, height} in CSS pixels. */

@@ -5,7 +5,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openClaude, pressSave, waitCaptureButton, sendViaMenu, tabAt, seedProfile, profileJson, TWO_MEMORIES, TWO_MEMORIES_MESSAGE, pressMemport } from './steps.mjs';
+import { start, openClaude, pressSave, waitCaptureButton, sendViaMenu, tabAt, seedProfile, profileJson, TWO_MEMORIES, TWO_MEMORIES_MESSAGE, pressMemport, panelText, openPopup } from './steps.mjs';
 
 const SAVED_ABOUT = "I'm a high-school chemistry teacher in Leeds. I coach the school's chess club.";
 const SAVED_RESPOND = 'Keep answers short and use British spelling.';
@@ -96,6 +96,12 @@ test('what does not fit in 1,500 characters is listed, never cut', async (t) => 
   const left = items.map(([text]) => text).filter((text) => !kept.includes(text));
   assert.match(notice.message, new RegExp(`${left.length} memories did not fit in "How would you like ChatGPT to respond\\?" \\(1500 characters\\)`));
   for (const text of left) assert.ok(notice.message.includes(`"${text}"`), `listed: ${text.slice(0, 20)}`);
+  // The page is not given the memories left out, nor how many: the popup lists them.
+  const shown = await panelText(page, 'notice');
+  assert.match(shown, /Not every memory was placed: memport's popup lists the ones left out\.$/);
+  assert.doesNotMatch(shown, /did not fit|Instruction \d/);
+  const popup = await openPopup(env);
+  assert.equal(await popup.locator('#last').textContent(), `Last on a page: ${notice.message}`);
 });
 
 test('as a chat message: the composer (a ProseMirror editor) takes the text through its own input handling, unsent', async (t) => {
