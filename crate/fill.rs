@@ -428,7 +428,10 @@ impl Send {
                 text
             };
             boxes.push(PutBox {
-                target: b.target.clone(),
+                // A box inspect did not see is not looked for again: text only goes where the
+                // person was asked about what was there (the page code also fills only the
+                // element inspect found).
+                target: if found { b.target.clone() } else { Vec::new() },
                 editor: b.editor,
                 text: text.clone(),
             });
@@ -832,6 +835,10 @@ mod tests {
             "{}",
             page.message
         );
+        // A box inspect did not see is not looked for when putting.
+        let (plan, _) = send.put_plan(&states, Choice::Replace);
+        assert!(plan.boxes[0].target.is_empty());
+        assert!(!plan.boxes[1].target.is_empty());
     }
 
     #[test]

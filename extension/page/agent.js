@@ -1424,20 +1424,39 @@
     if (found && plan.boxes.length > 1) {
       await waitUntil(() => plan.boxes.every(findBox), 1000); // The others render with it.
     }
-    const boxes = plan.boxes.map((locators) => {
-      const box = findBox(locators);
-      return { found_by: box ? box.how : null, value: box ? valueOf(box.el) : '', single_line: Boolean(box && box.el instanceof HTMLInputElement) };
-    });
+    const seen = plan.boxes.map(findBox);
+    inspected = seen.map((box) => box && { el: box.el, how: box.how, value: valueOf(box.el) });
+    const boxes = seen.map((box) => (
+      { found_by: box ? box.how : null, value: box ? valueOf(box.el) : '', single_line: Boolean(box && box.el instanceof HTMLInputElement) }
+    ));
     return { outcome: 'boxes', boxes };
+  }
+
+  // The boxes the last inspect found, by the plan's order: [{el, how, value} | null]. Only
+  // these are filled, so text never goes into a box the person was not asked about.
+  let inspected = [];
+
+  /**
+   * The box inspect found for box `i`, as {el, how}: the same element, or, when the app
+   * re-rendered it meanwhile, the element the same locator finds now holding the same text.
+   * Null for a box inspect did not see, or one that changed.
+   */
+  function inspectedBox(i, locators) {
+    const was = inspected[i];
+    if (!was) return null;
+    if (was.el.isConnected && writable(was.el)) return { el: was.el, how: was.how };
+    const now = findBox(locators);
+    return now && now.how === was.how && valueOf(now.el) === was.value ? now : null;
   }
 
   /**
    * Filling, step two: puts each text in its box through the editor's own input handling and
-   * reads every box back. Never submits.
+   * reads every box back. Only boxes the last inspect found are filled (inspectedBox); a box
+   * that appeared or changed since is reported as not found. Never submits.
    */
   async function put(plan) {
     if (window.top !== window || location.origin !== plan.origin) return { boxes: [] };
-    const found = plan.boxes.map((b) => findBox(b.target));
+    const found = plan.boxes.map((b, i) => inspectedBox(i, b.target));
     plan.boxes.forEach((b, i) => {
       const box = found[i];
       if (!box) return;
