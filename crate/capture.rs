@@ -238,80 +238,115 @@ pub fn items(outcome: &ReadOutcome, now: OffsetDateTime) -> Result<Vec<MemoryIte
     read_from_site(outcome, now).map(|(_, parts)| parts.into_iter().flat_map(|p| p.items).collect())
 }
 
-/// Adds what the page code read to `profile`; the message for the person ("Saved 12
-/// memories from Claude: 9 from its memory, 3 from your edits"), which also says which part
-/// gave nothing.
+/// What a capture says: on the page it was read on, and in full in memport's popup.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// Only what was read on this page ("Saved 12 memories from Claude: 9 from its memory, 3
+    /// from your edits"), and which part gave nothing: nothing about the rest of the profile,
+    /// so a page cannot learn from it whether texts it shows are already there.
+    pub page: String,
+    /// The same with what the profile made of it, for the popup: how many were new, and what
+    /// changed since this assistant's last capture.
+    pub full: String,
+}
+
+/// Adds what the page code read to `profile`; the messages for the person ([`Saved`]),
+/// which also say which part gave nothing.
 pub fn into_profile(
     outcome: &ReadOutcome,
     now: OffsetDateTime,
     profile: &mut Profile,
-) -> Result<String, CaptureError> {
+) -> Result<Saved, CaptureError> {
     let (site, parts) = read_from_site(outcome, now)?;
     let items: Vec<MemoryItem> = parts.iter().flat_map(|p| p.items.clone()).collect();
     let read = items.len();
     let texts = items.iter().map(|i| i.text.clone()).collect();
     let report = profile.add(items);
     let log = profile.log_capture(site.assistant, now, texts);
-    let mut said = saved_message(&site.name, read, report);
     let given: Vec<&read::PartItems> = parts.iter().filter(|p| !p.items.is_empty()).collect();
     let memory_gave_nothing = !parts
         .iter()
         .any(|p| p.kind == PartKind::Memory && !p.items.is_empty());
+    // What each part gave, and what went wrong: said on the page and in the popup.
+    let mut each_part = String::new();
     if given.len() > 1 || memory_gave_nothing {
         let each: Vec<String> = given
             .iter()
             .map(|p| format!("{} from {}", p.items.len(), p.part))
             .collect();
-        said.push_str(&format!(": {}", each.join(", ")));
+        each_part.push_str(&format!(": {}", each.join(", ")));
     }
-    if log.previous_at.is_some() {
+    let since = if log.previous_at.is_some() {
+        format!(" — since the last capture: {}", log.changes.summary())
+    } else {
+        String::new()
+    };
+    let problems = problems(outcome, site, memory_gave_nothing);
+    Ok(Saved {
+        page: format!(
+            "{}{each_part}{problems}",
+            saved_message(
+                &site.name,
+                read,
+                AddReport {
+                    added: read,
+                    known: 0
+                }
+            )
+        ),
+        full: format!(
+            "{}{each_part}{since}{problems}",
+            saved_message(&site.name, read, report)
+        ),
+    })
+}
+
+/// The parts of a read that gave nothing, as sentences to add to the message.
+fn problems(outcome: &ReadOutcome, site: &SiteSpec, memory_gave_nothing: bool) -> String {
+    let mut said = String::new();
+    let ReadOutcome::Read(read) = outcome else {
+        return said;
+    };
+    let Some((_, page)) = sites::capture_page_at(&read.url) else {
+        return said;
+    };
+    // The part that gave nothing is named, with the same words as when nothing at all was
+    // read.
+    let missing = match &read.memory {
+        MemoryState::Read if memory_gave_nothing => Some(CaptureError::NothingRead {
+            site: site.name.clone(),
+            found_by: read.found_by.clone(),
+        }),
+        MemoryState::Read => None,
+        MemoryState::Empty => {
+            said.push_str(&format!(". {} are empty", capitalized(&page.part)));
+            None
+        }
+        MemoryState::Nothing { step, detail } => Some(CaptureError::NotFound {
+            site: site.name.clone(),
+            step: *step,
+            open_label: first_name(&page.open).unwrap_or("Memory").to_string(),
+            detail: detail.clone(),
+            wait_ms: page.wait_ms,
+        }),
+    };
+    if let Some(e) = missing {
+        said.push_str(&format!(". {e}"));
+    }
+    for missing in &read.missing_lists {
+        let part = page
+            .lists
+            .iter()
+            .find(|l| l.heading == missing.heading)
+            .map_or_else(|| missing.heading.clone(), |l| l.part.clone());
         said.push_str(&format!(
-            " — since the last capture: {}",
-            log.changes.summary()
+            ". {} could not be read: {} ({})",
+            capitalized(&part),
+            missing.step.describe(),
+            missing.detail
         ));
     }
-    if let ReadOutcome::Read(read) = outcome {
-        let Some((_, page)) = sites::capture_page_at(&read.url) else {
-            return Ok(said);
-        };
-        // The part that gave nothing is named, with the same words as when nothing at all
-        // was read.
-        let missing = match &read.memory {
-            MemoryState::Read if memory_gave_nothing => Some(CaptureError::NothingRead {
-                site: site.name.clone(),
-                found_by: read.found_by.clone(),
-            }),
-            MemoryState::Read => None,
-            MemoryState::Empty => {
-                said.push_str(&format!(". {} are empty", capitalized(&page.part)));
-                None
-            }
-            MemoryState::Nothing { step, detail } => Some(CaptureError::NotFound {
-                site: site.name.clone(),
-                step: *step,
-                open_label: first_name(&page.open).unwrap_or("Memory").to_string(),
-                detail: detail.clone(),
-                wait_ms: page.wait_ms,
-            }),
-        };
-        if let Some(e) = missing {
-            said.push_str(&format!(". {e}"));
-        }
-        for missing in &read.missing_lists {
-            let part = page
-                .lists
-                .iter()
-                .find(|l| l.heading == missing.heading)
-                .map_or_else(|| missing.heading.clone(), |l| l.part.clone());
-            said.push_str(&format!(
-                ". {} could not be read: {} ({})",
-                capitalized(&part),
-                missing.step.describe(),
-                missing.detail
-            ));
-        }
-    }
-    Ok(said)
+    said
 }
 
 /// Whether a capture that saved something still missed a part the person expects: the
@@ -503,13 +538,17 @@ mod tests {
         });
         let mut profile = Profile::new();
         let first = into_profile(&read, now, &mut profile).unwrap();
-        assert_eq!(first, "Saved 1 memory from Claude");
+        assert_eq!(first.page, "Saved 1 memory from Claude");
+        assert_eq!(first.full, "Saved 1 memory from Claude");
         let again = into_profile(&read, now, &mut profile).unwrap();
         assert_eq!(
-            again,
+            again.full,
             "Saved 1 memory from Claude (all already in your profile) — since the last \
              capture: nothing changed"
         );
+        // The page it was read on learns nothing of the profile: not what it held already,
+        // nor what changed since the last capture.
+        assert_eq!(again.page, "Saved 1 memory from Claude");
         assert_eq!(profile.len(), 1);
         // Claude rewrote it: the profile keeps both, and the message says what changed.
         let ReadOutcome::Read(mut moved) = read else {
@@ -518,9 +557,10 @@ mod tests {
         moved.blocks[0].text = "Lives in Porto.".into();
         let later = into_profile(&ReadOutcome::Read(moved), now, &mut profile).unwrap();
         assert_eq!(
-            later,
+            later.full,
             "Saved 1 memory from Claude — since the last capture: 1 changed"
         );
+        assert_eq!(later.page, "Saved 1 memory from Claude");
         assert_eq!(profile.len(), 2);
         assert_eq!(
             profile.captures[0].changes.changed[0].before,
@@ -565,7 +605,7 @@ mod tests {
         );
         let mut profile = Profile::new();
         assert_eq!(
-            into_profile(&read, now, &mut profile).unwrap(),
+            into_profile(&read, now, &mut profile).unwrap().page,
             "Saved 3 memories from Claude: 2 from its memory, 1 from your edits"
         );
         assert_eq!(missed(&read, now), None);
@@ -584,7 +624,7 @@ mod tests {
             &["Call me Maya.", "Stop suggesting weekend work."],
         );
         let mut profile = Profile::new();
-        let said = into_profile(&nothing, now, &mut profile).unwrap();
+        let said = into_profile(&nothing, now, &mut profile).unwrap().page;
         assert!(
             said.starts_with(
                 "Saved 2 memories from Claude: 2 from your edits. Claude's memory was not found \
@@ -608,7 +648,9 @@ mod tests {
             ],
             &["Call me Maya."],
         );
-        let said = into_profile(&captions, now, &mut Profile::new()).unwrap();
+        let said = into_profile(&captions, now, &mut Profile::new())
+            .unwrap()
+            .page;
         assert!(said.contains("Claude's memory was not read"), "{said}");
         assert_eq!(missed(&captions, now), Some(Missed::Memory));
     }
@@ -629,7 +671,7 @@ mod tests {
             missing_lists: vec![],
         });
         assert_eq!(
-            into_profile(&read, now, &mut Profile::new()).unwrap(),
+            into_profile(&read, now, &mut Profile::new()).unwrap().page,
             "Saved 1 memory from ChatGPT: 1 from your custom instructions. Your saved memories \
              are empty"
         );

@@ -184,6 +184,20 @@ impl std::fmt::Display for SendError {
 
 impl std::error::Error for SendError {}
 
+/// The button on the page's notice that copies the text memport could not fill in.
+pub const COPY_BUTTON: &str = "Copy my memory";
+
+/// The page notice's offer to copy the text memport could not fill in: the page code puts
+/// `text` on the clipboard only when the person presses `button`, then says `done` (or
+/// `failed`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CopyOffer {
+    pub button: &'static str,
+    pub text: String,
+    pub done: String,
+    pub failed: String,
+}
+
 /// A message for the person, and whether things went as they wanted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Notice {
@@ -211,6 +225,8 @@ pub struct Send {
     pub url: String,
     pub url_patterns: Vec<String>,
     pub fragments: Vec<String>,
+    /// Pages that look like the target's but are never filled ([`sites::ImportPage::never_in`]).
+    pub never_in: Vec<String>,
     pub origin: String,
     pub submit_label: String,
     pub format: ImportFormat,
@@ -284,6 +300,7 @@ pub fn prepare(target: Assistant, way: Way, profile: &Profile) -> Result<Send, S
         url: page.url.clone(),
         url_patterns: page.url_patterns.clone(),
         fragments: page.fragments.clone(),
+        never_in: page.never_in.clone(),
         origin: site.origin.clone(),
         submit_label: page.submit_label.clone(),
         format: page.format,
@@ -494,7 +511,10 @@ impl Send {
                 text
             };
             boxes.push(PutBox {
-                target: b.target.clone(),
+                // A box inspect did not see is not looked for again: text only goes where the
+                // person was asked about what was there (the page code also fills only the
+                // element inspect found).
+                target: if found { b.target.clone() } else { Vec::new() },
                 editor: b.editor,
                 text: text.clone(),
             });
@@ -511,16 +531,29 @@ impl Send {
         )
     }
 
-    /// What to tell the person after the texts were put in.
+    /// What to tell the person after the texts were put in, in full: for the popup.
     pub fn judge(&self, planned: &Planned, put: &Put) -> Notice {
+        self.judgement(planned, put, true)
+    }
+
+    /// The same for the page that was filled: what did not fit or was not placed is not
+    /// listed there (those memories were not given to the page), only that the popup has it.
+    pub fn judge_for_page(&self, planned: &Planned, put: &Put) -> Notice {
+        self.judgement(planned, put, false)
+    }
+
+    fn judgement(&self, planned: &Planned, put: &Put, lists: bool) -> Notice {
         let (name, submit) = (&self.name, &self.submit_label);
         let mut problems: Vec<String> = Vec::new();
+        let mut unlisted = false;
         let mut placed = 0;
         for (i, b) in self.boxes.iter().enumerate() {
             let got = put.boxes.get(i);
             let expected = &planned.plan_texts[i];
             if !planned.found[i] || got.is_none_or(|g| g.found_by.is_none()) {
-                if !b.entries.is_empty() {
+                if !b.entries.is_empty() && !lists {
+                    unlisted = true;
+                } else if !b.entries.is_empty() {
                     problems.push(format!(
                         "\"{}\" was not found, so these were not placed: {}.",
                         b.label,
@@ -544,7 +577,9 @@ impl Send {
                 ));
             }
             placed += b.entries.len() - planned.left_out[i].len();
-            if !planned.left_out[i].is_empty() {
+            if !planned.left_out[i].is_empty() && !lists {
+                unlisted = true;
+            } else if !planned.left_out[i].is_empty() {
                 let limit = b.max_chars.unwrap_or_default();
                 problems.push(format!(
                     "{} did not fit in \"{}\" ({limit} characters) and were left out: {}.",
@@ -566,11 +601,19 @@ impl Send {
             plural(placed),
             if self.boxes.len() == 1 { "it" } else { "them" }
         );
+        if unlisted {
+            problems.push(
+                "Not every memory was placed: memport's popup lists the ones left out.".into(),
+            );
+        }
         for p in &problems {
             message.push(' ');
             message.push_str(p);
         }
-        message.push_str(&self.withheld_note());
+        // How many sensitive memories stayed behind is about the profile: the popup's only.
+        if lists {
+            message.push_str(&self.withheld_note());
+        }
         Notice {
             ok: problems.is_empty(),
             message,
@@ -590,18 +633,43 @@ impl Send {
         }
     }
 
-    /// When memport cannot fill the boxes (`why`): the whole text goes to the clipboard, and
-    /// the message says where to paste it.
+    /// When memport cannot fill the boxes (`why`) but the target's page is open: the page's
+    /// notice offers to copy the whole text ([`Send::copy_offer`]); nothing is copied before
+    /// the person presses it.
     pub fn elsewhere(&self, why: &str) -> Notice {
         Notice {
             ok: false,
             message: format!(
-                "{why}. Your memory is on the clipboard: paste it into the box on {}, then press \
-                 \"{}\".{}",
-                self.url,
-                self.submit_label,
-                self.withheld_note()
+                "{why}. Press \"{COPY_BUTTON}\" to put the text memport would have filled in on \
+                 the clipboard, then paste it into the box on {} and press \"{}\".",
+                self.url, self.submit_label
             ),
+        }
+    }
+
+    /// When there is no page of the target to fill or to show a notice on (`why`).
+    pub fn nowhere(&self, why: &str) -> Notice {
+        Notice {
+            ok: false,
+            message: format!(
+                "{why}. Nothing was filled or copied. Try again once {}'s page has loaded, or \
+                 use \"Copy as text\" in memport's popup and paste it into the box on {}.",
+                self.name, self.url
+            ),
+        }
+    }
+
+    /// The page notice's offer to copy the whole text, by a person's press.
+    pub fn copy_offer(&self) -> CopyOffer {
+        CopyOffer {
+            button: COPY_BUTTON,
+            text: self.clipboard_text(),
+            done: format!(
+                "Your memory is on the clipboard: paste it into the box on {}, then press \"{}\".",
+                self.url, self.submit_label
+            ),
+            failed: "memport could not copy it here. Use \"Copy as text\" in memport's popup."
+                .into(),
         }
     }
 
@@ -616,10 +684,28 @@ impl Send {
 
     /// The tab was not on the target's origin.
     pub fn wrong_page(&self, url: &str) -> Notice {
-        self.elsewhere(&format!(
+        self.nowhere(&format!(
             "memport only fills {}'s own page, and the tab showed {url}",
             self.name
         ))
+    }
+
+    /// Whether `url` is a page memport never fills (a custom GPT's or a project's chat).
+    pub fn never_fills(&self, url: &str) -> bool {
+        self.never_in
+            .iter()
+            .any(|p| sites::pattern::matches(p, url))
+    }
+
+    /// The tab went to a page memport never fills.
+    pub fn not_here(&self, url: &str) -> Notice {
+        Notice {
+            ok: false,
+            message: format!(
+                "memport does not write into a custom GPT's or a project's chat ({url}), so \
+                 nothing was put there. Send again to have memport open a fresh chat."
+            ),
+        }
     }
 
     /// The person chose to leave the boxes as they were.
@@ -710,10 +796,10 @@ mod tests {
             "{}",
             notice.message
         );
-        assert!(send
-            .elsewhere("Could not")
-            .message
-            .contains("1 sensitive memory"));
+        // The page that was filled hears nothing of what stayed behind in the profile.
+        let page = send.judge_for_page(&planned, &put(&[&planned.plan_texts[0]]));
+        assert!(!page.message.contains("sensitive"), "{}", page.message);
+        assert!(!send.elsewhere("Could not").message.contains("sensitive"));
         // Only flagged items: nothing goes, and the person is told why.
         let only = crate::profile::fixture::profile(&[(KEY, TechnicalPreferences)]);
         let err = prepare_chosen(Assistant::Gemini, Way::Import, &only, None).unwrap_err();
@@ -847,6 +933,16 @@ mod tests {
             "1 memory did not fit in \"How would you like ChatGPT to respond?\" (1500 characters) \
              and were left out: \"Bxxx"
         ));
+        // The page is told only that some were left out, and where to see which.
+        let page = send.judge_for_page(
+            &planned,
+            &put(&[&planned.plan_texts[0], &planned.plan_texts[1]]),
+        );
+        assert!(!page.ok);
+        assert!(!page.message.contains("Bxxx") && !page.message.contains("1 memory did not fit"));
+        assert!(page
+            .message
+            .ends_with("Not every memory was placed: memport's popup lists the ones left out."));
     }
 
     #[test]
@@ -899,6 +995,35 @@ mod tests {
              \"Prefers short answers.\""
         ));
         assert!(notice.message.contains("now hold 1 memory"));
+        let page = send.judge_for_page(&planned, &put(&["", &planned.plan_texts[1]]));
+        assert!(
+            !page.message.contains("Prefers short answers."),
+            "{}",
+            page.message
+        );
+        // A box inspect did not see is not looked for when putting.
+        let (plan, _) = send.put_plan(&states, Choice::Replace);
+        assert!(plan.boxes[0].target.is_empty());
+        assert!(!plan.boxes[1].target.is_empty());
+    }
+
+    #[test]
+    fn never_in_a_custom_gpts_or_a_projects_chat() {
+        let send = prepare(Assistant::ChatGpt, Way::ChatMessage, &two()).unwrap();
+        for url in [
+            "https://chatgpt.com/g/g-abc123-writing-coach",
+            "https://chatgpt.com/g/g-abc123-writing-coach/c/68a1f0c2-0001",
+            "https://chatgpt.com/g/g-p-6a1b2c3d-trip-planning/project",
+            "https://chatgpt.com/g/g-p-6a1b2c3d-trip-planning/c/68a1f0c2-0002",
+        ] {
+            assert!(send.never_fills(url), "{url}");
+        }
+        for url in [
+            "https://chatgpt.com/",
+            "https://chatgpt.com/c/68a1f0c2-0001",
+        ] {
+            assert!(!send.never_fills(url), "{url}");
+        }
     }
 
     #[test]
@@ -922,11 +1047,15 @@ mod tests {
     }
 
     #[test]
-    fn nowhere_to_fill_means_the_clipboard() {
+    fn nowhere_to_fill_offers_the_clipboard() {
         let send = prepare(Assistant::Gemini, Way::Import, &two()).unwrap();
         let m = send.not_found("no textarea");
-        assert!(!m.ok && m.message.contains("on the clipboard"));
+        assert!(!m.ok && m.message.contains("Press \"Copy my memory\" to put"));
         assert!(m.message.contains("\"Paste your info here...\""));
+        let offer = send.copy_offer();
+        assert_eq!(offer.text, send.full_text(0));
+        assert!(offer.done.starts_with("Your memory is on the clipboard"));
+        assert!(!send.nowhere("no tab").message.contains("Copy my memory"));
         let chatgpt = prepare(Assistant::ChatGpt, Way::Import, &two()).unwrap();
         assert_eq!(
             chatgpt.clipboard_text(),

@@ -105,12 +105,12 @@ export function waitForTab(tabId, timeoutMs) {
 }
 
 /**
- * Runs `memportAgent[method](arg)` in the top frame of the tab (page/agent.js and its CSS are
- * injected first; the agent guards against running twice) and resolves with what it returned.
+ * Runs `memportAgent[method](arg)` in the top frame of the tab (page/agent.js is injected
+ * first; it guards against running twice, and carries the styles of its closed shadow roots)
+ * and resolves with what it returned.
  */
 export async function runInPage(tabId, method, arg) {
   const target = { tabId, frameIds: [0] };
-  await chrome.scripting.insertCSS({ target, files: ['page/memport.css'] });
   await chrome.scripting.executeScript({ target, files: ['page/agent.js'] });
   const [result] = await chrome.scripting.executeScript({
     target,
@@ -118,28 +118,6 @@ export async function runInPage(tabId, method, arg) {
     args: [method, arg],
   });
   return result?.result ?? null;
-}
-
-/**
- * Puts `text` on the clipboard. A service worker has no document, so an offscreen document
- * (offscreen.html) does the copy.
- */
-export async function copyText(text) {
-  if (typeof document !== 'undefined' && navigator.clipboard && document.hasFocus()) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  const url = chrome.runtime.getURL('offscreen.html');
-  const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
-  if (open.length === 0) {
-    await chrome.offscreen.createDocument({
-      url: 'offscreen.html',
-      reasons: ['CLIPBOARD'],
-      justification: 'Copy the memory text when the target page has no box to fill.',
-    });
-  }
-  const ok = await chrome.runtime.sendMessage({ target: 'offscreen', copy: text });
-  if (ok !== true) throw new Error('the clipboard did not take the text');
 }
 
 /** Sends a typed request (built in Rust) to the service worker; resolves with its reply. */

@@ -797,3 +797,33 @@ for (const type of ['dragover', 'drop']) {
 
 // The options page readies its reader once the profile is drawn (the popup reads no exports).
 if (!inPopup) setTimeout(prepareExport, 0);
+
+// What the last capture or send said in full (crate/web/worker.rs keeps it under
+// `memport.last`): how many memories were new, what changed since that assistant's last
+// capture, what did not fit or was not placed. The page itself is told only what concerns it.
+const LAST_KEY = 'memport.last';
+async function showLast() {
+  let last = null;
+  try {
+    last = JSON.parse((await chrome.storage.local.get(LAST_KEY))[LAST_KEY] ?? 'null');
+  } catch (e) {
+    last = null;
+  }
+  let line = $('last');
+  if (!last) {
+    line?.remove();
+    return;
+  }
+  if (!line) {
+    line = el('p', '');
+    line.id = 'last';
+    line.setAttribute('role', 'status');
+    $('status').after(line);
+  }
+  line.textContent = `Last on a page: ${last.message}`;
+  line.className = last.ok ? 'ok' : 'problem';
+}
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && LAST_KEY in changes) showLast();
+});
+showLast();

@@ -24,7 +24,6 @@ function senderOf(sender) {
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (message && message.target === 'offscreen') return false; // For offscreen.js, not us.
   const from = senderOf(sender);
   ready
     .then(() => handleMessage(message, from))

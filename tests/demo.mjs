@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import {
-  REPO, start, openClaude, pressSave, openPopup, popupGroups, sendViaMenu, geminiPage, geminiState, screenshot,
+  REPO, start, openClaude, pressSave, openPopup, popupGroups, sendViaMenu, geminiPage, geminiState, screenshot, panelText,
 } from './e2e/steps.mjs';
 
 const headless = !process.env.DISPLAY;
@@ -36,7 +36,7 @@ try {
   console.log('   The box on https://gemini.google.com/import now holds:');
   for (const line of (state.value ?? '').split('\n')) console.log(`   | ${line}`);
   console.log(`   Gemini's page saw it: ${state.inputEvents} input event(s), "Add memory" ${state.addEnabled ? 'enabled' : 'disabled'}, submitted: ${state.submitted ? 'yes' : 'no (that is yours to press)'}`);
-  await gemini.locator('.memport-panel').first().waitFor();
+  await panelText(gemini, 'notice');
   shots.push(await screenshot(gemini, 'gemini-filled.png'));
 
   step(4, 'Screenshots');

@@ -195,6 +195,10 @@ pub struct ImportPage {
     /// When set, a tab shows it only while its URL fragment starts with one of these.
     #[serde(default)]
     pub fragments: Vec<String>,
+    /// Match patterns of pages that look like it but must never be filled (a custom GPT's or
+    /// a project's chat): a tab showing one is left alone and the page opened afresh.
+    #[serde(default)]
+    pub never_in: Vec<String>,
     /// The form the target's importer asks for.
     pub format: ImportFormat,
     /// The control that shows the boxes when the page does not (a dialog's opening button).

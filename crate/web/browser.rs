@@ -40,8 +40,6 @@ extern "C" {
     async fn wait_for_tab_js(tab_id: i32, timeout_ms: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = runInPage)]
     async fn run_in_page_js(tab_id: i32, method: &str, arg: JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = copyText)]
-    async fn copy_text_js(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = sendToWorker)]
     async fn send_to_worker_js(request: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = readSelection)]
@@ -164,10 +162,6 @@ pub async fn run_in_page<A: Serialize, R: DeserializeOwned>(
         .await
         .map_err(describe)?;
     from_js(got)
-}
-
-pub async fn copy_text(text: &str) -> Result<(), String> {
-    copy_text_js(text).await.map(|_| ()).map_err(describe)
 }
 
 pub async fn send_to_worker<Q: Serialize>(request: &Q) -> Result<JsValue, String> {

@@ -15,7 +15,7 @@ use crate::category::Category;
 use crate::check;
 use crate::conflict;
 use crate::export;
-use crate::fill::{self, Choice, Inspected, Notice, Put, Send, Way};
+use crate::fill::{self, Choice, CopyOffer, Inspected, Notice, Put, Send, Way};
 use crate::messages::{self, MenuClick, MenuCommand, Reply, Request};
 use crate::picker::{self, Part};
 use crate::profile::ItemId;
@@ -38,6 +38,17 @@ thread_local! {
 
 /// How long a target page may take to load before memport gives up on it.
 const TAB_LOAD_MS: u32 = 30_000;
+
+/// The `chrome.storage.local` key holding the full message of the last capture or send
+/// (`{ok, message}`): the popup shows it. The page gets only what concerns itself.
+const LAST_KEY: &str = "memport.last";
+
+/// Keeps `notice` for the popup. A nicety: failing to store it changes nothing else.
+async fn remember_last(notice: &Notice) {
+    if let Ok(json) = serde_json::to_string(notice) {
+        let _ = browser::storage_set(LAST_KEY, &json).await;
+    }
+}
 
 /// Answers one message from a content script or the popup. `sender` is the browser's word
 /// about who sent it (see `access`): what a web page may not ask is refused before anything
@@ -343,15 +354,26 @@ async fn add_selection(click: &MenuClick) -> Notice {
         })
         .await,
     );
+    remember_last(&notice).await;
     if let Some(id) = click.tab_id {
         // Only where memport may run script (the assistants' sites, or a page the menu click
-        // granted); elsewhere the badge and the popup tell.
+        // granted); elsewhere the badge and the popup tell. The page is not told whether the
+        // text was in the profile already, nor under which category it is kept.
         let tab = browser::Tab {
             id,
             url: selected.url.clone(),
             window_id: 0,
         };
-        let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &notice).await;
+        let shown = Notice {
+            ok: notice.ok,
+            message: if notice.ok {
+                "memport kept the selection. Open memport's popup to see it, edit it or undo."
+                    .into()
+            } else {
+                notice.message.clone()
+            },
+        };
+        let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &shown).await;
     }
     notice
 }
@@ -444,9 +466,38 @@ async fn check_page(tab_id: Option<i32>) -> check::Report {
 
 /// Saves what the in-page button read. When the memory was not found, the reply offers to
 /// point at it.
+///
+/// The page is told only what was read there ([`capture::Saved::page`]); the full message,
+/// with what the profile made of it, is kept for the popup.
 async fn save_capture(outcome: &capture::ReadOutcome) -> Reply {
-    let saved =
-        change_profile(|p| capture::into_profile(outcome, now(), p).map(|m| (m.clone(), m))).await;
+    let mut full = None;
+    let saved = change_profile(|p| {
+        capture::into_profile(outcome, now(), p).map(|m| {
+            full = Some(m.full);
+            (m.page.clone(), m.page)
+        })
+    })
+    .await;
+    let reply = capture_reply(outcome, saved);
+    let last = match (&reply, full) {
+        (Reply::Notice(n), Some(message)) => Notice { ok: n.ok, message },
+        (Reply::PointAt { .. }, Some(message)) => Notice { ok: false, message },
+        (Reply::Notice(n), None) => n.clone(),
+        (Reply::PointAt { message, .. }, None) => Notice {
+            ok: false,
+            message: message.clone(),
+        },
+        _ => return reply,
+    };
+    remember_last(&last).await;
+    reply
+}
+
+/// The reply to the page for a capture's result.
+fn capture_reply(
+    outcome: &capture::ReadOutcome,
+    saved: Result<String, ChangeError<capture::CaptureError>>,
+) -> Reply {
     let offer =
         || sites::capture_page_at(outcome.url()).map(|(site, _)| picker::memory_offer(site));
     match saved {
@@ -491,49 +542,82 @@ async fn send_to(target: Assistant, way: Way, chosen: Option<&[ItemId]>) -> Noti
     load_picks().await.apply_to_send(&mut send, way);
     let tab = match open_target(&send).await {
         Ok(tab) => tab,
-        Err(e) => return with_clipboard(&send, send.elsewhere(&e)).await,
+        Err(e) => return said(send.nowhere(&e)).await,
     };
-    let (notice, missing) = match fill_boxes(&send, &tab).await {
+    let filled = match fill_boxes(&send, &tab).await {
         Ok(filled) => filled,
-        Err(e) => {
-            let why = format!("memport's page code failed: {e}");
-            return with_clipboard(&send, send.elsewhere(&why)).await;
-        }
+        Err(e) => return said(send.nowhere(&format!("memport's page code failed: {e}"))).await,
     };
     // Tell the person on the page they are looking at (the popup may be closed by now), with
-    // the offer to point at a box memport did not find.
-    // The items to send stay here with the offer; the page is told only where to point.
-    let pick = missing.map(|i| {
+    // the offer to point at a box memport did not find, or to copy the text. The items to
+    // send stay here with the offer; the page is told only where to point.
+    let pick = filled.missing.map(|i| {
         let offer = picker::box_offer(&send, way, i, None);
         let items = chosen.map(<[ItemId]>::to_vec);
         OFFERS.with(|o| o.borrow_mut().open(tab.id, offer.site, offer.part, items));
         offer
     });
     let shown = Shown {
-        notice: &notice,
+        notice: &filled.page,
         pick,
+        copy: filled.copy.then(|| send.copy_offer()),
     };
     let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &shown).await;
+    said(filled.full).await
+}
+
+/// `notice`, kept for the popup.
+async fn said(notice: Notice) -> Notice {
+    remember_last(&notice).await;
     notice
 }
 
-/// A notice on the page, with an offer to point at what was not found.
+/// A notice on the page, with an offer to point at what was not found, or to copy the text
+/// memport could not fill in (only when the person presses it).
 #[derive(serde::Serialize)]
 struct Shown<'a> {
     #[serde(flatten)]
     notice: &'a Notice,
     #[serde(skip_serializing_if = "Option::is_none")]
     pick: Option<picker::Offer>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copy: Option<CopyOffer>,
 }
 
-/// Fills the boxes; the notice, and the first box that was not found (if one was).
-async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<(Notice, Option<usize>), String> {
+/// What a fill came to.
+struct Filled {
+    /// For the popup (and the menu's caller): everything, with what was left out.
+    full: Notice,
+    /// For the page: only what concerns it.
+    page: Notice,
+    /// The first box that was not found, if one was.
+    missing: Option<usize>,
+    /// The page's notice offers to copy the text (the target's own page, with no box).
+    copy: bool,
+}
+
+impl Filled {
+    fn same(notice: Notice, missing: Option<usize>, copy: bool) -> Filled {
+        Filled {
+            page: notice.clone(),
+            full: notice,
+            missing,
+            copy,
+        }
+    }
+}
+
+/// Fills the boxes.
+async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<Filled, String> {
     if pattern::origin(&tab.url).as_deref() != Some(send.origin.as_str()) {
-        return Ok((with_clipboard(send, send.wrong_page(&tab.url)).await, None));
+        return Ok(Filled::same(send.wrong_page(&tab.url), None, false));
+    }
+    if send.never_fills(&tab.url) {
+        return Ok(Filled::same(send.not_here(&tab.url), None, false));
     }
     let states = match browser::run_in_page(tab, "inspect", &send.inspect_plan()).await? {
         Inspected::WrongPage { url } => {
-            return Ok((with_clipboard(send, send.wrong_page(&url)).await, None))
+            return Ok(Filled::same(send.wrong_page(&url), None, false))
         }
         Inspected::Boxes { boxes } => boxes,
     };
@@ -542,7 +626,7 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<(Notice, Option<u
             "none of its {} ways of finding it matched",
             send.boxes.first().map_or(0, |b| b.target.len())
         );
-        return Ok((with_clipboard(send, send.not_found(&detail)).await, Some(0)));
+        return Ok(Filled::same(send.not_found(&detail), Some(0), true));
     }
     let choice = if send.occupied(&states) {
         browser::run_in_page(tab, "ask", &send.ask()).await?
@@ -550,29 +634,32 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<(Notice, Option<u
         Choice::Replace
     };
     if choice == Choice::Keep {
-        return Ok((send.kept(), None));
+        return Ok(Filled::same(send.kept(), None, false));
+    }
+    // While the person was asked, the tab may have gone into a GPT's or a project's chat.
+    if let Ok(Some(now)) = browser::get_tab(Some(tab.id)).await {
+        if send.never_fills(&now.url) {
+            return Ok(Filled::same(send.not_here(&now.url), None, false));
+        }
     }
     let (plan, planned) = send.put_plan(&states, choice);
     let put: Put = browser::run_in_page(tab, "put", &plan).await?;
     let missing = send.boxes.iter().enumerate().position(|(i, b)| {
         !b.entries.is_empty() && put.boxes.get(i).is_none_or(|g| g.found_by.is_none())
     });
-    Ok((send.judge(&planned, &put), missing))
-}
-
-/// `notice`, after putting the whole text on the clipboard for the person to paste.
-async fn with_clipboard(send: &Send, mut notice: Notice) -> Notice {
-    if let Err(e) = browser::copy_text(&send.clipboard_text()).await {
-        notice.message = format!(
-            "{} (Copying failed too: {e}. Use \"Copy as Markdown\" in memport's popup.)",
-            notice.message
-        );
-    }
-    notice
+    Ok(Filled {
+        full: send.judge(&planned, &put),
+        page: send.judge_for_page(&planned, &put),
+        missing,
+        copy: false,
+    })
 }
 
 async fn open_target(send: &Send) -> Result<browser::Tab, String> {
-    let tab = match browser::find_tab(&send.url_patterns).await? {
+    let found = browser::find_tab(&send.url_patterns).await?;
+    // A custom GPT's or a project's chat is never written into: a fresh chat is opened.
+    let found = found.filter(|tab| !send.never_fills(&tab.url));
+    let tab = match found {
         Some(tab) => {
             browser::show_tab(&tab).await?;
             // A page whose import form is a dialog over any page (ChatGPT's settings):

@@ -22,8 +22,9 @@
     list: 'ul, ol, [role="list"]',
   };
   const EDITABLE = ROLE_SELECTORS.textbox;
-  // What memport itself draws on a page: never read, never a target, never "what appeared".
-  const OURS = '[data-memport], .memport-panel, .memport-pick-frame';
+  // What memport itself draws on a page (the host of each closed shadow root, see ui()):
+  // never read, never a target, never "what appeared".
+  const OURS = '[data-memport]';
 
   // ---- The page as a person sees it: across open shadow roots -----------------------------
 
@@ -1423,20 +1424,39 @@
     if (found && plan.boxes.length > 1) {
       await waitUntil(() => plan.boxes.every(findBox), 1000); // The others render with it.
     }
-    const boxes = plan.boxes.map((locators) => {
-      const box = findBox(locators);
-      return { found_by: box ? box.how : null, value: box ? valueOf(box.el) : '', single_line: Boolean(box && box.el instanceof HTMLInputElement) };
-    });
+    const seen = plan.boxes.map(findBox);
+    inspected = seen.map((box) => box && { el: box.el, how: box.how, value: valueOf(box.el) });
+    const boxes = seen.map((box) => (
+      { found_by: box ? box.how : null, value: box ? valueOf(box.el) : '', single_line: Boolean(box && box.el instanceof HTMLInputElement) }
+    ));
     return { outcome: 'boxes', boxes };
+  }
+
+  // The boxes the last inspect found, by the plan's order: [{el, how, value} | null]. Only
+  // these are filled, so text never goes into a box the person was not asked about.
+  let inspected = [];
+
+  /**
+   * The box inspect found for box `i`, as {el, how}: the same element, or, when the app
+   * re-rendered it meanwhile, the element the same locator finds now holding the same text.
+   * Null for a box inspect did not see, or one that changed.
+   */
+  function inspectedBox(i, locators) {
+    const was = inspected[i];
+    if (!was) return null;
+    if (was.el.isConnected && writable(was.el)) return { el: was.el, how: was.how };
+    const now = findBox(locators);
+    return now && now.how === was.how && valueOf(now.el) === was.value ? now : null;
   }
 
   /**
    * Filling, step two: puts each text in its box through the editor's own input handling and
-   * reads every box back. Never submits.
+   * reads every box back. Only boxes the last inspect found are filled (inspectedBox); a box
+   * that appeared or changed since is reported as not found. Never submits.
    */
   async function put(plan) {
     if (window.top !== window || location.origin !== plan.origin) return { boxes: [] };
-    const found = plan.boxes.map((b) => findBox(b.target));
+    const found = plan.boxes.map((b, i) => inspectedBox(i, b.target));
     plan.boxes.forEach((b, i) => {
       const box = found[i];
       if (!box) return;
@@ -1454,30 +1474,90 @@
     };
   }
 
-  // ---- Talking to the person -----------------------------------------------------------
+  // ---- memport's own marks on the page ---------------------------------------------------
+  //
+  // Everything memport draws (the capture button and its status line, questions, notices,
+  // the picker) lives in a closed shadow root: the page's script cannot read what it says
+  // (host.shadowRoot is null, the host has no text of its own) nor reach its buttons. Every
+  // handler acts only on trusted events, so a page's el.click() or dispatchEvent() does
+  // nothing; a person's click, or Enter or Space on a focused button, does. The host keeps
+  // `data-memport` so the reader ignores it, and its styles live inside the root (the
+  // page's CSS does not reach in; constructed sheets are not the page's CSP's business).
 
+  const STYLE = `
+:host { all: initial; }
+:host([data-memport="capture"]) { display: inline-block; vertical-align: middle; margin: 0.25em 0.5em; font-size: 14px; }
+:host(.memport-floating) { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483646; max-width: 26rem; padding: 0.5em 0.75em; border-radius: 0.75rem; background: #fff; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.18); }
+.capture { display: inline-flex; align-items: center; gap: 0.6em; flex-wrap: wrap; font: 14px/1.45 system-ui, sans-serif; }
+.button { cursor: pointer; font: inherit; font-size: 0.875rem; padding: 0.35em 0.9em; border-radius: 0.5rem; border: 1px solid #c9c4ee; background: #f4f2ff; color: #2e2785; }
+.button:disabled { opacity: 0.65; cursor: progress; }
+.status { font-size: 0.85rem; color: #2c6a3a; }
+.status:empty { display: none; }
+.status.problem, .panel.problem p { color: #a02323; }
+.panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: 420px; padding: 12px 14px; border-radius: 10px; border: 1px solid #c9c4ee; background: #fff; color: #1d1b2e; box-shadow: 0 6px 24px rgba(20, 16, 60, 0.18); font: 14px/1.45 system-ui, sans-serif; }
+.panel p { margin: 4px 0 10px; }
+.brand { color: #4b3fc4; font-size: 12px; letter-spacing: 0.04em; }
+.row { display: flex; gap: 8px; flex-wrap: wrap; }
+.frame { position: fixed; z-index: 2147483646; pointer-events: none; box-sizing: border-box; border: 3px solid #4b3fc4; border-radius: 4px; background: rgba(75, 63, 196, 0.08); }
+.frame[hidden] { display: none; }
+`;
+  let sheet = null;
+
+  /**
+   * A host element for one of memport's marks (`data-memport` = kind) and its closed shadow
+   * root, styled. Only this script holds the root.
+   */
+  function ui(kind, tag = 'div') {
+    const host = document.createElement(tag);
+    host.dataset.memport = kind;
+    const root = host.attachShadow({ mode: 'closed' });
+    try {
+      sheet ??= new CSSStyleSheet();
+      if (!sheet.cssRules.length) sheet.replaceSync(STYLE);
+      root.adoptedStyleSheets = [sheet];
+    } catch (e) {
+      const style = document.createElement('style');
+      style.textContent = STYLE;
+      root.append(style);
+    }
+    return { host, root };
+  }
+
+  /** A real <button> (keyboard and screen readers keep working) that only a person can press. */
+  function button(label, onClick, className = 'button') {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = className;
+    b.textContent = label;
+    b.addEventListener('click', (event) => {
+      if (event.isTrusted) onClick(event);
+    });
+    return b;
+  }
+
+  // The panels shown at the bottom right, by role: at most one of each.
+  const panels = new Map();
+
+  /** A panel for `role` ('ask', 'notice', 'pick'): {box, root, close}. */
   function panel(role) {
-    document.querySelectorAll(`.memport-panel[data-role="${role}"]`).forEach((p) => p.remove());
+    panels.get(role)?.();
+    const { host, root } = ui(role);
     const box = document.createElement('div');
-    box.className = 'memport-panel';
-    box.dataset.role = role;
+    box.className = 'panel';
     box.setAttribute('role', role === 'ask' ? 'alertdialog' : 'status');
     box.setAttribute('aria-live', 'polite');
     const brand = document.createElement('strong');
-    brand.className = 'memport-brand';
+    brand.className = 'brand';
     brand.textContent = 'memport';
     box.append(brand);
-    document.body.append(box);
-    return box;
-  }
-
-  function button(label, onClick) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'memport-panel-button';
-    b.textContent = label;
-    b.addEventListener('click', onClick);
-    return b;
+    root.append(box);
+    document.body.append(host);
+    const close = () => {
+      host.remove();
+      if (panels.get(role) === close) panels.delete(role);
+    };
+    panels.set(role, close);
+    return { box, root, close };
   }
 
   /**
@@ -1486,17 +1566,17 @@
    */
   function ask(question) {
     return new Promise((resolve) => {
-      const box = panel('ask');
+      const { box, close } = panel('ask');
       const timer = setTimeout(() => answer('keep')(), question.answer_within_ms);
       const p = document.createElement('p');
       p.textContent = question.question;
       box.setAttribute('aria-label', question.question);
       const row = document.createElement('div');
-      row.className = 'memport-panel-row';
+      row.className = 'row';
       function answer(choice) {
         return () => {
           clearTimeout(timer);
-          box.remove();
+          close();
           resolve(choice);
         };
       }
@@ -1509,20 +1589,50 @@
     });
   }
 
+  /** Puts `text` on the clipboard, from a person's click; resolves true when it took. */
+  async function copy(text, root) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (e) {
+      // Not allowed here (the page's permissions policy): copy from a hidden box of our own.
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
+      root.append(area);
+      area.select();
+      const took = document.execCommand('copy');
+      area.remove();
+      return took;
+    }
+  }
+
   /**
-   * Shows the outcome on the page: {ok, message}, and with `pick` (a box was not found) a
-   * button to point at it; what was pointed at goes to the worker, which sends again.
+   * Shows the outcome on the page: {ok, message}; with `pick` (a box was not found) a button
+   * to point at it, whose choice goes to the worker, which sends again; with `copy` (memport
+   * could not fill the page) a button that puts that text on the clipboard. Nothing is
+   * copied until the person presses it: the message says it will.
    */
   function notify(notice) {
-    const box = panel('notice');
-    box.classList.toggle('memport-problem', !notice.ok);
+    const { box, root, close } = panel('notice');
+    box.classList.toggle('problem', !notice.ok);
     const p = document.createElement('p');
     p.textContent = notice.message;
     const row = document.createElement('div');
-    row.className = 'memport-panel-row';
+    row.className = 'row';
+    if (notice.copy) {
+      const offer = notice.copy;
+      const b = button(offer.button, async () => {
+        const took = await copy(offer.text, root);
+        p.textContent = took ? offer.done : offer.failed;
+        box.classList.toggle('problem', !took);
+        b.remove();
+      });
+      row.append(b);
+    }
     if (notice.pick) {
       row.append(button(notice.pick.button, async () => {
-        box.remove();
+        close();
         const got = await pick(notice.pick);
         if (!got) return notify(notice); // Cancelled: the message comes back.
         const { site, part, items } = notice.pick;
@@ -1536,7 +1646,7 @@
         if (reply && reply.kind !== 'plan' && !reply.ok) notify({ ok: false, message: reply.message });
       }));
     }
-    row.append(button('Dismiss', () => box.remove()));
+    row.append(button('Dismiss', close));
     box.append(p, row);
     return true;
   }
@@ -1603,30 +1713,34 @@
    */
   function pick(offer) {
     return new Promise((resolve) => {
-      const box = panel('pick');
+      const { box, root, close } = panel('pick');
       const p = document.createElement('p');
       p.textContent = offer.prompt;
       box.append(p, button('Cancel', () => finish(null)));
-      // A frame drawn over the element under the pointer; the page's own nodes are untouched.
+      // A frame drawn over the element under the pointer, inside memport's own root; the
+      // page's own nodes are untouched.
       const frame = document.createElement('div');
-      frame.className = 'memport-pick-frame';
+      frame.className = 'frame';
       frame.hidden = true;
-      document.body.append(frame);
-      const ours = (el) => box.contains(el) || el === frame;
+      root.append(frame);
+      // Events from inside a closed root reach these listeners retargeted to its host: any
+      // of memport's own marks is not something to point at.
+      const ours = (el) => Boolean(el?.closest?.(OURS));
       const show = (el) => {
         frame.hidden = !el;
         if (!el) return;
         const r = el.getBoundingClientRect();
         Object.assign(frame.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
       };
-      const onOver = (event) => show(ours(event.target) ? null : meant(event.target, offer.want));
+      // Only a person points: events the page's script makes (isTrusted false) are left alone.
+      const onOver = (event) => event.isTrusted && show(ours(event.target) ? null : meant(event.target, offer.want));
       const swallow = (event) => {
-        if (ours(event.target)) return;
+        if (!event.isTrusted || ours(event.target)) return;
         event.preventDefault();
         event.stopImmediatePropagation();
       };
       const onClick = (event) => {
-        if (ours(event.target)) return;
+        if (!event.isTrusted || ours(event.target)) return;
         swallow(event);
         const el = meant(event.target, offer.want);
         if (!el) {
@@ -1636,7 +1750,7 @@
         finish({ css: selectorFor(el) ?? '', url: location.href });
       };
       const onKey = (event) => {
-        if (event.key !== 'Escape') return;
+        if (!event.isTrusted || event.key !== 'Escape') return;
         event.preventDefault();
         event.stopImmediatePropagation();
         finish(null);
@@ -1648,8 +1762,7 @@
       listeners.forEach(([type, fn]) => window.addEventListener(type, fn, true));
       function finish(result) {
         listeners.forEach(([type, fn]) => window.removeEventListener(type, fn, true));
-        frame.remove();
-        box.remove();
+        close();
         resolve(result);
       }
     });
@@ -1682,5 +1795,5 @@
     return out;
   }
 
-  globalThis.memportAgent = { findOne, queryDeep, showsText, waitUntil, read, readAnswer, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor };
+  globalThis.memportAgent = { findOne, queryDeep, showsText, waitUntil, read, readAnswer, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor, ui, button };
 })();

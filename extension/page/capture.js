@@ -33,19 +33,17 @@
     existing().forEach((el) => el.remove());
   }
 
-  function showStatus(wrapper) {
-    const line = wrapper.querySelector('.memport-status');
+  // Each button's closed shadow root, by its host (only this script can reach inside).
+  const parts = new WeakMap();
+
+  function showStatus(host) {
+    const { wrapper, line } = parts.get(host);
     line.textContent = status ? status.message : '';
-    line.classList.toggle('memport-problem', Boolean(status && !status.ok));
+    line.classList.toggle('problem', Boolean(status && !status.ok));
     // The memory was not found: offer to point at it (picker mode).
-    wrapper.querySelector('.memport-point')?.remove();
+    wrapper.querySelector('.point')?.remove();
     if (status?.pick && !busy) {
-      const point = document.createElement('button');
-      point.type = 'button';
-      point.className = 'memport-button memport-point';
-      point.textContent = status.pick.button;
-      point.addEventListener('click', pointAtMemory);
-      wrapper.append(point);
+      wrapper.append(agent.button(status.pick.button, pointAtMemory, 'button point'));
     }
   }
 
@@ -71,24 +69,23 @@
     ensureButton();
   }
 
-  function build(anchor) {
+  // The button and its status line in a closed shadow root (see ui() in agent.js): the
+  // page can neither press it nor read what it says.
+  function build() {
+    const { host, root } = agent.ui('capture', 'span');
     const wrapper = document.createElement('span');
-    wrapper.className = 'memport-capture';
-    wrapper.dataset.memport = 'capture';
-    const b = document.createElement('button');
-    b.type = 'button';
-    // Wear the neighbouring button's classes so it looks at home, plus our own for layout.
-    b.className = `${anchor.tagName === 'BUTTON' ? anchor.className : ''} memport-button`.trim();
-    b.textContent = busy ? plan.busy_label : plan.label;
+    wrapper.className = 'capture';
+    const b = agent.button(busy ? plan.busy_label : plan.label, save);
     b.disabled = busy;
-    b.addEventListener('click', save);
     const line = document.createElement('span');
-    line.className = 'memport-status';
+    line.className = 'status';
     line.setAttribute('role', 'status');
     line.setAttribute('aria-live', 'polite');
     wrapper.append(b, line);
-    showStatus(wrapper);
-    return wrapper;
+    root.append(wrapper);
+    parts.set(host, { wrapper, line });
+    showStatus(host);
+    return host;
   }
 
   function place(wrapper, anchor) {
@@ -125,7 +122,7 @@
         return;
       }
       if (!floating) {
-        const wrapper = build(document.body);
+        const wrapper = build();
         wrapper.classList.add('memport-floating');
         document.body.append(wrapper);
       }
@@ -133,7 +130,7 @@
     }
     const keep = buttons.find((w) => !w.classList.contains('memport-floating') && placedBy(w, found.el));
     buttons.filter((w) => w !== keep).forEach((w) => w.remove());
-    if (!keep) place(build(found.el), found.el);
+    if (!keep) place(build(), found.el);
   }
 
   async function askPlan() {

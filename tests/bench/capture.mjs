@@ -14,7 +14,7 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { DIST, start, captureButton } from '../e2e/steps.mjs';
+import { DIST, start, waitCaptureButton, pressSave } from '../e2e/steps.mjs';
 import { namedCase, BENCH_CASES } from '../drift/cases.mjs';
 
 const runsAt = process.argv.indexOf('--runs');
@@ -51,10 +51,9 @@ try {
       const real = await env.context.newPage();
       await real.goto(variant.url);
       await real.waitForFunction(() => window.driftState?.rendered === true, null, { timeout: 10_000 });
-      await captureButton(real).waitFor({ timeout: 10_000 });
+      await waitCaptureButton(real);
       const p0 = Date.now();
-      await captureButton(real).click();
-      await real.locator('[data-memport="capture"] .memport-status').filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
+      await pressSave(real, { timeout: 60_000 });
       press.push(Date.now() - p0);
       await real.close();
     }

@@ -20,7 +20,7 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { start, seedProfile, profileJson, storedProfile, REPO } from '../e2e/steps.mjs';
+import { start, seedProfile, profileJson, storedProfile, REPO, waitCaptureButton, pressMemport, memportUi, captureStatus, panelText } from '../e2e/steps.mjs';
 import { rng } from './rand.mjs';
 import { memoryVariant } from './memory.mjs';
 import { importVariant } from './import.mjs';
@@ -302,35 +302,41 @@ function variantOf(spec) {
  */
 async function runMemory(browser, variant, page, seen) {
   await page.goto(variant.url, { waitUntil: 'domcontentloaded', timeout: 15_000 });
-  const button = page.locator('[data-memport="capture"] button').first();
+  // memport's button is in a closed shadow root: found through CDP, pressed with the mouse
+  // (tests/e2e/steps.mjs).
   try {
-    await button.waitFor({ timeout: BUTTON_MS });
+    await waitCaptureButton(page, { timeout: BUTTON_MS });
   } catch {
     seen.stall = `no memport button within ${BUTTON_MS / 1000} s`;
     return;
   }
-  await button.click({ timeout: 5_000 });
-  const status = page.locator('[data-memport="capture"] .memport-status').filter({ hasText: /\S/ }).first();
-  const shown = status.waitFor({ timeout: STATUS_MS }).then(() => 'shown', () => 'none');
+  await pressMemport(page, 'capture', /\S/, { timeout: 5_000 });
   // memport takes its button away and puts it back while it reads; when it stays away, no
   // message will ever be shown, and waiting the whole STATUS_MS would only cost time.
-  let done = false;
-  const left = (async () => {
-    let goneSince = null;
-    while (!done) {
-      const here = await page.locator('[data-memport="capture"]').count().catch(() => 0);
-      if (here) goneSince = null;
-      else goneSince ??= Date.now();
-      if (goneSince && Date.now() - goneSince >= GONE_MS) return 'gone';
-      await page.waitForTimeout(500).catch(() => {});
+  const began = Date.now();
+  let goneSince = null;
+  let how = 'none';
+  let line = null;
+  while (Date.now() - began < STATUS_MS) {
+    const here = (await memportUi(page, 'capture').catch(() => [])).length;
+    if (here) {
+      goneSince = null;
+      line = await captureStatus(page).catch(() => null);
+      if (line?.text) {
+        how = 'shown';
+        break;
+      }
+    } else {
+      goneSince ??= Date.now();
+      if (Date.now() - goneSince >= GONE_MS) {
+        how = 'gone';
+        break;
+      }
     }
-    return 'none';
-  })();
-  const how = await Promise.race([shown, left]);
-  done = true;
+    await page.waitForTimeout(250).catch(() => {});
+  }
   if (how === 'shown') {
-    const line = await status.evaluate((el) => ({ text: el.textContent.trim(), problem: el.classList.contains('memport-problem') }));
-    seen.message = line.text;
+    seen.message = line.text.trim();
     seen.ok = !line.problem;
   } else if (how === 'gone') {
     seen.stall = `memport's button left the page after the press (gone for ${GONE_MS / 1000} s): no message shown`;
@@ -373,8 +379,7 @@ async function runImport(browser, variant, page, seen) {
   sending.catch(() => {});
   // memport asks before it touches a box that already holds text. No drift page puts text in
   // its boxes, so a question means memport saw text that is not there; nobody answers it.
-  const ask = page.locator('.memport-panel[data-role="ask"]').first();
-  const asked = ask.waitFor({ timeout: SEND_MS }).then(async () => (await ask.textContent()).replace(/^memport/, '').trim(), () => new Promise(() => {}));
+  const asked = panelText(page, 'ask', { timeout: SEND_MS }).then((text) => text.trim(), () => new Promise(() => {}));
   try {
     const first = await within(Promise.race([sending.then((notice) => ({ notice })), asked.then((question) => ({ question }))]), SEND_MS, '"Send memory to"');
     if (first.notice) seen.notice = first.notice;

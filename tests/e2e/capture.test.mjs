@@ -4,7 +4,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openClaude, pressSave, captureButton, storedProfile, badgeText, CLAUDE_MEMORY_PAGE } from './steps.mjs';
+import { start, openClaude, pressSave, waitCaptureButton, captureStatus, storedProfile, badgeText, CLAUDE_MEMORY_PAGE } from './steps.mjs';
 
 async function env(t) {
   const e = await start();
@@ -23,7 +23,7 @@ test('the button follows client-side navigation: gone on other settings tabs, ba
   await page.waitForFunction(() => !document.querySelector('[data-memport]'), null, { timeout: 5_000 });
   await page.goBack();
   await page.waitForURL('**/settings/capabilities');
-  await captureButton(page).waitFor({ timeout: 5_000 });
+  await waitCaptureButton(page, { timeout: 5_000 });
   assert.equal(await buttons(page), 1);
   assert.equal(await page.evaluate(() => window.sameDocument), true, 'no reload happened');
   await page.getByRole('link', { name: 'New chat' }).click();
@@ -51,9 +51,9 @@ test('a redesign that moved "View and edit your memory": the edits are kept, and
   const items = (await storedProfile(e)).items;
   assert.ok(items.every((i) => i.sources[0].heading === "Your edits to Claude's memory"), 'only the edits');
   assert.equal(await badgeText(e), '4');
-  const problem = page.locator('[data-memport="capture"] .memport-status.memport-problem');
-  assert.equal(await problem.count(), 1, 'shown as a problem, never as done');
-  assert.equal(await page.locator('[data-memport="capture"] .memport-point').count(), 1, 'offers to point at the memory');
+  const shown = await captureStatus(page);
+  assert.equal(shown.problem, true, 'shown as a problem, never as done');
+  assert.equal(shown.point, 1, 'offers to point at the memory');
 });
 
 test('a memory that loads slowly is waited for', async (t) => {

@@ -5,7 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { REPO, start, captureButton, pressSave, storedProfile, sendViaMenu, geminiPage, geminiState, tabAt } from './steps.mjs';
+import { REPO, start, waitCaptureButton, pressSave, storedProfile, sendViaMenu, geminiPage, geminiState, tabAt } from './steps.mjs';
 
 const SETTINGS = 'https://chatgpt.com/#settings/Personalization';
 const MEMORIES = JSON.parse(await fs.readFile(path.join(REPO, 'tests', 'replicas', 'chatgpt', 'memories.json'), 'utf8'));
@@ -19,7 +19,7 @@ async function setup(t) {
 async function openSettings(env, url = SETTINGS) {
   const page = await env.context.newPage();
   await page.goto(url);
-  await captureButton(page).waitFor({ timeout: 10_000 });
+  await waitCaptureButton(page);
   return page;
 }
 

@@ -3,7 +3,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, captureButton, pressSave, storedProfile, sendViaMenu, tabAt, CLAUDE_MEMORY_PAGE } from './steps.mjs';
+import { start, waitCaptureButton, pressSave, storedProfile, sendViaMenu, tabAt, CLAUDE_MEMORY_PAGE, pressMemport } from './steps.mjs';
 
 const SAVED_INFO = 'https://gemini.google.com/saved-info';
 const CLAUDE_IMPORT = `${CLAUDE_MEMORY_PAGE}?open_memory_import=true`;
@@ -35,7 +35,7 @@ async function setup(t) {
 async function captureGemini(env, url = SAVED_INFO) {
   const page = await env.context.newPage();
   await page.goto(url);
-  await captureButton(page).waitFor({ timeout: 10_000 });
+  await waitCaptureButton(page);
   const placed = await page.evaluate(() => document.querySelector('[data-memport="capture"]').previousElementSibling.textContent);
   assert.equal(placed.trim(), 'Saved info');
   return { page, status: await pressSave(page) };
@@ -100,7 +100,7 @@ test('text typed into Claude\'s import box is not overwritten without asking', a
   await claude.goto(`${CLAUDE_IMPORT}&scenario=import-prefilled`);
   await claude.locator('[role="dialog"] textarea:not([readonly])').waitFor();
   const sending = sendViaMenu(env, 'claude');
-  await claude.getByRole('button', { name: 'Leave the box alone' }).click({ timeout: 15_000 });
+  await pressMemport(claude, 'ask', 'Leave the box alone');
   assert.equal((await sending).ok, false);
   assert.equal((await importState(claude)).value, 'Notes I typed myself');
 });

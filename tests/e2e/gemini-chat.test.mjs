@@ -4,7 +4,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, sendViaMenu, tabAt, seedProfile, profileJson, openPopup, TWO_MEMORIES, TWO_MEMORIES_MESSAGE } from './steps.mjs';
+import { start, sendViaMenu, tabAt, seedProfile, profileJson, openPopup, pressMemport, panelText, TWO_MEMORIES, TWO_MEMORIES_MESSAGE } from './steps.mjs';
 
 const MESSAGE = TWO_MEMORIES_MESSAGE;
 
@@ -60,10 +60,9 @@ test('what the person typed in the composer is asked about, and kept above when 
   await box.click();
   await gemini.keyboard.type('Half a question');
   const sending = sendViaMenu(env, 'gemini-chat');
-  const ask = gemini.locator('.memport-panel[data-role="ask"]');
-  await ask.waitFor({ timeout: 15_000 });
+  await panelText(gemini, 'ask');
   assert.deepEqual((await composer(gemini)).lines, ['Half a question'], 'nothing touched before the answer');
-  await ask.getByRole('button', { name: 'Keep it and add below' }).click();
+  await pressMemport(gemini, 'ask', 'Keep it and add below');
   const notice = await sending;
   assert.equal(notice.ok, true, notice.message);
   const state = await composer(gemini);

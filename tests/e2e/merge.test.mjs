@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { start, openClaude, pressSave, openPopup, popupGroups, storedProfile, captureButton, screenshot } from './steps.mjs';
+import { start, openClaude, pressSave, openPopup, popupGroups, storedProfile, waitCaptureButton, screenshot } from './steps.mjs';
 
 const SAVED_INFO = 'https://gemini.google.com/saved-info';
 
@@ -54,7 +54,7 @@ async function withClaudeMemory(t, text) {
 async function captureGemini(env) {
   const page = await env.context.newPage();
   await page.goto(SAVED_INFO);
-  await captureButton(page).waitFor({ timeout: 10_000 });
+  await waitCaptureButton(page);
   return pressSave(page);
 }
 
@@ -66,8 +66,9 @@ test('one memory from Claude and Gemini is one item with both sources; a disagre
   // Its four memories and the replica's four "Manage edits" corrections.
   assert.equal(await pressSave(await openClaude(env)), 'Saved 8 memories from Claude: 4 from its memory, 4 from your edits');
   // Gemini's "Prefers Figma and Linear; uses a MacBook Air." is Claude's tools line in
-  // another order: already held.
-  assert.equal(await captureGemini(env), 'Saved 7 memories from Gemini (6 new)');
+  // another order: already held. Gemini's page is not told so; the popup is.
+  assert.equal(await captureGemini(env), 'Saved 7 memories from Gemini');
+  assert.equal(await (await openPopup(env)).locator('#last').textContent(), 'Last on a page: Saved 7 memories from Gemini (6 new)');
 
   const stored = await storedProfile(env);
   assert.equal(stored.items.length, 14);
@@ -128,19 +129,21 @@ test('a second capture from Claude shows what changed since the first', async (t
   let popup = await openPopup(env);
   assert.equal(await popup.locator('.changes').count(), 0, 'nothing to compare after one capture');
   // The same memory read again: the capture says nothing changed, the popup adds nothing.
-  assert.match(await pressSave(await openClaude(env)), / — since the last capture: nothing changed$/);
+  assert.equal(await pressSave(await openClaude(env)), 'Saved 8 memories from Claude: 4 from its memory, 4 from your edits');
   popup = await openPopup(env);
+  assert.match(await popup.locator('#last').textContent(), / — since the last capture: nothing changed$/);
   assert.equal(await popup.locator('.changes').count(), 0, 'nothing changed, nothing to show');
 
   // Claude rewrote its memory: moved to Porto, forgot the dog, learned of Portuguese.
   await fs.writeFile(file, CLAUDE_AFTER);
   const page = await openClaude(env);
-  assert.equal(
-    await pressSave(page),
-    'Saved 8 memories from Claude (2 new): 4 from its memory, 4 from your edits — since the last capture: 1 added, 1 removed, 1 changed',
-  );
+  assert.equal(await pressSave(page), 'Saved 8 memories from Claude: 4 from its memory, 4 from your edits');
 
   popup = await openPopup(env);
+  assert.equal(
+    await popup.locator('#last').textContent(),
+    'Last on a page: Saved 8 memories from Claude (2 new): 4 from its memory, 4 from your edits — since the last capture: 1 added, 1 removed, 1 changed',
+  );
   const change = popup.locator('.change', { hasText: 'Claude' });
   await change.locator('summary').click();
   assert.match(await change.locator('summary').textContent(), /^Claude: 1 added, 1 removed, 1 changed \(captures of \d{4}-\d{2}-\d{2} and \d{4}-\d{2}-\d{2}\)$/);

@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, captureButton, storedProfile, sendViaMenu, profileJson, seedProfile, screenshot, GEMINI_IMPORT_PAGE,
+  start, waitCaptureButton, pressSave, pressMemport, memportUi, waitMemport, waitMemportGone, uiElement, uiBox, panelText, storedProfile, sendViaMenu, profileJson, seedProfile, screenshot, GEMINI_IMPORT_PAGE,
 } from './steps.mjs';
 
 const SAVED_INFO = 'https://gemini.google.com/saved-info?scenario=renamed';
@@ -25,12 +25,7 @@ const storedPicks = (env) => env.worker.evaluate(async () => {
 });
 
 /** The status line next to the in-page button, once it says something. */
-async function statusAfterSave(page) {
-  await captureButton(page).click();
-  const status = page.locator('[data-memport="capture"] .memport-status');
-  await status.filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
-  return (await status.textContent()).trim();
-}
+const statusAfterSave = (page) => pressSave(page, { timeout: 20_000 });
 
 async function checkTab(env, prefix) {
   return env.worker.evaluate(async (p) => {
@@ -43,7 +38,7 @@ test('a memory list nothing matches: the person points at it, it is saved, and f
   const env = await setup(t);
   const page = await env.context.newPage();
   await page.goto(SAVED_INFO);
-  await captureButton(page).waitFor({ timeout: 10_000 });
+  await waitCaptureButton(page);
   // A bare list memport now finds by the heading above it: rename the heading too, so that
   // nothing on the page says what the list is.
   await page.evaluate(() => {
@@ -52,32 +47,31 @@ test('a memory list nothing matches: the person points at it, it is saved, and f
   });
   const said = await statusAfterSave(page);
   assert.match(said, /^Gemini's memory was not found on this page/);
-  const point = page.getByRole('button', { name: 'Point memport at it' });
-  await point.waitFor();
+  const point = 'Point memport at it';
 
   // Esc leaves picker mode: nothing is remembered, the offer stays.
-  await point.click();
-  const prompt = page.locator('.memport-panel[data-role="pick"]');
-  await prompt.waitFor();
-  assert.match(await prompt.textContent(), /Click Gemini's memory on this page/);
+  await pressMemport(page, 'capture', point);
+  assert.match(await panelText(page, 'pick'), /Click Gemini's memory on this page/);
   await page.keyboard.press('Escape');
-  await prompt.waitFor({ state: 'detached' });
+  await waitMemportGone(page, 'pick');
   assert.equal(await storedPicks(env), null);
 
   // Pointing at one entry means the whole list; the page itself never sees the click.
-  await point.click();
-  await prompt.waitFor();
+  await pressMemport(page, 'capture', point);
+  await panelText(page, 'pick');
   const entry = page.locator('main ul li span').nth(2);
   await entry.hover();
-  const frame = page.locator('.memport-pick-frame');
-  await frame.waitFor();
-  const [frameBox, listBox] = [await frame.boundingBox(), await page.locator('main ul').boundingBox()];
+  const frame = await waitMemport(page, 'pick', (hosts) => {
+    const f = hosts.flatMap((h) => h.elements).find((e) => e.classes.includes('frame'));
+    return f && !('hidden' in f.attrs) && f;
+  });
+  const [frameBox, listBox] = [await uiBox(page, frame), await page.locator('main ul').boundingBox()];
   assert.ok(Math.abs(frameBox.height - listBox.height) < 2, 'the frame shows the whole list');
   await screenshot(page, 'picker.png');
   await entry.click();
-  const status = page.locator('[data-memport="capture"] .memport-status', { hasText: /^Saved \d+ memories/ }); // Not the failure, which names "Saved info".
-  await status.waitFor({ timeout: 15_000 });
-  assert.equal((await status.textContent()).trim(), 'Saved 7 memories from Gemini');
+  // Not the failure, which names "Saved info".
+  const status = await waitMemport(page, 'capture', (hosts) => uiElement(hosts, 'span', /^Saved \d+ memories/));
+  assert.equal(status.text, 'Saved 7 memories from Gemini');
   assert.equal(await page.locator('main input').count(), 0, 'no entry was opened for editing by the click');
   assert.equal((await storedProfile(env)).items.length, 7);
   const picks = await storedPicks(env);
@@ -87,8 +81,8 @@ test('a memory list nothing matches: the person points at it, it is saved, and f
 
   // Next time (the app has rebuilt the list since): found where the person pointed.
   await page.reload();
-  await captureButton(page).waitFor({ timeout: 10_000 });
-  assert.equal(await statusAfterSave(page), 'Saved 7 memories from Gemini (all already in your profile) — since the last capture: nothing changed');
+  await waitCaptureButton(page);
+  assert.equal(await statusAfterSave(page), 'Saved 7 memories from Gemini');
 
   // "Check this page" shows it, and forgets it on request.
   const check = await checkTab(env, 'https://gemini.google.com/saved-info');
@@ -117,21 +111,17 @@ test('an import box nothing matches: the person points at it and the same text i
   assert.equal(notice.ok, false);
   assert.match(notice.message, /could not find Gemini's "Paste your info here\.\.\." box/);
   await gemini.bringToFront();
-  assert.equal(await gemini.evaluate(() => navigator.clipboard.readText()), RENDERED, 'the text is safe first');
+  assert.match(await panelText(gemini, 'notice'), /Press "Copy my memory" to put the text/, 'the text can be copied');
 
-  const shown = gemini.locator('.memport-panel[data-role="notice"]');
-  await shown.getByRole('button', { name: 'Point memport at it' }).click();
-  const prompt = gemini.locator('.memport-panel[data-role="pick"]');
-  await prompt.waitFor();
-  assert.match(await prompt.textContent(), /Click the box memport should fill \("Paste your info here\.\.\." on Gemini's page\)/);
+  await pressMemport(gemini, 'notice', 'Point memport at it');
+  assert.match(await panelText(gemini, 'pick'), /Click the box memport should fill \("Paste your info here\.\.\." on Gemini's page\)/);
   // A click on something that is not a box says so and keeps picking.
   await gemini.locator('h1').click();
-  assert.match(await prompt.textContent(), /^memportThat is not a box you can type in\./);
+  assert.match(await panelText(gemini, 'pick', { hasText: /^That is not a box you can type in\./ }), /^That is not a box/);
   await gemini.locator('.x3-editor').click();
-  await prompt.waitFor({ state: 'detached' });
+  await waitMemportGone(gemini, 'pick');
 
-  const done = gemini.locator('.memport-panel[data-role="notice"]', { hasText: 'review' });
-  await done.waitFor({ timeout: 20_000 });
+  await panelText(gemini, 'notice', { hasText: /review/i, timeout: 20_000 });
   const state = await gemini.evaluate(() => ({ model: window.replicaState.model.text, submitted: window.replicaState.submitted }));
   assert.equal(state.model.replace(/\n+$/, ''), RENDERED, 'the page\'s own model has the text');
   assert.equal(state.submitted, false, '"Add memory" is never pressed');

@@ -5,7 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { REPO, start, captureButton, pressSave, storedProfile, sendViaMenu, seedProfile, profileJson } from './steps.mjs';
+import { REPO, start, waitCaptureButton, pressSave, storedProfile, sendViaMenu, seedProfile, profileJson, pressMemport } from './steps.mjs';
 
 const MEMORIES = JSON.parse(await fs.readFile(path.join(REPO, 'tests', 'replicas', 'chatgpt', 'memories.json'), 'utf8'));
 
@@ -17,7 +17,7 @@ for (const lang of ['en', 'fr']) {
     t.after(() => env.close());
     const page = await env.context.newPage();
     await page.goto(`https://chatgpt.com/?${query}#settings/Personalization`);
-    await captureButton(page).waitFor({ timeout: 10_000 });
+    await waitCaptureButton(page);
     assert.equal(await pressSave(page), `Saved ${MEMORIES.length + 2} memories from ChatGPT: 2 from your custom instructions, ${MEMORIES.length} from your saved memories`);
     const texts = (await storedProfile(env)).items.map((i) => i.text);
     for (const memory of MEMORIES) assert.ok(texts.includes(memory), `missing: ${memory}`);
@@ -32,7 +32,7 @@ for (const lang of ['en', 'fr']) {
     await page.goto(`https://chatgpt.com/?${query}#settings/Personalization`);
     const sending = sendViaMenu(env, 'chatgpt');
     // memport's own question is in English whatever the page's language.
-    await page.getByRole('button', { name: 'Replace it' }).click({ timeout: 15_000 });
+    await pressMemport(page, 'ask', 'Replace it');
     const notice = await sending;
     assert.equal(notice.ok, true, notice.message);
     const model = await page.evaluate(() => ({ ...window.replicaState.instructions.model }));

@@ -5,7 +5,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openClaude, pressSave, captureButton, storedProfile, sendViaMenu, seedProfile, profileJson, CLAUDE_MEMORY_PAGE } from './steps.mjs';
+import { start, openClaude, pressSave, waitCaptureButton, storedProfile, sendViaMenu, seedProfile, profileJson, CLAUDE_MEMORY_PAGE } from './steps.mjs';
 
 for (const lang of ['en', 'fr']) {
   const query = `version=2&lang=${lang}`;
@@ -31,7 +31,7 @@ for (const lang of ['en', 'fr']) {
     t.after(() => env.close());
     const page = await env.context.newPage();
     await page.goto(`https://gemini.google.com/saved-info?${query}`);
-    await captureButton(page).waitFor({ timeout: 10_000 });
+    await waitCaptureButton(page);
     assert.equal(await pressSave(page), 'Saved 7 memories from Gemini');
   });
 

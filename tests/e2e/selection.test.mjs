@@ -3,7 +3,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPopup, popupGroups, storedProfile, badgeText, seedProfile, profileJson, openClaude, screenshot } from './steps.mjs';
+import { start, openPopup, popupGroups, storedProfile, badgeText, seedProfile, profileJson, openClaude, screenshot, panelText } from './steps.mjs';
 
 const NOTES = 'https://notes.example.org/about';
 
@@ -100,9 +100,8 @@ test('on an assistant\'s site the page itself gives the selection, and says on t
   assert.equal(item.text, expected);
   assert.equal(item.sources[0].assistant, 'claude');
   assert.equal(item.sources[0].via, 'selection');
-  const shown = page.locator('.memport-panel[data-role="notice"]');
-  await shown.waitFor();
-  assert.match(await shown.textContent(), /Added to your memory under "/);
+  // The page hears only that memport kept it; the popup says how.
+  assert.equal(await panelText(page, 'notice'), 'memport kept the selection. Open memport\'s popup to see it, edit it or undo.');
   const popup = await openPopup(env);
   assert.match(await popup.locator('.item .meta').first().textContent(), /^Selected on Claude · /);
 });

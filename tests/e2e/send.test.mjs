@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openPopup, sendViaMenu, geminiPage, geminiState, profileJson, seedProfile, GEMINI_IMPORT_PAGE,
+  start, openPopup, sendViaMenu, geminiPage, geminiState, profileJson, seedProfile, pressMemport, panelText, GEMINI_IMPORT_PAGE,
 } from './steps.mjs';
 
 const PROFILE = profileJson([
@@ -32,11 +32,9 @@ test('text the person typed is never overwritten without asking: keep it and add
   const env = await withProfile(t);
   const gemini = await openGemini(env, 'prefilled');
   const sending = sendViaMenu(env);
-  const ask = gemini.locator('.memport-panel[data-role="ask"]');
-  await ask.waitFor({ timeout: 15_000 });
-  assert.match(await ask.textContent(), /Gemini's box already has text in it/);
+  assert.match(await panelText(gemini, 'ask'), /Gemini's box already has text in it/);
   assert.equal((await geminiState(gemini)).value, 'My own notes about me', 'nothing touched before the answer');
-  await ask.getByRole('button', { name: 'Keep it and add below' }).click();
+  await pressMemport(gemini, 'ask', 'Keep it and add below');
   const notice = await sending;
   assert.equal(notice.ok, true, notice.message);
   const state = await geminiState(gemini);
@@ -49,7 +47,7 @@ test('leaving the box alone leaves it alone', async (t) => {
   const env = await withProfile(t);
   const gemini = await openGemini(env, 'prefilled');
   const sending = sendViaMenu(env);
-  await gemini.getByRole('button', { name: 'Leave the box alone' }).click({ timeout: 15_000 });
+  await pressMemport(gemini, 'ask', 'Leave the box alone');
   const notice = await sending;
   assert.equal(notice.ok, false);
   assert.match(notice.message, /left as it was/);
@@ -60,24 +58,32 @@ test('replacing asks first, then replaces', async (t) => {
   const env = await withProfile(t);
   const gemini = await openGemini(env, 'prefilled');
   const sending = sendViaMenu(env);
-  await gemini.getByRole('button', { name: 'Replace it' }).click({ timeout: 15_000 });
+  await pressMemport(gemini, 'ask', 'Replace it');
   assert.equal((await sending).ok, true);
   assert.equal((await geminiState(gemini)).value, RENDERED);
 });
 
-test('a page without the box: the text goes to the clipboard and the person is told where to paste', async (t) => {
+test('a page without the box: the text goes to the clipboard when the person presses "Copy my memory", not before', async (t) => {
   const env = await withProfile(t);
   const gemini = await openGemini(env, 'nobox');
   await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://gemini.google.com' });
+  await gemini.bringToFront();
+  await gemini.evaluate(() => navigator.clipboard.writeText('what the person copied last'));
   // The replica's box-finding waits its full timeout (10 s in crate/sites/gemini.toml).
   const notice = await sendViaMenu(env);
   assert.equal(notice.ok, false);
   assert.match(notice.message, /could not find Gemini's "Paste your info here\.\.\." box/);
-  assert.match(notice.message, /on the clipboard: paste it into the box on https:\/\/gemini\.google\.com\/import/);
-  await gemini.bringToFront();
+  assert.match(notice.message, /Press "Copy my memory" to put the text memport would have filled in on the clipboard, then paste it into the box on https:\/\/gemini\.google\.com\/import/);
+  const said = await panelText(gemini, 'notice');
+  assert.match(said, /Press "Copy my memory"/, 'the page\'s notice says what the button will do');
+  assert.equal(await gemini.evaluate(() => navigator.clipboard.readText()), 'what the person copied last', 'nothing copied before the press');
+  // The page's own script cannot press it.
+  await gemini.evaluate(() => document.querySelector('[data-memport="notice"]').click());
+  await gemini.waitForTimeout(300);
+  assert.equal(await gemini.evaluate(() => navigator.clipboard.readText()), 'what the person copied last');
+  await pressMemport(gemini, 'notice', 'Copy my memory');
+  assert.match(await panelText(gemini, 'notice', { hasText: /^Your memory is on the clipboard/ }), /paste it into the box on https:\/\/gemini\.google\.com\/import, then press "Add memory"/);
   assert.equal(await gemini.evaluate(() => navigator.clipboard.readText()), RENDERED);
-  const shown = gemini.locator('.memport-panel[data-role="notice"]');
-  assert.match(await shown.textContent(), /on the clipboard/);
 });
 
 test('the popup\'s "Send to Gemini" opens Gemini\'s import page and fills it', async (t) => {

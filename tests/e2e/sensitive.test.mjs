@@ -3,7 +3,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPopup, sendViaMenu, geminiPage, geminiState, seedProfile, profileJson } from './steps.mjs';
+import { start, openPopup, sendViaMenu, geminiPage, geminiState, seedProfile, profileJson, pressMemport } from './steps.mjs';
 
 // Made up; shaped like an OpenAI key.
 const KEY = 'sk-qsR6RZ24lPoQj3oPUlieI2nVsbBi1RMar1jf3YZ4Zq0CVB8i';
@@ -65,7 +65,7 @@ test('a pasted key is marked, left unticked, not sent until ticked', async (t) =
   assert.match(await popup.locator('#chosen').textContent(), /^All 3 memories will be sent\.$/);
   await popup.getByRole('button', { name: 'Send to Gemini', exact: true }).click();
   // Gemini's box holds memport's earlier text: memport asks before replacing it.
-  await gemini.getByRole('button', { name: 'Replace it' }).click({ timeout: 20_000 });
+  await pressMemport(gemini, 'ask', 'Replace it', { timeout: 20_000 });
   await gemini.waitForFunction((key) => document.querySelector('textarea')?.value.includes(key), KEY, { timeout: 15_000 });
   state = await geminiState(gemini);
   assert.match(state.value, new RegExp(`- Keeps the OpenAI key ${KEY} in a notes app\\.`));

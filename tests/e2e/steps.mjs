@@ -57,9 +57,150 @@ export async function seedProfile(env, json) {
   }, json);
 }
 
-/** The in-page "Save memory to memport" button on a Claude page. */
-export function captureButton(page) {
-  return page.locator('[data-memport="capture"] button');
+// ---- memport's in-page marks, as a person meets them -------------------------------------
+//
+// memport draws its button, status line, questions, notices and picker in closed shadow
+// roots and acts only on trusted events, so neither a page's script nor Playwright's locators
+// reach inside. The tests look in the way the browser's DevTools do (CDP's DOM domain, which
+// pierces closed roots) and press a button the way a person does: a real mouse click at its
+// place on the screen.
+
+const sessions = new WeakMap();
+
+async function cdpOf(page) {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+const attrsOf = (node) => {
+  const out = {};
+  for (let i = 0; i < (node.attributes ?? []).length; i += 2) out[node.attributes[i]] = node.attributes[i + 1];
+  return out;
+};
+const classesOf = (node) => (attrsOf(node).class ?? '').split(/\s+/).filter(Boolean);
+const kidsOf = (node) => [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])];
+function textOf(node) {
+  if (node.nodeType === 3) return node.nodeValue;
+  if (node.nodeName === 'STYLE') return '';
+  return kidsOf(node).map(textOf).join('');
+}
+function elementsIn(node, out = []) {
+  if (node.nodeType === 1) out.push(node);
+  kidsOf(node).forEach((k) => elementsIn(k, out));
+  return out;
+}
+
+/**
+ * memport's marks of `kind` on the page ('capture', 'ask', 'notice', 'pick'): for each host,
+ * its classes, whether its root is closed, its text, and the elements inside
+ * ([{backendNodeId, tag, classes, attrs, text}]).
+ */
+export async function memportUi(page, kind) {
+  const cdp = await cdpOf(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  return elementsIn(root)
+    .filter((n) => attrsOf(n)['data-memport'] === kind)
+    .map((host) => {
+      const shadow = (host.shadowRoots ?? [])[0] ?? null;
+      return {
+        classes: classesOf(host),
+        closed: shadow?.shadowRootType === 'closed',
+        text: shadow ? textOf(shadow).trim() : '',
+        elements: (shadow ? elementsIn(shadow) : []).map((el) => ({
+          backendNodeId: el.backendNodeId,
+          tag: el.localName,
+          classes: classesOf(el),
+          attrs: attrsOf(el),
+          text: textOf(el).trim(),
+        })),
+      };
+    });
+}
+
+/** Waits until `found(hosts)` (hosts as memportUi gives them) is truthy, and resolves with it. */
+export async function waitMemport(page, kind, found = (hosts) => hosts.length > 0 && hosts, { timeout = 15_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const got = found(await memportUi(page, kind));
+    if (got) return got;
+    if (Date.now() > deadline) throw new Error(`timeout: memport's ${kind} not as expected within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The first element of `kind` whose tag is `tag` and whose text matches `label`. */
+export function uiElement(hosts, tag, label) {
+  const match = (t) => (label === undefined ? true : label instanceof RegExp ? label.test(t) : t === label);
+  return hosts.flatMap((h) => h.elements).find((e) => e.tag === tag && match(e.text)) ?? null;
+}
+
+/** Presses memport's button `label` (text or RegExp) on the page with the mouse, as a person does. */
+export async function pressMemport(page, kind, label, { timeout = 15_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  const cdp = await cdpOf(page);
+  for (;;) {
+    const button = await waitMemport(page, kind, (hosts) => {
+      const b = uiElement(hosts, 'button', label);
+      return b && !('disabled' in b.attrs) && b;
+    }, { timeout: Math.max(0, deadline - Date.now()) });
+    // The app may re-render memport's button away between finding and measuring it (memport
+    // then puts a new one in): look again.
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId }).catch(() => {});
+    const box = await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId }).catch((e) => {
+      if (Date.now() > deadline) throw e;
+      return null;
+    });
+    if (!box) {
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
+    const q = box.model.border;
+    await page.mouse.click((q[0] + q[2] + q[4] + q[6]) / 4, (q[1] + q[3] + q[5] + q[7]) / 4);
+    return;
+  }
+}
+
+/** The box of an element memportUi found, {x, y, width, height} in CSS pixels. */
+export async function uiBox(page, element) {
+  const cdp = await cdpOf(page);
+  const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: element.backendNodeId });
+  const xs = [0, 2, 4, 6].map((i) => model.border[i]);
+  const ys = [1, 3, 5, 7].map((i) => model.border[i]);
+  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+}
+
+/** Waits until memport's marks of `kind` have left the page. */
+export async function waitMemportGone(page, kind, { timeout = 15_000 } = {}) {
+  await waitMemport(page, kind, (hosts) => hosts.length === 0, { timeout });
+}
+
+/** The text of memport's panel `kind` ('ask', 'notice', 'pick'): its message (the <p>). */
+export async function panelText(page, kind, { timeout = 15_000, hasText = /\S/ } = {}) {
+  const p = await waitMemport(page, kind, (hosts) => {
+    const el = uiElement(hosts, 'p', hasText);
+    return el && el;
+  }, { timeout });
+  return p.text;
+}
+
+/** Waits for memport's capture button on the page (any label). */
+export async function waitCaptureButton(page, { timeout = 10_000 } = {}) {
+  return waitMemport(page, 'capture', (hosts) => uiElement(hosts, 'button'), { timeout });
+}
+
+/** The capture button's status line: {text, problem, point} (point: it offers "Point memport at it"). */
+export async function captureStatus(page) {
+  const hosts = await memportUi(page, 'capture');
+  const line = hosts.flatMap((h) => h.elements).find((e) => e.classes.includes('status'));
+  return {
+    text: line?.text ?? '',
+    problem: Boolean(line?.classes.includes('problem')),
+    point: hosts.flatMap((h) => h.elements).filter((e) => e.tag === 'button' && e.classes.includes('point')).length,
+  };
 }
 
 /** Opens Claude's memory page and waits for memport's button (after the app's re-renders). */
@@ -67,16 +208,20 @@ export async function openClaude(env, url = CLAUDE_MEMORY_PAGE) {
   const page = await env.context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => (window.replicaState?.renders ?? 0) >= 3, null, { timeout: 10_000 });
-  await captureButton(page).waitFor({ timeout: 10_000 });
+  await waitCaptureButton(page);
   return page;
 }
 
-/** Presses the button and resolves with the status line it shows. */
-export async function pressSave(page) {
-  await captureButton(page).click();
-  const status = page.locator('[data-memport="capture"] .memport-status');
-  await status.filter({ hasText: /\S/ }).waitFor({ timeout: 15_000 });
-  return (await status.textContent()).trim();
+/** Presses "Save memory to memport" and resolves with the status line it shows. */
+export async function pressSave(page, { timeout = 15_000, hasText = /\S/ } = {}) {
+  await pressMemport(page, 'capture', 'Save memory to memport');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const { text } = await captureStatus(page);
+    if (hasText.test(text)) return text.trim();
+    if (Date.now() > deadline) throw new Error(`timeout: no status after pressing Save (${timeout} ms)`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** The stored profile, as the worker sees it. */

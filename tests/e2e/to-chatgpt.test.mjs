@@ -5,7 +5,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openClaude, pressSave, captureButton, sendViaMenu, tabAt, seedProfile, profileJson, TWO_MEMORIES, TWO_MEMORIES_MESSAGE } from './steps.mjs';
+import { start, openClaude, pressSave, waitCaptureButton, sendViaMenu, tabAt, seedProfile, profileJson, TWO_MEMORIES, TWO_MEMORIES_MESSAGE, pressMemport, panelText, openPopup } from './steps.mjs';
 
 const SAVED_ABOUT = "I'm a high-school chemistry teacher in Leeds. I coach the school's chess club.";
 const SAVED_RESPOND = 'Keep answers short and use British spelling.';
@@ -30,7 +30,7 @@ test('Claude -> ChatGPT: asked first, then added below the saved instructions; S
   assert.equal(await pressSave(await openClaude(env)), 'Saved 16 memories from Claude: 12 from its memory, 4 from your edits');
   const sending = sendViaMenu(env, 'chatgpt');
   const chatgpt = await tabAt(env, 'https://chatgpt.com/#settings/Personalization');
-  await chatgpt.getByRole('button', { name: 'Keep it and add below' }).click({ timeout: 15_000 });
+  await pressMemport(chatgpt, 'ask', 'Keep it and add below');
   const notice = await sending;
   assert.equal(notice.ok, true, notice.message);
   assert.match(notice.message, /^ChatGPT's custom instructions now hold 16 memories\. Review them, then press "Save" yourself/);
@@ -55,13 +55,13 @@ test('Gemini -> ChatGPT, replacing, in a ChatGPT tab that was showing a chat', a
   const env = await setup(t);
   const saved = await env.context.newPage();
   await saved.goto('https://gemini.google.com/saved-info');
-  await captureButton(saved).waitFor({ timeout: 10_000 });
+  await waitCaptureButton(saved);
   assert.equal(await pressSave(saved), 'Saved 7 memories from Gemini');
   const chat = await env.context.newPage();
   await chat.goto('https://chatgpt.com/');
   await chat.evaluate(() => { window.sameDocument = true; });
   const sending = sendViaMenu(env, 'chatgpt');
-  await chat.getByRole('button', { name: 'Replace it' }).click({ timeout: 15_000 });
+  await pressMemport(chat, 'ask', 'Replace it');
   const notice = await sending;
   assert.equal(notice.ok, true, notice.message);
   assert.equal(await chat.evaluate(() => window.sameDocument), true, 'settings opened over the page, no reload');
@@ -85,7 +85,7 @@ test('what does not fit in 1,500 characters is listed, never cut', async (t) => 
   const page = await env.context.newPage();
   await page.goto('https://chatgpt.com/#settings/Personalization');
   const sending = sendViaMenu(env, 'chatgpt');
-  await page.getByRole('button', { name: 'Replace it' }).click({ timeout: 15_000 });
+  await pressMemport(page, 'ask', 'Replace it');
   const notice = await sending;
   assert.equal(notice.ok, false, 'the person is told something was left out');
   const state = await instructions(page);
@@ -96,6 +96,12 @@ test('what does not fit in 1,500 characters is listed, never cut', async (t) => 
   const left = items.map(([text]) => text).filter((text) => !kept.includes(text));
   assert.match(notice.message, new RegExp(`${left.length} memories did not fit in "How would you like ChatGPT to respond\\?" \\(1500 characters\\)`));
   for (const text of left) assert.ok(notice.message.includes(`"${text}"`), `listed: ${text.slice(0, 20)}`);
+  // The page is not given the memories left out, nor how many: the popup lists them.
+  const shown = await panelText(page, 'notice');
+  assert.match(shown, /Not every memory was placed: memport's popup lists the ones left out\.$/);
+  assert.doesNotMatch(shown, /did not fit|Instruction \d/);
+  const popup = await openPopup(env);
+  assert.equal(await popup.locator('#last').textContent(), `Last on a page: ${notice.message}`);
 });
 
 test('as a chat message: the composer (a ProseMirror editor) takes the text through its own input handling, unsent', async (t) => {
@@ -114,4 +120,29 @@ test('as a chat message: the composer (a ProseMirror editor) takes the text thro
   assert.equal(state.model, TWO_MEMORIES_MESSAGE.join('\n'), 'the editor\'s own model holds the message');
   assert.equal(state.sendEnabled, true);
   assert.equal(state.sent, false, 'memport never sends it');
+});
+
+test('as a chat message, never into a custom GPT\'s or a project\'s chat: a fresh chat is opened', async (t) => {
+  const env = await setup(t);
+  await seedProfile(env, profileJson(TWO_MEMORIES));
+  const composerOf = (page) => page.evaluate(() => window.replicaState.composer.model.paragraphs.join('\n'));
+  for (const url of [
+    'https://chatgpt.com/g/g-p-6a1b2c3d-trip-planning/project',
+    'https://chatgpt.com/g/g-abc123-writing-coach/c/68a1f0c2-0001',
+  ]) {
+    const there = await env.context.newPage();
+    await there.goto(url);
+    await there.locator('#prompt-textarea').waitFor();
+    await there.bringToFront();
+    const before = new Set(env.context.pages());
+    const notice = await sendViaMenu(env, 'chatgpt-chat');
+    assert.equal(notice.ok, true, notice.message);
+    assert.equal(await composerOf(there), '', `nothing written on ${url}`);
+    const fresh = env.context.pages().find((p) => !before.has(p));
+    assert.ok(fresh, 'a new tab was opened');
+    assert.equal(fresh.url(), 'https://chatgpt.com/');
+    assert.equal(await composerOf(fresh), TWO_MEMORIES_MESSAGE.join('\n'));
+    await fresh.close();
+    await there.close();
+  }
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  REPO, start, openClaude, pressSave, captureButton, storedProfile, badgeText, openPopup,
+  REPO, start, openClaude, pressSave, memportUi, uiElement, panelText, storedProfile, badgeText, openPopup,
   popupGroups, sendViaMenu, geminiPage, geminiState, screenshot, GEMINI_IMPORT_PAGE,
 } from './steps.mjs';
 
@@ -19,7 +19,7 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
   // The button sits next to "View and edit your memory", once, through the app's re-renders.
   const claude = await openClaude(env);
   assert.equal(await page_count(claude, '[data-memport="capture"]'), 1, 'exactly one button');
-  assert.equal((await captureButton(claude).textContent()).trim(), 'Save memory to memport');
+  assert.equal(uiElement(await memportUi(claude, 'capture'), 'button').text, 'Save memory to memport');
   const placed = await claude.evaluate(() => {
     const wrapper = document.querySelector('[data-memport="capture"]');
     return wrapper.previousElementSibling?.textContent.trim();
@@ -58,11 +58,13 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
   assert.equal(await claude.evaluate(() => window.replicaState.editsOpens), 1);
 
   // Saving again adds nothing.
-  assert.equal(await pressSave(claude), 'Saved 16 memories from Claude (all already in your profile): 12 from its memory, 4 from your edits — since the last capture: nothing changed');
+  // The page hears what was read there; the popup what the profile made of it.
+  assert.equal(await pressSave(claude), 'Saved 16 memories from Claude: 12 from its memory, 4 from your edits');
   assert.equal((await storedProfile(env)).items.length, 16);
 
   // The popup lists every item under its category heading, as text.
   const popup = await openPopup(env);
+  assert.equal(await popup.locator('#last').textContent(), 'Last on a page: Saved 16 memories from Claude (all already in your profile): 12 from its memory, 4 from your edits — since the last capture: nothing changed');
   const groups = await popupGroups(popup);
   assert.deepEqual(groups.map((g) => g.label), [
     'Response instructions', 'Personal information', 'Projects and goals',
@@ -89,8 +91,7 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
   assert.ok(state.inputEvents >= 1);
   assert.equal(state.addEnabled, true, '"Add memory" is enabled by the page itself');
   assert.equal(state.submitted, false, 'memport never presses "Add memory"');
-  await gemini.locator('.memport-panel[data-role="notice"]').waitFor();
-  assert.match(await gemini.locator('.memport-panel[data-role="notice"] p').textContent(), /Review it, then press "Add memory"/);
+  assert.match(await panelText(gemini, 'notice'), /Review it, then press "Add memory"/);
   await screenshot(gemini, 'gemini-filled.png');
 
   // Sending again reuses the open tab.

@@ -96,3 +96,44 @@ test('the agent fills only the top frame of the exact origin the plan names', as
   const typed = await page.evaluate(() => [...document.querySelectorAll('textarea, [contenteditable]')].map((e) => e.value ?? e.textContent).join(''));
   assert.ok(!typed.includes('should never land here'));
 });
+
+test('put fills only a box inspect saw: not one that appeared or was swapped in since', async (t) => {
+  const env = await start();
+  t.after(() => env.close());
+  const page = await env.context.newPage();
+  await page.goto('https://gemini.google.com/import');
+  await page.locator('textarea').waitFor();
+  await injectAgent(page);
+  const origin = 'https://gemini.google.com';
+  const textarea = [{ by: 'css', css: 'textarea' }];
+  const inspect = { origin, boxes: [textarea], open: [], open_after_ms: 500, wait_ms: 2000 };
+  const put = { origin, boxes: [{ target: textarea, editor: 'textarea', text: 'memport was here' }] };
+  const agent = (method, arg) => page.evaluate(([m, a]) => globalThis.memportAgent[m](a), [method, arg]);
+
+  // Inspect saw the empty box; the page then puts another box, holding the person's words,
+  // in its place. put must not write there: nobody asked the person about that text.
+  assert.equal((await agent('inspect', inspect)).boxes[0].value, '');
+  await page.evaluate(() => {
+    const old = document.querySelector('textarea');
+    const swapped = document.createElement('textarea');
+    swapped.value = 'What I was writing';
+    old.replaceWith(swapped);
+  });
+  const refused = await agent('put', put);
+  assert.equal(refused.boxes[0].found_by, null);
+  assert.equal(await page.evaluate(() => document.querySelector('textarea').value), 'What I was writing');
+
+  // A box inspect did not find at all is not filled when it turns up later.
+  await page.evaluate(() => document.querySelector('textarea').remove());
+  const none = await agent('inspect', { ...inspect, wait_ms: 300 });
+  assert.equal(none.boxes[0].found_by, null);
+  await page.evaluate(() => document.querySelector('main, body').append(document.createElement('textarea')));
+  assert.equal((await agent('put', put)).boxes[0].found_by, null);
+  assert.equal(await page.evaluate(() => document.querySelector('textarea').value), '');
+
+  // The box inspect saw is filled.
+  await agent('inspect', inspect);
+  const filled = await agent('put', put);
+  assert.equal(filled.boxes[0].found_by, 'css textarea');
+  assert.equal(await page.evaluate(() => document.querySelector('textarea').value), 'memport was here');
+});

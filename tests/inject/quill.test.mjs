@@ -58,11 +58,13 @@ async function injectAgent(page) {
   await page.evaluate(agentSource); // Playwright's evaluate is not bound by the page's CSP.
 }
 
+/** Inspects, then puts, as the worker does: put fills only a box inspect found. */
 async function put(page, text) {
-  return page.evaluate(
-    (plan) => globalThis.memportAgent.put(plan),
-    { origin: ORIGIN, boxes: [{ target: LOCATORS, text }] },
-  );
+  return page.evaluate(async (plan) => {
+    const inspect = { origin: plan.origin, boxes: [plan.boxes[0].target], open: [], open_after_ms: 0, wait_ms: 2000 };
+    await globalThis.memportAgent.inspect(inspect);
+    return globalThis.memportAgent.put(plan);
+  }, { origin: ORIGIN, boxes: [{ target: LOCATORS, text }] });
 }
 
 /** What Quill and the Angular wrapper know, and what the DOM shows. */
