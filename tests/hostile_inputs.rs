@@ -1,0 +1,272 @@
+//! Hostile files: every parser that takes outside input, fed what an attacker or a broken
+//! download could hand it, must return a result or an error a person can act on, never
+//! panic (in the browser a panic is "unreachable" and the whole import stops), never loop,
+//! never allocate what a header says rather than what the file holds.
+//!
+//! The ZIP limits (`memport::export::limits`): a ZIP bomb stops at the inflate budget with a
+//! message, ZIPs nest at most 3 deep. Then bounded property runs of random bytes and of
+//! mutated synthetic exports (truncated, flipped, bogus sizes) through every parser, the
+//! stable-toolchain smoke of the `cargo fuzz` targets in `fuzz/` (run by `./dev fuzz`).
+//! Each crash the fuzzer found is a test here, its input inline.
+#![cfg(feature = "synth")]
+
+use memport::export::{self, limits, Outcome, Source};
+
+/// A file held in memory.
+struct Mem {
+    name: String,
+    data: Vec<u8>,
+}
+
+impl Mem {
+    fn new(name: &str, data: Vec<u8>) -> Mem {
+        Mem {
+            name: name.to_string(),
+            data,
+        }
+    }
+}
+
+impl Source for Mem {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn len(&self) -> u64 {
+        self.data.len() as u64
+    }
+    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
+        let start = usize::try_from(offset).map_or(self.data.len(), |o| o.min(self.data.len()));
+        let n = buf.len().min(self.data.len() - start);
+        buf[..n].copy_from_slice(&self.data[start..start + n]);
+        Ok(n)
+    }
+}
+
+/// Imports one file.
+fn import(name: &str, data: Vec<u8>) -> Outcome {
+    let mut src = Mem::new(name, data);
+    export::import(&mut [&mut src], &mut |_| {})
+}
+
+fn faults(o: &Outcome) -> Vec<String> {
+    o.report.faults.iter().map(ToString::to_string).collect()
+}
+
+fn texts(o: &Outcome) -> Vec<&str> {
+    o.items.iter().map(|i| i.text.as_str()).collect()
+}
+
+fn deflate(data: &[u8], flush: zlib_rs::DeflateFlush) -> Vec<u8> {
+    let mut d = zlib_rs::Deflate::new(9, false, 15);
+    let mut out = vec![0u8; data.len() + 1024];
+    let _ = d.compress(data, &mut out, flush);
+    out.truncate(d.total_out() as usize);
+    out
+}
+
+/// One ZIP entry as written: its name, its bytes as stored, and what its headers claim.
+struct Raw<'a> {
+    name: &'a str,
+    method: u16,
+    body: Vec<u8>,
+    crc: u32,
+    size: u32,
+}
+
+impl<'a> Raw<'a> {
+    fn stored(name: &'a str, data: &[u8]) -> Raw<'a> {
+        Raw {
+            name,
+            method: 0,
+            body: data.to_vec(),
+            crc: zlib_rs::crc32::crc32(0, data),
+            size: data.len() as u32,
+        }
+    }
+    fn deflated(name: &'a str, data: &[u8]) -> Raw<'a> {
+        Raw {
+            name,
+            method: 8,
+            body: deflate(data, zlib_rs::DeflateFlush::Finish),
+            crc: zlib_rs::crc32::crc32(0, data),
+            size: data.len() as u32,
+        }
+    }
+}
+
+/// A plain ZIP of `entries`, written exactly as their headers say.
+fn zip_of(entries: &[Raw<'_>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut cd = Vec::new();
+    for e in entries {
+        let offset = out.len() as u32;
+        let mut common = Vec::new();
+        common.extend_from_slice(&e.method.to_le_bytes());
+        common.extend_from_slice(&[0, 0, 0, 0]);
+        common.extend_from_slice(&e.crc.to_le_bytes());
+        common.extend_from_slice(&(e.body.len() as u32).to_le_bytes());
+        common.extend_from_slice(&e.size.to_le_bytes());
+        common.extend_from_slice(&(e.name.len() as u16).to_le_bytes());
+        out.extend_from_slice(b"PK\x03\x04\x14\x00\x00\x00");
+        out.extend_from_slice(&common);
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(e.name.as_bytes());
+        out.extend_from_slice(&e.body);
+        cd.extend_from_slice(b"PK\x01\x02\x14\x00\x14\x00\x00\x00");
+        cd.extend_from_slice(&common);
+        cd.extend_from_slice(&[0; 12]);
+        cd.extend_from_slice(&offset.to_le_bytes());
+        cd.extend_from_slice(e.name.as_bytes());
+    }
+    let cd_at = out.len() as u32;
+    let n = entries.len() as u16;
+    out.extend_from_slice(&cd);
+    out.extend_from_slice(b"PK\x05\x06\x00\x00\x00\x00");
+    out.extend_from_slice(&n.to_le_bytes());
+    out.extend_from_slice(&n.to_le_bytes());
+    out.extend_from_slice(&(cd.len() as u32).to_le_bytes());
+    out.extend_from_slice(&cd_at.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out
+}
+
+fn memory_json(line: &str) -> Vec<u8> {
+    serde_json::json!([{ "conversations_memory": format!("**Work**\n- {line}") }])
+        .to_string()
+        .into_bytes()
+}
+
+#[test]
+fn a_claude_export_with_overlapping_bold_marks_is_read() {
+    // Issue 13: `***::` in a memory or a project's instructions panicked the whole import.
+    let memories = serde_json::json!([{
+        "conversations_memory": "***::\n**Work**\n- Ana is a data engineer\n***:",
+    }]);
+    let projects = serde_json::json!([{
+        "uuid": "p1", "name": "Thesis", "prompt_template": "***::\nAnswer in French",
+    }]);
+    let bytes = zip_of(&[
+        Raw::deflated("memories.json", memories.to_string().as_bytes()),
+        Raw::deflated("projects.json", projects.to_string().as_bytes()),
+        Raw::stored("users.json", br#"[{"full_name":"Ana"}]"#),
+    ]);
+    let o = import("claude.zip", bytes);
+    let got = texts(&o);
+    assert!(got.contains(&"Ana is a data engineer"), "{got:?}");
+    assert!(got.contains(&"Answer in French"), "{got:?}");
+    assert!(o.report.faults.is_empty(), "{:?}", faults(&o));
+}
+
+#[test]
+fn zips_nested_four_deep_stop_at_the_third() {
+    // level1.zip > level2.zip > level3.zip > level4.zip, each holding a memory.
+    let mut inner = zip_of(&[Raw::deflated(
+        "memories.json",
+        &memory_json("Level four memory"),
+    )]);
+    for level in [3, 2] {
+        let memory = memory_json(&format!("Level {level} memory"));
+        let name = format!("level{}.zip", level + 1);
+        inner = zip_of(&[
+            Raw::deflated("memories.json", &memory),
+            Raw::stored(&name, &inner),
+        ]);
+    }
+    let outer = zip_of(&[
+        Raw::deflated("memories.json", &memory_json("Level 1 memory")),
+        Raw::deflated("level2.zip", &inner),
+    ]);
+    let o = import("level1.zip", outer);
+    let got = texts(&o);
+    for want in ["Level 1 memory", "Level 2 memory", "Level 3 memory"] {
+        assert!(got.contains(&want), "{want}: {got:?}");
+    }
+    assert!(!got.contains(&"Level four memory"), "{got:?}");
+    let said = faults(&o);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("level1.zip: level2.zip: level3.zip: level4.zip: is a ZIP inside 3")
+            && said[0].contains("at most 3 deep"),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_zip_that_holds_itself_ends() {
+    // A ZIP whose one entry is a ZIP of the same shape, nested 40 deep: read to the limit,
+    // then skipped, not followed down.
+    let mut inner = zip_of(&[Raw::stored("a.txt", b"x")]);
+    for _ in 0..40 {
+        inner = zip_of(&[Raw::stored("again.zip", &inner)]);
+    }
+    let o = import("quine.zip", inner);
+    let said = faults(&o);
+    assert!(
+        said.iter().any(|f| f.contains("at most 3 deep")),
+        "{said:?}"
+    );
+}
+
+/// A deflate stream of `[` and `megabytes` MB of spaces, about 1 KB per MB: one block per MB,
+/// each flushed in full so it stands alone and can be repeated.
+fn bomb_stream(megabytes: usize) -> Vec<u8> {
+    let mut first = vec![b' '; 1 << 20];
+    first[0] = b'[';
+    let mut stream = deflate(&first, zlib_rs::DeflateFlush::FullFlush);
+    let block = deflate(&vec![b' '; 1 << 20], zlib_rs::DeflateFlush::FullFlush);
+    for _ in 1..megabytes {
+        stream.extend_from_slice(&block);
+    }
+    // The final block: empty, fixed codes.
+    stream.extend_from_slice(&[0x03, 0x00]);
+    stream
+}
+
+#[test]
+fn a_zip_bomb_stops_at_the_budget_with_a_message() {
+    // 64 MB of JSON whitespace in a ZIP of about 70 KB, its headers claiming 100 bytes: past
+    // the budget (32 MB plus 100 times the file) the reading stops and says why.
+    let bomb = Raw {
+        name: "conversations.json",
+        method: 8,
+        body: bomb_stream(64),
+        crc: 0,
+        size: 100,
+    };
+    let bytes = zip_of(&[bomb, Raw::stored("user.json", br#"{"name":"Ana"}"#)]);
+    let len = bytes.len() as u64;
+    assert!(len < 100_000, "{len}");
+    let o = import("chatgpt.zip", bytes);
+    let said = faults(&o);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("chatgpt.zip: conversations.json: inflates to more than")
+            && said[0].contains("ZIP bomb"),
+        "{said:?}"
+    );
+    assert!(
+        o.report.json_bytes <= limits::budget(len),
+        "{}",
+        o.report.json_bytes
+    );
+    // Nothing after the bomb is read.
+    assert!(o.items.is_empty());
+    let summary = export::summary::summary(&o);
+    assert!(summary.faults[0].contains("inflates at most 100 times"));
+}
+
+#[test]
+fn a_nested_zip_bomb_stops_at_the_budget_too() {
+    let bomb = Raw {
+        name: "inner.zip",
+        method: 8,
+        body: bomb_stream(48),
+        crc: 0,
+        size: 100,
+    };
+    let bytes = zip_of(&[Raw::stored("memories.json", &memory_json("Kept")), bomb]);
+    let o = import("claude.zip", bytes);
+    let said = faults(&o);
+    assert!(said.iter().any(|f| f.contains("ZIP bomb")), "{said:?}");
+    assert_eq!(texts(&o), ["Kept"]);
+}
