@@ -10,7 +10,56 @@
 //! Each crash the fuzzer found is a test here, its input inline.
 #![cfg(feature = "synth")]
 
-use memport::export::{self, limits, Outcome, Source};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use memport::export::{self, limits, zip, Outcome, Source};
+
+/// The largest single allocation on this thread while `LARGEST` is armed: what a header can
+/// make memport allocate.
+struct Watch;
+
+thread_local! {
+    static LARGEST: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+unsafe impl GlobalAlloc for Watch {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        note(layout.size());
+        System.alloc(layout)
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        note(layout.size());
+        System.alloc_zeroed(layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        note(new_size);
+        System.realloc(ptr, layout, new_size)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout)
+    }
+}
+
+fn note(size: usize) {
+    // `try_with`: the thread-local may be gone while a thread ends.
+    let _ = LARGEST.try_with(|l| {
+        if let Some(max) = l.get() {
+            l.set(Some(max.max(size)));
+        }
+    });
+}
+
+#[global_allocator]
+static WATCH: Watch = Watch;
+
+/// The largest single allocation `f` makes.
+fn largest_allocation<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    LARGEST.with(|l| l.set(Some(0)));
+    let out = f();
+    let max = LARGEST.with(|l| l.replace(None)).unwrap_or(0);
+    (out, max)
+}
 
 /// A file held in memory.
 struct Mem {
@@ -269,4 +318,48 @@ fn a_nested_zip_bomb_stops_at_the_budget_too() {
     let said = faults(&o);
     assert!(said.iter().any(|f| f.contains("ZIP bomb")), "{said:?}");
     assert_eq!(texts(&o), ["Kept"]);
+}
+
+#[test]
+fn header_counts_and_sizes_do_not_size_allocations() {
+    // An end record claiming 65,534 entries in a table of contents that holds one, and a
+    // ZIP64 one claiming 2^60: what is allocated follows the file's bytes, not the claim.
+    let mut bytes = zip_of(&[Raw::stored("a.json", b"[]")]);
+    let eocd = bytes.len() - 22;
+    bytes[eocd + 8..eocd + 12].copy_from_slice(&[0xFE, 0xFF, 0xFE, 0xFF]);
+    let (archive, largest) = largest_allocation(|| {
+        let mut src = Mem::new("x.zip", bytes.clone());
+        zip::open(&mut src)
+    });
+    assert!(largest < 64 << 10, "allocated {largest} bytes");
+    assert_eq!(archive.expect("reads").entries.len(), 1);
+
+    let mut bytes = zip_of(&[Raw::stored("a.json", b"[]")]);
+    let eocd = bytes.len() - 22;
+    // A ZIP64 locator and record before the end record, claiming 2^60 entries.
+    let cd_size = u32::from_le_bytes(bytes[eocd + 12..eocd + 16].try_into().unwrap());
+    let cd_at = u32::from_le_bytes(bytes[eocd + 16..eocd + 20].try_into().unwrap());
+    let rec_at = eocd as u64;
+    let mut rec = b"PK\x06\x06".to_vec();
+    rec.extend_from_slice(&44u64.to_le_bytes());
+    rec.extend_from_slice(&[45, 0, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    rec.extend_from_slice(&(1u64 << 60).to_le_bytes());
+    rec.extend_from_slice(&(1u64 << 60).to_le_bytes());
+    rec.extend_from_slice(&u64::from(cd_size).to_le_bytes());
+    rec.extend_from_slice(&u64::from(cd_at).to_le_bytes());
+    let mut loc = b"PK\x06\x07\x00\x00\x00\x00".to_vec();
+    loc.extend_from_slice(&rec_at.to_le_bytes());
+    loc.extend_from_slice(&1u32.to_le_bytes());
+    let mut end = bytes.split_off(eocd);
+    end[8..10].copy_from_slice(&[0xFF, 0xFF]);
+    end[10..12].copy_from_slice(&[0xFF, 0xFF]);
+    bytes.extend_from_slice(&rec);
+    bytes.extend_from_slice(&loc);
+    bytes.extend_from_slice(&end);
+    let (archive, largest) = largest_allocation(|| {
+        let mut src = Mem::new("x.zip", bytes.clone());
+        zip::open(&mut src)
+    });
+    assert!(largest < 64 << 10, "allocated {largest} bytes");
+    assert_eq!(archive.expect("reads").entries.len(), 1);
 }
