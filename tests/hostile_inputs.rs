@@ -13,7 +13,16 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use memport::export::{self, limits, zip, Outcome, Source};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use harness::Mem;
+use memport::export::synth::{self, ExportKind, Options};
+use memport::export::{self, limits, zip, Outcome};
+use proptest::prelude::*;
+
+#[path = "../fuzz/harness.rs"]
+mod harness;
 
 /// The largest single allocation on this thread while `LARGEST` is armed: what a header can
 /// make memport allocate.
@@ -61,39 +70,12 @@ fn largest_allocation<T>(f: impl FnOnce() -> T) -> (T, usize) {
     (out, max)
 }
 
-/// A file held in memory.
-struct Mem {
-    name: String,
-    data: Vec<u8>,
-}
-
-impl Mem {
-    fn new(name: &str, data: Vec<u8>) -> Mem {
-        Mem {
-            name: name.to_string(),
-            data,
-        }
-    }
-}
-
-impl Source for Mem {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn len(&self) -> u64 {
-        self.data.len() as u64
-    }
-    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
-        let start = usize::try_from(offset).map_or(self.data.len(), |o| o.min(self.data.len()));
-        let n = buf.len().min(self.data.len() - start);
-        buf[..n].copy_from_slice(&self.data[start..start + n]);
-        Ok(n)
-    }
-}
-
 /// Imports one file.
 fn import(name: &str, data: Vec<u8>) -> Outcome {
-    let mut src = Mem::new(name, data);
+    let mut src = Mem {
+        name: name.to_string(),
+        data,
+    };
     export::import(&mut [&mut src], &mut |_| {})
 }
 
@@ -328,7 +310,10 @@ fn header_counts_and_sizes_do_not_size_allocations() {
     let eocd = bytes.len() - 22;
     bytes[eocd + 8..eocd + 12].copy_from_slice(&[0xFE, 0xFF, 0xFE, 0xFF]);
     let (archive, largest) = largest_allocation(|| {
-        let mut src = Mem::new("x.zip", bytes.clone());
+        let mut src = Mem {
+            name: "x.zip".into(),
+            data: bytes.clone(),
+        };
         zip::open(&mut src)
     });
     assert!(largest < 64 << 10, "allocated {largest} bytes");
@@ -357,9 +342,199 @@ fn header_counts_and_sizes_do_not_size_allocations() {
     bytes.extend_from_slice(&loc);
     bytes.extend_from_slice(&end);
     let (archive, largest) = largest_allocation(|| {
-        let mut src = Mem::new("x.zip", bytes.clone());
+        let mut src = Mem {
+            name: "x.zip".into(),
+            data: bytes.clone(),
+        };
         zip::open(&mut src)
     });
     assert!(largest < 64 << 10, "allocated {largest} bytes");
     assert_eq!(archive.expect("reads").entries.len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// Every fuzz target's code on random bytes and on mutated synthetic exports: the stable,
+// bounded smoke of `./dev fuzz` that `./dev test` runs.
+// ---------------------------------------------------------------------------------------
+
+/// Small synthetic exports, written once: `(name the person would see, bytes)`.
+fn seeds() -> &'static [(String, Vec<u8>)] {
+    static SEEDS: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("memport-hostile-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a scratch directory");
+        let mut out = Vec::new();
+        for (kind, name) in [
+            (ExportKind::ChatGptZip, "chatgpt.zip"),
+            (ExportKind::ClaudeLegacy, "claude.zip"),
+            (ExportKind::ClaudeCurrent, "claude-current"),
+            (ExportKind::Takeout, "takeout.zip"),
+            (ExportKind::Takeout, "My Activity.json"),
+        ] {
+            let path = dir.join(name);
+            let written = synth::write(&Options::new(kind, 7, 4096), &path).expect("writes");
+            for file in written.files {
+                let name = file.file_name().unwrap().to_string_lossy().into_owned();
+                out.push((name, std::fs::read(&file).expect("reads back")));
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        out.extend(
+            [
+                ("memories.json", "fuzz/seeds/claude/memories.json"),
+                ("projects.json", "fuzz/seeds/claude/projects.json"),
+            ]
+            .map(|(name, path)| {
+                let bytes = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path))
+                    .expect("a committed seed");
+                // Without the byte that names the file for the fuzz target.
+                (name.to_string(), bytes[1..].to_vec())
+            }),
+        );
+        out
+    })
+}
+
+/// What an attacker or a broken download does to a file.
+#[derive(Clone, Debug)]
+enum Mutation {
+    /// Cut at this fraction of the length (per mille).
+    Truncate(u16),
+    /// XOR a byte.
+    Flip(u16, u8),
+    /// A bogus 32-bit size or offset, or a "ZIP64" marker, over the bytes there.
+    Size(u16, u32),
+    /// Random bytes inserted.
+    Insert(u16, Vec<u8>),
+    /// The whole as a ZIP entry, this many levels down.
+    Nest(u8),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (0..1000u16).prop_map(Mutation::Truncate),
+        (0..1000u16, 1..=255u8).prop_map(|(at, x)| Mutation::Flip(at, x)),
+        (
+            0..1000u16,
+            prop_oneof![
+                Just(0u32),
+                Just(0xFFFF_FFFF),
+                Just(0xFFFF),
+                Just(0x7FFF_FFFF),
+                any::<u32>()
+            ]
+        )
+            .prop_map(|(at, v)| Mutation::Size(at, v)),
+        (0..1000u16, prop::collection::vec(any::<u8>(), 1..16))
+            .prop_map(|(at, b)| Mutation::Insert(at, b)),
+        (1..6u8).prop_map(Mutation::Nest),
+    ]
+}
+
+fn at(per_mille: u16, len: usize) -> usize {
+    len * usize::from(per_mille) / 1000
+}
+
+fn mutate(mut data: Vec<u8>, m: &Mutation) -> Vec<u8> {
+    match m {
+        Mutation::Truncate(p) => data.truncate(at(*p, data.len())),
+        Mutation::Flip(p, x) => {
+            if !data.is_empty() {
+                let i = at(*p, data.len() - 1);
+                data[i] ^= x;
+            }
+        }
+        Mutation::Size(p, v) => {
+            if data.len() >= 4 {
+                let i = at(*p, data.len() - 4);
+                data[i..i + 4].copy_from_slice(&v.to_le_bytes());
+            }
+        }
+        Mutation::Insert(p, b) => {
+            let i = at(*p, data.len());
+            data.splice(i..i, b.iter().copied());
+        }
+        Mutation::Nest(levels) => {
+            for level in 0..*levels {
+                let name = format!("part-{level}.zip");
+                data = zip_of(&[Raw::deflated(&name, &data)]);
+            }
+        }
+    }
+    data
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Mutated synthetic exports through the whole reader and the ZIP container.
+    #[test]
+    fn mutated_exports_read_or_fail_cleanly(
+        seed in any::<prop::sample::Index>(),
+        mutations in prop::collection::vec(mutation(), 1..4),
+    ) {
+        let (name, bytes) = seed.get(seeds());
+        let data = mutations.iter().fold(bytes.clone(), mutate);
+        let nested = mutations.iter().any(|m| matches!(m, Mutation::Nest(_)));
+        let name = if nested { "export.zip" } else { name.as_str() };
+        harness::import_as(name, &data);
+        harness::zip_entries(&data);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Random bytes, and random text, into every fuzz target.
+    #[test]
+    fn random_bytes_into_every_parser(
+        bytes in prop::collection::vec(any::<u8>(), 0..2048),
+        text in "(\\PC|[\n\\[\\]{}\":,*#-]){0,300}",
+    ) {
+        let targets: [fn(&[u8]); 10] = [
+            harness::zip_entries,
+            harness::split,
+            harness::chatgpt,
+            harness::claude,
+            harness::takeout,
+            harness::export_zip,
+            harness::text,
+            harness::answer,
+            harness::profile,
+            harness::split,
+        ];
+        for target in targets {
+            target(&bytes);
+            target(text.as_bytes());
+        }
+        // Text after the byte that names the file: Markdown and JSON where readers look.
+        for first in 0..4u8 {
+            let mut named = vec![first];
+            named.extend_from_slice(text.as_bytes());
+            harness::claude(&named);
+            harness::chatgpt(&named);
+        }
+    }
+}
+
+#[test]
+fn the_committed_fuzz_seeds_pass_their_targets() {
+    // Each target's hand-made seeds (fuzz/seeds/<target>/), as `./dev fuzz` starts from.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    type Target = fn(&[u8]);
+    let targets: [(&str, Target); 5] = [
+        ("answer", harness::answer),
+        ("claude", harness::claude),
+        ("profile", harness::profile),
+        ("split", harness::split),
+        ("text", harness::text),
+    ];
+    for (target, run) in targets {
+        let dir = root.join(target);
+        for file in std::fs::read_dir(&dir).expect("a seed directory") {
+            let bytes = std::fs::read(file.expect("a seed").path()).expect("reads");
+            run(&bytes);
+        }
+    }
 }
