@@ -62,9 +62,10 @@ pub fn lines(markdown: &str) -> Vec<(Option<String>, String)> {
 fn heading_of(line: &str) -> Option<String> {
     let text = if line.starts_with('#') {
         line.trim_start_matches('#')
-    } else if line.len() > 4 && line.starts_with("**") && {
+    } else if line.starts_with("**") && {
+        // `***::` trims to `***`: the bold marks overlap, there is nothing between them.
         let t = line.trim_end_matches(':');
-        t.ends_with("**") && !t[2..t.len() - 2].contains("**")
+        t.len() > 4 && t.ends_with("**") && !t[2..t.len() - 2].contains("**")
     } {
         line.trim_end_matches(':').trim_matches('*')
     } else {
@@ -206,5 +207,16 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn overlapping_bold_marks_are_a_line_not_a_crash() {
+        // Each once panicked slicing between the marks (`t[2..t.len() - 2]` with `t.len()`
+        // 3), which stopped a whole import.
+        for md in ["***::", "***:", "**:*", "****:", "***", "*****::"] {
+            let got = lines(md);
+            assert!(got.len() <= 1, "{md}: {got:?}");
+        }
+        assert_eq!(lines("***::\n- Lives in Porto")[1].1, "Lives in Porto");
     }
 }

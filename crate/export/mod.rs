@@ -66,6 +66,7 @@ use crate::text_import::{self, Preview, PreviewEntry};
 mod chatgpt;
 mod claude;
 mod collect;
+pub mod limits;
 mod run;
 pub mod split;
 pub mod summary;

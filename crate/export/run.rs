@@ -4,6 +4,7 @@ use std::cell::Cell;
 use std::collections::HashMap;
 
 use super::collect::Collector;
+use super::limits::{self, Budget};
 use super::split::{Element, Elements, SplitError, Splitter};
 use super::zip::{self, Archive, Flow, ZipError};
 use super::{chatgpt, claude, takeout, Bytes, Fault, Outcome, Progress, Report, Source};
@@ -101,6 +102,10 @@ pub struct Run<'p> {
     total: u64,
     file: String,
     more_faults: u64,
+    /// ZIPs open around the one being read: 1 in the chosen ZIP.
+    depth: u32,
+    /// Bytes the import may still take out of ZIP entries.
+    budget: Budget,
 }
 
 impl<'p> Run<'p> {
@@ -114,6 +119,8 @@ impl<'p> Run<'p> {
             total,
             file: String::new(),
             more_faults: 0,
+            depth: 0,
+            budget: Budget::new(total),
         }
     }
 
@@ -210,7 +217,7 @@ impl<'p> Run<'p> {
             let mut buf = vec![0u8; zip::PIECE];
             let mut doc = Document::new(role, name.clone(), Assistant::ChatGpt);
             while at < len {
-                let want = ((len - at) as usize).min(buf.len());
+                let want = (len - at).min(buf.len() as u64) as usize;
                 let n = match src.read_at(at, &mut buf[..want]) {
                     Ok(0) => break,
                     Ok(n) => n,
@@ -233,6 +240,12 @@ impl<'p> Run<'p> {
     }
 
     fn archive(&mut self, src: &mut dyn Source, name: &str) {
+        self.depth += 1;
+        self.entries(src, name);
+        self.depth -= 1;
+    }
+
+    fn entries(&mut self, src: &mut dyn Source, name: &str) {
         let archive: Archive = match zip::open(src) {
             Ok(a) => a,
             Err(e) => {
@@ -298,6 +311,10 @@ impl<'p> Run<'p> {
             if entry.is_dir() {
                 continue;
             }
+            if self.budget.spent() {
+                // Said once, where it ran out: the rest is not read.
+                return;
+            }
             if role == Role::Skip {
                 self.report.skipped.push(label);
                 continue;
@@ -315,6 +332,9 @@ impl<'p> Run<'p> {
                     src,
                     entry,
                     &mut |piece| {
+                        if !this.budget.take(piece.len()) {
+                            return Flow::Stop;
+                        }
                         let more = doc.push(piece, this);
                         this.tell(position.get());
                         if more {
@@ -328,6 +348,10 @@ impl<'p> Run<'p> {
                 )
             };
             match result {
+                Ok(()) if self.budget.spent() => {
+                    let message = self.budget.message();
+                    self.fault(&label, None, None, message);
+                }
                 Ok(()) => doc.end(self),
                 Err(e) => {
                     // What the entry gave before the fault is kept; an element it cut is part
@@ -339,24 +363,32 @@ impl<'p> Run<'p> {
         }
     }
 
-    /// A ZIP inside the ZIP: read from its bytes (stored) or inflated into memory.
+    /// A ZIP inside the ZIP: read from its bytes (stored) or inflated into memory, down to
+    /// [`limits::MAX_DEPTH`] ZIPs.
     fn nested(&mut self, src: &mut dyn Source, entry: &zip::Entry, label: &str) {
+        if self.depth >= limits::MAX_DEPTH {
+            self.fault(label, None, None, limits::too_deep());
+            return;
+        }
+        let large = "is a large ZIP inside the ZIP: unzip the export and choose its files";
         if entry.size.is_some_and(|s| s > MAX_NESTED) {
-            self.fault(
-                label,
-                None,
-                None,
-                "is a large ZIP inside the ZIP: unzip the export and choose its files".into(),
-            );
+            self.fault(label, None, None, large.into());
             return;
         }
         let mut data = Vec::new();
+        let mut over = false;
+        let budget = &mut self.budget;
         let result = zip::stream(
             src,
             entry,
             &mut |piece| {
+                if !budget.take(piece.len()) {
+                    return Flow::Stop;
+                }
                 data.extend_from_slice(piece);
-                if data.len() as u64 > MAX_NESTED {
+                // Its header said less (or nothing): held no further.
+                over = data.len() as u64 > MAX_NESTED;
+                if over {
                     Flow::Stop
                 } else {
                     Flow::Continue
@@ -367,6 +399,15 @@ impl<'p> Run<'p> {
         if let Err(e) = result {
             let offset = e.offset();
             self.fault(label, None, offset, e.to_string());
+            return;
+        }
+        if self.budget.spent() {
+            let message = self.budget.message();
+            self.fault(label, None, None, message);
+            return;
+        }
+        if over {
+            self.fault(label, None, None, large.into());
             return;
         }
         let mut inner = Bytes {

@@ -210,7 +210,8 @@ fn central(src: &mut dyn Source, eocd_at: u64, eocd: &[u8]) -> Result<Archive, Z
         });
     }
     let cd = read_exact_at(src, cd_offset, cd_size as usize)?;
-    let mut entries = Vec::with_capacity(count.min(1 << 20) as usize);
+    // As many as the table holds (46 bytes each at least), whatever the count claims.
+    let mut entries = Vec::with_capacity(count.min(cd.len() as u64 / 46) as usize);
     let mut i = 0usize;
     while i + 46 <= cd.len() && cd[i..].starts_with(b"PK\x01\x02") {
         let flags = u16_at(&cd, i + 8);
@@ -356,7 +357,7 @@ pub fn stream(
             });
         };
         while at < end {
-            let want = ((end - at) as usize).min(PIECE);
+            let want = (end - at).min(PIECE as u64) as usize;
             let n = read_into(src, at, &mut input[..want])?;
             if n == 0 {
                 return Err(ZipError::CutShort { offset: at });
@@ -378,7 +379,7 @@ pub fn stream(
     loop {
         if used == have {
             if at < end {
-                let want = ((end - at) as usize).min(PIECE);
+                let want = (end - at).min(PIECE as u64) as usize;
                 have = read_into(src, at, &mut input[..want])?;
                 used = 0;
                 at += have as u64;

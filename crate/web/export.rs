@@ -110,7 +110,8 @@ impl Source for BrowserFile<'_> {
         if offset >= self.len || buf.is_empty() {
             return Ok(0);
         }
-        let want = buf.len().min((self.len - offset) as usize);
+        // Compared in u64: on wasm32 a remainder of 4 GB or more would wrap as a usize.
+        let want = (self.len - offset).min(buf.len() as u64) as usize;
         let mut window = self.window.borrow_mut();
         let inside = window.owner == self.index
             && offset >= window.start

@@ -1,0 +1,7 @@
+//! The Takeout reader: `My Activity.json`.
+#![no_main]
+
+#[path = "../harness.rs"]
+mod harness;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::takeout(data));
