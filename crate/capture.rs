@@ -494,6 +494,7 @@ mod tests {
                 tag: "div".into(),
                 text: "Loading…".into(),
                 strong: false,
+                hidden: false,
             }],
             memory: MemoryState::Read,
             missing_lists: vec![],
@@ -530,6 +531,7 @@ mod tests {
                 tag: "p".into(),
                 text: "Lives in Lisbon.".into(),
                 strong: false,
+                hidden: false,
             }],
             fields: vec![],
             lists: vec![],
@@ -573,6 +575,7 @@ mod tests {
             tag: tag.into(),
             text: text.into(),
             strong: false,
+            hidden: false,
         }
     }
 
@@ -644,6 +647,7 @@ mod tests {
                     tag: "h3".into(),
                     text: "Work context".into(),
                     strong: true,
+                    hidden: false,
                 },
             ],
             &["Call me Maya."],

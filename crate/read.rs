@@ -28,6 +28,37 @@ pub struct Block {
     /// Whether all of the text is bold (`<strong>`, `<b>` or heavy font weight).
     #[serde(default)]
     pub strong: bool,
+    /// The page laid the text out where a person cannot see it (off the page, transparent,
+    /// a font too small to read): a way to slip instructions into what memport saves.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+}
+
+/// What each line of a hidden block starts with once read: the item then says so in the
+/// popup, and `sensitive` flags it, so it is never sent without the person's tick.
+pub const HIDDEN_MARK: &str = "[Hidden on the page] ";
+
+/// `read` with each hidden block's lines marked (and never taken for a heading); `read`
+/// itself when nothing was hidden.
+fn hidden_marked(read: &PageRead) -> std::borrow::Cow<'_, PageRead> {
+    let any = |blocks: &[Block]| blocks.iter().any(|b| b.hidden);
+    if !any(&read.blocks) && !read.lists.iter().any(|l| any(&l.blocks)) {
+        return std::borrow::Cow::Borrowed(read);
+    }
+    let mut marked = read.clone();
+    let lists = marked.lists.iter_mut().flat_map(|l| l.blocks.iter_mut());
+    for block in marked.blocks.iter_mut().chain(lists).filter(|b| b.hidden) {
+        block.text = block
+            .text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| format!("{HIDDEN_MARK}{}", l.trim()))
+            .collect::<Vec<_>>()
+            .join("\n");
+        block.strong = false;
+        block.hidden = false;
+    }
+    std::borrow::Cow::Owned(marked)
 }
 
 /// What the page code read from a memory page.
@@ -235,6 +266,7 @@ pub fn parts(
     read: &PageRead,
     now: OffsetDateTime,
 ) -> Vec<PartItems> {
+    let read = &*hidden_marked(read);
     let source = |heading: Option<&str>| Source {
         assistant: Some(site.assistant),
         via: Via::MemoryPage,
@@ -364,6 +396,7 @@ mod tests {
             tag: tag.into(),
             text: text.into(),
             strong,
+            hidden: false,
         }
     }
 

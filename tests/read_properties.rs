@@ -39,6 +39,7 @@ fn block() -> impl Strategy<Value = Block> {
             tag: tag.to_string(),
             text: lines.join("\n"),
             strong,
+            hidden: false,
         })
 }
 

@@ -502,6 +502,23 @@
       }
       return s;
     };
+    // Text laid out where a person cannot see it (a font too small to read, transparent,
+    // clipped to nothing, pushed far off the page's left) is how a page would slip words into
+    // a memory unseen: it is read, in a block of its own marked hidden, for Rust to mark.
+    const concealedOf = new Map();
+    const concealed = (el) => {
+      let c = concealedOf.get(el);
+      if (c === undefined) {
+        const st = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        const alpha = /^rgba\(.*,\s*0(\.0+)?\)$/.test(st.color) || st.color === 'transparent';
+        const clipped = ((r.width <= 1 || r.height <= 1) && /hidden|clip/.test(st.overflow)) ||
+          /rect\(0(px)?,?\s*0(px)?,?\s*0(px)?,?\s*0(px)?\)/.test(st.clip) || /inset\(50%\)/.test(st.clipPath);
+        c = Number.parseFloat(st.fontSize) < 4 || alpha || clipped || r.right + window.scrollX < -500;
+        concealedOf.set(el, c);
+      }
+      return c;
+    };
     for (const root of list) {
       walkComposed(root, (node) => {
         const frame = frames.length ? frames.find((f) => f.el.contains(node)) : null;
@@ -521,6 +538,16 @@
         if (node.nodeType !== Node.TEXT_NODE) return false;
         const parent = parentOf(node);
         if (!parent) return false;
+        if (concealed(parent)) {
+          const text = node.nodeValue.replace(/\s+/g, ' ');
+          if (text.trim()) {
+            const last = blocks[blocks.length - 1];
+            if (last?.hidden && last.owner === parent) last.parts.push(text);
+            else blocks.push({ owner: parent, tag: 'p', parts: [text], strong: false, hasText: true, hidden: true });
+            current = null;
+          }
+          return false;
+        }
         // The nearest block element inside the root owns the text.
         let owner = root;
         for (let n = parent; n && n !== root; n = parentOf(n)) {
@@ -556,6 +583,7 @@
           .join('\n')
           .trim(),
         strong: b.strong,
+        ...(b.hidden ? { hidden: true } : {}),
       }));
   }
 
