@@ -1465,16 +1465,19 @@
   let inspected = [];
 
   /**
-   * The box inspect found for box `i`, as {el, how}: the same element, or, when the app
-   * re-rendered it meanwhile, the element the same locator finds now holding the same text.
-   * Null for a box inspect did not see, or one that changed.
+   * The box inspect found for box `i`, as {el, how}, if it is still the box the plan finds:
+   * the same element, or, when the app re-rendered it meanwhile, the element the same locator
+   * finds now holding the same text. Null for a box inspect did not see, one that changed, or
+   * one the page has since put aside (an element still attached but hidden or replaced is no
+   * box to fill: the text would go where the app no longer reads).
    */
   function inspectedBox(i, locators) {
     const was = inspected[i];
     if (!was) return null;
-    if (was.el.isConnected && writable(was.el)) return { el: was.el, how: was.how };
     const now = findBox(locators);
-    return now && now.how === was.how && valueOf(now.el) === was.value ? now : null;
+    if (!now) return null;
+    if (now.el === was.el) return now;
+    return now.how === was.how && valueOf(now.el) === was.value ? now : null;
   }
 
   /**

@@ -176,8 +176,9 @@ export const REGRESSION_SEEDS = {
     gemini: [810833561, 1265328560, 31326420],
   },
   import: {
-    // Rich editors read back with blank lines between paragraphs.
-    claude: [425953436, 686526963, 1126972836],
+    // Rich editors read back with blank lines between paragraphs; a box inspect saw that the
+    // page put aside before the put (it was filled anyway and success said).
+    claude: [425953436, 686526963, 1126972836, 1518513655],
     // Fields behind "Customize ChatGPT".
     chatgpt: [535948371, 1358061998, 611769315],
     // An opener that reads like the box's label; a feedback box larger than the import box.
