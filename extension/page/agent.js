@@ -1003,15 +1003,19 @@
     const target = el === document.scrollingElement ? window : el;
     const before = el.scrollTop;
     await new Promise((resolve) => {
+      let timer = null;
       const done = () => {
         target.removeEventListener('scroll', done);
         clearTimeout(timer);
         resolve();
       };
-      target.addEventListener('scroll', done, { once: true });
-      const timer = setTimeout(done, 60);
       el.scrollTop = top;
-      if (el.scrollTop === before) done(); // Already there: no scroll event comes.
+      if (el.scrollTop === before) return done(); // Already there: no scroll event comes.
+      // It moved: the scroll event (and the page's rendering of the rows now in view) comes
+      // with the next frame, which a busy machine can hold back well past a frame's time.
+      // Reading before it would take the old rows for the new ones.
+      target.addEventListener('scroll', done, { once: true });
+      timer = setTimeout(done, 1000);
     });
     const start = Date.now();
     while (Date.now() - last < 25 && Date.now() - start < 300) await sleep(10);
