@@ -281,11 +281,7 @@ fn api_keys(text: &str, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     for i in starts(bytes, false) {
         // The longest prefix that gives a key wins: `sk-ant-` before `sk-`.
-        for shape in KEYS
-            .iter()
-            .filter(|k| k.prefix.as_bytes()[0] == bytes[i])
-            .filter(|k| bytes[i..].starts_with(k.prefix.as_bytes()))
-        {
+        for shape in starting_at(KEYS, bytes, i, |k| k.prefix) {
             let from = i + shape.prefix.len();
             let len = run(bytes, from, shape.body);
             let body = &bytes[from..from + len];
@@ -344,11 +340,7 @@ fn named_secrets(text: &str, out: &mut Vec<Finding>) {
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     for i in starts(bytes, true) {
-        for name in SECRET_NAMES
-            .iter()
-            .filter(|n| n.as_bytes()[0] == bytes[i])
-            .filter(|n| bytes[i..].starts_with(n.as_bytes()))
-        {
+        for name in starting_at(SECRET_NAMES, bytes, i, |n| n) {
             let end = i + name.len();
             // `_` before the name is a boundary: OPENAI_API_KEY=, aws_secret_access_key.
             let starts = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-');
@@ -527,15 +519,22 @@ const NOT_A_VALUE: &[&str] = &[
     "emailed", "texted", "below", "above", "inside", "under", "behind",
 ];
 
+/// The entries of `list` whose word (`word` of it) stands in `bytes` at `i`.
+fn starting_at<'a, T>(
+    list: &'a [T],
+    bytes: &'a [u8],
+    i: usize,
+    word: impl Fn(&T) -> &str + 'a,
+) -> impl Iterator<Item = &'a T> + 'a {
+    list.iter()
+        .filter(move |t| bytes[i..].starts_with(word(t).as_bytes()))
+}
+
 fn passwords(text: &str, out: &mut Vec<Finding>) {
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     for i in starts(bytes, false) {
-        for w in PASSWORD_WORDS
-            .iter()
-            .filter(|w| w.as_bytes()[0] == bytes[i])
-            .filter(|w| bytes[i..].starts_with(w.as_bytes()))
-        {
+        for w in starting_at(PASSWORD_WORDS, bytes, i, |w| w) {
             let end = i + w.len();
             // The word itself ("passwords" is talk about passwords, "1Password" a product).
             if !starts_token(bytes, i) || bytes.get(end).is_some_and(|&b| is_word(b)) {
