@@ -11,31 +11,10 @@
 
 use memport::answer::{self, AnswerRead};
 use memport::export::split::{Element, Splitter};
-use memport::export::{self, summary, zip, Source};
+use memport::export::{self, summary, zip, Bytes};
 use memport::profile::Profile;
 use memport::text_import::{self, Reading};
 use time::OffsetDateTime;
-
-/// A file held in memory, as the person would have chosen it.
-pub struct Mem {
-    pub name: String,
-    pub data: Vec<u8>,
-}
-
-impl Source for Mem {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn len(&self) -> u64 {
-        self.data.len() as u64
-    }
-    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String> {
-        let start = usize::try_from(offset).map_or(self.data.len(), |o| o.min(self.data.len()));
-        let n = buf.len().min(self.data.len() - start);
-        buf[..n].copy_from_slice(&self.data[start..start + n]);
-        Ok(n)
-    }
-}
 
 /// The bytes one fuzz input may take out of ZIP entries through `zip_entries` (the import
 /// itself is bounded by its budget).
@@ -44,10 +23,7 @@ const ENTRY_BYTES: usize = 8 << 20;
 /// The ZIP container alone: the table of contents (or the local headers of a cut ZIP), then
 /// every entry streamed to its end or its error.
 pub fn zip_entries(data: &[u8]) {
-    let mut src = Mem {
-        name: "fuzz.zip".into(),
-        data: data.to_vec(),
-    };
+    let mut src = Bytes::new("fuzz.zip", data.to_vec());
     let _ = zip::looks_like_zip(&mut src);
     let Ok(archive) = zip::open(&mut src) else {
         return;
@@ -124,10 +100,7 @@ fn split_in(doc: &[u8], size: &mut dyn FnMut(usize) -> usize) -> Split {
 /// One file through the whole export reader, as `memport import` and the options page read
 /// it, then the summary and the preview the person would see.
 pub fn import_as(name: &str, data: &[u8]) {
-    let mut src = Mem {
-        name: name.to_string(),
-        data: data.to_vec(),
-    };
+    let mut src = Bytes::new(name.to_string(), data.to_vec());
     let mut calls = 0u64;
     let outcome = export::import(&mut [&mut src], &mut |p| {
         calls += 1;

@@ -16,8 +16,8 @@ use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use harness::Mem;
 use memport::export::synth::{self, ExportKind, Options};
+use memport::export::Bytes;
 use memport::export::{self, limits, zip, Outcome};
 use proptest::prelude::*;
 
@@ -72,10 +72,7 @@ fn largest_allocation<T>(f: impl FnOnce() -> T) -> (T, usize) {
 
 /// Imports one file.
 fn import(name: &str, data: Vec<u8>) -> Outcome {
-    let mut src = Mem {
-        name: name.to_string(),
-        data,
-    };
+    let mut src = Bytes::new(name.to_string(), data);
     export::import(&mut [&mut src], &mut |_| {})
 }
 
@@ -310,10 +307,7 @@ fn header_counts_and_sizes_do_not_size_allocations() {
     let eocd = bytes.len() - 22;
     bytes[eocd + 8..eocd + 12].copy_from_slice(&[0xFE, 0xFF, 0xFE, 0xFF]);
     let (archive, largest) = largest_allocation(|| {
-        let mut src = Mem {
-            name: "x.zip".into(),
-            data: bytes.clone(),
-        };
+        let mut src = Bytes::new("x.zip", bytes.clone());
         zip::open(&mut src)
     });
     assert!(largest < 64 << 10, "allocated {largest} bytes");
@@ -342,10 +336,7 @@ fn header_counts_and_sizes_do_not_size_allocations() {
     bytes.extend_from_slice(&loc);
     bytes.extend_from_slice(&end);
     let (archive, largest) = largest_allocation(|| {
-        let mut src = Mem {
-            name: "x.zip".into(),
-            data: bytes.clone(),
-        };
+        let mut src = Bytes::new("x.zip", bytes.clone());
         zip::open(&mut src)
     });
     assert!(largest < 64 << 10, "allocated {largest} bytes");

@@ -91,13 +91,13 @@ pub trait Source {
 }
 
 /// A file held in memory, read as a file: a ZIP inside a ZIP, the warm-up's export, tests.
-pub(crate) struct Bytes {
+pub struct Bytes {
     pub(crate) name: String,
     pub(crate) data: Vec<u8>,
 }
 
 impl Bytes {
-    pub(crate) fn new(name: impl Into<String>, data: Vec<u8>) -> Bytes {
+    pub fn new(name: impl Into<String>, data: Vec<u8>) -> Bytes {
         Bytes {
             name: name.into(),
             data,
