@@ -45,6 +45,9 @@ test('a memory list nothing matches: the person points at it, it is saved, and f
     const heading = [...document.querySelectorAll('h1, h2, h3')].find((h) => h.textContent.trim() === 'Saved info');
     heading.textContent = 'Things to keep in mind';
   });
+  // The button's anchor (that heading) is gone: memport moves the button to the page's corner.
+  // Press it there, not the one it is taking away.
+  await waitMemport(page, 'capture', (hosts) => hosts.length === 1 && hosts[0].classes.includes('memport-floating'));
   const said = await statusAfterSave(page);
   assert.match(said, /^Gemini's memory was not found on this page/);
   const point = 'Point memport at it';
