@@ -11,7 +11,9 @@ use time::OffsetDateTime;
 
 use crate::profile::{AddReport, MemoryItem, Profile};
 use crate::read::{self, MemoryState, PageRead, PartKind};
-use crate::sites::{self, Assistant, FieldSpec, ListSpec, Locator, Position, SiteSpec};
+use crate::sites::{
+    self, Assistant, CapturePage, FieldSpec, ListSpec, Locator, Position, SiteSpec,
+};
 
 /// The button's label on every memory page.
 pub const BUTTON_LABEL: &str = "Save memory to memport";
@@ -172,6 +174,13 @@ pub enum CaptureError {
     Empty { site: String },
     /// Something was read, but none of it was memory (headings, the page's own lines).
     NothingRead { site: String, found_by: String },
+    /// The memory was read, but the page's own count says it holds more than that.
+    Incomplete {
+        site: String,
+        /// The page's count line, as it stands ("41 saved memories").
+        count: String,
+        read: usize,
+    },
 }
 
 impl fmt::Display for CaptureError {
@@ -216,6 +225,12 @@ impl fmt::Display for CaptureError {
                 "{site}'s memory was not read: what memport found ({found_by}) held only \
                  headings and the page's own lines. Point memport at the memory, or try again \
                  once the page has loaded."
+            ),
+            CaptureError::Incomplete { site, count, read } => write!(
+                f,
+                "{site}'s page says \"{count}\", but memport read only {read} of them: the rest \
+                 may not have loaded. Try again once the page has loaded, or point memport at \
+                 the memory."
             ),
         }
     }
@@ -264,9 +279,12 @@ pub fn into_profile(
     let report = profile.add(items);
     let log = profile.log_capture(site.assistant, now, texts);
     let given: Vec<&read::PartItems> = parts.iter().filter(|p| !p.items.is_empty()).collect();
-    let memory_gave_nothing = !parts
+    let memory_items: usize = parts
         .iter()
-        .any(|p| p.kind == PartKind::Memory && !p.items.is_empty());
+        .filter(|p| p.kind == PartKind::Memory)
+        .map(|p| p.items.len())
+        .sum();
+    let memory_gave_nothing = memory_items == 0;
     // What each part gave, and what went wrong: said on the page and in the popup.
     let mut each_part = String::new();
     if given.len() > 1 || memory_gave_nothing {
@@ -281,7 +299,7 @@ pub fn into_profile(
     } else {
         String::new()
     };
-    let problems = problems(outcome, site, memory_gave_nothing);
+    let problems = problems(outcome, site, memory_items);
     Ok(Saved {
         page: format!(
             "{}{each_part}{problems}",
@@ -302,7 +320,8 @@ pub fn into_profile(
 }
 
 /// The parts of a read that gave nothing, as sentences to add to the message.
-fn problems(outcome: &ReadOutcome, site: &SiteSpec, memory_gave_nothing: bool) -> String {
+fn problems(outcome: &ReadOutcome, site: &SiteSpec, memory_items: usize) -> String {
+    let memory_gave_nothing = memory_items == 0;
     let mut said = String::new();
     let ReadOutcome::Read(read) = outcome else {
         return said;
@@ -317,7 +336,13 @@ fn problems(outcome: &ReadOutcome, site: &SiteSpec, memory_gave_nothing: bool) -
             site: site.name.clone(),
             found_by: read.found_by.clone(),
         }),
-        MemoryState::Read => None,
+        MemoryState::Read => {
+            shortfall(read, page, memory_items).map(|count| CaptureError::Incomplete {
+                site: site.name.clone(),
+                count: count.to_string(),
+                read: memory_items,
+            })
+        }
         MemoryState::Empty => {
             said.push_str(&format!(". {} are empty", capitalized(&page.part)));
             None
@@ -349,9 +374,18 @@ fn problems(outcome: &ReadOutcome, site: &SiteSpec, memory_gave_nothing: bool) -
     said
 }
 
+/// The memory's own count line, when it says the memory holds more than the `memory_items`
+/// read from it: a read cut short (a list that arrived late, rows never scrolled into view)
+/// must not pass for the whole memory.
+fn shortfall<'a>(read: &'a PageRead, page: &CapturePage, memory_items: usize) -> Option<&'a str> {
+    read::announced(page, &read.blocks)
+        .filter(|(count, _)| memory_items < *count)
+        .map(|(_, line)| line)
+}
+
 /// Whether a capture that saved something still missed a part the person expects: the
-/// memory itself (then memport offers to point at it), or a further list whose opener was
-/// there.
+/// memory itself, or some of it by the page's own count (then memport offers to point at
+/// it), or a further list whose opener was there.
 pub fn missed(outcome: &ReadOutcome, now: OffsetDateTime) -> Option<Missed> {
     let ReadOutcome::Read(read) = outcome else {
         return None;
@@ -369,6 +403,13 @@ pub fn missed(outcome: &ReadOutcome, now: OffsetDateTime) -> Option<Missed> {
     match read.memory {
         MemoryState::Nothing { .. } => Some(Missed::Memory),
         MemoryState::Read if memory_items == 0 => Some(Missed::Memory),
+        MemoryState::Read
+            if sites::capture_page_at(&read.url)
+                .and_then(|(_, page)| shortfall(read, page, memory_items))
+                .is_some() =>
+        {
+            Some(Missed::Memory)
+        }
         _ if !read.missing_lists.is_empty() => Some(Missed::List),
         _ => None,
     }
@@ -657,6 +698,56 @@ mod tests {
             .page;
         assert!(said.contains("Claude's memory was not read"), "{said}");
         assert_eq!(missed(&captions, now), Some(Missed::Memory));
+    }
+
+    #[test]
+    fn a_memory_shorter_than_the_pages_own_count_is_a_problem_not_a_success() {
+        let now = datetime!(2026-11-24 12:00 UTC);
+        let chatgpt = |blocks: Vec<Block>| {
+            ReadOutcome::Read(PageRead {
+                url: "https://chatgpt.com/#settings/Personalization".into(),
+                found_by: "the part under the heading \"Saved memories\"".into(),
+                blocks,
+                fields: vec![read::FieldValue {
+                    label: "How would you like ChatGPT to respond?".into(),
+                    value: "Keep answers short.".into(),
+                }],
+                lists: vec![],
+                memory: MemoryState::Read,
+                missing_lists: vec![],
+            })
+        };
+        // The list had not arrived: the page's gauges and one stray line were all there was.
+        let early = chatgpt(vec![
+            block("p", "Memory 53% full"),
+            block("p", "41 saved memories"),
+            block("p", "Lives in Porto."),
+        ]);
+        let said = into_profile(&early, now, &mut Profile::new()).unwrap().page;
+        assert!(
+            said.ends_with(
+                "ChatGPT's page says \"41 saved memories\", but memport read only 1 of them: \
+                 the rest may not have loaded. Try again once the page has loaded, or point \
+                 memport at the memory."
+            ),
+            "{said}"
+        );
+        assert_eq!(missed(&early, now), Some(Missed::Memory));
+        // All of them: no problem. The gauge in percent is no count.
+        let whole = chatgpt(vec![
+            block("p", "Memory 53% full"),
+            block("p", "2 saved memories"),
+            block("p", "Lives in Porto."),
+            block("p", "Runs on Sundays."),
+        ]);
+        let said = into_profile(&whole, now, &mut Profile::new()).unwrap().page;
+        assert!(!said.contains("page says"), "{said}");
+        assert_eq!(missed(&whole, now), None);
+        let gauge_only = chatgpt(vec![
+            block("p", "Memory 53% full"),
+            block("p", "Lives in Porto."),
+        ]);
+        assert_eq!(missed(&gauge_only, now), None);
     }
 
     #[test]

@@ -215,6 +215,25 @@ pub fn is_count(page: &CapturePage, line: &str) -> bool {
         })
 }
 
+/// How many entries the page says the memory holds, from its own count line ("41 saved
+/// memories"), with that line: the first count in `blocks` that is a number followed by the
+/// memory's words (a gauge in percent says nothing about how many). A read that gave fewer
+/// items than this missed some.
+pub fn announced<'a>(page: &CapturePage, blocks: &'a [Block]) -> Option<(usize, &'a str)> {
+    lines(blocks).into_iter().find_map(|line| {
+        let (Line::Text(text) | Line::Heading(text)) = line;
+        if text.contains('%') || !is_count(page, text) {
+            return None;
+        }
+        let first = text.split_whitespace().next()?;
+        let digits: String = first.chars().filter(|c| *c != ',').collect();
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) || text == first {
+            return None;
+        }
+        digits.parse().ok().map(|n| (n, text))
+    })
+}
+
 /// A heading as recorded on items: without the colon some renderings add.
 fn heading_name(line: &str) -> &str {
     line.trim_end_matches(':').trim()
