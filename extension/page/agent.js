@@ -608,11 +608,13 @@
    * Whether `roots` hold entries: two or more siblings of one shape (tag and classes), each
    * with text, the way a memory's lines stand (rows, items, paragraphs, custom elements).
    */
-  function repeats(roots) {
+  function repeats(roots, plan) {
     for (const el of roots.flatMap((r) => queryDeep(r, '*'))) {
       const seen = new Set();
       for (const child of el.children) {
-        if (child.matches(OURS) || !squash(deepText(child))) continue;
+        // Two gauges side by side ("Memory 53% full", "41 saved memories") are not a list.
+        const text = squash(deepText(child));
+        if (child.matches(OURS) || !text || countLike(text) || interfaceLine(text, plan)) continue;
         const shape = `${child.localName}.${typeof child.className === 'string' ? child.className : ''}`;
         if (seen.has(shape)) return true;
         seen.add(shape);
@@ -720,7 +722,7 @@
       const quiet = Date.now() - since;
       // A region found only by its settings section, or holding no list yet (no entries of
       // one shape side by side), may be the page's lines before the memory: it waits longer.
-      const needed = () => (region?.weak || !repeats(roots) ? WEAK_QUIET_MS : QUIET_MS);
+      const needed = () => (region?.weak || !repeats(roots, plan) ? WEAK_QUIET_MS : QUIET_MS);
       if (roots.length && loading(roots, plan)) {
         why = 'it was still loading';
         since = Date.now();
