@@ -170,8 +170,9 @@ export const REGRESSION_SEEDS = {
     // A plain-div opener; a skeleton with a hashed class; "Updated yesterday" read as memory.
     claude: [236517575, 1397171571, 1293890303, 1542122677, 776018376],
     // A list virtualized by the pane around it; "Chargement…"; "Memory" before "Saved memories";
-    // custom-instruction fields labelled only by the line above them.
-    chatgpt: [1977151444, 1123708091, 868753378, 1244796736, 1159747813, 373046688, 202068740],
+    // custom-instruction fields labelled only by the line above them; a late list in a shadow
+    // root, read before it came because two gauges side by side looked like a list.
+    chatgpt: [1977151444, 1123708091, 868753378, 1244796736, 1159747813, 373046688, 202068740, 530558959],
     // memport's own button beside the "Saved info" heading.
     gemini: [810833561, 1265328560, 31326420],
   },
