@@ -166,7 +166,7 @@ function conflictsNode(conflicts) {
       const more = side.also ? ` · and ${side.also} more saying the same` : '';
       card.append(el('p', 'meta', side.source + more));
       const keep = button('Keep this one', 'small', async () => say(await keepOne(side.keep, side.drop)));
-      keep.setAttribute('aria-label', `Keep "${side.text}"`);
+      keep.setAttribute('aria-label', `Keep this one: "${side.text}"`);
       card.append(keep);
       sides.append(card);
     }

@@ -100,7 +100,7 @@ test('one memory from Claude and Gemini is one item with both sources; a disagre
   await screenshot(popup, 'popup-disagree.png');
 
   // Keep British: American goes, with Undo.
-  await conflict.getByRole('button', { name: 'Keep "Always answer in British English."' }).click();
+  await conflict.getByRole('button', { name: 'Keep this one: "Always answer in British English."' }).click();
   await popup.locator('#status.ok', { hasText: 'Kept "Always answer in British English." and deleted the other memory. Undo brings it back.' }).waitFor();
   await popup.locator('.conflicts').waitFor({ state: 'detached' });
   assert.equal((await storedProfile(env)).items.some((i) => /American/.test(i.text)), false);
