@@ -204,8 +204,8 @@ pub fn memory_offer(site: &SiteSpec) -> Offer {
         want: Want::Container,
         button: BUTTON,
         prompt: format!(
-            "Click {}'s memory on this page: the text or the list memport should save. Press \
-             Esc to cancel.",
+            "Click {}'s memory on this page: the text or the list memport should save. By \
+             keyboard: Tab to it and press Enter. Press Esc to cancel.",
             site.name
         ),
         items: None,
@@ -221,7 +221,8 @@ pub fn box_offer(send: &Send, way: Way, index: usize, items: Option<Vec<ItemId>>
         want: Want::Editable,
         button: BUTTON,
         prompt: format!(
-            "Click the box memport should fill (\"{label}\" on {}'s page). Press Esc to cancel.",
+            "Click the box memport should fill (\"{label}\" on {}'s page). By keyboard: Tab to \
+             it and press Enter. Press Esc to cancel.",
             send.name
         ),
         items,

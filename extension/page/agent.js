@@ -1528,6 +1528,7 @@
 .capture { display: inline-flex; align-items: center; gap: 0.6em; flex-wrap: wrap; font: 14px/1.45 system-ui, sans-serif; }
 .button { cursor: pointer; font: inherit; font-size: 0.875rem; padding: 0.35em 0.9em; border-radius: 0.5rem; border: 1px solid #c9c4ee; background: #f4f2ff; color: #2e2785; }
 .button:disabled { opacity: 0.65; cursor: progress; }
+.button:focus-visible { outline: 2px solid #4b3fc4; outline-offset: 2px; }
 .status { font-size: 0.85rem; color: #2c6a3a; }
 .status:empty { display: none; }
 .status.problem, .panel.problem p { color: #a02323; }
@@ -1604,6 +1605,9 @@
   function ask(question) {
     return new Promise((resolve) => {
       const { box, close } = panel('ask');
+      // A question is a dialog: it takes the focus (on the answer that changes nothing) and
+      // gives it back to where the person was, so a keyboard or screen reader user meets it.
+      const before = document.activeElement;
       const timer = setTimeout(() => answer('keep')(), question.answer_within_ms);
       const p = document.createElement('p');
       p.textContent = question.question;
@@ -1614,15 +1618,18 @@
         return () => {
           clearTimeout(timer);
           close();
+          if (before?.isConnected && typeof before.focus === 'function') before.focus();
           resolve(choice);
         };
       }
-      row.append(
-        button(question.replace, answer('replace')),
-        button(question.append, answer('append')),
-        button(question.keep, answer('keep')),
-      );
+      const keep = button(question.keep, answer('keep'));
+      row.append(button(question.replace, answer('replace')), button(question.append, answer('append')), keep);
       box.append(p, row);
+      // Esc answers as the time limit does: the box is left alone.
+      box.addEventListener('keydown', (event) => {
+        if (event.isTrusted && event.key === 'Escape') answer('keep')();
+      });
+      keep.focus();
     });
   }
 
@@ -1653,6 +1660,14 @@
   function notify(notice) {
     const { box, root, close } = panel('notice');
     box.classList.toggle('problem', !notice.ok);
+    // A problem is said at once by screen readers; a success waits its turn.
+    if (!notice.ok) {
+      box.setAttribute('role', 'alert');
+      box.removeAttribute('aria-live');
+    }
+    box.addEventListener('keydown', (event) => {
+      if (event.isTrusted && event.key === 'Escape') close();
+    });
     const p = document.createElement('p');
     p.textContent = notice.message;
     const row = document.createElement('div');
@@ -1786,14 +1801,21 @@
         }
         finish({ css: selectorFor(el) ?? '', url: location.href });
       };
+      // By keyboard: Tab to something in the memory (an entry's button, the box), and the frame
+      // shows what it means; Enter chooses it, Esc cancels.
+      const onFocus = (event) => event.isTrusted && show(ours(event.target) ? null : meant(event.target, offer.want));
       const onKey = (event) => {
-        if (!event.isTrusted || event.key !== 'Escape') return;
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        finish(null);
+        if (!event.isTrusted) return;
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          event.stopImmediatePropagation();
+          finish(null);
+        } else if (event.key === 'Enter' && !ours(event.target) && event.target !== document.body) {
+          onClick(event);
+        }
       };
       const listeners = [
-        ['mouseover', onOver], ['click', onClick], ['keydown', onKey],
+        ['mouseover', onOver], ['focusin', onFocus], ['click', onClick], ['keydown', onKey],
         ['mousedown', swallow], ['mouseup', swallow], ['pointerdown', swallow], ['pointerup', swallow],
       ];
       listeners.forEach(([type, fn]) => window.addEventListener(type, fn, true));
