@@ -9,22 +9,23 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::i18n;
 use crate::profile::{AddReport, MemoryItem, Profile};
 use crate::read::{self, MemoryState, PageRead, PartKind};
 use crate::sites::{
     self, Assistant, CapturePage, FieldSpec, ListSpec, Locator, Position, SiteSpec,
 };
 
-/// The button's label on every memory page.
-pub const BUTTON_LABEL: &str = "Save memory to memport";
+/// The message id of the button's label on every memory page ("Save memory to memport").
+pub const BUTTON_LABEL: &str = "capture_button";
 
 /// What the page code needs to place the button and read the memory.
 #[derive(Clone, Debug, Serialize)]
 pub struct CapturePlan {
     pub site: Assistant,
     pub site_name: String,
-    pub label: &'static str,
-    pub busy_label: &'static str,
+    pub label: String,
+    pub busy_label: String,
     pub anchor: Vec<Locator>,
     pub position: Position,
     /// Texts of a logged-out page: no button there, not even a floating one.
@@ -84,8 +85,8 @@ pub fn plan_for(url: &str) -> Option<CapturePlan> {
     Some(CapturePlan {
         site: site.assistant,
         site_name: site.name.clone(),
-        label: BUTTON_LABEL,
-        busy_label: "Saving…",
+        label: i18n::t(BUTTON_LABEL, &[]),
+        busy_label: i18n::t("capture_busy", &[]),
         anchor,
         position: page.position,
         logged_out_texts: page.logged_out_texts.clone(),
@@ -137,10 +138,10 @@ pub enum ReadStep {
 
 impl ReadStep {
     /// The step, as the person is told it.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            ReadStep::Open => "nothing on the page shows it",
-            ReadStep::Content => "it did not appear or did not load",
+            ReadStep::Open => i18n::t("step_open", &[]),
+            ReadStep::Content => i18n::t("step_content", &[]),
         }
     }
 }
@@ -185,54 +186,34 @@ pub enum CaptureError {
 
 impl fmt::Display for CaptureError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CaptureError::UnknownPage { url } => write!(
-                f,
-                "memport does not know this page ({url}). Open your assistant's memory settings \
-                 and try again."
-            ),
+        let said = match self {
+            CaptureError::UnknownPage { url } => i18n::t("capture_unknown_page", &[url]),
             CaptureError::NotFound {
                 site,
                 step: ReadStep::Open,
                 open_label,
                 detail,
                 ..
-            } => write!(
-                f,
-                "{site}'s memory was not found on this page: there is no \"{open_label}\" \
-                 button. Check that you are logged in and that this is Settings > Capabilities. \
-                 ({detail})"
-            ),
+            } => i18n::t("capture_no_opener", &[site, open_label, detail]),
             CaptureError::NotFound {
                 site,
                 step: ReadStep::Content,
                 wait_ms,
                 detail,
                 ..
-            } => write!(
-                f,
-                "{site}'s memory was not found on this page: the memory did not appear within \
-                 {} seconds. Try again once the page has loaded. ({detail})",
-                wait_ms.div_ceil(1000)
+            } => i18n::t(
+                "capture_no_content",
+                &[site, &i18n::number(wait_ms.div_ceil(1000) as usize), detail],
             ),
-            CaptureError::Empty { site } => write!(
-                f,
-                "{site}'s memory was not found on this page: it is empty. {site} may not have \
-                 built a memory yet."
-            ),
-            CaptureError::NothingRead { site, found_by } => write!(
-                f,
-                "{site}'s memory was not read: what memport found ({found_by}) held only \
-                 headings and the page's own lines. Point memport at the memory, or try again \
-                 once the page has loaded."
-            ),
-            CaptureError::Incomplete { site, count, read } => write!(
-                f,
-                "{site}'s page says \"{count}\", but memport read only {read} of them: the rest \
-                 may not have loaded. Try again once the page has loaded, or point memport at \
-                 the memory."
-            ),
-        }
+            CaptureError::Empty { site } => i18n::t("capture_empty", &[site]),
+            CaptureError::NothingRead { site, found_by } => {
+                i18n::t("capture_nothing_read", &[site, found_by])
+            }
+            CaptureError::Incomplete { site, count, read } => {
+                i18n::t("capture_incomplete", &[site, count, &i18n::number(*read)])
+            }
+        };
+        f.write_str(&said)
     }
 }
 
@@ -290,12 +271,12 @@ pub fn into_profile(
     if given.len() > 1 || memory_gave_nothing {
         let each: Vec<String> = given
             .iter()
-            .map(|p| format!("{} from {}", p.items.len(), p.part))
+            .map(|p| i18n::t("part_gave", &[&i18n::number(p.items.len()), &p.part]))
             .collect();
         each_part.push_str(&format!(": {}", each.join(", ")));
     }
     let since = if log.previous_at.is_some() {
-        format!(" — since the last capture: {}", log.changes.summary())
+        i18n::t("since_last", &[&log.changes.summary()])
     } else {
         String::new()
     };
@@ -344,7 +325,8 @@ fn problems(outcome: &ReadOutcome, site: &SiteSpec, memory_items: usize) -> Stri
             })
         }
         MemoryState::Empty => {
-            said.push_str(&format!(". {} are empty", capitalized(&page.part)));
+            let part = capitalized(&i18n::t(&page.part, &[]));
+            said.push_str(&i18n::t("part_empty", &[&part]));
             None
         }
         MemoryState::Nothing { step, detail } => Some(CaptureError::NotFound {
@@ -363,12 +345,14 @@ fn problems(outcome: &ReadOutcome, site: &SiteSpec, memory_items: usize) -> Stri
             .lists
             .iter()
             .find(|l| l.heading == missing.heading)
-            .map_or_else(|| missing.heading.clone(), |l| l.part.clone());
-        said.push_str(&format!(
-            ". {} could not be read: {} ({})",
-            capitalized(&part),
-            missing.step.describe(),
-            missing.detail
+            .map_or_else(|| missing.heading.clone(), |l| i18n::t(&l.part, &[]));
+        said.push_str(&i18n::t(
+            "part_unread",
+            &[
+                &capitalized(&part),
+                &missing.step.describe(),
+                &missing.detail,
+            ],
         ));
     }
     said
@@ -484,13 +468,13 @@ fn first_name(locators: &[Locator]) -> Option<&str> {
 
 /// "Saved 12 memories from Claude (3 new)".
 pub fn saved_message(site_name: &str, read: usize, report: AddReport) -> String {
-    let noun = if read == 1 { "memory" } else { "memories" };
     let detail = match (report.added, report.known) {
         (_, 0) => String::new(),
-        (0, _) => " (all already in your profile)".to_string(),
-        (added, _) => format!(" ({added} new)"),
+        (0, _) => i18n::t("saved_all_known", &[]),
+        (added, _) => i18n::t("saved_new", &[&i18n::number(added)]),
     };
-    format!("Saved {read} {noun} from {site_name}{detail}")
+    let saved = i18n::tn("saved", read, &[&i18n::number(read), &site_name]);
+    format!("{saved}{detail}")
 }
 
 #[cfg(test)]
@@ -653,6 +637,41 @@ mod tests {
             "Saved 3 memories from Claude: 2 from its memory, 1 from your edits"
         );
         assert_eq!(missed(&read, now), None);
+    }
+
+    #[test]
+    fn the_message_speaks_the_persons_language() {
+        let now = datetime!(2026-11-24 12:00 UTC);
+        let read = claude_read(
+            MemoryState::Read,
+            vec![
+                block("p", "Lives in Lisbon."),
+                block("p", "Runs on Sundays."),
+            ],
+            &["Call me Maya."],
+        );
+        crate::i18n::set_lang(crate::i18n::Lang::Fr);
+        assert_eq!(
+            into_profile(&read, now, &mut Profile::new()).unwrap().page,
+            "Enregistré 3 souvenirs de Claude: 2 de sa mémoire, 1 de vos modifications"
+        );
+        crate::i18n::set_lang(crate::i18n::Lang::Ja);
+        assert_eq!(
+            saved_message("Claude", 1, AddReport { added: 1, known: 0 }),
+            "Claude から 1 件のメモリを保存しました"
+        );
+        crate::i18n::set_lang(crate::i18n::Lang::De);
+        assert_eq!(
+            saved_message(
+                "Gemini",
+                1200,
+                AddReport {
+                    added: 0,
+                    known: 1200
+                }
+            ),
+            "1.200 Erinnerungen von Gemini gespeichert (alle schon in Ihrem Profil)"
+        );
     }
 
     #[test]

@@ -63,16 +63,16 @@ impl Changes {
     /// "2 added, 1 removed, 1 changed", or "nothing changed".
     pub fn summary(&self) -> String {
         let parts: Vec<String> = [
-            (self.added.len(), "added"),
-            (self.removed.len(), "removed"),
-            (self.changed.len(), "changed"),
+            (self.added.len(), "changes_added"),
+            (self.removed.len(), "changes_removed"),
+            (self.changed.len(), "changes_changed"),
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
+        .map(|(n, id)| crate::i18n::t(id, &[&crate::i18n::number(*n)]))
         .collect();
         if parts.is_empty() {
-            "nothing changed".to_string()
+            crate::i18n::t("changes_nothing", &[])
         } else {
             parts.join(", ")
         }

@@ -43,14 +43,15 @@ impl Slot {
         Slot::Clock,
     ];
 
-    /// What the popup calls it.
-    pub fn label(self) -> &'static str {
+    /// The id of what the popup calls it ("Where you live"); the words are in
+    /// `extension/_locales`.
+    pub fn message_id(self) -> &'static str {
         match self {
-            Slot::Home => "Where you live",
-            Slot::AnswerLanguage => "The language to answer in",
-            Slot::Name => "What to call you",
-            Slot::Units => "Units",
-            Slot::Clock => "Time format",
+            Slot::Home => "slot_home",
+            Slot::AnswerLanguage => "slot_answer_language",
+            Slot::Name => "slot_name",
+            Slot::Units => "slot_units",
+            Slot::Clock => "slot_clock",
         }
     }
 

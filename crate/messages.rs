@@ -13,6 +13,7 @@ use crate::category::Category;
 use crate::check::Report;
 use crate::export::Recovered;
 use crate::fill::{Notice, Way};
+use crate::i18n;
 use crate::picker::{Offer, Part};
 use crate::profile::ItemId;
 use crate::sites::Assistant;
@@ -139,11 +140,11 @@ impl Reply {
     }
 }
 
-/// A context-menu item.
+/// A context-menu item, its title in the person's language.
 #[derive(Clone, Debug, Serialize)]
 pub struct MenuEntry {
     pub id: &'static str,
-    pub title: &'static str,
+    pub title: String,
     /// Where it appears: "all" (anywhere on a page) or "selection" (on selected text).
     pub contexts: &'static [&'static str],
     /// The submenu it belongs to.
@@ -179,12 +180,23 @@ pub enum MenuCommand {
     AddSelection,
 }
 
-const fn entry(
+/// A menu item as written in the table: its title a message id, or an assistant's name
+/// (names are not translated), alone or "as a chat message".
+struct Item {
     id: &'static str,
-    title: &'static str,
+    title: Title,
+    contexts: &'static [&'static str],
     parent_id: Option<&'static str>,
-) -> MenuEntry {
-    MenuEntry {
+}
+
+enum Title {
+    Message(&'static str),
+    Name(&'static str),
+    AsChat(&'static str),
+}
+
+const fn entry(id: &'static str, title: Title, parent_id: Option<&'static str>) -> Item {
+    Item {
         id,
         title,
         contexts: &["all"],
@@ -194,41 +206,41 @@ const fn entry(
 
 /// "Add selection to memory" (on selected text, any page), then "Send memory to" > Claude /
 /// ChatGPT / Gemini. A submenu holds no command of its own.
-const MENU: &[(MenuEntry, Option<MenuCommand>)] = &[
+const MENU: &[(Item, Option<MenuCommand>)] = &[
     (
-        MenuEntry {
+        Item {
             id: "add-selection",
-            title: "Add selection to memory",
+            title: Title::Message("menu_add_selection"),
             contexts: &["selection"],
             parent_id: None,
         },
         Some(MenuCommand::AddSelection),
     ),
-    (entry("send-to", "Send memory to", None), None),
+    (entry("send-to", Title::Message("menu_send_to"), None), None),
     (
-        entry("send-to-claude", "Claude", Some("send-to")),
+        entry("send-to-claude", Title::Name("Claude"), Some("send-to")),
         Some(MenuCommand::SendTo(Assistant::Claude, Way::Import)),
     ),
     (
-        entry("send-to-chatgpt", "ChatGPT", Some("send-to")),
+        entry("send-to-chatgpt", Title::Name("ChatGPT"), Some("send-to")),
         Some(MenuCommand::SendTo(Assistant::ChatGpt, Way::Import)),
     ),
     (
         entry(
             "send-to-chatgpt-chat",
-            "ChatGPT, as a chat message",
+            Title::AsChat("ChatGPT"),
             Some("send-to"),
         ),
         Some(MenuCommand::SendTo(Assistant::ChatGpt, Way::ChatMessage)),
     ),
     (
-        entry("send-to-gemini", "Gemini", Some("send-to")),
+        entry("send-to-gemini", Title::Name("Gemini"), Some("send-to")),
         Some(MenuCommand::SendTo(Assistant::Gemini, Way::Import)),
     ),
     (
         entry(
             "send-to-gemini-chat",
-            "Gemini, as a chat message",
+            Title::AsChat("Gemini"),
             Some("send-to"),
         ),
         Some(MenuCommand::SendTo(Assistant::Gemini, Way::ChatMessage)),
@@ -237,7 +249,18 @@ const MENU: &[(MenuEntry, Option<MenuCommand>)] = &[
 
 /// The items to create in the context menu, parents first.
 pub fn menu() -> Vec<MenuEntry> {
-    MENU.iter().map(|(e, _)| e.clone()).collect()
+    MENU.iter()
+        .map(|(e, _)| MenuEntry {
+            id: e.id,
+            title: match e.title {
+                Title::Message(id) => i18n::t(id, &[]),
+                Title::Name(name) => name.to_string(),
+                Title::AsChat(name) => i18n::t("menu_as_chat", &[&name]),
+            },
+            contexts: e.contexts,
+            parent_id: e.parent_id,
+        })
+        .collect()
 }
 
 /// The command behind a clicked menu item id.
@@ -318,14 +341,27 @@ mod tests {
     }
 
     #[test]
+    fn the_menu_speaks_the_browsers_language() {
+        i18n::set_lang(i18n::Lang::Fr);
+        let m = menu();
+        assert_eq!(m[0].title, "Ajouter la sélection à la mémoire");
+        assert_eq!(m[1].title, "Envoyer la mémoire à");
+        assert_eq!(m[2].title, "Claude", "names stay as they are");
+        assert_eq!(m[4].title, "ChatGPT, en message de discussion");
+    }
+
+    #[test]
     fn menu_sends_to_each_target_from_one_submenu() {
         let m = &menu()[1..];
-        assert_eq!((m[0].title, m[0].parent_id), ("Send memory to", None));
+        assert_eq!(
+            (m[0].title.as_str(), m[0].parent_id),
+            ("Send memory to", None)
+        );
         let children: Vec<(&str, Option<MenuCommand>)> = m[1..]
             .iter()
             .map(|e| {
                 assert_eq!(e.parent_id, Some("send-to"));
-                (e.title, menu_command(e.id))
+                (e.title.as_str(), menu_command(e.id))
             })
             .collect();
         assert_eq!(

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::category::Category;
 use crate::classify::classify;
 use crate::conflict;
+use crate::i18n;
 use crate::profile::{MemoryItem, Profile, Source, Via};
 use crate::sensitive;
 use crate::sites;
@@ -25,8 +26,9 @@ pub struct PopupView {
     pub sensitive_ids: Vec<String>,
     /// The sources the profile's items come from, for the source filter.
     pub sources: Vec<SourceOption>,
-    /// The six category labels, in order: the choices when the person edits an item.
-    pub categories: Vec<&'static str>,
+    /// The six categories, in order (their stable id as `value`, their label in the person's
+    /// language): the choices when the person edits an item, and for the filter.
+    pub categories: Vec<CategoryOption>,
     /// Six groups, one per category, in display order (empty ones included, count 0).
     pub groups: Vec<Group>,
     /// Shown instead of the groups when the profile is empty.
@@ -43,8 +45,8 @@ pub struct PopupView {
 /// Memories that cannot all be true, side by side.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ConflictView {
-    /// "Where you live".
-    pub label: &'static str,
+    /// "Where you live", in the person's language.
+    pub label: String,
     pub sides: Vec<SideView>,
     /// Every item in it: what "Keep both" keeps together.
     pub ids: Vec<String>,
@@ -80,9 +82,19 @@ pub struct ChangesView {
     pub changed: Vec<(String, String)>,
 }
 
+/// A category as a choice: its stable id and what the person reads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CategoryOption {
+    pub value: &'static str,
+    pub label: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Group {
+    /// The category's stable id (what folding, filtering and editing name it by).
     pub label: &'static str,
+    /// Its label in the person's language.
+    pub name: String,
     pub count: usize,
     pub items: Vec<ItemView>,
 }
@@ -112,8 +124,8 @@ pub struct ItemView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EmptyState {
-    pub title: &'static str,
-    pub steps: Vec<&'static str>,
+    pub title: String,
+    pub steps: Vec<String>,
 }
 
 /// How one source is named: the assistant, or the page a selection came from.
@@ -124,12 +136,12 @@ fn source_name(source: &Source) -> String {
         .map(|site| site.name.as_str());
     match (source.via, assistant) {
         (Via::MemoryPage, Some(name)) => name.to_string(),
-        (Via::Selection, Some(name)) => format!("Selected on {name}"),
-        (Via::Import, Some(name)) => format!("Imported from {name}"),
-        (Via::Import, None) => "Imported text".to_string(),
-        (Via::Export, Some(name)) => format!("{name} export"),
-        (Via::Export, None) => "Data export".to_string(),
-        (_, None) => format!("Selected on {}", source.host()),
+        (Via::Selection, Some(name)) => i18n::t("source_selected_on", &[&name]),
+        (Via::Import, Some(name)) => i18n::t("source_imported_from", &[&name]),
+        (Via::Import, None) => i18n::t("source_imported_text", &[]),
+        (Via::Export, Some(name)) => i18n::t("source_export_of", &[&name]),
+        (Via::Export, None) => i18n::t("source_data_export", &[]),
+        (_, None) => i18n::t("source_selected_on", &[&source.host()]),
     }
 }
 
@@ -151,7 +163,7 @@ pub struct Filter {
 pub struct SourceOption {
     /// "claude", "chatgpt", "gemini", "selection", "import", "export".
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: String,
 }
 
 /// The filter value of a source.
@@ -165,14 +177,14 @@ fn source_value(source: &Source) -> &'static str {
     }
 }
 
-fn source_label(value: &str) -> &'static str {
+fn source_label(value: &str) -> String {
     match value {
-        "claude" => "Claude",
-        "chatgpt" => "ChatGPT",
-        "gemini" => "Gemini",
-        "selection" => "Selections",
-        "export" => "Data exports",
-        _ => "Imported text",
+        "claude" => "Claude".to_string(),
+        "chatgpt" => "ChatGPT".to_string(),
+        "gemini" => "Gemini".to_string(),
+        "selection" => i18n::t("source_selections", &[]),
+        "export" => i18n::t("source_data_exports", &[]),
+        _ => i18n::t("source_imported_text", &[]),
     }
 }
 
@@ -208,13 +220,13 @@ fn why(item: &MemoryItem) -> String {
     if verdict.category == item.category {
         return verdict.explain();
     }
-    let label = item.category.label();
+    let label = i18n::category(item.category);
     if item.edited_at.is_some() {
-        return format!("{label}: you chose it, or kept it when you edited this memory.");
+        return i18n::t("why_edited", &[&label]);
     }
     match item.sources.iter().find_map(|s| s.heading.as_deref()) {
-        Some(heading) => format!("{label}: the heading it stood under, \u{201c}{heading}\u{201d}."),
-        None => format!("{label}: where its source filed it."),
+        Some(heading) => i18n::t("why_heading", &[&label, &heading]),
+        None => i18n::t("why_source", &[&label]),
     }
 }
 
@@ -257,7 +269,7 @@ fn conflicts(profile: &Profile) -> Vec<ConflictView> {
                 })
                 .collect();
             ConflictView {
-                label: c.slot.label(),
+                label: i18n::t(c.slot.message_id(), &[]),
                 ids: c.ids().map(ToString::to_string).collect(),
                 sides,
             }
@@ -276,7 +288,7 @@ fn changes(profile: &Profile) -> Vec<ChangesView> {
             Some(ChangesView {
                 summary: log.changes.summary(),
                 site,
-                between: format!("captures of {} and {}", since.date(), log.at.date()),
+                between: i18n::t("changes_between", &[&since.date(), &log.at.date()]),
                 added: log.changes.added.clone(),
                 removed: log.changes.removed.clone(),
                 changed: log
@@ -316,7 +328,7 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
                         text: item.text.clone(),
                         category: item.category.label(),
                         source: source_names(item),
-                        edited: item.edited_at.map(|t| format!("Edited {}", t.date())),
+                        edited: item.edited_at.map(|t| i18n::t("edited_on", &[&t.date()])),
                         heading: first.and_then(|s| s.heading.clone()),
                         captured: first.map_or(String::new(), |s| s.captured_at.date().to_string()),
                         why: why(item),
@@ -333,6 +345,7 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
                 .collect();
             Group {
                 label: category.label(),
+                name: i18n::category(category),
                 count: items.len(),
                 items,
             }
@@ -363,17 +376,24 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
                 label: source_label(value),
             })
             .collect(),
-        categories: Category::ALL.map(|c| c.label()).to_vec(),
+        categories: Category::ALL
+            .map(|c| CategoryOption {
+                value: c.label(),
+                label: i18n::category(c),
+            })
+            .to_vec(),
         undo: None,
         conflicts: conflicts(profile),
         changes: changes(profile),
         empty: profile.is_empty().then(|| EmptyState {
-            title: "Your memory profile is empty",
+            title: i18n::t("empty_title", &[]),
             steps: vec![
-                "Open your assistant's memory: Claude's Settings > Capabilities, Gemini's \
-                 Saved info, or ChatGPT's Settings > Personalization.",
-                "Press \"Save memory to memport\" there.",
-                "Come back here to review what was saved, then send it to another assistant.",
+                i18n::t("empty_step_open", &[]),
+                i18n::t(
+                    "empty_step_press",
+                    &[&i18n::t(crate::capture::BUTTON_LABEL, &[])],
+                ),
+                i18n::t("empty_step_review", &[]),
             ],
         }),
         groups,

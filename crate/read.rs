@@ -15,6 +15,7 @@ use time::OffsetDateTime;
 use crate::capture::ReadStep;
 use crate::category::Category;
 use crate::classify::classify;
+use crate::i18n;
 use crate::profile::{normalize, MemoryItem, Source, Via};
 use crate::sites::{CapturePage, SiteSpec};
 
@@ -318,10 +319,7 @@ pub fn parts(
         }
     }
     parts.push(PartItems {
-        part: page
-            .fields_part
-            .clone()
-            .unwrap_or_else(|| "the page's fields".into()),
+        part: i18n::t(page.fields_part.as_deref().unwrap_or("part_fields"), &[]),
         kind: PartKind::Fields,
         items: std::mem::take(&mut out),
     });
@@ -373,7 +371,7 @@ pub fn parts(
         ));
     }
     parts.push(PartItems {
-        part: page.part.clone(),
+        part: i18n::t(&page.part, &[]),
         kind: PartKind::Memory,
         items: std::mem::take(&mut out),
     });
@@ -396,7 +394,7 @@ pub fn parts(
             ));
         }
         parts.push(PartItems {
-            part: spec.part.clone(),
+            part: i18n::t(&spec.part, &[]),
             kind: PartKind::List,
             items: out,
         });

@@ -139,6 +139,14 @@ export async function readSelection(tabId, frameId) {
   return result.result;
 }
 
+/**
+ * The language the browser speaks to the person (its UI language, as the extension's
+ * _locales are chosen by), or the page's language where chrome.i18n is not there (a worker).
+ */
+export function uiLanguage() {
+  return globalThis.chrome?.i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? 'en';
+}
+
 /** Creates the context-menu items Rust lists (replacing any from an earlier version). */
 export async function createMenu(entries) {
   await chrome.contextMenus.removeAll();

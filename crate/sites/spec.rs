@@ -139,10 +139,10 @@ pub struct CapturePage {
     /// there before the memory is).
     #[serde(default)]
     pub section_names: Vec<String>,
-    /// What the person is told the memory is, in "9 from its memory" ("its memory", "your
-    /// saved memories").
+    /// The message id of what the person is told the memory is, in "9 from its memory"
+    /// (`part_claude_memory`: the words are in `extension/_locales`).
     pub part: String,
-    /// What the fields are, in "2 from your custom instructions".
+    /// The message id of what the fields are, in "2 from your custom instructions".
     #[serde(default)]
     pub fields_part: Option<String>,
     /// Texts of a page that asks the person to log in: no button goes there.
@@ -156,7 +156,7 @@ pub struct CapturePage {
 pub struct ListSpec {
     /// The heading its items stand under in the profile.
     pub heading: String,
-    /// What the person is told it is, in "3 from your edits".
+    /// The message id of what the person is told it is, in "3 from your edits".
     pub part: String,
     /// The control that shows it.
     pub open: Vec<Locator>,

@@ -46,6 +46,13 @@ extern "C" {
     async fn read_selection_js(tab_id: i32, frame_id: i32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = createMenu)]
     async fn create_menu_js(entries: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = uiLanguage)]
+    fn ui_language_js() -> String;
+}
+
+/// The browser's UI language tag ("fr-FR"), which the extension's own words follow.
+pub fn ui_language() -> String {
+    ui_language_js()
 }
 
 /// A browser tab memport works with.

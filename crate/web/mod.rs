@@ -20,6 +20,13 @@ pub const PROFILE_KEY: &str = "memport.profile";
 /// The `chrome.storage.local` key holding what the person pointed at (picker mode).
 pub const PICKS_KEY: &str = "memport.picked";
 
+/// Speaks the browser's language from the moment the module is instantiated (service worker,
+/// popup, export worker), as the browser itself does with `_locales`.
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn speak_the_browsers_language() {
+    crate::i18n::set_lang(crate::i18n::Lang::from_tag(&browser::ui_language()));
+}
+
 /// Now, from the browser's clock.
 pub fn now() -> OffsetDateTime {
     let nanos = (js_sys::Date::now() * 1_000_000.0) as i128;
