@@ -5,6 +5,23 @@ import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupColl
 
 const $ = (id) => document.getElementById(id);
 
+// Words in the browser's language, from _locales (the same catalogs Rust speaks from).
+const LANG = chrome.i18n.getUILanguage();
+const msg = (id, ...args) => chrome.i18n.getMessage(id, args.map(String)) || id;
+const num = (n) => Number(n).toLocaleString(LANG);
+/** Message `<id>_one` or `<id>_other` as the language counts `n`, `n` as its first argument. */
+const plural = (id, n, ...args) => msg(`${id}_${new Intl.PluralRules(LANG).select(n) === 'one' ? 'one' : 'other'}`, num(n), ...args);
+
+// The page's own words: data-i18n sets the text, data-i18n-aria-label and -placeholder those
+// attributes; data-i18n-args (separated by |) fills the message's placeholders.
+document.documentElement.lang = LANG;
+for (const node of document.querySelectorAll('[data-i18n], [data-i18n-aria-label], [data-i18n-placeholder]')) {
+  const args = node.dataset.i18nArgs ? node.dataset.i18nArgs.split('|') : [];
+  if (node.dataset.i18n) node.textContent = msg(node.dataset.i18n, ...args);
+  if (node.dataset.i18nAriaLabel) node.setAttribute('aria-label', msg(node.dataset.i18nAriaLabel, ...args));
+  if (node.dataset.i18nPlaceholder) node.setAttribute('placeholder', msg(node.dataset.i18nPlaceholder, ...args));
+}
+
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -26,21 +43,17 @@ const seenSensitive = new Set();
 
 function showChoice() {
   const chosen = allIds.length - unchosen.size;
-  const all = allIds.length === 1 ? 'Your 1 memory will be sent.' : `All ${allIds.length} memories will be sent.`;
+  const all = plural('chosen_all', allIds.length);
   const held = sensitiveIds.filter((id) => unchosen.has(id)).length;
-  const note = held === 0 ? '' : held === 1
-    ? ' 1 marked sensitive is left out until you tick it.'
-    : ` ${held} marked sensitive are left out until you tick them.`;
-  $('chosen').textContent = (unchosen.size === 0
-    ? all
-    : `${chosen} of ${allIds.length} memories will be sent.`) + note;
+  const note = held === 0 ? '' : ` ${plural('held', held)}`;
+  $('chosen').textContent = (unchosen.size === 0 ? all : msg('chosen_some', num(chosen), num(allIds.length))) + note;
 }
 
 /** "Sensitive: an OpenAI API key (sk-…7fQ2)", for an item or a preview entry. */
 function sensitiveMark(found) {
-  const mark = el('p', 'sensitive-mark', `Sensitive: ${found.join('; ')}`);
+  const mark = el('p', 'sensitive-mark', msg('sensitive_mark', found.join('; ')));
   mark.setAttribute('role', 'note');
-  mark.setAttribute('aria-label', `Sensitive: ${found.join('; ')}`);
+  mark.setAttribute('aria-label', msg('sensitive_mark', found.join('; ')));
   return mark;
 }
 
@@ -65,13 +78,13 @@ function editForm(li, item) {
   const text = el('textarea');
   text.value = item.text;
   text.rows = Math.min(6, Math.max(2, Math.ceil(item.text.length / 48)));
-  text.setAttribute('aria-label', 'Memory text');
+  text.setAttribute('aria-label', msg('memory_text'));
   const category = el('select');
-  category.setAttribute('aria-label', 'Category');
-  for (const label of categories) {
+  category.setAttribute('aria-label', msg('category'));
+  for (const { value, label } of categories) {
     const option = el('option', '', label);
-    option.value = label;
-    option.selected = label === item.category;
+    option.value = value;
+    option.selected = value === item.category;
     category.append(option);
   }
   // Cancel: the item as it was (or, if the profile changed meanwhile, as it is now).
@@ -95,7 +108,7 @@ function editForm(li, item) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); form.requestSubmit(); }
   });
   const row = el('div', 'edit-row');
-  row.append(category, button('Save', 'primary', () => form.requestSubmit()), button('Cancel', '', close));
+  row.append(category, button(msg('save'), 'primary', () => form.requestSubmit()), button(msg('popup_cancel'), '', close));
   form.append(text, row);
   shown.hidden = true;
   shown.after(form);
@@ -110,7 +123,7 @@ function itemNode(item) {
   const pick = el('input', 'choose');
   pick.type = 'checkbox';
   pick.checked = !unchosen.has(item.id);
-  pick.setAttribute('aria-label', `Send "${item.text}"`);
+  pick.setAttribute('aria-label', msg('send_item', item.text));
   pick.addEventListener('change', () => {
     if (pick.checked) unchosen.delete(item.id);
     else unchosen.add(item.id);
@@ -129,18 +142,18 @@ function itemNode(item) {
     li.append(mark);
   }
   const meta = [item.source, item.heading, item.captured, item.edited].filter(Boolean).join(' · ');
-  const edit = button('Edit', 'edit-button', () => {
+  const edit = button(msg('edit'), 'edit-button', () => {
     if (editing === null) editForm(li, item);
   });
-  edit.setAttribute('aria-label', `Edit "${item.text}"`);
+  edit.setAttribute('aria-label', msg('edit_item', item.text));
   // No "are you sure": Undo takes it back.
-  const remove = button('Delete', 'delete-button', async () => say(await deleteItem(item.id)));
-  remove.setAttribute('aria-label', `Delete "${item.text}"`);
+  const remove = button(msg('delete'), 'delete-button', async () => say(await deleteItem(item.id)));
+  remove.setAttribute('aria-label', msg('delete_item', item.text));
   const metaLine = el('p', 'meta', meta);
   metaLine.title = item.why;
   li.append(metaLine, edit, remove);
   // A near-duplicate merged in from elsewhere keeps its own wording: shown, not lost.
-  for (const wording of item.wordings) li.append(el('p', 'wording', `Also worded — ${wording}`));
+  for (const wording of item.wordings) li.append(el('p', 'wording', msg('also_worded', wording)));
   return li;
 }
 
@@ -154,7 +167,7 @@ function panel(className, title) {
 
 /** Memories that disagree, side by side: keep one (Undo can take it back) or keep both. */
 function conflictsNode(conflicts) {
-  const box = panel('conflicts', 'Memories that disagree');
+  const box = panel('conflicts', msg('conflicts_title'));
   for (const conflict of conflicts) {
     const one = el('div', 'conflict');
     one.dataset.label = conflict.label;
@@ -165,13 +178,13 @@ function conflictsNode(conflicts) {
       card.append(el('p', 'text', side.text));
       const more = side.also ? ` · and ${side.also} more saying the same` : '';
       card.append(el('p', 'meta', side.source + more));
-      const keep = button('Keep this one', 'small', async () => say(await keepOne(side.keep, side.drop)));
-      keep.setAttribute('aria-label', `Keep this one: "${side.text}"`);
+      const keep = button(msg('keep_this'), 'small', async () => say(await keepOne(side.keep, side.drop)));
+      keep.setAttribute('aria-label', msg('keep_this_item', side.text));
       card.append(keep);
       sides.append(card);
     }
     one.append(sides);
-    const all = conflict.sides.length === 2 ? 'Keep both' : 'Keep all';
+    const all = conflict.sides.length === 2 ? msg('keep_both') : msg('keep_all');
     one.append(button(all, 'small', async () => say(await keepAll(conflict.ids))));
     box.append(one);
   }
@@ -180,7 +193,7 @@ function conflictsNode(conflicts) {
 
 /** What changed on each assistant's memory page between its last two captures. */
 function changesNode(changes) {
-  const box = panel('changes', 'Since the last capture');
+  const box = panel('changes', msg('changes_title'));
   for (const c of changes) {
     const details = el('details', 'change');
     details.dataset.site = c.site;
@@ -214,22 +227,22 @@ function download(text, name, type = 'application/json') {
 function damagedNode(damaged) {
   const box = el('section', 'damaged');
   box.setAttribute('aria-labelledby', 'damaged-title');
-  const title = el('h2', '', 'Your stored profile cannot be read');
+  const title = el('h2', '', msg('damaged_title'));
   title.id = 'damaged-title';
-  box.append(title, el('p', 'note', `memport left it as it is (${damaged.bytes.toLocaleString('en')} bytes). Download it to keep a copy, or start a new profile: the damaged one stays kept in this browser.`));
+  box.append(title, el('p', 'note', msg('damaged_note', num(damaged.bytes))));
   const row = el('div', 'edit-row');
-  const raw = el('button', '', 'Download the stored data as it is');
+  const raw = el('button', '', msg('damaged_download'));
   raw.type = 'button';
   raw.addEventListener('click', async () => {
     try {
       const text = await storedProfileRaw();
       download(text ?? '', `memport-stored-profile-${new Date().toISOString().slice(0, 10)}.json`);
-      say({ ok: true, message: 'Saved the stored data as a file, exactly as it was stored.' });
+      say({ ok: true, message: msg('damaged_saved') });
     } catch (e) {
       say({ ok: false, message: String(e) });
     }
   });
-  const fresh = el('button', 'primary', 'Start a new profile');
+  const fresh = el('button', 'primary', msg('start_new'));
   fresh.type = 'button';
   fresh.addEventListener('click', async () => {
     const notice = await startNewProfile();
@@ -245,16 +258,16 @@ function damagedNode(damaged) {
 function backupsNode(backups) {
   const box = el('section', 'backups');
   box.setAttribute('aria-labelledby', 'backups-title');
-  const title = el('h2', '', 'Kept damaged profiles');
+  const title = el('h2', '', msg('kept_damaged'));
   title.id = 'backups-title';
   const list = el('ul');
   for (const kept of backups) {
     const li = el('li');
-    const when = new Date(kept.kept_at).toLocaleString('en');
-    li.append(el('span', 'meta', `Set aside ${when}, ${kept.bytes.toLocaleString('en')} bytes. `));
-    const get = el('button', 'small', 'Download');
+    const when = new Date(kept.kept_at).toLocaleString(LANG);
+    li.append(el('span', 'meta', msg('set_aside', when, num(kept.bytes))));
+    const get = el('button', 'small', msg('download'));
     get.type = 'button';
-    get.setAttribute('aria-label', `Download the damaged profile set aside ${when}`);
+    get.setAttribute('aria-label', msg('download_damaged', when));
     get.addEventListener('click', async () => {
       try {
         download((await keptProfileRaw(kept.key)) ?? '', kept.key.replace(/[^a-z0-9]+/gi, '-') + '.json');
@@ -311,9 +324,9 @@ function render(view) {
     if (!seenSensitive.has(id)) unchosen.add(id);
     seenSensitive.add(id);
   }
-  fillSelect($('filter-category'), view.categories.map((c) => ({ value: c, label: c })));
+  fillSelect($('filter-category'), view.categories);
   fillSelect($('filter-source'), view.sources);
-  $('shown').textContent = view.shown == null ? '' : `Showing ${view.shown} of ${view.total}.`;
+  $('shown').textContent = view.shown == null ? '' : msg('showing', num(view.shown), num(view.total));
   for (const id of [...unchosen]) if (!allIds.includes(id)) unchosen.delete(id);
   showChoice();
   if (view.conflicts.length) root.append(conflictsNode(view.conflicts));
@@ -324,13 +337,13 @@ function render(view) {
     details.dataset.category = group.label;
     details.open = group.count > 0 && !folded.has(group.label);
     const summary = el('summary');
-    const heading = el('h2', '', group.label);
+    const heading = el('h2', '', group.name);
     heading.append(' ', el('span', 'count', String(group.count)));
     summary.append(heading);
     details.append(summary);
     const list = el('ul', 'items');
     group.items.forEach((item) => list.append(itemNode(item)));
-    if (group.count === 0) list.append(el('li', 'none', view.shown == null ? 'Nothing yet.' : 'Nothing here matches.'));
+    if (group.count === 0) list.append(el('li', 'none', view.shown == null ? msg('nothing_yet') : msg('nothing_matches')));
     details.append(list);
     details.addEventListener('toggle', () => setGroupCollapsed(group.label, !details.open));
     root.append(details);
@@ -402,7 +415,7 @@ const TARGETS = [
 ];
 for (const [id, target, name, way] of TARGETS) {
   $(id).addEventListener('click', async () => {
-    say({ ok: true, message: `Opening ${name}…` });
+    say({ ok: true, message: msg('opening', name) });
     // The list whenever anything is unticked or marked sensitive: "all" (no list) leaves
     // sensitive items out, and the person may have ticked them.
     const chosen = unchosen.size || sensitiveIds.length ? allIds.filter((id) => !unchosen.has(id)) : undefined;
@@ -411,13 +424,13 @@ for (const [id, target, name, way] of TARGETS) {
 }
 
 // "Copy as Markdown" / "Copy as text": the whole profile, as Rust renders it.
-for (const [id, rendered, what] of [['copy-markdown', profileMarkdown, 'as Markdown'], ['copy-text', profileText, 'as text']]) {
+for (const [id, rendered, done] of [['copy-markdown', profileMarkdown, 'copied_markdown'], ['copy-text', profileText, 'copied_text']]) {
   $(id).addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(await rendered());
-      say({ ok: true, message: `Copied your memory ${what}.` });
+      say({ ok: true, message: msg(done) });
     } catch (e) {
-      say({ ok: false, message: `Could not copy: ${e.message ?? e}` });
+      say({ ok: false, message: msg('could_not_copy', e.message ?? e) });
     }
   });
 }
@@ -426,9 +439,9 @@ for (const [id, rendered, what] of [['copy-markdown', profileMarkdown, 'as Markd
 $('download-json').addEventListener('click', async () => {
   try {
     download(await profileJson(), `memport-profile-${new Date().toISOString().slice(0, 10)}.json`);
-    say({ ok: true, message: 'Saved your profile as a JSON file. "Import text" restores it.' });
+    say({ ok: true, message: msg('saved_json') });
   } catch (e) {
-    say({ ok: false, message: `Could not save the file: ${e.message ?? e}` });
+    say({ ok: false, message: msg('could_not_save', e.message ?? e) });
   }
 });
 
@@ -486,9 +499,9 @@ for (const b of document.querySelectorAll('[data-prompt]')) {
     const name = b.textContent.trim();
     try {
       await navigator.clipboard.writeText(exportPrompt(b.dataset.prompt));
-      say({ ok: true, message: `Copied the export prompt for ${name}. Paste it into a chat with ${name}, then paste its answer here.` });
+      say({ ok: true, message: msg('copied_prompt', name) });
     } catch (e) {
-      say({ ok: false, message: `Could not copy: ${e.message ?? e}` });
+      say({ ok: false, message: msg('could_not_copy', e.message ?? e) });
     }
   });
 }
@@ -506,7 +519,7 @@ $('import-file').addEventListener('change', async () => {
   }
   $('import-text').value = await file.text();
   clearPreview();
-  say({ ok: true, message: `Read ${file.name}. Press Preview to see what it holds.` });
+  say({ ok: true, message: msg('read_file', file.name) });
 });
 
 /**
@@ -523,14 +536,14 @@ function previewNodes({ summary, entries, ignored }, choose) {
       const tick = el('input', 'choose');
       tick.type = 'checkbox';
       tick.checked = true;
-      tick.setAttribute('aria-label', `Keep "${entry.text}"`);
+      tick.setAttribute('aria-label', msg('keep_entry', entry.text));
       tick.addEventListener('change', () => choose(index, tick.checked));
       li.prepend(tick);
       li.classList.add('chooseable');
     }
-    const meta = [entry.category, entry.saved, entry.known ? 'already in your profile' : ''].filter(Boolean).join(' · ');
+    const meta = [entry.category, entry.saved, entry.known ? msg('already_in_profile') : ''].filter(Boolean).join(' · ');
     const why = el('p', 'meta', meta);
-    why.title = `Category: ${entry.why}`;
+    why.title = msg('category_why', entry.why);
     li.append(why);
     // Ticked here means "add": it stays ticked, marked; once added it is not sent unticked.
     if (entry.sensitive.length) {
@@ -542,7 +555,7 @@ function previewNodes({ summary, entries, ignored }, choose) {
   nodes.push(list);
   if (ignored.length) {
     const left = el('details', 'ignored');
-    left.append(el('summary', '', `Left out (${ignored.length})`));
+    left.append(el('summary', '', msg('left_out', num(ignored.length))));
     ignored.forEach((line) => left.append(el('p', 'meta', line)));
     nodes.push(left);
   }
@@ -557,10 +570,10 @@ async function showPreview() {
   $('import-result').append(...previewNodes(reply.preview));
   const fresh = reply.preview.new;
   if (reply.preview.replace) {
-    $('import-add').textContent = 'Replace my profile with it';
+    $('import-add').textContent = msg('replace_profile');
     $('import-add').disabled = false;
   } else {
-    $('import-add').textContent = fresh === 1 ? 'Add 1 memory' : `Add ${fresh} memories`;
+    $('import-add').textContent = plural('add_memories', fresh);
     $('import-add').disabled = fresh === 0;
   }
   $('import-add').hidden = false;
@@ -571,7 +584,7 @@ $('import-preview').addEventListener('click', showPreview);
 // "Capture the answer": the assistant's last reply on the chat page in front, read by the
 // worker, goes into the box with its preview; the person still presses Add.
 $('capture-answer').addEventListener('click', async () => {
-  say({ ok: true, message: 'Reading the answer…' });
+  say({ ok: true, message: msg('reading_answer') });
   const reply = await captureAnswer();
   if (reply.kind !== 'answer') return say(reply); // Not a chat page, no reply yet…: the box is left as it was.
   $('import-text').value = reply.answer.text;
@@ -664,7 +677,7 @@ function stopExport() {
 function startExport(fileList) {
   const files = [...fileList];
   if (files.length === 0) return;
-  if (exportWorker) return exportSay(false, 'Still reading the last files: wait for them, or Cancel first.');
+  if (exportWorker) return exportSay(false, msg('export_busy'));
   clearExport();
   let worker;
   if (spare?.warm) {
@@ -684,7 +697,7 @@ function startExport(fileList) {
   $('export-progress').removeAttribute('value'); // Indeterminate until the first report.
   $('export-progress-text').textContent = '';
   $('export-run').hidden = false;
-  exportSay(true, files.length === 1 ? `Reading ${files[0].name}…` : `Reading ${files.length} files…`);
+  exportSay(true, files.length === 1 ? msg('reading_one_file', files[0].name) : msg('reading_files', num(files.length)));
   worker.onmessage = ({ data }) => {
     if (worker !== exportWorker) return; // A cancelled run's last words.
     if (data.kind === 'progress') {
@@ -704,7 +717,7 @@ function startExport(fileList) {
     event.preventDefault();
     if (worker !== exportWorker) return;
     stopExport();
-    exportSay(false, `memport could not read the files (${event.message || 'its reader did not start'}). Nothing was added.`);
+    exportSay(false, msg('export_failed', event.message || msg('export_reader_down')));
   };
   worker.postMessage({ kind: 'read', files });
 }
@@ -718,10 +731,10 @@ async function showRecovered({ items, summary }) {
     summary.faults.forEach((fault) => faults.append(el('li', '', fault)));
     box.append(faults);
   }
-  for (const [names, title] of [[summary.read, 'Files read'], [summary.skipped, 'Files skipped']]) {
+  for (const [names, title] of [[summary.read, 'files_read'], [summary.skipped, 'files_skipped']]) {
     if (!names.length) continue;
     const details = el('details', 'files');
-    details.append(el('summary', '', `${title} (${names.length})`));
+    details.append(el('summary', '', msg(title, num(names.length))));
     names.forEach((name) => details.append(el('p', 'meta', name)));
     box.append(details);
   }
@@ -741,7 +754,7 @@ async function showRecovered({ items, summary }) {
 
 function showExportChoice() {
   const n = recovered.length - dropped.size;
-  $('export-add').textContent = n === 1 ? 'Add 1 memory' : `Add ${n} memories`;
+  $('export-add').textContent = plural('add_memories', n);
   $('export-add').disabled = n === 0;
 }
 
@@ -764,7 +777,7 @@ $('export-add').addEventListener('click', async () => {
 $('export-cancel').addEventListener('click', () => {
   if (!exportWorker) return;
   stopExport();
-  exportSay(true, 'Cancelled. Nothing was added.');
+  exportSay(true, msg('cancelled'));
 });
 
 $('export-files').addEventListener('change', () => {
@@ -820,7 +833,7 @@ async function showLast() {
     line.setAttribute('role', 'status');
     $('status').after(line);
   }
-  line.textContent = `Last on a page: ${last.message}`;
+  line.textContent = msg('last_on_page', last.message);
   line.className = last.ok ? 'ok' : 'problem';
 }
 chrome.storage.onChanged.addListener((changes, area) => {

@@ -1561,6 +1561,15 @@
     return { host, root };
   }
 
+  /** memport's own words in the browser's language (extension/_locales); the id if memport is gone. */
+  function said(id) {
+    try {
+      return chrome.i18n.getMessage(id) || id;
+    } catch (e) {
+      return id;
+    }
+  }
+
   /** A real <button> (keyboard and screen readers keep working) that only a person can press. */
   function button(label, onClick, className = 'button') {
     const b = document.createElement('button');
@@ -1692,13 +1701,13 @@
         try {
           reply = await chrome.runtime.sendMessage({ kind: 'picked', site, part, css: got.css, url: got.url, items });
         } catch (e) {
-          reply = { ok: false, message: 'memport was updated or removed. Reload this page and try again.' };
+          reply = { ok: false, message: said('page_updated') };
         }
         // The send made again shows its own notice; this one covers a refusal.
         if (reply && reply.kind !== 'plan' && !reply.ok) notify({ ok: false, message: reply.message });
       }));
     }
-    row.append(button('Dismiss', close));
+    row.append(button(said('page_dismiss'), close));
     box.append(p, row);
     return true;
   }
@@ -1768,7 +1777,7 @@
       const { box, root, close } = panel('pick');
       const p = document.createElement('p');
       p.textContent = offer.prompt;
-      box.append(p, button('Cancel', () => finish(null)));
+      box.append(p, button(said('page_cancel'), () => finish(null)));
       // A frame drawn over the element under the pointer, inside memport's own root; the
       // page's own nodes are untouched.
       const frame = document.createElement('div');
@@ -1854,5 +1863,5 @@
     return out;
   }
 
-  globalThis.memportAgent = { findOne, queryDeep, showsText, waitUntil, read, readAnswer, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor, ui, button };
+  globalThis.memportAgent = { findOne, queryDeep, showsText, waitUntil, read, readAnswer, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor, ui, button, said };
 })();

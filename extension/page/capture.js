@@ -64,7 +64,7 @@
       plan = reply.plan;
       return save();
     }
-    status = { ok: false, message: reply?.message ?? 'memport did not answer.', pick: offer };
+    status = { ok: false, message: reply?.message ?? agent.said('page_no_answer'), pick: offer };
     removeButton();
     ensureButton();
   }
@@ -166,12 +166,12 @@
     try {
       reply = await chrome.runtime.sendMessage({ kind: 'page_read', outcome });
     } catch (e) {
-      reply = { ok: false, message: 'memport was updated or removed. Reload this page and try again.' };
+      reply = { ok: false, message: agent.said('page_updated') };
     }
     busy = false;
     status = {
       ok: Boolean(reply && reply.ok),
-      message: reply?.message ?? 'memport did not answer.',
+      message: reply?.message ?? agent.said('page_no_answer'),
       pick: reply?.kind === 'point_at' ? reply.pick : null,
     };
     removeButton();
