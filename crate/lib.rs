@@ -20,6 +20,7 @@ pub mod conflict;
 pub mod dedupe;
 pub mod export;
 pub mod fill;
+pub mod formats;
 pub mod messages;
 pub mod picker;
 pub mod popup;
