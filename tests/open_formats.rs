@@ -299,7 +299,13 @@ fn mcp_output_is_the_servers_own_shape_and_reads_back() {
     assert!(file.lines().next().unwrap().starts_with(
         "{\"type\":\"entity\",\"name\":\"default_user\",\"entityType\":\"person\",\"observations\":["
     ));
-    for l in &lines {
+    for (l, raw) in lines.iter().zip(file.lines()) {
+        if l["type"] == "relation" {
+            assert!(
+                raw.starts_with("{\"type\":\"relation\",\"from\":\"default_user\",\"to\":"),
+                "{raw}"
+            );
+        }
         let keys: Vec<&String> = l.as_object().unwrap().keys().collect();
         match l["type"].as_str().unwrap() {
             "entity" => assert_eq!(keys.len(), 4),

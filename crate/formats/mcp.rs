@@ -52,10 +52,13 @@ pub fn write(profile: &Profile) -> String {
         lines.push(entity(c.label(), CATEGORY_TYPE, &texts(*c)));
     }
     for c in &others {
-        lines.push(
-            json!({"type": "relation", "from": PERSON, "to": c.label(), "relationType": HAS})
-                .to_string(),
-        );
+        // Field order as the server writes it (`saveGraph`).
+        lines.push(format!(
+            "{{\"type\":\"relation\",\"from\":{},\"to\":{},\"relationType\":{}}}",
+            json!(PERSON),
+            json!(c.label()),
+            json!(HAS)
+        ));
     }
     lines.join("\n")
 }
@@ -119,6 +122,8 @@ pub fn read(text: &str, now: OffsetDateTime) -> Result<Imported, FormatError> {
         };
         match o.get("type").and_then(Value::as_str) {
             Some("entity") => {
+                let name = string(&o, line, "name")?.to_string();
+                let kind = string(&o, line, "entityType")?.to_string();
                 let observations = match o.get("observations") {
                     Some(Value::Array(obs)) => obs
                         .iter()
@@ -128,8 +133,8 @@ pub fn read(text: &str, now: OffsetDateTime) -> Result<Imported, FormatError> {
                     _ => return Err(field(line, "observations", "an array of strings")),
                 };
                 entities.push(Entity {
-                    name: string(&o, line, "name")?.to_string(),
-                    kind: string(&o, line, "entityType")?.to_string(),
+                    name,
+                    kind,
                     observations,
                 });
             }

@@ -230,22 +230,36 @@ pub fn write(profile: &Profile, now: OffsetDateTime) -> String {
             }
         }
     }
-    let file = json!({
-        "schema": "portable-ai-memory",
-        "schema_version": "1.0",
-        "spec_uri": SPEC_URI,
-        "exported_by": memport(),
-        "export_date": rfc3339(now),
-        "export_type": "full",
-        "owner": { "id": OWNER_ID },
-        "integrity": {
+    // The root in the spec's order (§3), so `schema` opens the file.
+    #[derive(serde::Serialize)]
+    struct Root<'a> {
+        schema: &'a str,
+        schema_version: &'a str,
+        spec_uri: &'a str,
+        exported_by: String,
+        export_date: String,
+        owner: Value,
+        memories: &'a [Value],
+        relations: Vec<Value>,
+        integrity: Value,
+        export_type: &'a str,
+    }
+    let file = Root {
+        schema: "portable-ai-memory",
+        schema_version: "1.0",
+        spec_uri: SPEC_URI,
+        exported_by: memport(),
+        export_date: rfc3339(now.replace_nanosecond(0).unwrap_or(now)),
+        owner: json!({ "id": OWNER_ID }),
+        memories: &memories,
+        relations,
+        integrity: json!({
             "canonicalization": "RFC8785",
             "checksum": checksum(&memories),
             "total_memories": memories.len(),
-        },
-        "memories": memories,
-        "relations": relations,
-    });
+        }),
+        export_type: "full",
+    };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
