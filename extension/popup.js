@@ -436,14 +436,18 @@ $('download-json').addEventListener('click', async () => {
 
 // The open formats, as Rust writes them: a Portable AI Memory memory store, and the MCP memory
 // server's knowledge graph (the file it keeps as memory.jsonl). Import text reads both back.
+// The MCP file leaves out memories marked sensitive (the server hands it to a model); Rust says
+// how many.
 for (const [id, rendered, name, ext, type, what] of [
-  ['download-pam', profilePam, 'memport-pam', 'json', 'application/json', 'a Portable AI Memory (PAM) file'],
+  ['download-pam', async () => ({ text: await profilePam(), withheld: 0 }), 'memport-pam', 'json', 'application/json', 'a Portable AI Memory (PAM) file'],
   ['download-mcp', profileMcp, 'memory', 'jsonl', 'application/jsonl', 'an MCP memory server file (memory.jsonl)'],
 ]) {
   $(id).addEventListener('click', async () => {
     try {
-      download(await rendered(), `${name}-${new Date().toISOString().slice(0, 10)}.${ext}`, type);
-      say({ ok: true, message: `Saved your profile as ${what}. "Import text" reads it back.` });
+      const { text, withheld } = await rendered();
+      download(text, `${name}-${new Date().toISOString().slice(0, 10)}.${ext}`, type);
+      const left = withheld === 0 ? '' : withheld === 1 ? ' 1 memory marked sensitive was left out.' : ` ${withheld} memories marked sensitive were left out.`;
+      say({ ok: true, message: `Saved your profile as ${what}. "Import text" reads it back.${left}` });
     } catch (e) {
       say({ ok: false, message: `Could not save the file: ${e.message ?? e}` });
     }

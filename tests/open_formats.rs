@@ -287,7 +287,7 @@ fn pam_without_memports_metadata_keeps_text_category_platform_and_date() {
 #[test]
 fn mcp_output_is_the_servers_own_shape_and_reads_back() {
     let p = sample();
-    let file = mcp::write(&p);
+    let file = mcp::write(&p, true).text;
     assert!(
         !file.ends_with('\n'),
         "the server joins lines with \\n, none after the last"
@@ -330,6 +330,24 @@ fn mcp_output_is_the_servers_own_shape_and_reads_back() {
             .expect("text kept");
         assert_eq!(b.category, item.category, "{}", item.text);
     }
+}
+
+#[test]
+fn mcp_files_leave_out_sensitive_memories_unless_asked() {
+    let mut p = sample();
+    p.add(vec![MemoryItem::new(
+        "My OpenAI key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+        Category::TechnicalPreferences,
+        source(None, Via::Import, None),
+    )
+    .unwrap()]);
+    let out = mcp::write(&p, false);
+    assert_eq!(out.withheld, 1);
+    assert!(!out.text.contains("sk-proj"));
+    assert!(mcp::write(&p, true).text.contains("sk-proj"));
+    // PAM keeps it, with the mark, as Download JSON does.
+    let pam_file = pam::write(&p, NOW);
+    assert!(pam_file.contains("sk-proj") && pam_file.contains("\"sensitive\""));
 }
 
 #[test]
@@ -554,7 +572,7 @@ proptest! {
 
     #[test]
     fn any_profile_goes_through_mcp_and_keeps_every_text(p in profile()) {
-        let file = mcp::write(&p);
+        let file = mcp::write(&p, true).text;
         match text_import::read_at(&file, NOW) {
             Ok(Reading::Open(open)) => {
                 let mut back = Profile::new();
@@ -581,7 +599,7 @@ proptest! {
         let file = pam::write(&sample(), NOW);
         let at = file.char_indices().nth(cut % file.chars().count()).map_or(0, |(i, _)| i);
         let _ = text_import::read_at(&file[..at], NOW);
-        let m = mcp::write(&sample());
+        let m = mcp::write(&sample(), true).text;
         let at = m.char_indices().nth(cut % m.chars().count()).map_or(0, |(i, _)| i);
         let _ = text_import::read_at(&format!("{}{}", &m[..at], text), NOW);
     }

@@ -33,11 +33,12 @@ as one memport profile:
   --json       the profile as memport's JSON (the popup's Import text restores it)
   --markdown   the profile as Markdown
   --pam        the profile as a Portable AI Memory v1.0 memory store (JSON)
-  --mcp        the profile as the MCP memory server's knowledge graph (JSON lines)
+  --mcp        the profile as the MCP memory server's knowledge graph (JSON lines),
+               without the memories marked sensitive
   --for NAME   the text memport would put in that assistant's import box, without the
                memories marked sensitive (keys, passwords, card and account numbers)
   --include-sensitive
-               with --for, keep the memories marked sensitive";
+               with --for or --mcp, keep the memories marked sensitive";
 
 /// What to print.
 enum Output {
@@ -272,7 +273,16 @@ fn main() -> ExitCode {
         Output::Json => export_json(&profile),
         Output::Markdown => render::markdown(&profile),
         Output::Pam => formats::pam::write(&profile, now),
-        Output::Mcp => formats::mcp::write(&profile),
+        Output::Mcp => {
+            let written = formats::mcp::write(&profile, args.include_sensitive);
+            if written.withheld > 0 {
+                eprintln!(
+                    "memport: {} marked sensitive left out of --mcp (--include-sensitive keeps them)",
+                    summary::plural(written.withheld as u64, "memory", "memories")
+                );
+            }
+            written.text
+        }
         Output::Text => render::category_lines(&profile.items),
         Output::For(target) => match if args.include_sensitive {
             fill::prepare(target, Way::Import, &profile)

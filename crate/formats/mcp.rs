@@ -26,6 +26,7 @@ use super::{FormatError, Imported, OpenFormat};
 use crate::category::Category;
 use crate::classify::classify;
 use crate::profile::{MemoryItem, Profile, Source, Via};
+use crate::sensitive;
 
 /// The person, as the server's prompt names them.
 pub const PERSON: &str = "default_user";
@@ -34,10 +35,26 @@ pub const CATEGORY_TYPE: &str = "memory_category";
 /// The relation from the person to a category's entity.
 pub const HAS: &str = "has";
 
-/// The profile as the server's `memory.jsonl`: entities, then relations, one per line.
-pub fn write(profile: &Profile) -> String {
-    let texts =
-        |c: Category| -> Vec<&str> { profile.in_category(c).map(|i| i.text.as_str()).collect() };
+/// The server's `memory.jsonl` for the profile, and how many memories marked sensitive
+/// (`crate::sensitive`) were left out of it.
+pub struct Written {
+    pub text: String,
+    pub withheld: usize,
+}
+
+/// The profile as the server's `memory.jsonl`: entities, then relations, one per line. The
+/// server hands its graph to a model, as sending hands memory to an assistant, so memories
+/// marked sensitive are left out unless `include_sensitive` (and counted).
+pub fn write(profile: &Profile, include_sensitive: bool) -> Written {
+    let keep = |i: &MemoryItem| include_sensitive || sensitive::marks(i).is_empty();
+    let withheld = profile.items.iter().filter(|i| !keep(i)).count();
+    let texts = |c: Category| -> Vec<&str> {
+        profile
+            .in_category(c)
+            .filter(|i| keep(i))
+            .map(|i| i.text.as_str())
+            .collect()
+    };
     let mut lines = vec![entity(
         PERSON,
         "person",
@@ -46,7 +63,7 @@ pub fn write(profile: &Profile) -> String {
     let others: Vec<Category> = Category::ALL
         .into_iter()
         .filter(|c| *c != Category::PersonalInformation)
-        .filter(|c| profile.in_category(*c).next().is_some())
+        .filter(|c| profile.in_category(*c).any(keep))
         .collect();
     for c in &others {
         lines.push(entity(c.label(), CATEGORY_TYPE, &texts(*c)));
@@ -60,7 +77,10 @@ pub fn write(profile: &Profile) -> String {
             json!(HAS)
         ));
     }
-    lines.join("\n")
+    Written {
+        text: lines.join("\n"),
+        withheld,
+    }
 }
 
 fn entity(name: &str, kind: &str, observations: &[&str]) -> String {

@@ -255,13 +255,25 @@ pub async fn profile_pam() -> Result<String, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// "Download MCP memory (JSONL)": the whole profile as the MCP memory server's `memory.jsonl`.
+/// "Download MCP memory (JSONL)": the profile as the MCP memory server's `memory.jsonl`,
+/// without the memories marked sensitive (the server hands it to a model); `{text,
+/// withheld}`.
 #[wasm_bindgen(js_name = profileMcp)]
-pub async fn profile_mcp() -> Result<String, JsValue> {
-    load_profile()
+pub async fn profile_mcp() -> Result<JsValue, JsValue> {
+    let profile = load_profile()
         .await
-        .map(|p| crate::formats::mcp::write(&p))
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let written = crate::formats::mcp::write(&profile, false);
+    Ok(browser::to_js(&McpFile {
+        text: written.text,
+        withheld: written.withheld,
+    }))
+}
+
+#[derive(Serialize)]
+struct McpFile {
+    text: String,
+    withheld: usize,
 }
 
 /// What open format `text` is in ("a Portable AI Memory (PAM) file"), by its content, or

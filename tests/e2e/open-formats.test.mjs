@@ -114,3 +114,20 @@ test('the options page takes a PAM or MCP file chosen as a data export to Import
   await page.locator('#import-result .summary', { hasText: '3 memories (all already in your profile)' }).waitFor();
   assert.equal(await page.locator('#export-run').isHidden(), true, 'the export reader was not started');
 });
+
+test('the MCP file leaves out a memory marked sensitive and says so; the PAM file keeps it', async (t) => {
+  const env = await start();
+  t.after(() => env.close());
+  const KEY = 'My OpenAI key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
+  await seedProfile(env, profileJson([ITEMS[1], [KEY, 'Technical preferences']]));
+  const popup = await openPopup(env);
+  const mcp = await download(popup, 'Download MCP memory (JSONL)');
+  await popup.locator('#status.ok', { hasText: '1 memory marked sensitive was left out.' }).waitFor();
+  const text = await fs.readFile(mcp.file, 'utf8');
+  assert.ok(!text.includes('sk-proj'), text);
+  assert.ok(text.includes('Lives in Porto.'));
+  const pam = await download(popup, 'Download PAM (JSON)');
+  const store = JSON.parse(await fs.readFile(pam.file, 'utf8'));
+  assert.deepEqual(store.memories.map((m) => m.content).sort(), [KEY, 'Lives in Porto.'].sort());
+  assert.ok(store.memories.some((m) => m.metadata.memport.sensitive?.length === 1));
+});
