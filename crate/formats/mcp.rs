@@ -9,7 +9,8 @@
 //! "Personal information"; each other category with memories is an entity named by its label
 //! (`memory_category`), its memories its observations, and `default_user` `has` it. A model
 //! that opens `default_user` sees what it is and where the rest is; search finds any
-//! memory's words. Sources and dates have no place in the format and are not written.
+//! memory's words. Sources and dates have no place in the format and are not written;
+//! memories marked sensitive are left out unless asked for (see [`write`]).
 //!
 //! Reading: `default_user`'s observations are items of "Personal information" unless the
 //! classifier's overriding rules say otherwise (an instruction, a correction, a tool); a
