@@ -20,6 +20,7 @@ pub mod conflict;
 pub mod dedupe;
 pub mod export;
 pub mod fill;
+pub mod formats;
 pub mod i18n;
 pub mod messages;
 pub mod picker;

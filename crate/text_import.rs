@@ -20,6 +20,7 @@ use time::OffsetDateTime;
 
 use crate::category::Category;
 use crate::classify::classify;
+use crate::formats;
 use crate::profile::{ItemId, MemoryItem, Profile, ProfileError, Source, Via};
 use crate::sensitive;
 use crate::sites::{self, Assistant};
@@ -102,6 +103,8 @@ pub enum ImportError {
     NoEntries,
     /// A memport profile file that could not be read (damaged, or from a newer memport).
     Profile(ProfileError),
+    /// A PAM or MCP memory file that could not be read.
+    Open(formats::FormatError),
 }
 
 impl std::fmt::Display for ImportError {
@@ -124,6 +127,7 @@ impl std::fmt::Display for ImportError {
                 f,
                 "This looks like a memport profile file, but it could not be used: {e}"
             ),
+            ImportError::Open(e) => e.fmt(f),
         }
     }
 }
@@ -524,11 +528,24 @@ pub enum Reading {
     Text(Parsed),
     /// A memport profile file ("Download JSON"): restores the profile exactly.
     Profile(Profile),
+    /// A file in an open format (PAM, the MCP memory server's JSONL): its memories are added
+    /// like any others, each with the sources the file gave.
+    Open(formats::Imported),
 }
 
-/// Reads `text`: a memport profile file when it is one (by its `schema` and `items`), else
-/// memory in an assistant's words.
+/// Reads `text` for a preview: [`read_at`] with no time of reading (the items of an open
+/// format are read again, at the time they are added).
 pub fn read(text: &str) -> Result<Reading, ImportError> {
+    read_at(text, OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Reads `text` at `now`: a memport profile file when it is one (by its `schema` and
+/// `items`), a PAM or MCP memory file by its content ([`formats::detect`]), else memory in
+/// an assistant's words.
+pub fn read_at(text: &str, now: OffsetDateTime) -> Result<Reading, ImportError> {
+    if let Some(open) = formats::read(text, now) {
+        return open.map(Reading::Open).map_err(ImportError::Open);
+    }
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.starts_with('{') && looks_like_profile(trimmed) {
         let chars = trimmed.chars().count();
@@ -643,6 +660,7 @@ pub(crate) fn whats(found: Vec<sensitive::Finding>) -> Vec<String> {
 pub fn preview_reading(reading: &Reading, profile: &Profile) -> Preview {
     let restored = match reading {
         Reading::Text(parsed) => return preview(parsed, profile),
+        Reading::Open(open) => return preview_open(open, profile),
         Reading::Profile(restored) => restored,
     };
     let held: HashSet<&ItemId> = profile.items.iter().map(|i| &i.id).collect();
@@ -674,6 +692,43 @@ pub fn preview_reading(reading: &Reading, profile: &Profile) -> Preview {
     }
 }
 
+/// The preview of a PAM or MCP file's memories against `profile`.
+fn preview_open(open: &formats::Imported, profile: &Profile) -> Preview {
+    let held = profile.held_ids();
+    let mut seen = held.clone();
+    let entries: Vec<PreviewEntry> = open
+        .items
+        .iter()
+        .map(|i| PreviewEntry {
+            text: i.text.clone(),
+            category: i.category.label(),
+            why: "the file's category or type",
+            saved: i.sources.iter().find_map(|s| s.saved.clone()),
+            known: !seen.insert(i.id.clone()) || i.former_ids.iter().any(|f| held.contains(f)),
+            sensitive: sensitive::marks(i),
+        })
+        .collect();
+    let new = entries.iter().filter(|e| !e.known).count();
+    let total = entries.len();
+    let noun = if total == 1 { "memory" } else { "memories" };
+    let left = match open.left_out.len() {
+        0 => String::new(),
+        1 => " 1 note below.".to_string(),
+        n => format!(" {n} notes below."),
+    };
+    Preview {
+        summary: format!(
+            "Read as {}: {total} {noun}{}.{left}",
+            open.format.label(),
+            held_note(total, new)
+        ),
+        entries,
+        ignored: open.left_out.clone(),
+        new,
+        replace: false,
+    }
+}
+
 /// Adds the text's memories to `profile`, or restores a memport profile file over it; the
 /// message for the person and the label of the step that undoes it.
 pub fn into_profile(
@@ -681,7 +736,20 @@ pub fn into_profile(
     now: OffsetDateTime,
     profile: &mut Profile,
 ) -> Result<(String, &'static str), ImportError> {
-    let parsed = match read(text)? {
+    let parsed = match read_at(text, now)? {
+        Reading::Open(open) => {
+            let read = open.items.len();
+            let marked = sensitive::added_note(&open.items);
+            let report = profile.add(open.items);
+            let message = added_message(
+                report.added,
+                report.known,
+                read,
+                "in the file",
+                "from the file",
+            );
+            return Ok((message + &marked, open.format.undo_label()));
+        }
         Reading::Profile(restored) => {
             let n = restored.len();
             *profile = restored;

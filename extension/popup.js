@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewExport, importExport, storedProfileRaw, keptProfileRaw, startNewProfile } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, profilePam, profileMcp, openFormat, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewExport, importExport, storedProfileRaw, keptProfileRaw, startNewProfile } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -306,6 +306,8 @@ function render(view) {
   $('copy-markdown').disabled = view.total === 0;
   $('copy-text').disabled = view.total === 0;
   $('download-json').disabled = view.total === 0;
+  $('download-pam').disabled = view.total === 0;
+  $('download-mcp').disabled = view.total === 0;
   $('filters').hidden = view.total === 0;
   if (view.empty) {
     $('shown').textContent = '';
@@ -445,6 +447,26 @@ $('download-json').addEventListener('click', async () => {
   }
 });
 
+// The open formats, as Rust writes them: a Portable AI Memory memory store, and the MCP memory
+// server's knowledge graph (the file it keeps as memory.jsonl). Import text reads both back.
+// The MCP file leaves out memories marked sensitive (the server hands it to a model); Rust says
+// how many.
+for (const [id, rendered, name, ext, type, what] of [
+  ['download-pam', async () => ({ text: await profilePam(), withheld: 0 }), 'memport-pam', 'json', 'application/json', 'format_pam'],
+  ['download-mcp', profileMcp, 'memory', 'jsonl', 'application/jsonl', 'format_mcp'],
+]) {
+  $(id).addEventListener('click', async () => {
+    try {
+      const { text, withheld } = await rendered();
+      download(text, `${name}-${new Date().toISOString().slice(0, 10)}.${ext}`, type);
+      const left = withheld === 0 ? '' : ` ${plural('withheld', withheld)}`;
+      say({ ok: true, message: msg('saved_format', msg(what)) + left });
+    } catch (e) {
+      say({ ok: false, message: msg('could_not_save', e.message ?? e) });
+    }
+  });
+}
+
 // "Check this page": what memport finds on the tab under the popup, part by part.
 function showReport(report) {
   const box = $('check');
@@ -506,7 +528,8 @@ for (const b of document.querySelectorAll('[data-prompt]')) {
   });
 }
 
-// A file (a saved answer, or memport's own JSON) is read into the box, to preview like a paste.
+// A file (a saved answer, memport's own JSON, a PAM or MCP memory file) is read into the box, to
+// preview like a paste; Rust tells which it is by its content.
 // A profile file memport wrote fits (its stored profile is at most 10 MB, indented here).
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 $('import-file').addEventListener('change', async () => {
@@ -674,9 +697,31 @@ function stopExport() {
   $('export-drop').classList.remove('busy');
 }
 
-function startExport(fileList) {
+/**
+ * A PAM or MCP memory file chosen here is not a data export: when Rust recognises the one
+ * chosen file by its content, it goes to Import text's preview instead. True when it did.
+ */
+async function openFormatFile(files) {
+  if (files.length !== 1 || files[0].size > MAX_FILE_BYTES) return false;
+  const [file] = files;
+  if (!(await file.slice(0, 64).text()).trimStart().replace(/^\uFEFF/, '').startsWith('{')) return false;
+  const text = await file.text();
+  const format = openFormat(text);
+  if (!format) return false;
+  $('import').hidden = false;
+  $('import-open').setAttribute('aria-expanded', 'true');
+  $('import-text').value = text;
+  await showPreview();
+  if ($('import-add').hidden) return true; // Rust said what is wrong with it.
+  say({ ok: true, message: msg('file_is_format', file.name, format) });
+  $('import').scrollIntoView();
+  return true;
+}
+
+async function startExport(fileList) {
   const files = [...fileList];
   if (files.length === 0) return;
+  if (await openFormatFile(files)) return;
   if (exportWorker) return exportSay(false, msg('export_busy'));
   clearExport();
   let worker;

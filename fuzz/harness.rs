@@ -155,8 +155,8 @@ pub fn export_zip(data: &[u8]) {
     import_as("export.zip", data);
 }
 
-/// "Import text": a pasted or opened text (a profile file or an assistant's words), its
-/// preview and what it would add.
+/// "Import text": a pasted or opened text (a profile file, a PAM or MCP memory file, or an
+/// assistant's words), its preview and what it would add.
 pub fn text(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let profile = Profile::new();
@@ -165,7 +165,7 @@ pub fn text(data: &[u8]) {
             let _ = text_import::preview(&parsed, &profile);
             let _ = text_import::items(&parsed, OffsetDateTime::UNIX_EPOCH);
         }
-        Ok(reading @ Reading::Profile(_)) => {
+        Ok(reading @ (Reading::Profile(_) | Reading::Open(_))) => {
             let _ = text_import::preview_reading(&reading, &profile);
         }
         Err(e) => {

@@ -81,6 +81,7 @@ fn read_back(text: &str) -> Vec<(String, Category)> {
             .map(|e| (e.text, e.category))
             .collect(),
         Ok(Reading::Profile(_)) => panic!("a text export read as a profile file"),
+        Ok(Reading::Open(_)) => panic!("a text export read as an open format"),
         Err(_) => Vec::new(),
     }
 }

@@ -1,9 +1,12 @@
-//! `memport import <export.zip|dir|file>... [--json|--markdown|--for claude|chatgpt|gemini]
+//! `memport import <export.zip|dir|file>... [--json|--markdown|--pam|--mcp|--for claude|chatgpt|gemini]
 //! [--include-sensitive]`
 //!
 //! The same export reader as the options page, on the command line: it reads the files
 //! (folders are walked), prints the recovered profile on stdout, and the summary and any
-//! problems on stderr, with a progress line while it reads when stderr is a terminal.
+//! problems on stderr, with a progress line while it reads when stderr is a terminal. A
+//! Portable AI Memory file or an MCP memory server's `memory.jsonl` among them (known by its
+//! content) is read as the popup's Import text reads it, and `--pam` / `--mcp` write the
+//! profile in those formats, so the tool also converts between them.
 //! Memories that hold a secret (a key, a password, a card or account number) are named on
 //! stderr, by id and what was found, and left out of `--for`, as the extension leaves them
 //! out of sending, unless `--include-sensitive`; `--json` keeps them, marked.
@@ -15,28 +18,35 @@ use std::time::Instant;
 
 use memport::export::{self, summary, DiskFile, Progress, Source};
 use memport::fill::{self, Way};
+use memport::formats;
 use memport::profile::{export_json, Profile};
 use memport::render;
 use memport::sensitive;
 use memport::sites::Assistant;
 
-const USAGE: &str = "usage: memport import <export.zip|dir|file>... [--json | --markdown | --for claude|chatgpt|gemini] [--include-sensitive]
+const USAGE: &str = "usage: memport import <export.zip|dir|file>... [--json | --markdown | --pam | --mcp | --for claude|chatgpt|gemini] [--include-sensitive]
 
-Recovers the memory and instructions in ChatGPT, Claude and Google Takeout data exports
-and prints them as one memport profile:
+Recovers the memory and instructions in ChatGPT, Claude and Google Takeout data exports,
+Portable AI Memory (PAM) files and MCP memory server files (memory.jsonl), and prints them
+as one memport profile:
   (default)    the profile as text, one memory per line under its category
   --json       the profile as memport's JSON (the popup's Import text restores it)
   --markdown   the profile as Markdown
+  --pam        the profile as a Portable AI Memory v1.0 memory store (JSON)
+  --mcp        the profile as the MCP memory server's knowledge graph (JSON lines),
+               without the memories marked sensitive
   --for NAME   the text memport would put in that assistant's import box, without the
                memories marked sensitive (keys, passwords, card and account numbers)
   --include-sensitive
-               with --for, keep the memories marked sensitive";
+               with --for or --mcp, keep the memories marked sensitive";
 
 /// What to print.
 enum Output {
     Text,
     Json,
     Markdown,
+    Pam,
+    Mcp,
     For(Assistant),
 }
 
@@ -61,6 +71,8 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--json" => output = Output::Json,
             "--include-sensitive" => include_sensitive = true,
             "--markdown" => output = Output::Markdown,
+            "--pam" => output = Output::Pam,
+            "--mcp" => output = Output::Mcp,
             "--for" => {
                 let name = it
                     .next()
@@ -122,6 +134,27 @@ fn open(path: &Path, base: &Path) -> Result<DiskFile, String> {
     DiskFile::open(path, name).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// The items of `path` when it is a PAM or MCP memory file (known by its content, not its
+/// name); `None` for anything else, which the export reader takes. A file too large to be
+/// one, or one that does not start as JSON, is not read whole.
+fn open_format(path: &Path) -> Option<Result<formats::Imported, String>> {
+    let size = std::fs::metadata(path).ok()?.len();
+    if size > formats::MAX_FILE_CHARS as u64 * 4 {
+        return None;
+    }
+    let mut head = [0u8; 8];
+    let n = std::io::Read::read(&mut std::fs::File::open(path).ok()?, &mut head).ok()?;
+    let start = head[..n]
+        .iter()
+        .position(|b| !b" \t\r\n\xef\xbb\xbf".contains(b));
+    if start.is_none_or(|at| head[at] != b'{') {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    let read = formats::read(&text, time::OffsetDateTime::now_utc())?;
+    Some(read.map_err(|e| format!("{}: {e}", path.display())))
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args = match parse(&args) {
@@ -135,6 +168,8 @@ fn main() -> ExitCode {
         }
     };
     let mut files = Vec::new();
+    // Items from PAM and MCP files, added after the exports' (the same `Profile::add`).
+    let mut opened = Vec::new();
     for p in &args.paths {
         let base = if p.is_dir() {
             p.as_path()
@@ -147,6 +182,26 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
         for f in found {
+            match open_format(&f) {
+                Some(Ok(open)) => {
+                    eprintln!(
+                        "memport: {}: read as {}, {}",
+                        f.display(),
+                        open.format.label(),
+                        summary::plural(open.items.len() as u64, "memory", "memories")
+                    );
+                    for note in &open.left_out {
+                        eprintln!("memport: {}: {note}", f.display());
+                    }
+                    opened.extend(open.items);
+                    continue;
+                }
+                Some(Err(e)) => {
+                    eprintln!("memport: {e}");
+                    return ExitCode::from(1);
+                }
+                None => {}
+            }
             let base = if p.is_dir() {
                 base
             } else {
@@ -161,6 +216,8 @@ fn main() -> ExitCode {
             }
         }
     }
+    // Only PAM and MCP files: nothing for the export reader, and no summary of it.
+    let only_open = files.is_empty() && !opened.is_empty();
     let terminal = std::io::stderr().is_terminal();
     let started = Instant::now();
     let mut last = Instant::now();
@@ -184,20 +241,22 @@ fn main() -> ExitCode {
     let secs = started.elapsed().as_secs_f64();
     // The options page's summary, line for line.
     let shown = summary::summary(&outcome);
-    eprintln!(
-        "memport: {} recovered from {} in {secs:.1} s",
-        summary::plural(outcome.items.len() as u64, "memory", "memories"),
-        summary::plural(outcome.report.read.len() as u64, "file", "files"),
-    );
-    for line in shown.lines.iter().chain(&shown.faults) {
-        eprintln!("memport: {line}");
+    if !only_open {
+        eprintln!(
+            "memport: {} recovered from {} in {secs:.1} s",
+            summary::plural(outcome.items.len() as u64, "memory", "memories"),
+            summary::plural(outcome.report.read.len() as u64, "file", "files"),
+        );
+        for line in shown.lines.iter().chain(&shown.faults) {
+            eprintln!("memport: {line}");
+        }
     }
 
     let mut profile = Profile::new();
-    profile.add(export::items(
-        &outcome.items,
-        time::OffsetDateTime::now_utc(),
-    ));
+    let now = time::OffsetDateTime::now_utc();
+    profile.add(export::items(&outcome.items, now));
+    let from_files = !opened.is_empty();
+    profile.add(opened);
     // Named by id and what was found, never by their text: the secret stays off the screen.
     for item in &profile.items {
         let found = sensitive::marks(item);
@@ -213,6 +272,17 @@ fn main() -> ExitCode {
     let text = match args.output {
         Output::Json => export_json(&profile),
         Output::Markdown => render::markdown(&profile),
+        Output::Pam => formats::pam::write(&profile, now),
+        Output::Mcp => {
+            let written = formats::mcp::write(&profile, args.include_sensitive);
+            if written.withheld > 0 {
+                eprintln!(
+                    "memport: {} marked sensitive left out of --mcp (--include-sensitive keeps them)",
+                    summary::plural(written.withheld as u64, "memory", "memories")
+                );
+            }
+            written.text
+        }
         Output::Text => render::category_lines(&profile.items),
         Output::For(target) => match if args.include_sensitive {
             fill::prepare(target, Way::Import, &profile)
@@ -237,7 +307,7 @@ fn main() -> ExitCode {
     if writeln!(out, "{}", text.trim_end()).is_err() {
         return ExitCode::from(1);
     }
-    if outcome.items.is_empty() && !outcome.report.faults.is_empty() {
+    if !from_files && outcome.items.is_empty() && !outcome.report.faults.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -246,6 +246,43 @@ pub async fn profile_json() -> Result<String, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+/// "Download PAM (JSON)": the whole profile as a Portable AI Memory v1.0 memory store.
+#[wasm_bindgen(js_name = profilePam)]
+pub async fn profile_pam() -> Result<String, JsValue> {
+    load_profile()
+        .await
+        .map(|p| crate::formats::pam::write(&p, super::now()))
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// "Download MCP memory (JSONL)": the profile as the MCP memory server's `memory.jsonl`,
+/// without the memories marked sensitive (the server hands it to a model); `{text,
+/// withheld}`.
+#[wasm_bindgen(js_name = profileMcp)]
+pub async fn profile_mcp() -> Result<JsValue, JsValue> {
+    let profile = load_profile()
+        .await
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let written = crate::formats::mcp::write(&profile, false);
+    Ok(browser::to_js(&McpFile {
+        text: written.text,
+        withheld: written.withheld,
+    }))
+}
+
+#[derive(Serialize)]
+struct McpFile {
+    text: String,
+    withheld: usize,
+}
+
+/// What open format `text` is in ("a Portable AI Memory (PAM) file"), by its content, or
+/// nothing: the options page hands such a file to Import text instead of the export reader.
+#[wasm_bindgen(js_name = openFormat)]
+pub fn open_format(text: &str) -> Option<String> {
+    crate::formats::detect(text).map(|f| f.label().to_string())
+}
+
 /// Labels of the category groups the person folded.
 #[wasm_bindgen(js_name = collapsedGroups)]
 pub fn collapsed_groups() -> Vec<String> {

@@ -132,7 +132,7 @@ async fn dispatch(request: Request) -> Reply {
 
 /// "Import text", step one: what the text holds, against the profile.
 async fn preview_import(text: &str) -> Reply {
-    let reading = match text_import::read(text) {
+    let reading = match text_import::read_at(text, now()) {
         Ok(r) => r,
         Err(e) => return Reply::notice(false, e.to_string()),
     };

@@ -1,0 +1,198 @@
+//! Open formats other memory tools read and write, both ways: the Portable AI Memory (PAM)
+//! v1.0 memory store ([`pam`]) and the knowledge graph of the MCP memory server
+//! ([`mcp`], one JSON object per line).
+//!
+//! Why here and not in `render`/`text_import`: these are files with a schema, not text an
+//! assistant writes, so they are written and read whole, field by field, with errors that
+//! name the field or line. Reading one gives [`MemoryItem`]s with their own sources, which
+//! `text_import` previews and hands to `Profile::add` like every other way in, so the
+//! profile's rules decide what is already held (one item, every source).
+//!
+//! What each format carries, and what is lost either way, is in the README ("Open formats").
+
+pub mod jcs;
+pub mod mcp;
+pub mod pam;
+
+use std::fmt;
+
+use time::OffsetDateTime;
+
+use crate::category::Category;
+use crate::profile::MemoryItem;
+
+/// An open format memport reads and writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenFormat {
+    /// A Portable AI Memory v1.0 memory store (`memory-store.json`).
+    Pam,
+    /// The MCP memory server's knowledge graph (`memory.jsonl`).
+    Mcp,
+}
+
+impl OpenFormat {
+    /// Its name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            OpenFormat::Pam => "a Portable AI Memory (PAM) file",
+            OpenFormat::Mcp => "an MCP memory server file (JSONL knowledge graph)",
+        }
+    }
+
+    /// The step Undo takes back after adding one.
+    pub fn undo_label(self) -> &'static str {
+        match self {
+            OpenFormat::Pam => "Imported a PAM file",
+            OpenFormat::Mcp => "Imported an MCP memory file",
+        }
+    }
+}
+
+/// What a file in an open format held.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    pub format: OpenFormat,
+    /// One item per memory (PAM) or observation and relation (MCP), each with its sources.
+    pub items: Vec<MemoryItem>,
+    /// What was read but not added, each with why ("Retracted in the file: …"), and what in
+    /// the file did not check out (a content hash that does not match): listed in the preview.
+    pub left_out: Vec<String>,
+}
+
+/// Why a file in an open format was not read. Nothing is added when one is returned.
+#[derive(Debug, PartialEq, Eq)]
+pub enum FormatError {
+    /// The file is not JSON where JSON was expected.
+    NotJson { at: String, detail: String },
+    /// A field is missing or has the wrong type.
+    Field { at: String, expected: &'static str },
+    /// A PAM file of a major version memport does not read.
+    Version { found: String },
+    /// Longer than memport opens.
+    TooLong { chars: usize, max: usize },
+    /// Nothing in it to add.
+    NoMemories,
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormatError::NotJson { at, detail } => write!(
+                f,
+                "{at} is not valid JSON ({detail}). Nothing was added: fix or remove that part \
+                 and open the file again."
+            ),
+            FormatError::Field { at, expected } => write!(
+                f,
+                "{at} should be {expected}. Nothing was added: the file does not follow its \
+                 format there."
+            ),
+            FormatError::Version { found } => write!(
+                f,
+                "This PAM file is version {found}; memport reads version 1.x. Nothing was added."
+            ),
+            FormatError::TooLong { chars, max } => write!(
+                f,
+                "That file is {chars} characters; memport opens at most {max}. Nothing was added."
+            ),
+            FormatError::NoMemories => f.write_str(
+                "That file holds no memories memport can add (it is empty, or everything in it \
+                 is retracted or archived). Nothing was added.",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// The longest file read: the same as a memport profile file.
+pub const MAX_FILE_CHARS: usize = crate::text_import::MAX_PROFILE_FILE_CHARS;
+
+/// Which open format `text` is in, by its content: a JSON object whose `schema` is
+/// `"portable-ai-memory"`, or lines of which the first is a JSON object with `"type"`
+/// `"entity"` or `"relation"`. A file name says nothing here.
+pub fn detect(text: &str) -> Option<OpenFormat> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('{') {
+        // A key `"schema"` whose value is `"portable-ai-memory"`, anywhere (a writer may sort
+        // its keys). Inside a JSON string those quotes would be escaped, so text that only
+        // mentions it does not count.
+        let is_pam = trimmed.match_indices("\"schema\"").any(|(at, key)| {
+            let rest = trimmed[at + key.len()..].trim_start();
+            rest.strip_prefix(':')
+                .is_some_and(|r| r.trim_start().starts_with("\"portable-ai-memory\""))
+        });
+        if is_pam {
+            return Some(OpenFormat::Pam);
+        }
+        // The server writes `"type"` first; a line cut short or nested too deep to parse is
+        // still that file, and gets the error for its line rather than read as text.
+        let first = trimmed.lines().next().unwrap_or("");
+        let head: String = first.chars().take(200).collect::<String>().replace(' ', "");
+        if head.contains("\"type\":\"entity\"") || head.contains("\"type\":\"relation\"") {
+            return Some(OpenFormat::Mcp);
+        }
+        if let Ok(serde_json::Value::Object(o)) = serde_json::from_str(first) {
+            if matches!(
+                o.get("type").and_then(|t| t.as_str()),
+                Some("entity" | "relation")
+            ) {
+                return Some(OpenFormat::Mcp);
+            }
+        }
+    }
+    None
+}
+
+/// Reads `text` in the format it is in (see [`detect`]), items as read at `now`.
+pub fn read(text: &str, now: OffsetDateTime) -> Option<Result<Imported, FormatError>> {
+    let format = detect(text)?;
+    let chars = text.chars().count();
+    if chars > MAX_FILE_CHARS {
+        return Some(Err(FormatError::TooLong {
+            chars,
+            max: MAX_FILE_CHARS,
+        }));
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    Some(match format {
+        OpenFormat::Pam => pam::read(text, now),
+        OpenFormat::Mcp => mcp::read(text, now),
+    })
+}
+
+/// A category's label as a lowercase slug ("response-instructions"): a PAM tag, an MCP name.
+pub(crate) fn slug(category: Category) -> String {
+    category.label().to_lowercase().replace(' ', "-")
+}
+
+/// The category a slug names.
+pub(crate) fn from_slug(slug: &str) -> Option<Category> {
+    Category::ALL.into_iter().find(|c| self::slug(*c) == slug)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_told_apart_by_content() {
+        assert_eq!(
+            detect("{\n  \"schema\": \"portable-ai-memory\",\n  \"schema_version\": \"1.0\"}"),
+            Some(OpenFormat::Pam)
+        );
+        assert_eq!(
+            detect(
+                "{\"type\":\"entity\",\"name\":\"a\",\"entityType\":\"b\",\"observations\":[]}\n"
+            ),
+            Some(OpenFormat::Mcp)
+        );
+        assert_eq!(
+            detect("\u{feff}{\"type\":\"relation\",\"from\":\"a\",\"to\":\"b\",\"relationType\":\"c\"}"),
+            Some(OpenFormat::Mcp)
+        );
+        assert_eq!(detect("{\"schema\": 3, \"items\": []}"), None);
+        assert_eq!(detect("[2024-01-01] - Lives in Lisbon"), None);
+        assert_eq!(detect("{\"type\":\"other\"}"), None);
+    }
+}
