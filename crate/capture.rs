@@ -267,35 +267,35 @@ pub fn into_profile(
         .sum();
     let memory_gave_nothing = memory_items == 0;
     // What each part gave, and what went wrong: said on the page and in the popup.
-    let mut each_part = String::new();
-    if given.len() > 1 || memory_gave_nothing {
-        let each: Vec<String> = given
+    let each: Option<String> = (given.len() > 1 || memory_gave_nothing).then(|| {
+        given
             .iter()
             .map(|p| i18n::t("part_gave", &[&i18n::number(p.items.len()), &p.part]))
-            .collect();
-        each_part.push_str(&format!(": {}", each.join(", ")));
-    }
+            .collect::<Vec<_>>()
+            .join(&i18n::t("list_separator", &[]))
+    });
+    let with_parts = |saved: String| match &each {
+        Some(parts) => i18n::t("saved_parts", &[&saved, parts]),
+        None => saved,
+    };
     let since = if log.previous_at.is_some() {
         i18n::t("since_last", &[&log.changes.summary()])
     } else {
         String::new()
     };
     let problems = problems(outcome, site, memory_items);
+    let as_new = AddReport {
+        added: read,
+        known: 0,
+    };
     Ok(Saved {
         page: format!(
-            "{}{each_part}{problems}",
-            saved_message(
-                &site.name,
-                read,
-                AddReport {
-                    added: read,
-                    known: 0
-                }
-            )
+            "{}{problems}",
+            with_parts(saved_message(&site.name, read, as_new))
         ),
         full: format!(
-            "{}{each_part}{since}{problems}",
-            saved_message(&site.name, read, report)
+            "{}{since}{problems}",
+            with_parts(saved_message(&site.name, read, report))
         ),
     })
 }
@@ -653,7 +653,7 @@ mod tests {
         crate::i18n::set_lang(crate::i18n::Lang::Fr);
         assert_eq!(
             into_profile(&read, now, &mut Profile::new()).unwrap().page,
-            "Enregistré 3 souvenirs de Claude: 2 de sa mémoire, 1 de vos modifications"
+            "Enregistré 3 souvenirs de Claude : 2 de sa mémoire, 1 de vos modifications"
         );
         crate::i18n::set_lang(crate::i18n::Lang::Ja);
         assert_eq!(

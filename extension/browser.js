@@ -140,11 +140,14 @@ export async function readSelection(tabId, frameId) {
 }
 
 /**
- * The language the browser speaks to the person (its UI language, as the extension's
- * _locales are chosen by), or the page's language where chrome.i18n is not there (a worker).
+ * The language memport speaks to the person: the catalog the browser chose among _locales
+ * (each names itself in `locale_code`; getUILanguage can report the browser's own UI
+ * language when it has no translation of its own for it), or the worker's language where
+ * chrome.i18n is not there (the export worker).
  */
 export function uiLanguage() {
-  return globalThis.chrome?.i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? 'en';
+  const i18n = globalThis.chrome?.i18n;
+  return i18n?.getMessage?.('locale_code') || i18n?.getUILanguage?.() || globalThis.navigator?.language || 'en';
 }
 
 /** Creates the context-menu items Rust lists (replacing any from an earlier version). */

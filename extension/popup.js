@@ -6,7 +6,9 @@ import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupColl
 const $ = (id) => document.getElementById(id);
 
 // Words in the browser's language, from _locales (the same catalogs Rust speaks from).
-const LANG = chrome.i18n.getUILanguage();
+// The catalog the browser chose among memport's _locales ("fr"): numbers, dates and plurals
+// follow the same language as the words.
+const LANG = chrome.i18n.getMessage('locale_code') || chrome.i18n.getUILanguage();
 const msg = (id, ...args) => chrome.i18n.getMessage(id, args.map(String)) || id;
 const num = (n) => Number(n).toLocaleString(LANG);
 /** Message `<id>_one` or `<id>_other` as the language counts `n`, `n` as its first argument. */

@@ -42,15 +42,16 @@ const WORKER_TIMEOUT_MS = 15_000;
 
 /**
  * Launches Chromium with a temporary profile.
- * @param {{extensionDir?: string, port?: number, headless?: boolean}} options
+ * @param {{extensionDir?: string, port?: number, headless?: boolean, lang?: string}} options
  *   extensionDir: unpacked extension to load (its manifest.json inside);
- *   port: replica server port that REPLICA_HOSTS are mapped to.
+ *   port: replica server port that REPLICA_HOSTS are mapped to;
+ *   lang: the browser's UI language ("fr", "ja"), which the extension's _locales follow.
  * @returns {Promise<{context: import('playwright-core').BrowserContext,
  *   worker: import('playwright-core').Worker | null,
  *   extensionId: string | null, userDataDir: string,
  *   close: () => Promise<void>}>}
  */
-export async function launchBrowser({ extensionDir, port, headless = true } = {}) {
+export async function launchBrowser({ extensionDir, port, headless = true, lang = null } = {}) {
   const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'memport-profile-'));
   const args = [];
   let extDir = null;
@@ -72,6 +73,8 @@ export async function launchBrowser({ extensionDir, port, headless = true } = {}
     '--disable-component-update',
     '--disable-sync',
   );
+  // Chromium on Linux takes its UI language from --lang and LANGUAGE; pages see `locale`.
+  if (lang) args.push(`--lang=${lang}`);
 
   let context;
   try {
@@ -80,6 +83,7 @@ export async function launchBrowser({ extensionDir, port, headless = true } = {}
       headless, // true = new headless on Chromium >= 132; extensions work
       args,
       viewport: { width: 1280, height: 800 },
+      ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` } } : {}),
     });
   } catch (err) {
     await fs.rm(userDataDir, { recursive: true, force: true });
@@ -127,11 +131,11 @@ export async function launchBrowser({ extensionDir, port, headless = true } = {}
  *   worker: import('playwright-core').Worker | null, extensionId: string | null,
  *   userDataDir: string, close: () => Promise<void>}>}
  */
-export async function startAll({ extensionDir, headless = true } = {}) {
+export async function startAll({ extensionDir, headless = true, lang = null } = {}) {
   const server = await startReplicaServer();
   let browser;
   try {
-    browser = await launchBrowser({ extensionDir, port: server.port, headless });
+    browser = await launchBrowser({ extensionDir, port: server.port, headless, lang });
   } catch (err) {
     await server.close();
     throw err;

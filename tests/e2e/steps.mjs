@@ -14,11 +14,11 @@ export const CLAUDE_MEMORY_PAGE = 'https://claude.ai/settings/capabilities';
 export const GEMINI_IMPORT_PAGE = 'https://gemini.google.com/import';
 
 /** Starts the replica server and Chromium with the built extension. */
-export async function start({ headless = true } = {}) {
+export async function start({ headless = true, lang = null } = {}) {
   await fs.access(path.join(DIST, 'manifest.json')).catch(() => {
     throw new Error(`No built extension in ${DIST}: run ./dev build first.`);
   });
-  return startAll({ extensionDir: DIST, headless });
+  return startAll({ extensionDir: DIST, headless, lang });
 }
 
 /**
