@@ -184,7 +184,11 @@ pub fn probes(url: &str, picks: &Picks) -> Result<(String, Vec<Probe>), Report> 
             pages.push(format!("its memory at {}", named.join(" or ")));
         }
         if let Some(i) = site.import.as_ref().filter(|i| !named.contains(&i.url)) {
-            pages.push(format!("its {} at {}", i.title, i.url));
+            pages.push(format!(
+                "its {} at {}",
+                crate::i18n::t(&i.title, &[]),
+                i.url
+            ));
         }
         return Err(Report {
             title: format!("{}: not a page memport reads or fills", site.name),

@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::category::Category;
+use crate::i18n;
 use crate::profile::{ItemId, MemoryItem, Profile};
 use crate::render;
 use crate::sensitive;
@@ -83,9 +84,9 @@ pub struct BoxState {
 #[derive(Clone, Debug, Serialize)]
 pub struct Ask {
     pub question: String,
-    pub replace: &'static str,
-    pub append: &'static str,
-    pub keep: &'static str,
+    pub replace: String,
+    pub append: String,
+    pub keep: String,
     /// Unanswered for this long, the boxes are left alone (the worker cannot wait for ever).
     pub answer_within_ms: u32,
 }
@@ -147,52 +148,33 @@ pub enum SendError {
 
 impl std::fmt::Display for SendError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SendError::EmptyProfile => f.write_str(
-                "Your memport profile is empty, so there is nothing to send. Open your \
-                 assistant's memory page (Claude's Settings > Capabilities, Gemini's Saved info, \
-                 ChatGPT's Settings > Personalization) and press \"Save memory to memport\" \
-                 first.",
+        let said = match self {
+            SendError::EmptyProfile => i18n::t(
+                "send_empty_profile",
+                &[&i18n::t(crate::capture::BUTTON_LABEL, &[])],
             ),
-            SendError::NoImportPage { name } => write!(
-                f,
-                "memport cannot fill {name}'s memory yet: memport does not know a page where \
-                 {name} takes memory in."
-            ),
-            SendError::NoneChosen => {
-                f.write_str("No memories are chosen to send: tick the ones to send in the popup.")
+            SendError::NoImportPage { name } => i18n::t("send_no_import_page", &[name]),
+            SendError::NoneChosen => i18n::t("send_none_chosen", &[]),
+            SendError::AllSensitive { withheld } => {
+                i18n::tn("send_all_sensitive", *withheld, &[&i18n::number(*withheld)])
             }
-            SendError::AllSensitive { withheld } => write!(
-                f,
-                "Nothing was sent: {} marked sensitive (a key, a password, a card or account \
-                 number, or text that instructs an AI). Tick {} in memport's popup to send {}.",
-                if *withheld == 1 {
-                    "your only memory is".to_string()
-                } else {
-                    format!("all {withheld} memories are")
-                },
-                if *withheld == 1 { "it" } else { "the ones" },
-                if *withheld == 1 {
-                    "it anyway"
-                } else {
-                    "them anyway"
-                },
-            ),
-        }
+        };
+        f.write_str(&said)
     }
 }
 
 impl std::error::Error for SendError {}
 
-/// The button on the page's notice that copies the text memport could not fill in.
-pub const COPY_BUTTON: &str = "Copy my memory";
+/// The message id of the button on the page's notice that copies the text memport could not
+/// fill in ("Copy my memory").
+pub const COPY_BUTTON: &str = "copy_button";
 
 /// The page notice's offer to copy the text memport could not fill in: the page code puts
 /// `text` on the clipboard only when the person presses `button`, then says `done` (or
 /// `failed`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CopyOffer {
-    pub button: &'static str,
+    pub button: String,
     pub text: String,
     pub done: String,
     pub failed: String,
@@ -382,8 +364,9 @@ fn one_line(text: &str) -> String {
         .join(" · ")
 }
 
+/// "1 memory", "12 memories", in the person's language.
 fn plural(n: usize) -> String {
-    format!("{n} {}", if n == 1 { "memory" } else { "memories" })
+    i18n::tn("count_memories", n, &[&i18n::number(n)])
 }
 
 impl Send {
@@ -432,19 +415,16 @@ impl Send {
     }
 
     pub fn ask(&self) -> Ask {
-        let what = if self.boxes.len() == 1 {
-            "box already has"
+        let question = if self.boxes.len() == 1 {
+            "ask_box"
         } else {
-            "boxes already have"
+            "ask_boxes"
         };
         Ask {
-            question: format!(
-                "{}'s {what} text in it. What should memport do with it?",
-                self.name
-            ),
-            replace: "Replace it",
-            append: "Keep it and add below",
-            keep: "Leave the box alone",
+            question: i18n::t(question, &[&self.name]),
+            replace: i18n::t("ask_replace", &[]),
+            append: i18n::t("ask_append", &[]),
+            keep: i18n::t("ask_keep", &[]),
             answer_within_ms: 4 * 60 * 1000,
         }
     }
@@ -554,10 +534,12 @@ impl Send {
                 if !b.entries.is_empty() && !lists {
                     unlisted = true;
                 } else if !b.entries.is_empty() {
-                    problems.push(format!(
-                        "\"{}\" was not found, so these were not placed: {}.",
-                        b.label,
-                        quote_list(b.entries.iter().map(|e| e.text.as_str()))
+                    problems.push(i18n::t(
+                        "fill_not_placed",
+                        &[
+                            &b.label,
+                            &quote_list(b.entries.iter().map(|e| e.text.as_str())),
+                        ],
                     ));
                 }
                 continue;
@@ -568,12 +550,14 @@ impl Send {
                 _ => b.editor,
             };
             if comparable(read_back, editor) != comparable(expected, editor) {
-                problems.push(format!(
-                    "\"{}\" did not take the text exactly ({} of {} characters read back): check \
-                     it before you press \"{submit}\".",
-                    b.label,
-                    read_back.chars().count(),
-                    expected.chars().count()
+                problems.push(i18n::t(
+                    "fill_did_not_take",
+                    &[
+                        &b.label,
+                        &i18n::number(read_back.chars().count()),
+                        &i18n::number(expected.chars().count()),
+                        submit,
+                    ],
                 ));
             }
             placed += b.entries.len() - planned.left_out[i].len();
@@ -581,30 +565,26 @@ impl Send {
                 unlisted = true;
             } else if !planned.left_out[i].is_empty() {
                 let limit = b.max_chars.unwrap_or_default();
-                problems.push(format!(
-                    "{} did not fit in \"{}\" ({limit} characters) and were left out: {}.",
-                    plural(planned.left_out[i].len()),
-                    b.label,
-                    quote_list(planned.left_out[i].iter().map(String::as_str))
+                problems.push(i18n::t(
+                    "fill_did_not_fit",
+                    &[
+                        &plural(planned.left_out[i].len()),
+                        &b.label,
+                        &i18n::number(limit as usize),
+                        &quote_list(planned.left_out[i].iter().map(String::as_str)),
+                    ],
                 ));
             }
         }
-        let title = &self.title;
-        let verb = if self.boxes.len() == 1 {
-            "holds"
+        let title = i18n::t(&self.title, &[]);
+        let done = if self.boxes.len() == 1 {
+            "fill_done"
         } else {
-            "hold"
+            "fill_done_boxes"
         };
-        let mut message = format!(
-            "{name}'s {title} now {verb} {}. Review {}, then press \"{submit}\" yourself: memport \
-             never presses it for you.",
-            plural(placed),
-            if self.boxes.len() == 1 { "it" } else { "them" }
-        );
+        let mut message = capitalized(&i18n::t(done, &[name, &title, &plural(placed), submit]));
         if unlisted {
-            problems.push(
-                "Not every memory was placed: memport's popup lists the ones left out.".into(),
-            );
+            problems.push(i18n::t("fill_unlisted", &[]));
         }
         for p in &problems {
             message.push(' ');
@@ -624,12 +604,7 @@ impl Send {
     pub fn withheld_note(&self) -> String {
         match self.withheld {
             0 => String::new(),
-            1 => " 1 sensitive memory was left out; tick it in memport's popup to send it."
-                .to_string(),
-            n => format!(
-                " {n} sensitive memories were left out; tick them in memport's popup to send \
-                 them."
-            ),
+            n => format!(" {}", i18n::tn("fill_withheld", n, &[&i18n::number(n)])),
         }
     }
 
@@ -639,10 +614,14 @@ impl Send {
     pub fn elsewhere(&self, why: &str) -> Notice {
         Notice {
             ok: false,
-            message: format!(
-                "{why}. Press \"{COPY_BUTTON}\" to put the text memport would have filled in on \
-                 the clipboard, then paste it into the box on {} and press \"{}\".",
-                self.url, self.submit_label
+            message: i18n::t(
+                "fill_elsewhere",
+                &[
+                    &why,
+                    &i18n::t(COPY_BUTTON, &[]),
+                    &self.url,
+                    &self.submit_label,
+                ],
             ),
         }
     }
@@ -651,10 +630,14 @@ impl Send {
     pub fn nowhere(&self, why: &str) -> Notice {
         Notice {
             ok: false,
-            message: format!(
-                "{why}. Nothing was filled or copied. Try again once {}'s page has loaded, or \
-                 use \"Copy as text\" in memport's popup and paste it into the box on {}.",
-                self.name, self.url
+            message: i18n::t(
+                "fill_nowhere",
+                &[
+                    &why,
+                    &self.name,
+                    &i18n::t("popup_copy_text", &[]),
+                    &self.url,
+                ],
             ),
         }
     }
@@ -662,14 +645,10 @@ impl Send {
     /// The page notice's offer to copy the whole text, by a person's press.
     pub fn copy_offer(&self) -> CopyOffer {
         CopyOffer {
-            button: COPY_BUTTON,
+            button: i18n::t(COPY_BUTTON, &[]),
             text: self.clipboard_text(),
-            done: format!(
-                "Your memory is on the clipboard: paste it into the box on {}, then press \"{}\".",
-                self.url, self.submit_label
-            ),
-            failed: "memport could not copy it here. Use \"Copy as text\" in memport's popup."
-                .into(),
+            done: i18n::t("copy_done", &[&self.url, &self.submit_label]),
+            failed: i18n::t("copy_failed", &[&i18n::t("popup_copy_text", &[])]),
         }
     }
 
@@ -677,17 +656,12 @@ impl Send {
     pub fn not_found(&self, detail: &str) -> Notice {
         let label = self.boxes.first().map_or("", |b| b.label.as_str());
         let name = &self.name;
-        self.elsewhere(&format!(
-            "memport could not find {name}'s \"{label}\" box ({detail})"
-        ))
+        self.elsewhere(&i18n::t("fill_box_not_found", &[name, &label, &detail]))
     }
 
     /// The tab was not on the target's origin.
     pub fn wrong_page(&self, url: &str) -> Notice {
-        self.nowhere(&format!(
-            "memport only fills {}'s own page, and the tab showed {url}",
-            self.name
-        ))
+        self.nowhere(&i18n::t("fill_wrong_page", &[&self.name, &url]))
     }
 
     /// Whether `url` is a page memport never fills (a custom GPT's or a project's chat).
@@ -701,27 +675,32 @@ impl Send {
     pub fn not_here(&self, url: &str) -> Notice {
         Notice {
             ok: false,
-            message: format!(
-                "memport does not write into a custom GPT's or a project's chat ({url}), so \
-                 nothing was put there. Send again to have memport open a fresh chat."
-            ),
+            message: i18n::t("fill_not_here", &[&url]),
         }
     }
 
     /// The person chose to leave the boxes as they were.
     pub fn kept(&self) -> Notice {
-        let (left, them) = if self.boxes.len() == 1 {
-            ("was left as it was", "it")
+        let kept = if self.boxes.len() == 1 {
+            "fill_kept"
         } else {
-            ("were left as they were", "them")
+            "fill_kept_boxes"
         };
+        let title = i18n::t(&self.title, &[]);
         Notice {
             ok: false,
-            message: format!(
-                "{}'s {} {left}. Send again when you want memport to fill {them}.",
-                self.name, self.title
-            ),
+            message: capitalized(&i18n::t(kept, &[&self.name, &title])),
         }
+    }
+}
+
+/// `s` with its first letter upper case: a message may begin with a title ("la zone
+/// d'import de Gemini …").
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -849,6 +828,32 @@ mod tests {
     }
 
     #[test]
+    fn sending_speaks_the_persons_language() {
+        i18n::set_lang(i18n::Lang::Fr);
+        let send = prepare(Assistant::Gemini, Way::Import, &two()).unwrap();
+        let (_, planned) = send.put_plan(&[found("")], Choice::Replace);
+        let done = send.judge(&planned, &put(&[&planned.plan_texts[0]]));
+        assert_eq!(
+            done.message,
+            "La zone d'import de Gemini contient maintenant 2 souvenirs. Relisez, puis appuyez \
+             vous-même sur « Add memory » : memport n'appuie jamais à votre place."
+        );
+        let ask = send.ask();
+        assert_eq!(ask.keep, "Ne pas toucher à la zone");
+        i18n::set_lang(i18n::Lang::Es);
+        assert_eq!(
+            SendError::AllSensitive { withheld: 12000 }
+                .to_string()
+                .split(':')
+                .next(),
+            Some("No se envió nada")
+        );
+        assert!(SendError::AllSensitive { withheld: 12000 }
+            .to_string()
+            .contains("los 12.000 recuerdos"));
+    }
+
+    #[test]
     fn an_empty_box_is_filled_and_judged() {
         let send = prepare(Assistant::Gemini, Way::Import, &two()).unwrap();
         assert!(!send.occupied(&[found("")]));
@@ -930,7 +935,7 @@ mod tests {
             "ChatGPT's custom instructions now hold 5 memories. Review them, then press \"Save\""
         ));
         assert!(notice.message.contains(
-            "1 memory did not fit in \"How would you like ChatGPT to respond?\" (1500 characters) \
+            "1 memory did not fit in \"How would you like ChatGPT to respond?\" (1,500 characters) \
              and were left out: \"Bxxx"
         ));
         // The page is told only that some were left out, and where to see which.
@@ -1029,7 +1034,7 @@ mod tests {
     #[test]
     fn chatgpt_as_a_chat_message_fills_the_composer() {
         let send = prepare(Assistant::ChatGpt, Way::ChatMessage, &two()).unwrap();
-        assert_eq!(send.title, "message box");
+        assert_eq!(send.title, "title_message_box");
         assert_eq!(send.boxes.len(), 1);
         assert_eq!(send.boxes[0].editor, EditorKind::ContentEditable);
         let text = send.full_text(0);

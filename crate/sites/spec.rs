@@ -184,8 +184,8 @@ pub struct FieldSpec {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ImportPage {
-    /// What people call what memport fills, for messages: "import box" (the default),
-    /// "custom instructions".
+    /// The message id of what people call what memport fills: `title_import_box` (the
+    /// default, "import box"), `title_custom_instructions`.
     #[serde(default = "import_box")]
     pub title: String,
     /// Where memport opens it.
@@ -213,7 +213,7 @@ pub struct ImportPage {
 }
 
 fn import_box() -> String {
-    "import box".to_string()
+    "title_import_box".to_string()
 }
 
 /// One box of an import page.

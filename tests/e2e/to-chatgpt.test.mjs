@@ -94,7 +94,7 @@ test('what does not fit in 1,500 characters is listed, never cut', async (t) => 
   assert.ok(kept.length >= 1 && kept.length < 8);
   for (const line of kept) assert.ok(items.some(([text]) => text === line), 'every kept entry whole');
   const left = items.map(([text]) => text).filter((text) => !kept.includes(text));
-  assert.match(notice.message, new RegExp(`${left.length} memories did not fit in "How would you like ChatGPT to respond\\?" \\(1500 characters\\)`));
+  assert.match(notice.message, new RegExp(`${left.length} memories did not fit in "How would you like ChatGPT to respond\\?" \\(1,500 characters\\)`));
   for (const text of left) assert.ok(notice.message.includes(`"${text}"`), `listed: ${text.slice(0, 20)}`);
   // The page is not given the memories left out, nor how many: the popup lists them.
   const shown = await panelText(page, 'notice');
