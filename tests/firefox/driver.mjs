@@ -109,11 +109,12 @@ export async function startFirefox({ headless = true, extensionDir = DIST } = {}
     const log = await fs.mkdtemp(path.join(os.tmpdir(), 'memport-gecko-'));
     cleanups.push(() => fs.rm(log, { recursive: true, force: true }));
     const driver = spawn(process.env.GECKODRIVER || 'geckodriver', [
-      '--port', String(port), '--log', 'error',
+      '--port', String(port), '--log', process.env.MEMPORT_FIREFOX_LOG ? 'info' : 'error',
       // The tests open memport's own pages from the browser's chrome (openExtensionPage).
       '--allow-system-access',
     ], {
-      stdio: ['ignore', 'ignore', 'pipe'],
+      // MEMPORT_FIREFOX_LOG=1 shows Firefox's output, its consoles included.
+      stdio: ['ignore', process.env.MEMPORT_FIREFOX_LOG ? 'inherit' : 'ignore', 'pipe'],
     });
     let driverErr = '';
     driver.stderr.on('data', (d) => { driverErr += d; });
@@ -149,6 +150,7 @@ export async function startFirefox({ headless = true, extensionDir = DIST } = {}
               'browser.shell.checkDefaultBrowser': false,
               'datareporting.policy.dataSubmissionEnabled': false,
               'toolkit.telemetry.reportingpolicy.firstRun': false,
+              ...(process.env.MEMPORT_FIREFOX_LOG ? { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': true } : {}),
             },
           },
         },
