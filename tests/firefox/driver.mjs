@@ -28,6 +28,7 @@ import { startReplicaServer } from '../replicas/server.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = path.join(REPO, 'dist', 'firefox');
+export const ZIP = path.join(REPO, 'dist', 'memport-firefox.zip');
 /** The add-on id in manifest.firefox.json. */
 export const ADDON_ID = 'memport@memport.dev';
 /** The extension's moz-extension:// host, fixed through the extensions.webextensions.uuids pref. */
@@ -92,9 +93,10 @@ async function startProxy(port) {
  * Starts the replica server, the proxy, geckodriver and a headless Firefox with the built
  * extension installed as a temporary add-on; resolves with the session's helpers.
  */
-export async function startFirefox({ headless = true, extensionDir = DIST } = {}) {
-  await fs.access(path.join(extensionDir, 'manifest.json')).catch(() => {
-    throw new Error(`No built extension in ${extensionDir}: run ./dev build first.`);
+export async function startFirefox({ headless = true, extension = DIST } = {}) {
+  // The unpacked folder, or the zip (dist/memport-firefox.zip): Firefox installs either.
+  await fs.access(extension.endsWith('.zip') ? extension : path.join(extension, 'manifest.json')).catch(() => {
+    throw new Error(`No built extension at ${extension}: run ./dev build first.`);
   });
   const cleanups = [];
   const close = async () => {
@@ -162,7 +164,7 @@ export async function startFirefox({ headless = true, extensionDir = DIST } = {}
     ff.close = close;
     ff.server = server;
     await ff.call('POST', '/window/rect', { width: 1280, height: 900 }).catch(() => {});
-    await ff.call('POST', '/moz/addon/install', { path: path.resolve(extensionDir), temporary: true });
+    await ff.call('POST', '/moz/addon/install', { path: path.resolve(extension), temporary: true });
     return ff;
   } catch (err) {
     await close();

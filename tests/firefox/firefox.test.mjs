@@ -9,12 +9,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startFirefox, REPO } from './driver.mjs';
+import { startFirefox, REPO, ZIP } from './driver.mjs';
 
 const MEMORIES = JSON.parse(fs.readFileSync(path.join(REPO, 'tests', 'replicas', 'chatgpt', 'memories.json'), 'utf8'));
 
-async function setup(t) {
-  const ff = await startFirefox();
+async function setup(t, options) {
+  const ff = await startFirefox(options);
   t.after(() => ff.close());
   return ff;
 }
@@ -68,8 +68,8 @@ test('ChatGPT: every row of the virtualized Saved memories list, and the custom 
   assert.equal(texts.length, MEMORIES.length + 2);
 });
 
-test('Import text: an assistant\'s answer previewed, then added', { timeout: 120_000 }, async (t) => {
-  const ff = await setup(t);
+test('Import text: an assistant\'s answer previewed, then added (memport installed from its zip)', { timeout: 120_000 }, async (t) => {
+  const ff = await setup(t, { extension: ZIP });
   await ff.openPopup();
   await ff.click(await ff.find('#import-open'));
   const box = await ff.find('#import-text');
