@@ -58,7 +58,7 @@ test('Claude\'s memory saved with the in-page button, shown in the popup, sent t
   assert.match(notice.find((e) => e.tag === 'p')?.text ?? '', /Review it, then press "Add memory"/);
 });
 
-test('ChatGPT: every row of the virtualized Saved memories list, and the custom instructions', { timeout: 120_000 }, async (t) => {
+test('ChatGPT: every row of the virtualized Saved memories list, and the custom instructions, sent to Claude', { timeout: 120_000 }, async (t) => {
   const ff = await setup(t);
   await ff.go('https://chatgpt.com/#settings/Personalization');
   await ff.until(() => document.querySelector('[data-memport="capture"]') !== null, [], { what: 'memport\'s button' });
@@ -80,6 +80,17 @@ test('ChatGPT: every row of the virtualized Saved memories list, and the custom 
   for (const memory of MEMORIES) assert.ok(texts.includes(memory), `missing: ${memory}`);
   assert.ok(texts.includes('Keep answers short and use British spelling.'));
   assert.equal(texts.length, MEMORIES.length + 2);
+
+  // On to Claude: its memory import dialog, filled under category labels.
+  await ff.click(await ff.find('#send-claude'));
+  await ff.tabAt('https://claude.ai/settings/capabilities');
+  const state = await ff.until(() => {
+    const box = document.querySelector('[role="dialog"] textarea:not([readonly])');
+    return box?.value && { value: box.value, model: window.replicaState.importDialog.model.text };
+  }, [], { timeout: 30_000, what: 'Claude\'s import box filled' });
+  assert.ok(state.value.startsWith('Response instructions:\n- Keep answers short and use British spelling.'), state.value.slice(0, 200));
+  for (const memory of MEMORIES) assert.ok(state.value.includes(`- ${memory.replace(/\s+/g, ' ')}`), `not sent: ${memory}`);
+  assert.equal(state.model, state.value);
 });
 
 test('Import text: an assistant\'s answer previewed, then added (memport installed from its zip)', { timeout: 120_000 }, async (t) => {
