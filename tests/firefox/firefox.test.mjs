@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startFirefox, REPO, ZIP } from './driver.mjs';
+import { startFirefox, REPO, ZIP, EXTENSION } from './driver.mjs';
 
 const MEMORIES = JSON.parse(fs.readFileSync(path.join(REPO, 'tests', 'replicas', 'chatgpt', 'memories.json'), 'utf8'));
 
@@ -46,7 +46,9 @@ test('Claude\'s memory saved with the in-page button, shown in the popup, sent t
     // What the page shows instead: its address, its box, memport's notice.
     const seen = await ff.run(() => ({ url: location.href, box: document.querySelector('textarea')?.value ?? null })).catch((x) => String(x));
     const notice = await ff.memportUi('notice').catch(() => []);
-    throw new Error(`${e.message}; the page: ${JSON.stringify(seen)}; memport's notice: ${JSON.stringify(notice.map((n) => n.text))}; tabs: ${(await ff.windows()).length}`);
+    await ff.tabAt(EXTENSION);
+    const popup = await ff.run(() => document.querySelector('#status')?.textContent ?? null).catch((x) => String(x));
+    throw new Error(`${e.message}; the page: ${JSON.stringify(seen)}; memport's notice: ${JSON.stringify(notice.map((n) => n.text))}; the popup: ${JSON.stringify(popup)}`);
   });
   // The same text as in Chromium (tests/e2e/transfer.test.mjs).
   const expected = fs.readFileSync(path.join(REPO, 'tests', 'fixtures', 'gemini-import.expected.txt'), 'utf8').trimEnd();
