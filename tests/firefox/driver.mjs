@@ -250,6 +250,23 @@ function makeSession(base, session, server) {
     key: (key) => ff.call('POST', '/actions', {
       actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
     }),
+    /**
+     * Clicks the first element at XPath `xpath`, finding it again while the page re-renders
+     * it away between finding and clicking (as the sites' apps do).
+     */
+    async clickXPath(xpath, { timeout = 15_000 } = {}) {
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const el = await ff.findXPath(xpath);
+        const clicked = el && await ff.click(el).then(() => true, (e) => {
+          if (e.code !== 'stale element reference' || Date.now() > deadline) throw e;
+          return false;
+        });
+        if (clicked) return;
+        if (Date.now() > deadline) throw new Error(`timeout: nothing at ${xpath} to click`);
+        await sleep(100);
+      }
+    },
     click: (el) => ff.call('POST', `/element/${el[ELEMENT]}/click`, {}),
     text: (el) => ff.call('GET', `/element/${el[ELEMENT]}/text`),
     attr: (el, name) => ff.call('GET', `/element/${el[ELEMENT]}/property/${name}`),

@@ -65,7 +65,7 @@ test('ChatGPT: every row of the virtualized Saved memories list, and the custom 
   await ff.go('https://chatgpt.com/#settings/Personalization');
   await ff.until(() => document.querySelector('[data-memport="capture"]') !== null, [], { what: 'memport\'s button' });
   // The list really is virtualized: opened as a person opens it, it holds only a few rows.
-  await ff.click(await ff.findXPath('//button[normalize-space()="Manage"]'));
+  await ff.clickXPath('//button[normalize-space()="Manage"]');
   await ff.until(() => document.getElementById('memories-title') !== null, [], { what: 'Saved memories open' });
   await new Promise((r) => setTimeout(r, 300));
   const rendered = await ff.run(() => window.replicaState.memories.maxRendered);
