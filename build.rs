@@ -1,7 +1,10 @@
-//! Keeps `manifest.json` and the site table in agreement, then bundles the site table.
+//! Keeps the manifests and the site table in agreement, then bundles the site table.
 //!
-//! The build fails, naming the site and the pattern, when a site file does not parse
-//! (unknown keys included) or when it and the manifest disagree (see
+//! There is one `manifest.json`; Firefox's is that one with `manifest.firefox.json` laid over
+//! it as a JSON merge patch (RFC 7386: an object merges, `null` removes a key, anything else
+//! replaces), the same merge `./dev build` makes. The build fails, naming the browser, the
+//! site and the pattern, when a site file does not parse (unknown keys included) or when it
+//! and either manifest disagree (see
 //! `crate/sites/coverage.rs`: a memory page without a host permission or content script, an
 //! import page without a host permission, a host no site needs, a page off its origin).
 //!
@@ -22,18 +25,21 @@ mod sites {
 use std::path::Path;
 use std::{env, fs};
 
-use sites::coverage::{problems, Manifest};
+use serde_json::Value;
+
+use sites::coverage::{merge_patch, problems, Manifest};
 use sites::spec::SiteSpec;
 
 fn main() {
     println!("cargo:rerun-if-changed=manifest.json");
+    println!("cargo:rerun-if-changed=manifest.firefox.json");
     println!("cargo:rerun-if-changed=crate/sites");
     if let Err(problems) = run() {
         for p in &problems {
             println!("cargo:warning={p}");
         }
         eprintln!(
-            "\nmanifest.json and crate/sites/*.toml disagree:\n  - {}\n",
+            "\nthe manifests and crate/sites/*.toml disagree:\n  - {}\n",
             problems.join("\n  - ")
         );
         std::process::exit(1);
@@ -41,12 +47,20 @@ fn main() {
 }
 
 fn run() -> Result<(), Vec<String>> {
-    let manifest_text =
-        fs::read_to_string("manifest.json").map_err(|e| vec![format!("manifest.json: {e}")])?;
-    let manifest: Manifest = serde_json::from_str(&manifest_text)
-        .map_err(|e| vec![format!("manifest.json does not parse: {e}")])?;
+    let chromium = read_json("manifest.json")?;
+    let mut firefox = chromium.clone();
+    merge_patch(&mut firefox, read_json("manifest.firefox.json")?);
     let sites = read_sites(Path::new("crate/sites"))?;
-    let found = problems(&manifest, &sites);
+    let mut found = Vec::new();
+    for (browser, manifest) in [("Chromium", chromium), ("Firefox", firefox)] {
+        let manifest: Manifest = serde_json::from_value(manifest)
+            .map_err(|e| vec![format!("{browser}'s manifest does not parse: {e}")])?;
+        found.extend(
+            problems(&manifest, &sites)
+                .into_iter()
+                .map(|p| format!("{browser}: {p}")),
+        );
+    }
     if !found.is_empty() {
         return Err(found);
     }
@@ -54,6 +68,11 @@ fn run() -> Result<(), Vec<String>> {
     let out = Path::new(&env::var("OUT_DIR").map_err(|e| vec![e.to_string()])?).join("sites.json");
     fs::write(&out, json).map_err(|e| vec![format!("{}: {e}", out.display())])?;
     Ok(())
+}
+
+fn read_json(path: &str) -> Result<Value, Vec<String>> {
+    let text = fs::read_to_string(path).map_err(|e| vec![format!("{path}: {e}")])?;
+    serde_json::from_str(&text).map_err(|e| vec![format!("{path} does not parse: {e}")])
 }
 
 fn read_sites(dir: &Path) -> Result<Vec<SiteSpec>, Vec<String>> {

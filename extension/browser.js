@@ -88,6 +88,14 @@ export async function openTab(url) {
 export function waitForTab(tabId, timeoutMs) {
   return new Promise((resolve) => {
     let done = false;
+    // Firefox reports a tab it has just created as 'complete' while it still holds its first
+    // about:blank (its url then unknown to memport, or 'about:blank'): that is not the page
+    // asked for. A 'complete' counts once the tab has shown an address of its own.
+    let addressed = false;
+    const seen = (tab) => {
+      if (tab?.url && tab.url !== 'about:blank') addressed = true;
+      return addressed;
+    };
     const finish = (tab) => {
       if (done) return;
       done = true;
@@ -96,11 +104,11 @@ export function waitForTab(tabId, timeoutMs) {
       resolve(tab ? { id: tab.id, url: tab.url ?? '', windowId: tab.windowId } : null);
     };
     const onUpdated = (id, change, tab) => {
-      if (id === tabId && tab.status === 'complete') finish(tab);
+      if (id === tabId && seen(tab) && tab.status === 'complete') finish(tab);
     };
     const timer = setTimeout(() => finish(null), timeoutMs);
     chrome.tabs.onUpdated.addListener(onUpdated);
-    chrome.tabs.get(tabId).then((tab) => tab.status === 'complete' && finish(tab), () => finish(null));
+    chrome.tabs.get(tabId).then((tab) => seen(tab) && tab.status === 'complete' && finish(tab), () => finish(null));
   });
 }
 

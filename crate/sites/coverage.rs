@@ -4,8 +4,12 @@
 //! memport thinks it is. If they drift, a button silently never appears or the extension asks
 //! for access it has no use for. `build.rs` includes this file and fails the build with these
 //! problems; the crate's tests check the rules themselves.
+//!
+//! Both browsers' manifests are checked: Firefox's is `manifest.json` with
+//! `manifest.firefox.json` laid over it by [`merge_patch`], as `./dev build` writes it.
 
 use serde::Deserialize;
+use serde_json::Value;
 
 use super::pattern;
 use super::spec::SiteSpec;
@@ -114,6 +118,28 @@ pub fn problems(manifest: &Manifest, sites: &[SiteSpec]) -> Vec<String> {
     problems
 }
 
+/// RFC 7386's JSON merge patch: `patch`'s objects merge into `target`'s, its nulls remove
+/// keys, and any other value (arrays included) replaces what was there. `./dev build` makes
+/// Firefox's manifest with the same rules.
+pub fn merge_patch(target: &mut Value, patch: Value) {
+    let Value::Object(patch) = patch else {
+        *target = patch;
+        return;
+    };
+    if !target.is_object() {
+        *target = Value::Object(Default::default());
+    }
+    if let Value::Object(target) = target {
+        for (key, value) in patch {
+            if value.is_null() {
+                target.remove(&key);
+            } else {
+                merge_patch(target.entry(key).or_insert(Value::Null), value);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +159,32 @@ mod tests {
         let real: Manifest =
             serde_json::from_str(include_str!("../../manifest.json")).expect("manifest parses");
         assert_eq!(problems(&real, sites::all()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_firefox_manifest_agrees_with_the_sites() {
+        let mut firefox: Value = serde_json::from_str(include_str!("../../manifest.json")).unwrap();
+        merge_patch(
+            &mut firefox,
+            serde_json::from_str(include_str!("../../manifest.firefox.json")).unwrap(),
+        );
+        assert_eq!(firefox["background"]["scripts"][0], "worker.js");
+        assert!(firefox["background"].get("service_worker").is_none());
+        let firefox: Manifest = serde_json::from_value(firefox).expect("manifest parses");
+        assert_eq!(problems(&firefox, sites::all()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_merge_patch_merges_objects_removes_nulls_and_replaces_the_rest() {
+        let mut doc = serde_json::json!({"a": {"b": 1, "c": 2}, "d": [1, 2], "e": "x"});
+        merge_patch(
+            &mut doc,
+            serde_json::json!({"a": {"b": null, "f": 3}, "d": [3], "e": {"g": 1}}),
+        );
+        assert_eq!(
+            doc,
+            serde_json::json!({"a": {"c": 2, "f": 3}, "d": [3], "e": {"g": 1}})
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //
 //   node tests/bench/export.mjs [--native FILE] [--dist DIR] [--sizes 50MB,200MB] [--1gb]
 //                               [--runs N] [--no-wait] [--no-chromium] [--no-probe]
-//                               [--no-node]
+//                               [--no-node] [--no-firefox] [--dist-firefox DIR]
 //
 // --native FILE: the figures `cargo bench --bench export --features synth -- --json FILE`
 // wrote (it also makes the inputs in target/bench-export/; `./dev bench` runs both).
@@ -133,7 +133,11 @@ function descendants(root) {
         let kind = 'browser';
         try {
           const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-          kind = /--type=([\w-]+)/.exec(cmd)?.[1] ?? (cmd.includes('chrom') ? 'browser' : path.basename(cmd.split('\0')[0]));
+          const argv = cmd.split('\0').filter(Boolean);
+          kind = /--type=([\w-]+)/.exec(cmd)?.[1] ?? (cmd.includes('chrom') ? 'browser'
+            // Firefox's child processes end their command line with their type ('tab', 'gpu', …).
+            : /firefox/.test(argv[0] ?? '') ? (argv.includes('-contentproc') ? `Firefox ${argv.at(-1)}` : 'Firefox main')
+              : path.basename(argv[0] ?? ''));
         } catch { /* gone */ }
         under.set(pid, kind);
         break;
@@ -343,6 +347,94 @@ async function chromiumOnce(env, watch, file, jsonBytes) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Firefox: the same files, read the same way by dist/firefox/ in headless firefox-esr
+// (tests/firefox/driver.mjs: a temporary add-on driven through geckodriver). Each run opens a
+// fresh options page, waits for its reader to be warm, then the same 1.5 s and idle browser,
+// and gives the file to the input by WebDriver (Firefox reads it from disk); the clock and the
+// memory are taken as for Chromium (geckodriver and Firefox's processes are under this one).
+
+async function firefoxRuns() {
+  const { startFirefox, DIST } = await import('../firefox/driver.mjs');
+  const dist = path.resolve(value('--dist-firefox') ?? DIST);
+  let version = '';
+  try {
+    version = execFileSync(process.env.FIREFOX || '/usr/bin/firefox-esr', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    console.error('No firefox-esr (./dev setup installs it): no Firefox column.');
+    return '';
+  }
+  const ff = await startFirefox({ extension: dist });
+  const watch = sampler(process.pid);
+  try {
+    for (const input of inputs) {
+      for (const which of ['zip', 'json']) {
+        const it = input[which];
+        it.firefox = [];
+        for (let i = 0; i < runs; i++) {
+          const load = await quiet(wait);
+          const r = await firefoxOnce(ff, watch, it.path, it.jsonBytes);
+          it.firefox.push({ ...r, load });
+        }
+      }
+    }
+  } finally {
+    watch.stop();
+    await ff.close();
+  }
+  return version;
+}
+
+/** One run in a fresh options page in Firefox; {secs, mbS, extraMb, grower}. */
+async function firefoxOnce(ff, watch, file, jsonBytes) {
+  const first = (await ff.windows())[0];
+  const tab = await ff.openExtensionPage('popup.html');
+  try {
+    await ff.until(() => document.querySelector('#export[data-reader="warm"]') !== null, [], { what: "the options page's reader warm" });
+    await ff.run(() => {
+      const b = (window.__bench = { t0: 0, t1: 0, first: 0 });
+      window.addEventListener('change', () => { b.t0 = performance.now(); }, { capture: true });
+      const run = document.getElementById('export-run');
+      new MutationObserver(() => {
+        if (b.t0 && !b.first && document.getElementById('export-progress').hasAttribute('value')) b.first = performance.now();
+        if (b.t0 && !b.t1 && run.hidden) {
+          b.t1 = performance.now();
+          b.status = document.getElementById('export-status').textContent;
+          b.problem = document.getElementById('export-status').className === 'problem';
+        }
+      }).observe(document.getElementById('export'), { attributes: true, subtree: true, childList: true });
+    });
+    await sleep(1500);
+    await browserIdle(process.pid);
+    watch.reset();
+    const before = watch.state.total;
+    await ff.type(await ff.find('#export-files'), file);
+    const b = await ff.until(() => window.__bench.t1 && window.__bench, [], { timeout: 600_000, what: 'the run ended' });
+    const peak = watch.state.peak;
+    if (b.problem) throw new Error(`${file}: ${b.status}`);
+    const summary = await ff.run(() => document.querySelector('#export-summary .line')?.textContent ?? '');
+    let grower = null;
+    for (const [pid, p] of watch.state.perPid) {
+      const grew = p.peak - p.first;
+      if (!grower || grew > grower.grew) grower = { pid, kind: p.kind, grew };
+    }
+    const secs = (b.t1 - b.t0) / 1000;
+    return {
+      secs,
+      mbS: jsonBytes / 1e6 / secs,
+      extraMb: (peak - before) / 1e6,
+      beforeMb: before / 1e6,
+      startSecs: b.first ? (b.first - b.t0) / 1000 : null,
+      grower: grower && { kind: grower.kind, mb: grower.grew / 1e6 },
+      summary,
+    };
+  } finally {
+    await ff.call('DELETE', '/window').catch(() => {});
+    await ff.switchTo(first).catch(() => {});
+    void tab;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Where the time goes in Chromium: a copy of the extension with one more worker,
 // bench-probe-worker.js, which is export-worker.js with FileReaderSync.readAsArrayBuffer timed
 // around each call (the core reads through it), and then the same file read by 8 MB slices
@@ -459,12 +551,12 @@ function medianOf(list, key) {
   return median((list ?? []).map((r) => r[key]).filter(Number.isFinite));
 }
 
-function print(version) {
+function print(version, firefoxVersion = '') {
   console.log(`\nmemport's export reader: ${native?.machine ?? `${os.cpus()[0]?.model}, ${os.cpus().length} cores`}`);
   console.log(`medians of ${runs} runs; MB/s of uncompressed JSON (10^6 bytes); peak = extra resident memory over the level before the run`);
-  console.log(`native: cargo bench --bench export (release); ${version || 'Chromium'}: the shipped extension's worker (release, wasm-opt), whole browser; Node ${process.version}: readFileSync + JSON.parse\n`);
-  const head = ['size', 'native ZIP', 'native JSON', 'Chromium worker ZIP', 'Chromium worker JSON', 'Node JSON.parse'];
-  const widths = [6, 20, 20, 20, 20, 20];
+  console.log(`native: cargo bench --bench export (release); ${version || 'Chromium'}${firefoxVersion ? ` and ${firefoxVersion}` : ''}: the shipped extension's worker (release, wasm-opt), whole browser; Node ${process.version}: readFileSync + JSON.parse\n`);
+  const head = ['size', 'native ZIP', 'native JSON', 'Chromium worker ZIP', 'Chromium worker JSON', 'Firefox worker ZIP', 'Firefox worker JSON', 'Node JSON.parse'];
+  const widths = [6, 20, 20, 20, 20, 20, 20, 20];
   const line = (cells) => console.log(cells.map((c, i) => String(c).padEnd(widths[i])).join(' | '));
   line(head);
   line(widths.map((w) => '-'.repeat(w)));
@@ -473,7 +565,8 @@ function print(version) {
     const c = (x) => (x.chromium ? cell(medianOf(x.chromium, 'mbS'), medianOf(x.chromium, 'extraMb')) : '-');
     const node = input.json.node;
     const nodeCell = !node ? '-' : node[0]?.cannot ? `cannot: ${node[0].cannot}` : cell(medianOf(node, 'mbS'), medianOf(node, 'peakExtraMb'));
-    line([input.label, n(input.zip), n(input.json), c(input.zip), c(input.json), nodeCell]);
+    const f = (x) => (x.firefox ? cell(medianOf(x.firefox, 'mbS'), medianOf(x.firefox, 'extraMb')) : '-');
+    line([input.label, n(input.zip), n(input.json), c(input.zip), c(input.json), f(input.zip), f(input.json), nodeCell]);
   }
   console.log();
   // The details the table leaves out.
@@ -487,6 +580,15 @@ function print(version) {
         console.log(`${input.label} ${which.toUpperCase()} in Chromium: runs ${runsText}; best ${f0(Math.max(...it.chromium.map((r) => r.mbS)))} MB/s; ` +
           `browser at ${f0(medianOf(it.chromium, 'beforeMb'))} MB before; biggest grower the ${g?.kind} process (+${f0(g?.mb)} MB); ` +
           `first progress after ${Number.isFinite(start) ? start.toFixed(2) : '-'} s; load at each run ${it.chromium.map((r) => r.load.toFixed(1)).join(', ')}; "${it.chromium.at(-1).summary}"`);
+      }
+    }
+    for (const which of ['zip', 'json']) {
+      const it = input[which];
+      if (it.firefox) {
+        const g = it.firefox.map((r) => r.grower).filter(Boolean).sort((a, b) => b.mb - a.mb)[0];
+        console.log(`${input.label} ${which.toUpperCase()} in Firefox: runs ${it.firefox.map((r) => `${f0(r.mbS)} MB/s +${f0(r.extraMb)} MB`).join(', ')}; ` +
+          `browser at ${f0(medianOf(it.firefox, 'beforeMb'))} MB before; biggest grower the ${g?.kind} process (+${f0(g?.mb)} MB); ` +
+          `load at each run ${it.firefox.map((r) => r.load.toFixed(1)).join(', ')}; "${it.firefox.at(-1).summary}"`);
       }
     }
     const node = input.json.node;
@@ -527,5 +629,7 @@ if (!args.includes('--no-chromium')) {
   version = await chromiumRuns();
   if (!args.includes('--no-probe')) await chromiumProbe(path.resolve(value('--dist') ?? path.join(ROOT, 'dist/chromium')));
 }
+let firefoxVersion = '';
+if (!args.includes('--no-firefox')) firefoxVersion = await firefoxRuns();
 if (!args.includes('--no-node')) await nodeRuns();
-print(version);
+print(version, firefoxVersion);
