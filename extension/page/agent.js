@@ -117,7 +117,13 @@
     if (closestDeep(el, '[aria-busy="true"]')) return false; // Still loading: not yet.
     if (el.isContentEditable === false && el.getAttribute('contenteditable') === 'false') return false;
     if (el instanceof HTMLInputElement && !['', 'text', 'search'].includes(el.type)) return false;
-    return isField(el) || el.isContentEditable;
+    if (!(isField(el) || el.isContentEditable)) return false;
+    // A box no one could type in is not the box: an editor's helper (Quill's .ql-clipboard,
+    // out of the tab order, 1px high at -100000px) takes text the page never reads.
+    if (el.isContentEditable && el.getAttribute('tabindex') === '-1' && !el.matches(':focus')) return false;
+    const r = el.getBoundingClientRect();
+    if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0) return false;
+    return r.width >= 2 && r.height >= 2;
   }
 
   const squash = (s) => (s || '').replace(/\s+/g, ' ').trim();
@@ -1469,6 +1475,7 @@
   // The boxes the last inspect found, by the plan's order: [{el, how, value} | null]. Only
   // these are filled, so text never goes into a box the person was not asked about.
   let inspected = [];
+  const PUT_WAIT_MS = 3000;
 
   /**
    * The box inspect found for box `i`, as {el, how}, if it is still the box the plan finds:
@@ -1493,6 +1500,9 @@
    */
   async function put(plan) {
     if (window.top !== window || location.origin !== plan.origin) return { boxes: [] };
+    // A box the page made busy again since inspect (disabled or read-only while it re-renders)
+    // is waited for, a little; one that does not come back is reported as not found.
+    await waitUntil(() => plan.boxes.every((b, i) => !inspected[i] || inspectedBox(i, b.target)), PUT_WAIT_MS);
     const found = plan.boxes.map((b, i) => inspectedBox(i, b.target));
     plan.boxes.forEach((b, i) => {
       const box = found[i];

@@ -178,7 +178,8 @@ export const REGRESSION_SEEDS = {
   },
   import: {
     // Rich editors read back with blank lines between paragraphs; a box inspect saw that the
-    // page put aside before the put (it was filled anyway and success said).
+    // page put aside before the put (it was filled anyway and success said); Quill's clipboard
+    // helper, visible in a shadow root while the editor was still disabled, filled instead.
     claude: [425953436, 686526963, 1126972836, 1518513655],
     // Fields behind "Customize ChatGPT".
     chatgpt: [535948371, 1358061998, 611769315],
