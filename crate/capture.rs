@@ -536,6 +536,7 @@ mod tests {
                 text: "Loading…".into(),
                 strong: false,
                 hidden: false,
+                ..Default::default()
             }],
             memory: MemoryState::Read,
             missing_lists: vec![],
@@ -573,6 +574,7 @@ mod tests {
                 text: "Lives in Lisbon.".into(),
                 strong: false,
                 hidden: false,
+                ..Default::default()
             }],
             fields: vec![],
             lists: vec![],
@@ -617,6 +619,7 @@ mod tests {
             text: text.into(),
             strong: false,
             hidden: false,
+            ..Default::default()
         }
     }
 
@@ -689,6 +692,7 @@ mod tests {
                     text: "Work context".into(),
                     strong: true,
                     hidden: false,
+                    ..Default::default()
                 },
             ],
             &["Call me Maya."],

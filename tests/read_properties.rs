@@ -40,6 +40,7 @@ fn block() -> impl Strategy<Value = Block> {
             text: lines.join("\n"),
             strong,
             hidden: false,
+            ..Default::default()
         })
 }
 
