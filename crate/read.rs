@@ -272,12 +272,12 @@ fn is_heading_tag(block: &Block) -> bool {
     matches!(block.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-/// The group of repeated rows that holds a list's entries: the group most blocks stand in,
-/// at least two, more than any other group (a tie says nothing) and at least half of all the
-/// blocks but headings and the site file's interface lines (a few entries among as many lines
-/// of the page's are not told apart).
+/// The group of repeated rows that holds a list's entries, judged among the blocks that could
+/// be memory (not headings or lines the site file names as the page's): the
+/// group most of them stand in, at least two, more than any other group (a tie says nothing)
+/// and at least half of them (a few entries among as many lines of the page's are not told
+/// apart).
 fn entry_group(page: &CapturePage, blocks: &[Block]) -> Option<u32> {
-    // Lines the site file already names as the page's do not count against the rows.
     let pages = |b: &Block| {
         b.text
             .lines()
@@ -285,8 +285,12 @@ fn entry_group(page: &CapturePage, blocks: &[Block]) -> Option<u32> {
             .filter(|l| !l.is_empty())
             .all(|l| is_interface(page, l) || is_count(page, l))
     };
+    let candidates: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| !is_heading_tag(b) && !pages(b))
+        .collect();
     let mut counts: Vec<(u32, usize)> = Vec::new();
-    for g in blocks.iter().filter_map(|b| b.group) {
+    for g in candidates.iter().filter_map(|b| b.group) {
         match counts.iter_mut().find(|(k, _)| *k == g) {
             Some((_, n)) => *n += 1,
             None => counts.push((g, 1)),
@@ -295,13 +299,7 @@ fn entry_group(page: &CapturePage, blocks: &[Block]) -> Option<u32> {
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [(g, n), rest @ ..]
-            if *n >= 2
-                && n * 2
-                    >= blocks
-                        .iter()
-                        .filter(|b| !is_heading_tag(b) && !pages(b))
-                        .count()
-                && rest.first().is_none_or(|(_, m)| m < n) =>
+            if *n >= 2 && n * 2 >= candidates.len() && rest.first().is_none_or(|(_, m)| m < n) =>
         {
             Some(*g)
         }
@@ -310,7 +308,7 @@ fn entry_group(page: &CapturePage, blocks: &[Block]) -> Option<u32> {
 }
 
 /// The blocks of one part that are not the page's own. In a flat list (`list`), the blocks of
-/// its entries' group, headings and hidden text. Anywhere, all but controls' labels, unless
+/// its entries' group, headings, hidden text and lone blocks below the first row. Anywhere, all but controls' labels, unless
 /// the list's rows are themselves clickable (most of its group is marked `control`); a
 /// heading the site file knows stays, as structure.
 fn own_blocks<'a>(page: &CapturePage, blocks: &'a [Block], list: bool) -> Vec<&'a Block> {
@@ -329,13 +327,22 @@ fn own_blocks<'a>(page: &CapturePage, blocks: &'a [Block], list: bool) -> Vec<&'
     let rows = blocks.iter().filter(|b| in_entries(b)).count();
     let clickable_rows = blocks.iter().filter(|b| in_entries(b) && b.control).count();
     let rows_are_controls = rows > 0 && clickable_rows * 2 > rows;
+    let first_row = blocks.iter().position(in_entries).unwrap_or(0);
     blocks
         .iter()
-        .filter(|b| {
+        .enumerate()
+        .filter(|(i, b)| {
             if hidden(b) {
                 return true;
             }
-            if entries.is_some() && !in_entries(b) && !is_heading_tag(b) {
+            // Outside the rows: a block of another repeated group, or one above the list (a
+            // caption, a switch's row). A lone block below the first row may be an entry the
+            // page drew apart, so it stays.
+            if entries.is_some()
+                && !in_entries(b)
+                && !is_heading_tag(b)
+                && (b.group.is_some() || *i < first_row)
+            {
                 return false;
             }
             if in_entries(b) && rows_are_controls {
@@ -343,6 +350,7 @@ fn own_blocks<'a>(page: &CapturePage, blocks: &'a [Block], list: bool) -> Vec<&'
             }
             !is_control_label(b) || heading_category(page, b.text.trim()).is_some()
         })
+        .map(|(_, b)| b)
         .collect()
 }
 
@@ -877,6 +885,42 @@ mod tests {
             vec![],
         );
         assert_eq!(got, vec!["Vegetarian", "Rust", "Lisbon"]);
+    }
+
+    #[test]
+    fn one_entry_below_a_group_of_captions_stays() {
+        let url = "https://gemini.google.com/saved-info";
+        let blocks = vec![
+            shaped("p", "Gemini uses it across your chats.", Some(1), false),
+            shaped("p", "Learn how it works here.", Some(1), false),
+            shaped("p", "Stays in Porto until June.", None, false),
+        ];
+        assert_eq!(read_at(Assistant::Gemini, url, blocks, vec![]).len(), 3);
+    }
+
+    #[test]
+    fn a_group_of_the_pages_own_lines_is_not_the_rows() {
+        // A dialog's title and its close control side by side, then the one real edit.
+        let url = "https://claude.ai/settings/capabilities";
+        let list = vec![ListRead {
+            heading: "Your edits to Claude's memory".into(),
+            blocks: vec![
+                shaped("div", "Gérer les modifications", Some(4), false),
+                shaped("span", "Fermer", Some(4), true),
+                shaped(
+                    "p",
+                    "Les modifications que vous avez demandé à Claude d'apporter à sa mémoire.",
+                    None,
+                    false,
+                ),
+                shaped("div", "Oublie que j'étais au piano.", None, false),
+            ],
+            found_by: "test".into(),
+        }];
+        assert_eq!(
+            read_at(Assistant::Claude, url, vec![], list),
+            vec!["Oublie que j'étais au piano."]
+        );
     }
 
     #[test]
