@@ -275,8 +275,8 @@ fn is_heading_tag(block: &Block) -> bool {
 /// The group of repeated rows that holds a list's entries, judged among the blocks that could
 /// be memory (not headings or lines the site file names as the page's): the
 /// group most of them stand in, at least two, more than any other group (a tie says nothing)
-/// and at least half of them (a few entries among as many lines of the page's are not told
-/// apart).
+/// and at least half of them but controls' labels (a few entries among as many lines of the
+/// page's are not told apart).
 fn entry_group(page: &CapturePage, blocks: &[Block]) -> Option<u32> {
     let pages = |b: &Block| {
         b.text
@@ -299,7 +299,9 @@ fn entry_group(page: &CapturePage, blocks: &[Block]) -> Option<u32> {
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [(g, n), rest @ ..]
-            if *n >= 2 && n * 2 >= candidates.len() && rest.first().is_none_or(|(_, m)| m < n) =>
+            if *n >= 2
+                && n * 2 >= candidates.iter().filter(|b| !is_control_label(b)).count()
+                && rest.first().is_none_or(|(_, m)| m < n) =>
         {
             Some(*g)
         }
