@@ -232,6 +232,16 @@ pub fn is_count(page: &CapturePage, line: &str) -> bool {
         })
 }
 
+/// Whether `blocks` show one of the site's empty-state texts ("ChatGPT doesn't have any
+/// memories yet."): a memory that gave no item while its page says so is empty, not unread.
+pub fn shows_empty(page: &CapturePage, blocks: &[Block]) -> bool {
+    let texts: Vec<String> = page.empty_texts.iter().map(|t| normalize(t)).collect();
+    lines(blocks).into_iter().any(|line| {
+        let (Line::Text(text) | Line::Heading(text)) = line;
+        texts.contains(&normalize(text))
+    })
+}
+
 /// How many entries the page says the memory holds, from its own count line ("41 saved
 /// memories"), with that line: the first count in `blocks` that is a number followed by the
 /// memory's words (a gauge in percent says nothing about how many). A read that gave fewer
