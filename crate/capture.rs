@@ -313,6 +313,10 @@ fn problems(outcome: &ReadOutcome, site: &SiteSpec, memory_items: usize) -> Stri
     // The part that gave nothing is named, with the same words as when nothing at all was
     // read.
     let missing = match &read.memory {
+        MemoryState::Read if memory_gave_nothing && read::shows_empty(page, &read.blocks) => {
+            said.push_str(&format!(". {} are empty", capitalized(&page.part)));
+            None
+        }
         MemoryState::Read if memory_gave_nothing => Some(CaptureError::NothingRead {
             site: site.name.clone(),
             found_by: read.found_by.clone(),
@@ -386,7 +390,13 @@ pub fn missed(outcome: &ReadOutcome, now: OffsetDateTime) -> Option<Missed> {
         .unwrap_or(0);
     match read.memory {
         MemoryState::Nothing { .. } => Some(Missed::Memory),
-        MemoryState::Read if memory_items == 0 => Some(Missed::Memory),
+        MemoryState::Read
+            if memory_items == 0
+                && !sites::capture_page_at(&read.url)
+                    .is_some_and(|(_, page)| read::shows_empty(page, &read.blocks)) =>
+        {
+            Some(Missed::Memory)
+        }
         MemoryState::Read
             if sites::capture_page_at(&read.url)
                 .and_then(|(_, page)| shortfall(read, page, memory_items))
@@ -439,6 +449,9 @@ fn read_from_site(
                 return Ok((site, parts));
             }
             Err(match &read.memory {
+                MemoryState::Read if read::shows_empty(page, &read.blocks) => CaptureError::Empty {
+                    site: site.name.clone(),
+                },
                 MemoryState::Empty => CaptureError::Empty {
                     site: site.name.clone(),
                 },
@@ -520,6 +533,7 @@ mod tests {
                 text: "Loading…".into(),
                 strong: false,
                 hidden: false,
+                ..Default::default()
             }],
             memory: MemoryState::Read,
             missing_lists: vec![],
@@ -557,6 +571,7 @@ mod tests {
                 text: "Lives in Lisbon.".into(),
                 strong: false,
                 hidden: false,
+                ..Default::default()
             }],
             fields: vec![],
             lists: vec![],
@@ -601,6 +616,7 @@ mod tests {
             text: text.into(),
             strong: false,
             hidden: false,
+            ..Default::default()
         }
     }
 
@@ -708,6 +724,7 @@ mod tests {
                     text: "Work context".into(),
                     strong: true,
                     hidden: false,
+                    ..Default::default()
                 },
             ],
             &["Call me Maya."],
@@ -811,5 +828,29 @@ mod tests {
             saved_message("Claude", 2, r(0, 2)),
             "Saved 2 memories from Claude (all already in your profile)"
         );
+    }
+    #[test]
+    fn a_memory_that_gave_nothing_but_its_empty_text_is_empty() {
+        let read = PageRead {
+            url: "https://chatgpt.com/#settings/Personalization".into(),
+            found_by: "test".into(),
+            blocks: vec![
+                block("p", "ChatGPT doesn't have any memories yet."),
+                Block {
+                    control: true,
+                    ..block("div", "Done")
+                },
+            ],
+            fields: vec![],
+            lists: vec![],
+            memory: MemoryState::Read,
+            missing_lists: vec![],
+        };
+        let outcome = ReadOutcome::Read(read);
+        assert_eq!(missed(&outcome, datetime!(2026-11-24 12:00 UTC)), None);
+        let mut profile = Profile::default();
+        let err =
+            into_profile(&outcome, datetime!(2026-11-24 12:00 UTC), &mut profile).unwrap_err();
+        assert!(matches!(err, CaptureError::Empty { .. }), "{err:?}");
     }
 }

@@ -8,6 +8,13 @@
 //! Nothing read is lost: every non-empty line becomes exactly one item, except headings the
 //! site file knows (they are structure, kept as each item's `heading`) and the interface
 //! lines it lists. A heading with nothing under it is kept as an item of its own.
+//!
+//! What the page shows around the memory is told apart by how it behaves, not by its words:
+//! a short label on an element that acts as a control (the page code marks it `control`),
+//! and, where the memory is a flat list (the site file's `list`, and every further list),
+//! whatever stands outside the one group of repeated rows the page code found (`group`):
+//! captions above the list, a switch's row, a notice, a count. A further list whose only
+//! line says it has none of the list's own things ("No edits yet.") is empty.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -20,7 +27,7 @@ use crate::profile::{normalize, MemoryItem, Source, Via};
 use crate::sites::{CapturePage, SiteSpec};
 
 /// One block of text as the page showed it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     /// Lowercase tag of the element holding the text: `p`, `li`, `h2`, `div`...
     pub tag: String,
@@ -33,6 +40,16 @@ pub struct Block {
     /// a font too small to read): a way to slip instructions into what memport saves.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
+    /// The group of repeated siblings the block stands in: rows of one tag under one parent
+    /// that carry text, the largest such group among the block's ancestors inside the
+    /// region. Blocks of one list's entries share it; a caption or a switch's row above the
+    /// list has another, or none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<u32>,
+    /// The block's whole text is that of an element that behaves like a control (a pointer
+    /// cursor or a keyboard stop, with no role to say so): "Add", "Done" as a plain `div`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub control: bool,
 }
 
 /// What each line of a hidden block starts with once read: the item then says so in the
@@ -134,10 +151,10 @@ enum Line<'a> {
 /// A bold line this short, with no final full stop, reads as a heading.
 const HEADING_MAX_WORDS: usize = 8;
 
-fn lines(blocks: &[Block]) -> Vec<Line<'_>> {
+fn lines<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     for block in blocks {
-        let is_heading_tag = matches!(block.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        let is_heading_tag = is_heading_tag(block);
         let parts: Vec<&str> = block
             .text
             .lines()
@@ -216,6 +233,16 @@ pub fn is_count(page: &CapturePage, line: &str) -> bool {
         })
 }
 
+/// Whether `blocks` show one of the site's empty-state texts ("ChatGPT doesn't have any
+/// memories yet."): a memory that gave no item while its page says so is empty, not unread.
+pub fn shows_empty(page: &CapturePage, blocks: &[Block]) -> bool {
+    let texts: Vec<String> = page.empty_texts.iter().map(|t| normalize(t)).collect();
+    lines(blocks).into_iter().any(|line| {
+        let (Line::Text(text) | Line::Heading(text)) = line;
+        texts.contains(&normalize(text))
+    })
+}
+
 /// How many entries the page says the memory holds, from its own count line ("41 saved
 /// memories"), with that line: the first count in `blocks` that is a number followed by the
 /// memory's words (a gauge in percent says nothing about how many). A read that gave fewer
@@ -233,6 +260,150 @@ pub fn announced<'a>(page: &CapturePage, blocks: &'a [Block]) -> Option<(usize, 
         }
         digits.parse().ok().map(|n| (n, text))
     })
+}
+
+/// A control's label this short is the page's ("Add", "Done", "Edit all"); longer text on a
+/// clickable element may be a memory someone made clickable.
+const CONTROL_MAX_WORDS: usize = 4;
+
+/// Whether `block` is a control's label: marked `control` by the page code, one short line
+/// that is not a sentence.
+fn is_control_label(block: &Block) -> bool {
+    let mut parts = block.text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let (Some(line), None) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    block.control
+        && line.split_whitespace().count() <= CONTROL_MAX_WORDS
+        && !line.ends_with(['.', '!', '?', '。'])
+}
+
+/// Whether `block` is a heading by its tag (`h2`, or `role=heading` as the page code gives it).
+fn is_heading_tag(block: &Block) -> bool {
+    matches!(block.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// The group of repeated rows that holds a list's entries, judged among the blocks that could
+/// be memory (not headings or lines the site file names as the page's): the
+/// group most of them stand in, at least two, more than any other group (a tie says nothing)
+/// and at least half of them but controls' labels (a few entries among as many lines of the
+/// page's are not told apart).
+fn entry_group(page: &CapturePage, blocks: &[Block]) -> Option<u32> {
+    let pages = |b: &Block| {
+        b.text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .all(|l| is_interface(page, l) || is_count(page, l))
+    };
+    let candidates: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| !is_heading_tag(b) && !pages(b))
+        .collect();
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for g in candidates.iter().filter_map(|b| b.group) {
+        match counts.iter_mut().find(|(k, _)| *k == g) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((g, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(g, n), rest @ ..]
+            if *n >= 2
+                && n * 2 >= candidates.iter().filter(|b| !is_control_label(b)).count()
+                && rest.first().is_none_or(|(_, m)| m < n) =>
+        {
+            Some(*g)
+        }
+        _ => None,
+    }
+}
+
+/// The blocks of one part that are not the page's own. In a flat list (`list`), the blocks of
+/// its entries' group, headings, hidden text and lone blocks below the first row. Anywhere, all but controls' labels, unless
+/// the list's rows are themselves clickable (most of its group is marked `control`); a
+/// heading the site file knows stays, as structure.
+fn own_blocks<'a>(page: &CapturePage, blocks: &'a [Block], list: bool) -> Vec<&'a Block> {
+    let entries = if list {
+        entry_group(page, blocks)
+    } else {
+        None
+    };
+    let hidden = |b: &Block| {
+        b.text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .all(|l| l.trim_start().starts_with(HIDDEN_MARK.trim_end()))
+    };
+    let in_entries = |b: &Block| entries.is_some() && b.group == entries;
+    let rows = blocks.iter().filter(|b| in_entries(b)).count();
+    let clickable_rows = blocks.iter().filter(|b| in_entries(b) && b.control).count();
+    let rows_are_controls = rows > 0 && clickable_rows * 2 > rows;
+    let first_row = blocks.iter().position(in_entries).unwrap_or(0);
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| {
+            if hidden(b) {
+                return true;
+            }
+            // Outside the rows: a block of another repeated group, or one above the list (a
+            // caption, a switch's row). A lone block below the first row may be an entry the
+            // page drew apart, so it stays.
+            if entries.is_some()
+                && !in_entries(b)
+                && !is_heading_tag(b)
+                && (b.group.is_some() || *i < first_row)
+            {
+                return false;
+            }
+            if in_entries(b) && rows_are_controls {
+                return true;
+            }
+            !is_control_label(b) || heading_category(page, b.text.trim()).is_some()
+        })
+        .map(|(_, b)| b)
+        .collect()
+}
+
+/// Words a negative empty-state line starts from ("No edits yet.", "Aucune modification pour
+/// le moment.", "Keine Änderungen").
+const NONE_WORDS: &[&str] = &[
+    "no", "none", "nothing", "not", "aucun", "aucune", "rien", "pas", "kein", "keine", "keinen",
+    "ningún", "ninguna", "ninguno", "nada", "sin",
+];
+
+/// Whether `line`, the only line of a further list, is the list saying it has none: a short
+/// line with a word of "none" and a word of the list's own name or opener ("No edits yet."
+/// under "Manage edits").
+fn says_list_empty(spec: &crate::sites::ListSpec, line: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(normalize).collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let stem = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches('s')
+            .to_string()
+    };
+    let names = spec
+        .open
+        .iter()
+        .flat_map(|l| match l {
+            crate::sites::Locator::Role { names, .. } => names.clone(),
+            _ => Vec::new(),
+        })
+        .chain([spec.heading.clone()]);
+    let own: Vec<String> = names
+        .flat_map(|n| n.split_whitespace().map(normalize).collect::<Vec<_>>())
+        .map(|w| stem(&w))
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    words
+        .iter()
+        .any(|w| NONE_WORDS.contains(&stem(w).as_str()) || NONE_WORDS.contains(&w.as_str()))
+        && words.iter().any(|w| own.contains(&stem(w)))
 }
 
 /// A heading as recorded on items: without the colon some renderings add.
@@ -326,7 +497,7 @@ pub fn parts(
     // The heading in force, its category, and whether anything stood under it yet.
     let mut current: Option<(&str, Option<Category>)> = None;
     let mut pending_unknown: Option<&str> = None;
-    for line in lines(&read.blocks) {
+    for line in lines(own_blocks(page, &read.blocks, page.list)) {
         // A heading the site file knows is a heading even if a redesign dropped its bold.
         let line = match line {
             Line::Text(t) if heading_category(page, t).is_some() => Line::Heading(t),
@@ -381,9 +552,13 @@ pub fn parts(
             continue;
         };
         let mut out = Vec::new();
-        for line in lines(&list.blocks) {
-            let (Line::Text(text) | Line::Heading(text)) = line;
-            if is_interface(page, text) || is_count(page, text) {
+        let texts: Vec<&str> = lines(own_blocks(page, &list.blocks, true))
+            .into_iter()
+            .map(|(Line::Text(text) | Line::Heading(text))| text)
+            .filter(|text| !is_interface(page, text) && !is_count(page, text))
+            .collect();
+        for text in texts.iter().copied() {
+            if texts.len() == 1 && says_list_empty(spec, text) {
                 continue;
             }
             let verdict = classify(text, None);
@@ -414,6 +589,7 @@ mod tests {
             text: text.into(),
             strong,
             hidden: false,
+            ..Default::default()
         }
     }
 
@@ -576,6 +752,213 @@ mod tests {
         let got = read(vec![block("p", "First line\n\n  Second line  \n", false)]);
         let texts: Vec<&str> = got.iter().map(|i| i.text.as_str()).collect();
         assert_eq!(texts, vec!["First line", "Second line"]);
+    }
+
+    fn shaped(tag: &str, text: &str, group: Option<u32>, control: bool) -> Block {
+        Block {
+            group,
+            control,
+            ..block(tag, text, false)
+        }
+    }
+
+    fn read_at(
+        assistant: Assistant,
+        url: &str,
+        blocks: Vec<Block>,
+        lists: Vec<ListRead>,
+    ) -> Vec<String> {
+        let site = sites::get(assistant).unwrap();
+        let page = site.capture.as_ref().unwrap();
+        let read = PageRead {
+            url: url.into(),
+            found_by: "test".into(),
+            blocks,
+            fields: vec![],
+            lists,
+            memory: MemoryState::Read,
+            missing_lists: vec![],
+        };
+        items(site, page, &read, datetime!(2026-11-24 12:00 UTC))
+            .into_iter()
+            .map(|i| i.text)
+            .collect()
+    }
+
+    #[test]
+    fn in_a_flat_list_lines_outside_the_rows_are_the_pages() {
+        let entries = [
+            "Lives in Lisbon.",
+            "Prefers short answers.",
+            "Runs on Sundays.",
+            "Learning Rust.",
+        ];
+        let mut blocks = vec![
+            shaped("p", "Gemini uses what you saved to help.", Some(1), false),
+            shaped("span", "Use saved info in chats", None, false),
+            shaped("p", "4 items", Some(1), false),
+            shaped("div", "Add", None, true),
+        ];
+        blocks.extend(entries.iter().map(|e| shaped("li", e, Some(2), false)));
+        blocks.push(shaped("h3", "Travel", None, false));
+        let got = read_at(
+            Assistant::Gemini,
+            "https://gemini.google.com/saved-info",
+            blocks.clone(),
+            vec![],
+        );
+        assert_eq!(
+            got,
+            entries
+                .iter()
+                .chain(&["Travel"])
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+        );
+        // Claude's memory is a document: only the control's label goes.
+        let got = read_at(
+            Assistant::Claude,
+            "https://claude.ai/settings/capabilities",
+            blocks,
+            vec![],
+        );
+        assert_eq!(got.len(), 3 + entries.len() + 1);
+        assert!(!got.contains(&"Add".to_string()));
+    }
+
+    #[test]
+    fn without_one_clear_group_of_rows_nothing_is_left_out() {
+        let url = "https://gemini.google.com/saved-info";
+        // A tie between two groups, and a group holding fewer than half the lines.
+        let tie = vec![
+            shaped("p", "Caption one.", Some(1), false),
+            shaped("p", "Caption two.", Some(1), false),
+            shaped("li", "Lives in Lisbon.", Some(2), false),
+            shaped("li", "Learning Rust.", Some(2), false),
+        ];
+        assert_eq!(read_at(Assistant::Gemini, url, tie, vec![]).len(), 4);
+        let few = vec![
+            shaped("p", "One.", None, false),
+            shaped("p", "Two.", None, false),
+            shaped("p", "Three.", None, false),
+            shaped("li", "Lives in Lisbon.", Some(2), false),
+            shaped("li", "Learning Rust.", Some(2), false),
+        ];
+        assert_eq!(read_at(Assistant::Gemini, url, few, vec![]).len(), 5);
+        // Blocks the page code did not mark (an older agent) are all kept.
+        let bare = vec![
+            block("p", "Caption.", false),
+            block("li", "Lives in Lisbon.", false),
+        ];
+        assert_eq!(read_at(Assistant::Gemini, url, bare, vec![]).len(), 2);
+    }
+
+    #[test]
+    fn controls_labels_go_but_sentences_and_clickable_rows_stay() {
+        let url = "https://claude.ai/settings/capabilities";
+        let got = read_at(
+            Assistant::Claude,
+            url,
+            vec![
+                shaped("div", "Done", None, true),
+                shaped("div", "Edit all", None, true),
+                shaped("p", "Allergic to peanuts.", None, true),
+                shaped("p", "Vegetarian", None, false),
+                shaped("p", "Work context", None, true),
+                shaped(
+                    "p",
+                    "Senior data engineer at Tidewater Analytics.",
+                    None,
+                    false,
+                ),
+            ],
+            vec![],
+        );
+        assert_eq!(
+            got,
+            vec![
+                "Allergic to peanuts.",
+                "Vegetarian",
+                "Senior data engineer at Tidewater Analytics."
+            ]
+        );
+        // A list whose rows are all clickable keeps them, short or not.
+        let rows: Vec<Block> = ["Vegetarian", "Rust", "Lisbon"]
+            .iter()
+            .map(|t| shaped("li", t, Some(4), true))
+            .chain([shaped("div", "Done", None, true)])
+            .collect();
+        let got = read_at(
+            Assistant::ChatGpt,
+            "https://chatgpt.com/#settings/Personalization",
+            rows,
+            vec![],
+        );
+        assert_eq!(got, vec!["Vegetarian", "Rust", "Lisbon"]);
+    }
+
+    #[test]
+    fn one_entry_below_a_group_of_captions_stays() {
+        let url = "https://gemini.google.com/saved-info";
+        let blocks = vec![
+            shaped("p", "Gemini uses it across your chats.", Some(1), false),
+            shaped("p", "Learn how it works here.", Some(1), false),
+            shaped("p", "Stays in Porto until June.", None, false),
+        ];
+        assert_eq!(read_at(Assistant::Gemini, url, blocks, vec![]).len(), 3);
+    }
+
+    #[test]
+    fn a_group_of_the_pages_own_lines_is_not_the_rows() {
+        // A dialog's title and its close control side by side, then the one real edit.
+        let url = "https://claude.ai/settings/capabilities";
+        let list = vec![ListRead {
+            heading: "Your edits to Claude's memory".into(),
+            blocks: vec![
+                shaped("div", "Gérer les modifications", Some(4), false),
+                shaped("span", "Fermer", Some(4), true),
+                shaped(
+                    "p",
+                    "Les modifications que vous avez demandé à Claude d'apporter à sa mémoire.",
+                    None,
+                    false,
+                ),
+                shaped("div", "Oublie que j'étais au piano.", None, false),
+            ],
+            found_by: "test".into(),
+        }];
+        assert_eq!(
+            read_at(Assistant::Claude, url, vec![], list),
+            vec!["Oublie que j'étais au piano."]
+        );
+    }
+
+    #[test]
+    fn a_further_list_that_says_it_has_none_is_empty() {
+        let url = "https://claude.ai/settings/capabilities";
+        let edits = |lines: &[&str]| {
+            vec![ListRead {
+                heading: "Your edits to Claude's memory".into(),
+                blocks: lines.iter().map(|l| block("p", l, false)).collect(),
+                found_by: "test".into(),
+            }]
+        };
+        for empty in ["No edits yet.", "Aucune modification pour le moment."] {
+            assert!(
+                read_at(Assistant::Claude, url, vec![], edits(&[empty])).is_empty(),
+                "{empty}"
+            );
+        }
+        // A real edit that says "no", alone or among others, stays.
+        for kept in [
+            &["No emoji in code comments."][..],
+            &["No edits yet.", "Call me Sam."][..],
+        ] {
+            assert_eq!(
+                read_at(Assistant::Claude, url, vec![], edits(kept)).len(),
+                kept.len()
+            );
+        }
     }
 
     #[test]

@@ -1227,6 +1227,7 @@ mod tests {
                 text: text.into(),
                 strong: false,
                 hidden: false,
+                ..Default::default()
             };
             let read = ReadOutcome::Read(PageRead {
                 url: "https://claude.ai/settings/capabilities".into(),
@@ -1258,6 +1259,7 @@ mod tests {
                 text: text.into(),
                 strong: false,
                 hidden,
+                ..Default::default()
             };
             let read = ReadOutcome::Read(PageRead {
                 url: "https://claude.ai/settings/capabilities".into(),

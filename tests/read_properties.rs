@@ -1,7 +1,9 @@
 //! Nothing read is lost: whatever blocks a memory page yields, every non-empty line ends up
 //! as exactly one item's text, or as the heading items stood under, unless it is a heading
 //! the site file knows, a line of the page's own interface, or a count the page shows about the
-//! memory ("Memory 71% full").
+//! memory ("Memory 71% full"). The blocks here carry none of the page code's marks (`group`,
+//! `control`), so nothing is left out as a control's label or as standing outside a list's
+//! rows: `read`'s unit tests hold those.
 
 use memport::profile::normalize;
 use memport::read::{is_count, items, Block, PageRead};
@@ -40,6 +42,7 @@ fn block() -> impl Strategy<Value = Block> {
             text: lines.join("\n"),
             strong,
             hidden: false,
+            ..Default::default()
         })
 }
 

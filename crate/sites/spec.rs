@@ -120,6 +120,12 @@ pub struct CapturePage {
     /// scrolling it from top to bottom.
     #[serde(default)]
     pub scroll: bool,
+    /// The memory is a flat list of entries, one per row (ChatGPT's saved memories, Gemini's
+    /// Saved info), not a document of headings and paragraphs: when the page code finds one
+    /// group of repeated rows in it, the lines outside that group (captions above the list,
+    /// a switch's row, a notice, a count) are the page's own.
+    #[serde(default)]
+    pub list: bool,
     /// Form fields on the page that hold memory too (custom instructions), read before the
     /// memory is opened.
     #[serde(default)]

@@ -479,9 +479,11 @@
    * line break; controls, their labels and memport's own nodes are left out; open shadow roots
    * are read where they stand. Each of `frames` ({el, text}: a code block and its code) stands
    * as one block {tag: 'code', text, code: true} where it begins, and nothing inside it is read
-   * as text. `roots` may be one element or several (a heading's section).
+   * as text. `roots` may be one element or several (a heading's section). With `shapes`,
+   * each block also says how it stands (see markShapes): for Rust to tell a list's entries
+   * from the page around them.
    */
-  function collectBlocks(roots, frames = []) {
+  function collectBlocks(roots, frames = [], { shapes = false } = {}) {
     const list = Array.isArray(roots) ? roots : [roots];
     const blocks = [];
     let current = null;
@@ -564,7 +566,7 @@
         }
         if (!current || current.owner !== owner) {
           const tag = headingTag(owner) ?? owner.localName;
-          current = { owner, tag, parts: [], strong: true, hasText: false };
+          current = { owner, root, first: parent, tag, parts: [], strong: true, hasText: false };
           blocks.push(current);
         }
         const pre = Boolean(closestDeep(parent, 'pre'));
@@ -578,8 +580,9 @@
       });
       current = null;
     }
-    return blocks
-      .filter((b) => b.hasText)
+    const kept = blocks.filter((b) => b.hasText);
+    const marks = shapes ? markShapes(kept) : new Map();
+    return kept
       .map((b) => (b.code ? { tag: 'code', text: b.parts[0], code: true } : {
         tag: b.tag,
         text: b.parts
@@ -590,7 +593,77 @@
           .trim(),
         strong: b.strong,
         ...(b.hidden ? { hidden: true } : {}),
+        ...marks.get(b),
       }));
+  }
+
+  // Groups of repeated rows are named by number, the same for the same parent and tag on
+  // every pass over a list (a virtualized list is read a screen at a time).
+  const groupIds = new Map();
+  const elementIds = new WeakMap();
+  let elements = 0;
+  const groupId = (parent, tag) => {
+    if (!elementIds.has(parent)) elementIds.set(parent, (elements += 1));
+    const key = `${elementIds.get(parent)}/${tag}`;
+    if (!groupIds.has(key)) groupIds.set(key, groupIds.size + 1);
+    return groupIds.get(key);
+  };
+
+  /**
+   * How each of `blocks` stands, facts for Rust to judge (a Map block -> {group?, control?}):
+   * - group: the group of repeated siblings it stands in (children of one parent, of one tag,
+   *   that carry text), the largest among its ancestors inside its root; a list's entries
+   *   share one, whatever their markup (li, tr, p, custom elements, divs). A group one of
+   *   whose members holds half the blocks or more is the wrappers around a list, not rows;
+   * - control: its whole text is that of an element that behaves like a control with no role
+   *   to say so: the pointer cursor starts there (it is not inherited from a larger clickable
+   *   part), or it is a keyboard stop.
+   */
+  function markShapes(blocks) {
+    const marks = new Map();
+    const holds = new Map(); // element -> how many blocks it holds
+    let total = 0;
+    for (const b of blocks) {
+      if (b.code || b.hidden || !b.owner) continue;
+      total += 1;
+      for (let n = b.owner; n && n !== b.root; n = parentOf(n)) holds.set(n, (holds.get(n) ?? 0) + 1);
+    }
+    // parent -> tag -> {count: its children of that tag that carry text, most: the most blocks one holds}
+    const tally = new Map();
+    for (const [el, held] of holds) {
+      const p = parentOf(el);
+      if (!tally.has(p)) tally.set(p, new Map());
+      const m = tally.get(p);
+      const t = m.get(el.localName) ?? { count: 0, most: 0 };
+      m.set(el.localName, { count: t.count + 1, most: Math.max(t.most, held) });
+    }
+    const cursor = (el) => (el instanceof Element ? getComputedStyle(el).cursor : '');
+    for (const b of blocks) {
+      if (b.code || b.hidden || !b.owner) continue;
+      const mark = {};
+      let best = null;
+      for (let n = b.owner; n && n !== b.root; n = parentOf(n)) {
+        const p = parentOf(n);
+        const { count, most } = tally.get(p)?.get(n.localName) ?? { count: 0, most: 0 };
+        if (count >= 2 && most * 2 < total && (!best || count > best.count)) best = { p, tag: n.localName, count };
+      }
+      if (best) mark.group = groupId(best.p, best.tag);
+      const raw = b.parts.join('').trim();
+      const text = squash(raw);
+      if (text && !raw.includes('\n') && text.split(' ').length <= 4) {
+        for (let n = b.first; n && n !== b.root && squash(deepText(n)) === text; n = parentOf(n)) {
+          const up = parentOf(n);
+          const pointer = cursor(n) === 'pointer' && !(up && cursor(up) === 'pointer');
+          const stop = n.hasAttribute('tabindex') && n.tabIndex >= 0;
+          if (pointer || stop) {
+            mark.control = true;
+            break;
+          }
+        }
+      }
+      marks.set(b, mark);
+    }
+    return marks;
   }
 
   function isBold(el) {
@@ -1067,11 +1140,11 @@
     // A list that renders the rows in view of a scroller around the region (the settings
     // pane, the page) is read by scrolling that one through the region.
     const outer = roots.length ? scrollerAround(roots[0]) : null;
-    if (scrollers.length === 0 && !outer) return collectBlocks(roots);
+    if (scrollers.length === 0 && !outer) return collectBlocks(roots, [], { shapes: true });
     const merged = merger();
     const key = (b) => `${b.tag}\u0000${b.text}`;
     const live = () => roots.filter((r) => r.isConnected);
-    const take = () => merged.add(collectBlocks(live()), key);
+    const take = () => merged.add(collectBlocks(live(), [], { shapes: true }), key);
     take();
     // Walks `scroller` from `from` a screen at a time until `done()`. Two steps in a row that
     // change nothing mean every row is already in the page: no need to go on.
