@@ -176,6 +176,17 @@
     // A rich editor shows its placeholder on its empty first paragraph (ProseMirror, tiptap).
     const shown = el.isContentEditable ? el.querySelector(':scope > [data-placeholder]') : null;
     if (shown && squash(shown.getAttribute('data-placeholder'))) return shown.getAttribute('data-placeholder');
+    // Lexical draws its placeholder as a sibling laid over the empty editor, which clicks go
+    // through (pointer-events: none): what a person reads in the box.
+    if (el.isContentEditable && el.parentElement) {
+      const r = el.getBoundingClientRect();
+      for (const sib of el.parentElement.children) {
+        if (sib === el || sib.isContentEditable || !visible(sib) || !squash(sib.textContent)) continue;
+        const s = sib.getBoundingClientRect();
+        const over = s.left >= r.left - 1 && s.top >= r.top - 1 && s.right <= r.right + 1 && s.bottom <= r.bottom + 1;
+        if (over && getComputedStyle(sib).pointerEvents === 'none') return sib.textContent;
+      }
+    }
     if (el.matches('textarea, input, [contenteditable]:not([contenteditable="false"])')) return '';
     return deepText(el);
   }

@@ -183,8 +183,10 @@ export const REGRESSION_SEEDS = {
     claude: [425953436, 686526963, 1126972836, 1518513655],
     // Fields behind "Customize ChatGPT".
     chatgpt: [535948371, 1358061998, 611769315],
-    // An opener that reads like the box's label; a feedback box larger than the import box.
-    gemini: [1660410504, 520195891, 936832493],
+    // An opener that reads like the box's label; a feedback box larger than the import box;
+    // a bare "Continuer" before the box; a Lexical box known only by the placeholder it draws
+    // over itself.
+    gemini: [1660410504, 520195891, 936832493, 1634980013, 704739955],
   },
 };
 
