@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { startAll } from './harness.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = path.join(REPO, 'dist', 'chromium');
+// MEMPORT_DIST: another built extension (to compare a change against), else dist/chromium.
+export const DIST = process.env.MEMPORT_DIST || path.join(REPO, 'dist', 'chromium');
 export const SCREENSHOTS = path.join(REPO, 'docs', 'screenshots');
 export const CLAUDE_MEMORY_PAGE = 'https://claude.ai/settings/capabilities';
 export const GEMINI_IMPORT_PAGE = 'https://gemini.google.com/import';
