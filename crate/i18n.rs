@@ -147,27 +147,19 @@ pub fn entries(lang: Lang) -> Result<HashMap<String, Entry>, String> {
     serde_json::from_str(text).map_err(|e| format!("_locales/{}/messages.json: {e}", lang.code()))
 }
 
+/// `lang`'s catalog, parsed the first time it is needed: a popup in French reads French and,
+/// for a message French lacks, English, never the other three.
 fn catalog(lang: Lang) -> &'static Catalog {
-    static CATALOGS: OnceLock<Vec<(Lang, Catalog)>> = OnceLock::new();
-    let all = CATALOGS.get_or_init(|| {
-        Lang::ALL
+    static CATALOGS: [OnceLock<Catalog>; 5] = [const { OnceLock::new() }; 5];
+    let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    CATALOGS[at].get_or_init(|| {
+        // A catalog that does not parse fails the tests; here it only means English.
+        entries(lang)
+            .unwrap_or_default()
             .into_iter()
-            .map(|l| {
-                // A catalog that does not parse is caught by the tests and by build.rs; here it
-                // only means falling back to English.
-                let entries = entries(l).unwrap_or_default();
-                let catalog = entries
-                    .into_iter()
-                    .map(|(id, e)| (id.to_ascii_lowercase(), positional(&e)))
-                    .collect();
-                (l, catalog)
-            })
+            .map(|(id, e)| (id.to_ascii_lowercase(), positional(&e)))
             .collect()
-    });
-    &all.iter()
-        .find(|(l, _)| *l == lang)
-        .expect("every language has a catalog")
-        .1
+    })
 }
 
 /// The entry's text with its named placeholders (`$site$`) replaced by their content (`$1`).
