@@ -3,23 +3,13 @@
 #![cfg(feature = "synth")]
 
 use std::path::Path;
-use std::process::Command;
 
 use memport::export::synth::{self, ExportKind, Options};
 use memport::export::Recovered;
 use memport::profile::Profile;
 
-fn memport(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_memport"))
-        .args(args)
-        .output()
-        .expect("the memport binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::memport;
 
 fn truth(out: &Path) -> Vec<Recovered> {
     let text = std::fs::read_to_string(synth::truth_path(out)).unwrap();

@@ -2,19 +2,8 @@
 //! its stdout and stderr read back. Converting one format to the other and back keeps every
 //! memory; a broken file names its line and prints nothing.
 
-use std::process::Command;
-
-fn memport(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_memport"))
-        .args(args)
-        .output()
-        .expect("the memport binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::memport;
 
 #[test]
 fn mcp_to_pam_and_back() {
