@@ -182,6 +182,13 @@ pub enum CaptureError {
         count: String,
         read: usize,
     },
+    /// The page's own count says the memory holds several entries, but what was read stood in
+    /// no list of that many rows: the page's captions, read before its list arrived.
+    Unlisted {
+        site: String,
+        /// The page's count line, as it stands ("3 items").
+        count: String,
+    },
 }
 
 impl fmt::Display for CaptureError {
@@ -212,6 +219,7 @@ impl fmt::Display for CaptureError {
             CaptureError::Incomplete { site, count, read } => {
                 i18n::t("capture_incomplete", &[site, count, &i18n::number(*read)])
             }
+            CaptureError::Unlisted { site, count } => i18n::t("capture_unlisted", &[site, count]),
         };
         f.write_str(&said)
     }
@@ -321,13 +329,17 @@ fn problems(outcome: &ReadOutcome, site: &SiteSpec, memory_items: usize) -> Stri
             site: site.name.clone(),
             found_by: read.found_by.clone(),
         }),
-        MemoryState::Read => {
-            shortfall(read, page, memory_items).map(|count| CaptureError::Incomplete {
+        MemoryState::Read => shortfall(read, page, memory_items).map(|short| match short {
+            Shortfall::Fewer(count) => CaptureError::Incomplete {
                 site: site.name.clone(),
                 count: count.to_string(),
                 read: memory_items,
-            })
-        }
+            },
+            Shortfall::Unlisted(count) => CaptureError::Unlisted {
+                site: site.name.clone(),
+                count: count.to_string(),
+            },
+        }),
         MemoryState::Empty => {
             let part = capitalized(&i18n::t(&page.part, &[]));
             said.push_str(&i18n::t("part_empty", &[&part]));
@@ -362,13 +374,31 @@ fn problems(outcome: &ReadOutcome, site: &SiteSpec, memory_items: usize) -> Stri
     said
 }
 
-/// The memory's own count line, when it says the memory holds more than the `memory_items`
-/// read from it: a read cut short (a list that arrived late, rows never scrolled into view)
-/// must not pass for the whole memory.
-fn shortfall<'a>(read: &'a PageRead, page: &CapturePage, memory_items: usize) -> Option<&'a str> {
-    read::announced(page, &read.blocks)
-        .filter(|(count, _)| memory_items < *count)
-        .map(|(_, line)| line)
+/// How a read fell short of the memory's own count line (the line, as it stands).
+enum Shortfall<'a> {
+    /// Fewer items were read than the count says.
+    Fewer(&'a str),
+    /// A flat list's count names several entries, but no group of that many rows was read:
+    /// the items are the page's captions, not its list.
+    Unlisted(&'a str),
+}
+
+/// Whether the memory's own count line says it holds more than was read: fewer than the
+/// `memory_items` read, or, in a flat list, more than its rows. A read cut short (a list that
+/// arrived late, rows never scrolled into view) must not pass for the whole memory.
+fn shortfall<'a>(
+    read: &'a PageRead,
+    page: &CapturePage,
+    memory_items: usize,
+) -> Option<Shortfall<'a>> {
+    let (count, line) = read::announced(page, &read.blocks)?;
+    if memory_items < count {
+        Some(Shortfall::Fewer(line))
+    } else if page.list && count >= 2 && read::list_rows(page, &read.blocks) < count {
+        Some(Shortfall::Unlisted(line))
+    } else {
+        None
+    }
 }
 
 /// Whether a capture that saved something still missed a part the person expects: the
@@ -770,15 +800,43 @@ mod tests {
         );
         assert_eq!(missed(&early, now), Some(Missed::Memory));
         // All of them: no problem. The gauge in percent is no count.
+        let row = |text: &str| Block {
+            group: Some(7),
+            ..block("div", text)
+        };
         let whole = chatgpt(vec![
             block("p", "Memory 53% full"),
             block("p", "2 saved memories"),
-            block("p", "Lives in Porto."),
-            block("p", "Runs on Sundays."),
+            row("Lives in Porto."),
+            row("Runs on Sundays."),
         ]);
         let said = into_profile(&whole, now, &mut Profile::new()).unwrap().page;
         assert!(!said.contains("page says"), "{said}");
         assert_eq!(missed(&whole, now), None);
+        // As many lines as the count, but the page's own (captions in one group, a switch's
+        // label and description in another), read before the rows: no list of two.
+        let caption = |group: u32, text: &str| Block {
+            group: Some(group),
+            ..block("p", text)
+        };
+        let captions = chatgpt(vec![
+            caption(1, "Things you asked ChatGPT to keep"),
+            caption(1, "It uses them to make answers more helpful."),
+            caption(2, "Use memories in chats"),
+            caption(2, "Let ChatGPT refer to what it saved when it answers."),
+            caption(1, "2 saved memories"),
+        ]);
+        let said = into_profile(&captions, now, &mut Profile::new())
+            .unwrap()
+            .page;
+        assert!(
+            said.contains(
+                "ChatGPT's page says \"2 saved memories\", but memport found no list of that \
+                 many entries"
+            ),
+            "{said}"
+        );
+        assert_eq!(missed(&captions, now), Some(Missed::Memory));
         let gauge_only = chatgpt(vec![
             block("p", "Memory 53% full"),
             block("p", "Lives in Porto."),

@@ -197,6 +197,20 @@ fn is_interface(page: &CapturePage, line: &str) -> bool {
         .any(|entry| line == entry || (entry.split(' ').count() >= 3 && line.starts_with(&entry)))
 }
 
+/// What a list's count calls its entries in any site's languages ("3 items", "3 éléments"),
+/// as `normalize` spells them without a plural `s`.
+const COUNT_NOUNS: [&str; 9] = [
+    "item",
+    "entry",
+    "entrie",
+    "élément",
+    "entrée",
+    "eintrag",
+    "einträge",
+    "elemento",
+    "entrada",
+];
+
 /// Whether `line` is a count or a gauge the page shows about the memory ("Memory 71% full",
 /// "12 saved memories", "71 %", "3/20"): a number with at most a few words around it, one of
 /// them a percent sign or a word of the memory's own vocabulary.
@@ -223,9 +237,13 @@ pub fn is_count(page: &CapturePage, line: &str) -> bool {
         .filter(|w| w.chars().count() > 3)
         .collect();
     let starts_with_number = words[0].chars().all(|c| c.is_ascii_digit() || c == ',');
+    let list_word = |w: &str| COUNT_NOUNS.contains(&normalize(w).trim_end_matches('s'));
     starts_with_number
         && words.len() <= 3
         && words[1..].iter().any(|w| {
+            if list_word(w) {
+                return true;
+            }
             let w = normalize(w);
             vocabulary
                 .iter()
@@ -236,6 +254,9 @@ pub fn is_count(page: &CapturePage, line: &str) -> bool {
 /// Whether `blocks` show one of the site's empty-state texts ("ChatGPT doesn't have any
 /// memories yet."): a memory that gave no item while its page says so is empty, not unread.
 pub fn shows_empty(page: &CapturePage, blocks: &[Block]) -> bool {
+    if says_none(page, blocks) {
+        return true;
+    }
     let texts: Vec<String> = page.empty_texts.iter().map(|t| normalize(t)).collect();
     lines(blocks).into_iter().any(|line| {
         let (Line::Text(text) | Line::Heading(text)) = line;
@@ -260,6 +281,12 @@ pub fn announced<'a>(page: &CapturePage, blocks: &'a [Block]) -> Option<(usize, 
         }
         digits.parse().ok().map(|n| (n, text))
     })
+}
+
+/// Whether a flat list's own count says it holds nothing ("0 items"): whatever else stands
+/// there is the page's (a switch's row, a caption), read before its empty-state text came.
+fn says_none(page: &CapturePage, blocks: &[Block]) -> bool {
+    page.list && announced(page, blocks).is_some_and(|(n, _)| n == 0)
 }
 
 /// A control's label this short is the page's ("Add", "Done", "Edit all"); longer text on a
@@ -287,7 +314,8 @@ fn is_heading_tag(block: &Block) -> bool {
 /// be memory (not headings or lines the site file names as the page's): the
 /// group most of them stand in, at least two, more than any other group (a tie says nothing)
 /// and at least half of them but controls' labels (a few entries among as many lines of the
-/// page's are not told apart).
+/// page's are not told apart), or the one group with as many rows as the page's own count
+/// says.
 fn entry_group(page: &CapturePage, blocks: &[Block]) -> Option<u32> {
     let pages = |b: &Block| {
         b.text
@@ -308,6 +336,14 @@ fn entry_group(page: &CapturePage, blocks: &[Block]) -> Option<u32> {
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    // The page's own count names the group when one group alone has that many rows.
+    if let Some((n, _)) = announced(page, blocks) {
+        if let [(g, _)] = counts.iter().filter(|c| c.1 == n).collect::<Vec<_>>()[..] {
+            if n >= 2 {
+                return Some(*g);
+            }
+        }
+    }
     match counts.as_slice() {
         [(g, n), rest @ ..]
             if *n >= 2
@@ -320,11 +356,20 @@ fn entry_group(page: &CapturePage, blocks: &[Block]) -> Option<u32> {
     }
 }
 
+/// How many rows of a flat list `blocks` hold: the blocks of its entries' group, none when no
+/// one group stands out.
+pub fn list_rows(page: &CapturePage, blocks: &[Block]) -> usize {
+    entry_group(page, blocks).map_or(0, |g| blocks.iter().filter(|b| b.group == Some(g)).count())
+}
+
 /// The blocks of one part that are not the page's own. In a flat list (`list`), the blocks of
 /// its entries' group, headings, hidden text and lone blocks below the first row. Anywhere, all but controls' labels, unless
 /// the list's rows are themselves clickable (most of its group is marked `control`); a
 /// heading the site file knows stays, as structure.
 fn own_blocks<'a>(page: &CapturePage, blocks: &'a [Block], list: bool) -> Vec<&'a Block> {
+    if list && says_none(page, blocks) {
+        return Vec::new();
+    }
     let entries = if list {
         entry_group(page, blocks)
     } else {
@@ -815,15 +860,16 @@ mod tests {
                 .map(|e| e.to_string())
                 .collect::<Vec<_>>()
         );
-        // Claude's memory is a document: only the control's label goes.
+        // Claude's memory is a document: only the control's label and the count go.
         let got = read_at(
             Assistant::Claude,
             "https://claude.ai/settings/capabilities",
             blocks,
             vec![],
         );
-        assert_eq!(got.len(), 3 + entries.len() + 1);
+        assert_eq!(got.len(), 2 + entries.len() + 1);
         assert!(!got.contains(&"Add".to_string()));
+        assert!(!got.contains(&"4 items".to_string()));
     }
 
     #[test]
@@ -851,6 +897,61 @@ mod tests {
             block("li", "Lives in Lisbon.", false),
         ];
         assert_eq!(read_at(Assistant::Gemini, url, bare, vec![]).len(), 2);
+    }
+
+    #[test]
+    fn the_pages_own_count_names_the_rows_among_as_many_captions() {
+        // The seed that found it: an intro in two paragraphs, a switch's label and
+        // description, the count, then three rows. No group holds half the lines.
+        let url = "https://gemini.google.com/saved-info";
+        let entries = [
+            "Lit surtout de la science-fiction.",
+            "Prépare le CFA niveau II pour janvier.",
+            "Cuisine péruvien presque tous les week-ends.",
+        ];
+        let mut blocks = vec![
+            shaped(
+                "p",
+                "Infos que vous avez demandé d'enregistrer",
+                Some(1),
+                false,
+            ),
+            shaped(
+                "p",
+                "Gemini les utilise dans vos discussions.",
+                Some(1),
+                false,
+            ),
+            shaped("span", "Utiliser les infos enregistrées", Some(2), false),
+            shaped(
+                "span",
+                "Permettre à Gemini d'en tenir compte.",
+                Some(2),
+                false,
+            ),
+            shaped("p", "3 éléments", Some(1), false),
+        ];
+        blocks.extend(entries.iter().map(|e| shaped("div", e, Some(3), false)));
+        assert_eq!(
+            read_at(Assistant::Gemini, url, blocks.clone(), vec![]),
+            entries
+        );
+        // Without the count, nothing tells them apart, and nothing is left out.
+        blocks.remove(4);
+        assert_eq!(read_at(Assistant::Gemini, url, blocks, vec![]).len(), 7);
+    }
+
+    #[test]
+    fn a_list_whose_own_count_says_none_is_empty() {
+        let url = "https://gemini.google.com/saved-info";
+        let blocks = vec![
+            shaped("span", "Utiliser les infos enregistrées", None, false),
+            shaped("span", "Permettre à Gemini d'en tenir compte.", None, false),
+            shaped("p", "0 éléments", None, false),
+        ];
+        assert!(read_at(Assistant::Gemini, url, blocks.clone(), vec![]).is_empty());
+        let site = sites::get(Assistant::Gemini).unwrap();
+        assert!(shows_empty(site.capture.as_ref().unwrap(), &blocks));
     }
 
     #[test]

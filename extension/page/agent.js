@@ -695,22 +695,34 @@
   const SPINNER = /(^|[\s_-])(spinner|loading|loader|skeleton|shimmer|placeholder-glow)([\s_-]|$)/i;
 
   /**
-   * Whether `roots` hold entries: two or more siblings of one shape (tag and classes), each
-   * with text, the way a memory's lines stand (rows, items, paragraphs, custom elements).
+   * The most siblings of one shape (tag and classes) in `roots` that each carry text, the way
+   * a memory's entries stand (rows, items, paragraphs, custom elements): 2 or more is a list.
    */
   function repeats(roots, plan) {
+    let most = 0;
     for (const el of roots.flatMap((r) => queryDeep(r, '*'))) {
-      const seen = new Set();
+      const shapes = new Map();
       for (const child of el.children) {
         // Two gauges side by side ("Memory 53% full", "41 saved memories") are not a list.
         const text = squash(deepText(child));
         if (child.matches(OURS) || !text || countLike(text) || interfaceLine(text, plan)) continue;
         const shape = `${child.localName}.${typeof child.className === 'string' ? child.className : ''}`;
-        if (seen.has(shape)) return true;
-        seen.add(shape);
+        shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+        most = Math.max(most, shapes.get(shape));
       }
     }
-    return false;
+    return most;
+  }
+
+  /** How many entries the page's own count line in `roots` says there are ("3 items"), or null. */
+  function announced(roots) {
+    for (const b of collectBlocks(roots)) {
+      for (const line of b.text.split('\n').map(squash)) {
+        const n = /^(\d[\d,]*)\s/.exec(line);
+        if (n && !line.includes('%') && countLike(line)) return Number(n[1].replace(/,/g, ''));
+      }
+    }
+    return null;
   }
 
   /** The content heights of the scrolled parts of `roots`, as one string. */
@@ -811,8 +823,14 @@
       }
       const quiet = Date.now() - since;
       // A region found only by its settings section, or holding no list yet (no entries of
-      // one shape side by side), may be the page's lines before the memory: it waits longer.
-      const needed = () => (region?.weak || !repeats(roots, plan) ? WEAK_QUIET_MS : QUIET_MS);
+      // one shape side by side, or fewer of them than the page's own count says while nothing
+      // scrolls), may be the page's lines before the memory: it waits longer.
+      const needed = () => {
+        if (region?.weak) return WEAK_QUIET_MS;
+        const rows = repeats(roots, plan);
+        const short = rows < (announced(roots) ?? 0) && !scrollHeights(roots);
+        return rows < 2 || short ? WEAK_QUIET_MS : QUIET_MS;
+      };
       if (roots.length && loading(roots, plan)) {
         why = 'it was still loading';
         since = Date.now();

@@ -173,8 +173,10 @@ export const REGRESSION_SEEDS = {
     // custom-instruction fields labelled only by the line above them; a late list in a shadow
     // root, read before it came because two gauges side by side looked like a list.
     chatgpt: [1977151444, 1123708091, 868753378, 1244796736, 1159747813, 373046688, 202068740, 530558959],
-    // memport's own button beside the "Saved info" heading.
-    gemini: [810833561, 1265328560, 31326420],
+    // memport's own button beside the "Saved info" heading; a late list under two captions,
+    // a switch's row and "3 éléments", read before it came; an empty list's switch row read
+    // before its empty-state text, under "0 éléments".
+    gemini: [810833561, 1265328560, 31326420, 1422852630, 1500881040],
   },
   import: {
     // Rich editors read back with blank lines between paragraphs; a box inspect saw that the
