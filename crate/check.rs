@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::capture::{self, ReadPlan};
 use crate::fill::Way;
+use crate::i18n::{self, number, t, tn};
 use crate::picker::{self, Picks};
 use crate::sites::{self, pattern, Assistant, Locator};
 
@@ -85,11 +86,8 @@ pub fn forget_offer(url: &str, picks: &Picks) -> Option<ForgetOffer> {
     let n = picks.count(site.assistant);
     (n > 0).then(|| ForgetOffer {
         site: site.assistant,
-        button: format!("Forget what you pointed at on {}", site.name),
-        note: format!(
-            "memport looks first where you pointed ({n} {}); forget it if the site changed again.",
-            if n == 1 { "part" } else { "parts" }
-        ),
+        button: t("check_forget_button", &[&site.name]),
+        note: tn("check_forget_note", n, &[&number(n)]),
     })
 }
 
@@ -101,11 +99,8 @@ pub struct Line {
 
 /// "Claude, ChatGPT and Gemini".
 fn names_in_prose() -> String {
-    let names: Vec<&str> = sites::all().iter().map(|s| s.name.as_str()).collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => names.join(""),
-    }
+    let names: Vec<String> = sites::all().iter().map(|s| s.name.clone()).collect();
+    i18n::prose_list(&names, "list_and")
 }
 
 /// The probes for `url`, or the report straight away when there is nothing to probe.
@@ -114,10 +109,10 @@ pub fn probes(url: &str, picks: &Picks) -> Result<(String, Vec<Probe>), Report> 
     let origin = pattern::origin(url).unwrap_or_default();
     let Some(site) = sites::all().iter().find(|s| s.origin == origin) else {
         return Err(Report {
-            title: "This is not an assistant page memport knows".into(),
+            title: t("check_unknown_title", &[]),
             lines: vec![Line {
                 ok: false,
-                text: format!("memport works on {}.", names_in_prose()),
+                text: t("check_works_on", &[&names_in_prose()]),
             }],
             ok: false,
             forget: None,
@@ -127,14 +122,14 @@ pub fn probes(url: &str, picks: &Picks) -> Result<(String, Vec<Probe>), Report> 
     // The same tests as the content script's plan and the worker's send (fragments included).
     let capture = sites::capture_page_at(url).filter(|(s, _)| s.assistant == site.assistant);
     if let Some((_, page)) = capture {
-        let anchor = "Place for the \"Save memory to memport\" button";
+        let anchor = t("check_part_anchor", &[&t("capture_button", &[])]);
         probes.push(probe(Part::Anchor, anchor, &page.anchor));
         let memory = picks.locators(site.assistant, picker::Part::Memory, &page.content);
-        let mut memory_probe = probe(Part::Memory, "Memory", &memory);
+        let mut memory_probe = probe(Part::Memory, t("check_part_memory", &[]), &memory);
         memory_probe.read = capture::plan_for(url).map(|plan| plan.read);
         probes.push(memory_probe);
         if !page.open.is_empty() {
-            let opener = "Control that shows the memory";
+            let opener = t("check_part_memory_opener", &[]);
             probes.push(probe(Part::MemoryOpener, opener, &page.open));
         }
     }
@@ -142,9 +137,9 @@ pub fn probes(url: &str, picks: &Picks) -> Result<(String, Vec<Probe>), Report> 
     if let Some((_, page)) = import {
         for (index, b) in page.boxes.iter().enumerate() {
             let part = if page.boxes.len() == 1 {
-                "Import box".to_string()
+                t("check_part_import_box", &[])
             } else {
-                format!("Box \"{}\"", b.label)
+                t("check_part_box", &[&b.label])
             };
             let at = picker::Part::Box {
                 way: Way::Import,
@@ -154,7 +149,7 @@ pub fn probes(url: &str, picks: &Picks) -> Result<(String, Vec<Probe>), Report> 
             probes.push(probe(Part::ImportBox, part, &target));
         }
         if !page.open.is_empty() {
-            let opener = "Control that opens the import box";
+            let opener = t("check_part_import_opener", &[]);
             probes.push(probe(Part::ImportOpener, opener, &page.open));
         }
     }
@@ -169,7 +164,11 @@ pub fn probes(url: &str, picks: &Picks) -> Result<(String, Vec<Probe>), Report> 
                 index,
             };
             let target = picks.locators(site.assistant, at, &page.box_locators(index));
-            probes.push(probe(Part::ImportBox, "Message box", &target));
+            probes.push(probe(
+                Part::ImportBox,
+                t("check_part_message_box", &[]),
+                &target,
+            ));
         }
     }
     if probes.is_empty() {
@@ -181,20 +180,19 @@ pub fn probes(url: &str, picks: &Picks) -> Result<(String, Vec<Probe>), Report> 
                 Some(fragment) => vec![format!("{}/#{fragment}", site.origin)],
                 None => c.url_patterns.clone(),
             };
-            pages.push(format!("its memory at {}", named.join(" or ")));
-        }
-        if let Some(i) = site.import.as_ref().filter(|i| !named.contains(&i.url)) {
-            pages.push(format!(
-                "its {} at {}",
-                crate::i18n::t(&i.title, &[]),
-                i.url
+            pages.push(t(
+                "check_its_memory_at",
+                &[&i18n::prose_list(&named, "list_or")],
             ));
         }
+        if let Some(i) = site.import.as_ref().filter(|i| !named.contains(&i.url)) {
+            pages.push(t("check_its_page_at", &[&t(&i.title, &[]), &i.url]));
+        }
         return Err(Report {
-            title: format!("{}: not a page memport reads or fills", site.name),
+            title: t("check_not_this_page_title", &[&site.name]),
             lines: vec![Line {
                 ok: false,
-                text: format!("memport uses {}.", pages.join(", and ")),
+                text: t("check_uses", &[&i18n::prose_list(&pages, "list_and")]),
             }],
             ok: false,
             forget: None,
@@ -216,31 +214,27 @@ pub fn report(site: &str, probes: &[Probe], found: &[Found]) -> Report {
     for (probe, f) in probes.iter().zip(found) {
         let part = &probe.part;
         let (good, text) = match (&f.found_by, probe.kind) {
-            (Some(how), _) if f.by_meaning => (
-                true,
-                format!("{part}: found by meaning, not by the site file: {how}"),
-            ),
-            (Some(how), _) => (true, format!("{part}: found ({how})")),
+            (Some(how), _) if f.by_meaning => (true, t("check_found_by_meaning", &[part, how])),
+            (Some(how), _) => (true, t("check_found", &[part, how])),
             // Shown on demand: fine when the control that shows it is there.
-            (None, Part::Memory) if any_found(Part::MemoryOpener) => (
-                true,
-                format!("{part}: not on screen now; memport opens it when you press its button"),
-            ),
-            (None, Part::ImportBox) if any_found(Part::ImportOpener) => (
-                true,
-                format!("{part}: not on screen now; memport opens it when it sends"),
-            ),
+            (None, Part::Memory) if any_found(Part::MemoryOpener) => {
+                (true, t("check_opens_on_press", &[part]))
+            }
+            (None, Part::ImportBox) if any_found(Part::ImportOpener) => {
+                (true, t("check_opens_on_send", &[part]))
+            }
             (None, Part::MemoryOpener) if any_found(Part::Memory) => {
-                (true, format!("{part}: not needed, the memory is on screen"))
+                (true, t("check_not_needed_memory", &[part]))
             }
             (None, Part::ImportOpener) if any_found(Part::ImportBox) => {
-                (true, format!("{part}: not needed, the box is on screen"))
+                (true, t("check_not_needed_box", &[part]))
             }
             (None, _) => (
                 false,
-                format!(
-                    "{part}: not found (tried {} ways; the site may have changed)",
-                    probe.locators.len()
+                tn(
+                    "check_not_found",
+                    probe.locators.len(),
+                    &[part, &number(probe.locators.len())],
                 ),
             ),
         };
@@ -249,9 +243,9 @@ pub fn report(site: &str, probes: &[Probe], found: &[Found]) -> Report {
     }
     Report {
         title: if ok {
-            format!("{site}: memport finds everything it needs here")
+            t("check_all_found", &[&site])
         } else {
-            format!("{site}: some parts memport needs are missing")
+            t("check_some_missing", &[&site])
         },
         lines,
         ok,
@@ -331,7 +325,7 @@ mod tests {
                 .collect::<Vec<_>>(),
             [
                 "Memory: not found (tried 3 ways; the site may have changed)",
-                "Control that shows the memory: not found (tried 1 ways; the site may have changed)"
+                "Control that shows the memory: not found (tried 1 way; the site may have changed)"
             ]
         );
     }
@@ -375,6 +369,19 @@ mod tests {
         )
         .unwrap();
         assert_eq!(gemini.len(), 2, "saved info has no opener");
+        // In the person's language.
+        crate::i18n::set_lang(crate::i18n::Lang::Fr);
+        let r = probes("https://example.com/", &Picks::default()).unwrap_err();
+        assert_eq!(
+            r.lines[0].text,
+            "memport fonctionne sur Claude, ChatGPT et Gemini."
+        );
+        let (_, probes) =
+            probes("https://claude.ai/settings/capabilities", &Picks::default()).unwrap();
+        assert_eq!(
+            probes[0].part,
+            "Emplacement du bouton « Enregistrer la mémoire dans memport »"
+        );
     }
 
     #[test]

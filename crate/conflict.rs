@@ -365,7 +365,7 @@ pub fn keep_one(
         .filter(|id| *id != keep)
         .filter(|id| profile.remove(id).is_ok())
         .count();
-    let label = undo::quoted("Kept", &kept);
+    let label = undo::quoted("undo_kept", &kept);
     let others = match removed {
         1 => "the other memory".to_string(),
         n => format!("{n} other memories"),

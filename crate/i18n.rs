@@ -262,6 +262,19 @@ pub fn tn(id: &str, n: usize, args: &[&dyn Display]) -> String {
     }
 }
 
+/// `items` as prose in the thread's language: "Claude, ChatGPT and Gemini", with the last
+/// pair joined by the message `joiner` (`list_and`, `list_or`) and the rest by commas.
+pub fn prose_list(items: &[String], joiner: &str) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let comma = if lang() == Lang::Ja { "、" } else { ", " };
+            t(joiner, &[&rest.join(comma), last])
+        }
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
 /// A category's label in the thread's language. The profile file keeps the category's stable
 /// id ([`Category::label`], in English); only what the person reads is translated.
 pub fn category(category: crate::category::Category) -> String {

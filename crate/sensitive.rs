@@ -17,6 +17,7 @@
 //! `tests/sensitive_accuracy.rs` measures them on a labeled set. A [`Finding`] describes what
 //! was found without repeating it: at most its last four characters.
 
+use crate::i18n::{self, number, t, tn};
 use serde::Serialize;
 
 use crate::profile::{MemoryItem, Via};
@@ -39,19 +40,23 @@ pub enum Provider {
 }
 
 impl Provider {
-    fn name(self) -> &'static str {
-        match self {
-            Provider::OpenAi => "an OpenAI API key",
-            Provider::Anthropic => "an Anthropic API key",
-            Provider::Aws => "an AWS access key",
-            Provider::GitHub => "a GitHub token",
-            Provider::GitLab => "a GitLab token",
-            Provider::Google => "a Google API key",
-            Provider::Slack => "a Slack token",
-            Provider::Stripe => "a Stripe secret key",
-            Provider::HuggingFace => "a Hugging Face token",
-            Provider::Other => "an API key or secret",
-        }
+    /// "an OpenAI API key", in the thread's language.
+    fn name(self) -> String {
+        t(
+            match self {
+                Provider::OpenAi => "sens_openai",
+                Provider::Anthropic => "sens_anthropic",
+                Provider::Aws => "sens_aws",
+                Provider::GitHub => "sens_github",
+                Provider::GitLab => "sens_gitlab",
+                Provider::Google => "sens_google",
+                Provider::Slack => "sens_slack",
+                Provider::Stripe => "sens_stripe",
+                Provider::HuggingFace => "sens_huggingface",
+                Provider::Other => "sens_other_key",
+            },
+            &[],
+        )
     }
 }
 
@@ -133,15 +138,8 @@ pub fn marks(item: &MemoryItem) -> Vec<String> {
 pub fn added_note(items: &[MemoryItem]) -> String {
     match items.iter().filter(|i| is_flagged(i)).count() {
         0 => String::new(),
-        1 if items.len() == 1 => " It is marked sensitive: memport sends it only if you tick it \
-                                  in the popup."
-            .to_string(),
-        1 => " 1 of them is marked sensitive: memport sends it only if you tick it in the popup."
-            .to_string(),
-        n => format!(
-            " {n} of them are marked sensitive: memport sends them only if you tick them in the \
-             popup."
-        ),
+        1 if items.len() == 1 => t("sens_added_it", &[]),
+        n => tn("sens_added_some", n, &[&number(n)]),
     }
 }
 
@@ -299,11 +297,12 @@ fn api_keys(text: &str, out: &mut Vec<Finding>) {
             let shown = text.get(from..from + len).unwrap_or("");
             out.push(Finding::new(
                 Kind::ApiKey(shape.provider),
-                format!(
-                    "{} ({}{})",
-                    shape.provider.name(),
-                    shape.prefix,
-                    tail(shown)
+                t(
+                    "sens_shown",
+                    &[
+                        &shape.provider.name(),
+                        &format!("{}{}", shape.prefix, tail(shown)),
+                    ],
                 ),
             ));
             break;
@@ -362,7 +361,7 @@ fn named_secrets(text: &str, out: &mut Vec<Finding>) {
             if !already_found(out, value) {
                 out.push(Finding::new(
                     Kind::ApiKey(Provider::Other),
-                    format!("{} ({})", Provider::Other.name(), tail(value)),
+                    t("sens_shown", &[&Provider::Other.name(), &tail(value)]),
                 ));
             }
         }
@@ -454,7 +453,7 @@ fn private_keys(text: &str, out: &mut Vec<Finding>) {
             .filter(|&end| end <= 40)
             .map(|end| &rest[..end]);
         if label.is_some_and(|l| l.ends_with("PRIVATE KEY")) {
-            out.push(Finding::new(Kind::PrivateKey, "a private key (PEM)".into()));
+            out.push(Finding::new(Kind::PrivateKey, t("sens_private_key", &[])));
         }
     }
 }
@@ -483,10 +482,7 @@ fn jwts(text: &str, out: &mut Vec<Finding>) {
         let sig = run(bytes, s, b64url);
         if sig >= 16 {
             let shown = text.get(s..s + sig).unwrap_or("");
-            out.push(Finding::new(
-                Kind::Jwt,
-                format!("a JSON Web Token ({})", tail(shown)),
-            ));
+            out.push(Finding::new(Kind::Jwt, t("sens_jwt", &[&tail(shown)])));
         }
     }
 }
@@ -541,7 +537,7 @@ fn passwords(text: &str, out: &mut Vec<Finding>) {
                 continue;
             }
             if password_value(text, end).is_some() {
-                out.push(Finding::new(Kind::Password, "a password".into()));
+                out.push(Finding::new(Kind::Password, t("sens_password", &[])));
             }
         }
     }
@@ -629,7 +625,7 @@ fn pins(text: &str, out: &mut Vec<Finding>) {
                     || matches!(next, Some(b'.' | b','))
                         && after.is_some_and(|c| c.is_ascii_digit());
                 if (4..=8).contains(&tok) && !continued {
-                    out.push(Finding::new(Kind::Password, "a PIN".into()));
+                    out.push(Finding::new(Kind::Password, i18n::t("sens_pin", &[])));
                 }
                 break;
             }
@@ -779,10 +775,7 @@ fn cards(text: &str, out: &mut Vec<Finding>) {
         }
         out.push(Finding::new(
             Kind::PaymentCard,
-            format!(
-                "a payment card number ending {}",
-                &digits[digits.len() - 4..]
-            ),
+            t("sens_card", &[&&digits[digits.len() - 4..]]),
         ));
     }
 }
@@ -857,7 +850,7 @@ fn ibans(text: &str, out: &mut Vec<Finding>) {
         {
             out.push(Finding::new(
                 Kind::Iban,
-                format!("an IBAN ({}{})", &iban[..2], tail(&iban)),
+                t("sens_iban", &[&format!("{}{}", &iban[..2], tail(&iban))]),
             ));
         }
     }
@@ -886,10 +879,7 @@ fn ssns(text: &str, out: &mut Vec<Finding>) {
         if !(dashed || bare) || !ssn_valid(&digits[..3], &digits[3..5], &digits[5..]) {
             continue;
         }
-        out.push(Finding::new(
-            Kind::Ssn,
-            format!("a US Social Security number ending {}", &digits[5..]),
-        ));
+        out.push(Finding::new(Kind::Ssn, t("sens_ssn", &[&&digits[5..]])));
     }
 }
 
@@ -946,17 +936,14 @@ const REVEAL: &[&str] = &[
 /// The instruction to an AI in `text`, if it reads as one.
 pub fn instruction(text: &str) -> Option<Finding> {
     if text.starts_with(crate::read::HIDDEN_MARK) {
-        return Some(Finding::new(
-            Kind::Instruction,
-            "text the page hid from view".to_string(),
-        ));
+        return Some(Finding::new(Kind::Instruction, t("sens_hidden", &[])));
     }
     let lower = text.to_lowercase().replace('\u{2019}', "'");
     let folded = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     let found = |phrase: &str| {
         Some(Finding::new(
             Kind::Instruction,
-            format!("text that gives an AI instructions ('{phrase}')"),
+            t("sens_instruction", &[&phrase]),
         ))
     };
     if let Some(p) = STEERING.iter().find(|p| folded.contains(*p)) {
@@ -1095,6 +1082,11 @@ mod tests {
         assert_eq!(kinds("Order number 4000 1234 5678 9010"), []);
         assert_eq!(kinds("call +1 415 555 0132 or 020 7946 0958"), []);
         assert_eq!(kinds("epoch 1716239022123"), []);
+        crate::i18n::set_lang(crate::i18n::Lang::De);
+        assert_eq!(
+            whats("My Visa is 4242 4242 4242 4242."),
+            ["eine Kartennummer, die auf 4242 endet"]
+        );
     }
 
     #[test]

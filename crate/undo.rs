@@ -5,6 +5,7 @@
 //! in the same storage write as the change itself. "Undo" puts that profile back. One step is
 //! kept: undo always takes back the latest change, which is the one its label names.
 
+use crate::i18n;
 use serde::{Deserialize, Serialize};
 
 use crate::profile::{Profile, ProfileError};
@@ -41,19 +42,20 @@ impl Undo {
         Profile::from_json(Some(&self.profile))
     }
 
-    /// "Undid: Deleted \"Has a cat\"."
+    /// "Undone: Deleted \"Has a cat\"."
     pub fn done_message(&self) -> String {
-        format!("Undone: {}.", self.label)
+        i18n::t("undo_done", &[&self.label])
     }
 }
 
-/// A label naming an item by its text, shortened for a button.
-pub fn quoted(verb: &str, text: &str) -> String {
+/// A label naming an item by its text, shortened for a button: `what` is the message saying
+/// what was done to it (`undo_deleted`: "Deleted \"Has a cat\"").
+pub fn quoted(what: &str, text: &str) -> String {
     let mut short: String = text.chars().take(40).collect();
     if short.len() < text.len() {
         short.push('…');
     }
-    format!("{verb} \"{short}\"")
+    i18n::t(what, &[&short])
 }
 
 #[cfg(test)]
@@ -68,7 +70,7 @@ mod tests {
         let mut after = before.clone();
         let id = after.items[0].id.clone();
         after.remove(&id).unwrap();
-        let undo = Undo::before(quoted("Deleted", "Has a cat"), &before);
+        let undo = Undo::before(quoted("undo_deleted", "Has a cat"), &before);
         let stored = Undo::from_json(Some(&undo.to_json())).unwrap();
         assert_eq!(stored.profile().unwrap(), before);
         assert_eq!(stored.done_message(), "Undone: Deleted \"Has a cat\".");
@@ -79,9 +81,9 @@ mod tests {
     #[test]
     fn long_texts_are_shortened_in_labels() {
         let long = "é".repeat(50);
-        let label = quoted("Edited", &long);
+        let label = quoted("undo_edited", &long);
         assert_eq!(label.chars().count(), "Edited \"\"".len() + 41);
         assert!(label.ends_with("…\""));
-        assert_eq!(quoted("Deleted", "Has a cat"), "Deleted \"Has a cat\"");
+        assert_eq!(quoted("undo_deleted", "Has a cat"), "Deleted \"Has a cat\"");
     }
 }

@@ -16,6 +16,7 @@ use crate::check;
 use crate::conflict;
 use crate::export;
 use crate::fill::{self, Choice, CopyOffer, Inspected, Notice, Put, Send, Way};
+use crate::i18n::{self, t, tn};
 use crate::messages::{self, MenuClick, MenuCommand, Reply, Request};
 use crate::picker::{self, Part};
 use crate::profile::ItemId;
@@ -64,14 +65,12 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         },
     };
     let reply = match browser::from_js::<Request>(message) {
-        Ok(request) => match OFFERS.with(|o| access::permit(request, &sender, &mut o.borrow_mut())) {
+        Ok(request) => match OFFERS.with(|o| access::permit(request, &sender, &mut o.borrow_mut()))
+        {
             Ok(request) => dispatch(request).await,
             Err(refused) => Reply::notice(false, refused.to_string()),
         },
-        Err(e) => Reply::notice(
-            false,
-            format!("memport did not understand a message from the page ({e}). Reload the page and try again."),
-        ),
+        Err(e) => Reply::notice(false, t("message_not_understood", &[&e])),
     };
     browser::to_js(&reply)
 }
@@ -157,7 +156,7 @@ async fn capture_answer(tab_id: Option<i32>) -> Result<answer::Answer, String> {
             })
         }),
     }
-    .map_err(|e| format!("memport could not see your tabs ({e}). Try again."))?;
+    .map_err(|e| t("tabs_unseen", &[&e]))?;
     let Some(tab) = tab else {
         let nothing = AnswerError::NotChatPage {
             url: String::new(),
@@ -238,7 +237,7 @@ async fn edit_item(id: &ItemId, text: &str, category: Category) -> Notice {
             let message = p.edit(id, text, category, now())?;
             Ok::<_, EditError>((
                 message.to_string(),
-                undo::quoted("Edited", &old.unwrap_or_default()),
+                undo::quoted("undo_edited", &old.unwrap_or_default()),
             ))
         })
         .await,
@@ -250,8 +249,8 @@ async fn delete_item(id: &ItemId) -> Notice {
     changed(
         change_profile(|p| {
             let gone = p.remove(id)?;
-            let label = undo::quoted("Deleted", &gone.text);
-            Ok::<_, EditError>((format!("{label}. Undo brings it back."), label))
+            let label = undo::quoted("undo_deleted", &gone.text);
+            Ok::<_, EditError>((t("undo_brings_back", &[&label]), label))
         })
         .await,
     )
@@ -262,11 +261,11 @@ async fn undo_last() -> Notice {
     let fail = |message: String| Notice { ok: false, message };
     let _turn = CHANGES.lock().await;
     let Some(step) = load_undo().await else {
-        return fail("There is nothing to undo.".into());
+        return fail(t("undo_nothing", &[]));
     };
     let profile = match step.profile() {
         Ok(p) => p,
-        Err(e) => return fail(format!("The last change cannot be undone: {e}")),
+        Err(e) => return fail(t("undo_cannot", &[&e])),
     };
     if let Err(e) = save_profile(&profile, None).await {
         return fail(e);
@@ -286,18 +285,10 @@ async fn start_new_profile() -> Notice {
     let _turn = CHANGES.lock().await;
     let raw = match browser::storage_get(PROFILE_KEY).await {
         Ok(raw) => raw,
-        Err(e) => {
-            return fail(format!(
-                "memport could not read browser storage ({e}). Nothing was changed."
-            ))
-        }
+        Err(e) => return fail(t("new_profile_no_storage", &[&e])),
     };
     let why = match Profile::from_json(raw.as_deref()) {
-        Ok(_) => return fail(
-            "Your profile can be read, so memport left it as it is. Delete memories one by one \
-                 in the popup instead."
-                .into(),
-        ),
+        Ok(_) => return fail(t("new_profile_readable", &[])),
         Err(e) => e.to_string(),
     };
     let raw = raw.unwrap_or_default();
@@ -306,24 +297,17 @@ async fn start_new_profile() -> Notice {
     if let Err(e) =
         browser::storage_set_pair(&kept.key, &raw, BACKUPS_KEY, &backups.to_json()).await
     {
-        return fail(format!(
-            "memport could not set the damaged profile aside ({e}), so it left it where it is. \
-             Download it, free some browser storage and try again."
-        ));
+        return fail(t("new_profile_not_kept", &[&e]));
     }
     if let Err(e) = browser::storage_set(PROFILE_KEY, &Profile::new().to_json()).await {
-        return fail(format!(
-            "memport kept a copy of the damaged profile but could not start a new one ({e}). \
-             Try again."
-        ));
+        return fail(t("new_profile_not_started", &[&e]));
     }
     let _ = browser::set_badge(&badge_text(0)).await;
     Notice {
         ok: true,
-        message: format!(
-            "Started a new, empty profile. The damaged one is kept as it was ({} bytes): download \
-             it under \"Kept damaged profiles\".",
-            kept.bytes
+        message: t(
+            "new_profile_started",
+            &[&i18n::number(kept.bytes), &t("kept_damaged", &[])],
         ),
     }
 }
@@ -349,7 +333,7 @@ async fn add_selection(click: &MenuClick) -> Notice {
         });
     let notice = changed(
         change_profile(|p| {
-            let label = undo::quoted("Added", selected.text.trim());
+            let label = undo::quoted("undo_added", selected.text.trim());
             selection::into_profile(&selected, now(), p).map(|m| (m, label))
         })
         .await,
@@ -427,9 +411,9 @@ async fn forget_picks(site: Assistant) -> Notice {
     Notice {
         ok: true,
         message: if n == 0 {
-            format!("memport had nothing you pointed at on {name}.")
+            t("picks_none", &[&name])
         } else {
-            format!("memport forgot what you pointed at on {name}; it uses its own ways of finding things there again.")
+            t("picks_forgotten", &[&name])
         },
     }
 }
@@ -437,14 +421,14 @@ async fn forget_picks(site: Assistant) -> Notice {
 /// "Check this page": probes the tab for every part its site file names.
 async fn check_page(tab_id: Option<i32>) -> check::Report {
     let problem = |text: String| check::Report {
-        title: "memport could not check this page".into(),
+        title: t("check_failed_title", &[]),
         lines: vec![check::Line { ok: false, text }],
         ok: false,
         forget: None,
     };
     let tab = match browser::get_tab(tab_id).await {
         Ok(Some(tab)) => tab,
-        Ok(None) => return problem("There is no open tab to check.".into()),
+        Ok(None) => return problem(t("check_no_tab", &[])),
         Err(e) => return problem(e),
     };
     let picks = load_picks().await;
@@ -457,10 +441,8 @@ async fn check_page(tab_id: Option<i32>) -> check::Report {
             forget: check::forget_offer(&tab.url, &picks),
             ..check::report(&site, &probes, &found)
         },
-        Ok(_) => {
-            problem("memport's page code answered for the wrong parts. Reload the page.".into())
-        }
-        Err(e) => problem(format!("memport's page code could not run there ({e}).")),
+        Ok(_) => problem(t("check_wrong_parts", &[])),
+        Err(e) => problem(t("page_code_failed", &[&e])),
     }
 }
 
@@ -622,10 +604,8 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<Filled, String> {
         Inspected::Boxes { boxes } => boxes,
     };
     if states.iter().all(|b| b.found_by.is_none()) {
-        let detail = format!(
-            "none of its {} ways of finding it matched",
-            send.boxes.first().map_or(0, |b| b.target.len())
-        );
+        let ways = send.boxes.first().map_or(0, |b| b.target.len());
+        let detail = tn("box_ways_none", ways, &[&i18n::number(ways)]);
         return Ok(Filled::same(send.not_found(&detail), Some(0), true));
     }
     let choice = if send.occupied(&states) {
@@ -677,9 +657,9 @@ async fn open_target(send: &Send) -> Result<browser::Tab, String> {
     browser::wait_for_tab(&tab, TAB_LOAD_MS)
         .await?
         .ok_or_else(|| {
-            format!(
-                "{}'s page did not finish loading within 30 seconds",
-                send.name
+            t(
+                "tab_not_loaded",
+                &[&send.name, &i18n::number(TAB_LOAD_MS as usize / 1000)],
             )
         })
 }
@@ -700,7 +680,7 @@ pub async fn on_menu_click(click: JsValue) -> JsValue {
         Err(e) => {
             return browser::to_js(&Notice {
                 ok: false,
-                message: format!("memport did not understand the menu click ({e})."),
+                message: t("menu_not_understood", &[&e]),
             })
         }
     };
@@ -709,7 +689,7 @@ pub async fn on_menu_click(click: JsValue) -> JsValue {
         Some(MenuCommand::AddSelection) => add_selection(&click).await,
         None => Notice {
             ok: false,
-            message: format!("Unknown menu item {}.", click.menu_item_id),
+            message: t("menu_unknown", &[&click.menu_item_id]),
         },
     };
     browser::to_js(&notice)

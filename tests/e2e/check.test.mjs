@@ -47,7 +47,7 @@ test('a redesign shows up as the missing part', async (t) => {
   const missing = report.lines.filter((l) => !l.ok).map((l) => l.text);
   assert.deepEqual(missing, [
     'Memory: not found (tried 3 ways; the site may have changed)',
-    'Control that shows the memory: not found (tried 1 ways; the site may have changed)',
+    'Control that shows the memory: not found (tried 1 way; the site may have changed)',
   ]);
   assert.match(report.lines[0].text, /found \(role heading "Memory"\)/, 'the button still has a place');
 });
