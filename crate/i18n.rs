@@ -262,6 +262,17 @@ pub fn tn(id: &str, n: usize, args: &[&dyn Display]) -> String {
     }
 }
 
+/// `date` as the thread's language writes a day ("Nov 24, 2026", "24 nov. 2026",
+/// "2026年11月24日"): its catalog's month names and order.
+pub fn date(date: time::Date) -> String {
+    let months = t("months_short", &[]);
+    let month = months
+        .split('|')
+        .nth(usize::from(u8::from(date.month())) - 1)
+        .map_or_else(|| u8::from(date.month()).to_string(), str::to_string);
+    t("date_format", &[&date.day(), &month, &date.year()])
+}
+
 /// `items` as prose in the thread's language: "Claude, ChatGPT and Gemini", with the last
 /// pair joined by the message `joiner` (`list_and`, `list_or`) and the rest by commas.
 pub fn prose_list(items: &[String], joiner: &str) -> String {
@@ -293,6 +304,15 @@ pub fn category(category: crate::category::Category) -> String {
 /// `n` with the thread's language's digit grouping: 12,345 / 12 345 / 12.345.
 pub fn number(n: usize) -> String {
     number_in(lang(), n)
+}
+
+/// `x` with one decimal, in the thread's language's decimal mark: 0.4 / 0,4.
+pub fn decimal(x: f64) -> String {
+    let written = format!("{x:.1}");
+    match lang() {
+        Lang::En | Lang::Ja => written,
+        Lang::Fr | Lang::De | Lang::Es => written.replace('.', ","),
+    }
 }
 
 /// [`number`] in a given language.
@@ -342,6 +362,28 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        let day = time::macros::date!(2026 - 11 - 24);
+        let said: Vec<String> = Lang::ALL
+            .iter()
+            .map(|&lang| {
+                set_lang(lang);
+                date(day)
+            })
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "Nov 24, 2026",
+                "24 nov. 2026",
+                "24. Nov. 2026",
+                "24 nov 2026",
+                "2026年11月24日"
+            ]
+        );
     }
 
     #[test]

@@ -74,7 +74,7 @@ pub struct ChangesView {
     pub site: String,
     /// "2 added, 1 removed, 1 changed".
     pub summary: String,
-    /// "captures of 2026-11-20 and 2026-11-24".
+    /// "captures of Nov 20, 2026 and Nov 24, 2026".
     pub between: String,
     pub added: Vec<String>,
     pub removed: Vec<String>,
@@ -108,7 +108,7 @@ pub struct ItemView {
     /// "Claude", "Claude + Gemini" when read in several places, "Selected on example.org"
     /// for text the person selected on a page that is no assistant's.
     pub source: String,
-    /// "Edited 2026-11-25" when the person changed it.
+    /// "Edited Nov 25, 2026" when the person changed it.
     pub edited: Option<String>,
     /// The heading it stood under at its first source, if any.
     pub heading: Option<String>,
@@ -288,7 +288,10 @@ fn changes(profile: &Profile) -> Vec<ChangesView> {
             Some(ChangesView {
                 summary: log.changes.summary(),
                 site,
-                between: i18n::t("changes_between", &[&since.date(), &log.at.date()]),
+                between: i18n::t(
+                    "changes_between",
+                    &[&i18n::date(since.date()), &i18n::date(log.at.date())],
+                ),
                 added: log.changes.added.clone(),
                 removed: log.changes.removed.clone(),
                 changed: log
@@ -328,9 +331,11 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
                         text: item.text.clone(),
                         category: item.category.label(),
                         source: source_names(item),
-                        edited: item.edited_at.map(|t| i18n::t("edited_on", &[&t.date()])),
+                        edited: item
+                            .edited_at
+                            .map(|t| i18n::t("edited_on", &[&i18n::date(t.date())])),
                         heading: first.and_then(|s| s.heading.clone()),
-                        captured: first.map_or(String::new(), |s| s.captured_at.date().to_string()),
+                        captured: first.map_or(String::new(), |s| i18n::date(s.captured_at.date())),
                         why: why(item),
                         wordings: item
                             .sources
@@ -428,7 +433,7 @@ mod tests {
         let item = &v.groups[1].items[0];
         assert_eq!(
             (item.source.as_str(), item.captured.as_str()),
-            ("Claude", "2026-11-24")
+            ("Claude", "Nov 24, 2026")
         );
         assert_eq!(v.groups[5].items[0].text, "<b>not html</b>");
         assert_eq!(item.category, "Personal information");
@@ -475,7 +480,7 @@ mod tests {
             (
                 "Claude",
                 "1 changed",
-                "captures of 2026-11-20 and 2026-11-24"
+                "captures of Nov 20, 2026 and Nov 24, 2026"
             )
         );
         assert_eq!(
@@ -511,7 +516,7 @@ mod tests {
         let v = view(&p);
         let items = &v.groups[5].items;
         assert_eq!(items[0].source, "Selected on example.org");
-        assert_eq!(items[0].edited.as_deref(), Some("Edited 2026-11-25"));
+        assert_eq!(items[0].edited.as_deref(), Some("Edited Nov 25, 2026"));
         assert_eq!(items[1].source, "Selected on Claude");
     }
 

@@ -4,15 +4,23 @@
 use serde::Serialize;
 
 use super::{Outcome, Progress, Report};
+use crate::i18n::{self, t, tn};
 
-/// A byte count as the person reads it: "0.4 MB", "12.5 MB", "456 MB", "1,234 MB".
+/// A byte count as the person reads it: "0.4 MB", "12.5 MB", "456 MB", "1,234 MB" (in
+/// French "0,4 Mo", "1 234 Mo").
 pub fn megabytes(bytes: u64) -> String {
     let mb = bytes as f64 / 1e6;
-    if mb < 10.0 {
-        format!("{mb:.1} MB")
+    let n = if mb < 10.0 {
+        i18n::decimal(mb)
     } else {
-        grouped(mb.round() as u64) + " MB"
-    }
+        i18n::number(mb.round() as usize)
+    };
+    t("megabytes", &[&n])
+}
+
+/// `n` of what message `id` counts ("2,345 conversations"), in the thread's language.
+fn counted(id: &str, n: u64) -> String {
+    tn(id, n as usize, &[&i18n::number(n as usize)])
 }
 
 /// A count with thousands separators: "2,345".
@@ -47,11 +55,13 @@ pub fn progress_view(p: &Progress) -> ProgressView<'_> {
         file: &p.file,
         done: p.bytes_done,
         total: p.bytes_total,
-        text: format!(
-            "{} of {} · {}",
-            megabytes(p.bytes_done),
-            megabytes(p.bytes_total),
-            plural(p.conversations, "conversation", "conversations"),
+        text: t(
+            "export_progress",
+            &[
+                &megabytes(p.bytes_done),
+                &megabytes(p.bytes_total),
+                &counted("conversations", p.conversations),
+            ],
         ),
     }
 }
@@ -73,35 +83,31 @@ pub struct Summary {
 
 pub fn summary(outcome: &Outcome) -> Summary {
     let r: &Report = &outcome.report;
-    let mut lines = vec![format!(
-        "Read {} ({} of JSON, {}).",
-        plural(r.read.len() as u64, "file", "files"),
-        megabytes(r.json_bytes),
-        plural(r.conversations, "conversation", "conversations"),
+    let mut lines = vec![t(
+        "export_read",
+        &[
+            &counted("files", r.read.len() as u64),
+            &megabytes(r.json_bytes),
+            &counted("conversations", r.conversations),
+        ],
     )];
     if !r.skipped.is_empty() {
-        lines.push(format!(
-            "Skipped {} that hold no memory.",
-            plural(r.skipped.len() as u64, "file", "files"),
+        lines.push(t(
+            "export_skipped",
+            &[&counted("files", r.skipped.len() as u64)],
         ));
     }
     if r.unknown > 0 {
-        lines.push(format!(
-            "Skipped {} of a shape memport does not know.",
-            plural(r.unknown, "message or entry", "messages or entries"),
-        ));
+        lines.push(counted("export_unknown", r.unknown));
     }
     if !r.faults.is_empty() {
-        lines.push(format!(
-            "{} (what was read before each is kept):",
-            plural(r.faults.len() as u64, "problem", "problems"),
-        ));
+        lines.push(counted("export_faults", r.faults.len() as u64));
     }
     let nothing = outcome.items.is_empty().then(|| {
         if r.read.is_empty() {
-            "memport found nothing it could read in these files. Choose the export's ZIP, its conversations.json, Claude's manifest and category ZIPs, or Takeout's My Activity.json. Nothing was added.".to_string()
+            t("export_nothing_readable", &[])
         } else {
-            "No memory was found in what was read. Nothing was added.".to_string()
+            t("export_no_memory", &[])
         }
     });
     Summary {
@@ -155,5 +161,11 @@ mod tests {
             s.nothing.as_deref(),
             Some("No memory was found in what was read. Nothing was added.")
         );
+        crate::i18n::set_lang(crate::i18n::Lang::Fr);
+        assert_eq!(
+            progress_view(&p).text,
+            "123 Mo sur 4\u{202f}560 Mo · 2\u{202f}345 conversations"
+        );
+        assert_eq!(megabytes(400_000), "0,4 Mo");
     }
 }

@@ -140,7 +140,7 @@ test('editing an item in the popup: text and category, kept against the next cap
   assert.deepEqual(groups.find((g) => g.label === 'Technical preferences').items, ['Prefers tabs over spaces, width 4']);
   assert.equal(groups.find((g) => g.label === 'Other context').count, 0);
   const meta = await popup.locator('.item', { hasText: 'width 4' }).locator('.meta').textContent();
-  assert.match(meta, /· Edited \d{4}-\d{2}-\d{2}$/);
+  assert.match(meta, /· Edited [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
   // What Claude's page said is not lost: the item shows it was worded otherwise there.
   assert.equal(await popup.locator('.item', { hasText: 'width 4' }).locator('.wording').textContent(), 'Also worded — Claude: Prefers tabs over spaces');
 
