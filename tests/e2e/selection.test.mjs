@@ -82,7 +82,7 @@ test('a selection on a page that is no assistant\'s becomes one item, its catego
   assert.deepEqual(personal.items, ['I am vegetarian and allergic to peanuts.', 'I write <b>bold</b> in my notes — café naïve 😀']);
   assert.equal(await popup.locator('b').count(), 0, 'text is never markup');
   const meta = await popup.locator('.item', { hasText: 'vegetarian' }).locator('.meta').textContent();
-  assert.match(meta, /^Selected on notes\.example\.org · About me — Sam's notes · \d{4}-\d{2}-\d{2}$/);
+  assert.match(meta, /^Selected on notes\.example\.org · About me — Sam's notes · [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
 });
 
 test('on an assistant\'s site the page itself gives the selection, and says on the page what was kept', async (t) => {

@@ -76,7 +76,7 @@ test('Claude memory reaches Gemini\'s import box, reviewed in the popup on the w
   assert.ok(personal.items.includes(lisbon.text));
   assert.equal(await popup.locator('#total').textContent(), '16');
   assert.equal(await popup.locator('script:not([src])').count(), 0, 'no memory text became markup');
-  assert.match(await popup.locator('.item .meta').first().textContent(), /^Claude · .+ · \d{4}-\d{2}-\d{2}$/);
+  assert.match(await popup.locator('.item .meta').first().textContent(), /^Claude · .+ · [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
   await screenshot(popup, 'popup.png');
 
   // "Send memory to" > "Gemini" opens Gemini's import page and fills its box; never submits.
