@@ -133,9 +133,14 @@ fn is_heading(line: &str) -> bool {
         || (!line.starts_with('[') && text_import::is_label(line))
 }
 
+/// A dated entry, its date in brackets and short (`[2024-03-05]`, `[unknown]`, `[date saved,
+/// if available]`): a JSON array on one line (`[{"text": "a [b] - c"}]`) is not one.
 fn is_entry(line: &str) -> bool {
     let body = text_import::after_marker(line).map_or(line, str::trim_start);
-    body.starts_with('[') && text_import::dated(body).is_some()
+    body.starts_with('[')
+        && text_import::dated(body).is_some_and(|(date, _)| {
+            date.chars().count() <= 40 && !date.contains(['{', '}', '[', '"'])
+        })
 }
 
 #[cfg(test)]
@@ -209,6 +214,9 @@ mod tests {
         assert!(!detect("Response instructions:\n"));
         assert!(!detect("Lives in Porto.\n[2025-01-01] - Has a cat."));
         assert!(!may_start("[{\"title\": \"chat\"}]"));
+        // An export's JSON on one line, with a bracket and a dash inside a string.
+        let json = "[{\"conversations_memory\": \"Remember [this] - ok\"}]";
+        assert!(!may_start(json) && !detect(json));
         assert!(!may_start("PK\u{3}\u{4}"));
         assert!(!may_start("{\"schema\": 3}"));
     }
