@@ -244,7 +244,7 @@ fn heading_text(text: &str) -> String {
 }
 
 /// Whether a bare line reads as a label ("Instructions:", "**Work context**").
-fn is_label(line: &str) -> bool {
+pub(crate) fn is_label(line: &str) -> bool {
     let t = line.trim();
     let bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
         || (t.starts_with("__") && t.ends_with("__") && t.len() > 4);
@@ -274,7 +274,8 @@ fn read_line(raw: &str) -> Line<'_> {
         Some(rest) => (rest.trim_start(), true),
         None => (line, false),
     };
-    if !marked && is_label(line) {
+    // A dated line is an entry, even one that ends like a label ("[2024-03-05] - Likes:").
+    if !marked && dated(line).is_none() && is_label(line) {
         return Line::Heading(heading_text(line));
     }
     match dated(body) {
@@ -1178,6 +1179,17 @@ mod tests {
             ]
         );
         assert_eq!(p.format, Format::DatedLines);
+    }
+
+    #[test]
+    fn a_dated_line_that_ends_like_a_label_is_an_entry() {
+        let p = entries("Other context:\n[2024-01-01] - Likes:\n[2024-01-02] - Work:").unwrap();
+        assert_eq!(texts(&p), ["Likes:", "Work:"]);
+        assert_eq!(p.headings, ["Other context"]);
+        assert!(p
+            .entries
+            .iter()
+            .all(|e| e.category == Category::OtherContext));
     }
 
     #[test]

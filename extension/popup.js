@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, profilePam, profileMcp, openFormat, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewExport, importExport, storedProfileRaw, keptProfileRaw, startNewProfile } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, profilePam, profileMcp, profileAnthropic, openFormat, mayBeOpenFormat, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewExport, importExport, storedProfileRaw, keptProfileRaw, startNewProfile } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -310,6 +310,7 @@ function render(view) {
   $('download-json').disabled = view.total === 0;
   $('download-pam').disabled = view.total === 0;
   $('download-mcp').disabled = view.total === 0;
+  $('download-anthropic').disabled = view.total === 0;
   $('filters').hidden = view.total === 0;
   if (view.empty) {
     $('shown').textContent = '';
@@ -449,13 +450,15 @@ $('download-json').addEventListener('click', async () => {
   }
 });
 
-// The open formats, as Rust writes them: a Portable AI Memory memory store, and the MCP memory
-// server's knowledge graph (the file it keeps as memory.jsonl). Import text reads both back.
-// The MCP file leaves out memories marked sensitive (the server hands it to a model); Rust says
-// how many.
+// The open formats, as Rust writes them: a Portable AI Memory memory store, the MCP memory
+// server's knowledge graph (the file it keeps as memory.jsonl), and Anthropic's import format
+// ("[YYYY-MM-DD] - entry" lines under category headings). Import text reads all three back.
+// The MCP and Anthropic files leave out memories marked sensitive (a model reads them); Rust
+// says how many.
 for (const [id, rendered, name, ext, type, what] of [
   ['download-pam', async () => ({ text: await profilePam(), withheld: 0 }), 'memport-pam', 'json', 'application/json', 'format_pam'],
   ['download-mcp', profileMcp, 'memory', 'jsonl', 'application/jsonl', 'format_mcp'],
+  ['download-anthropic', profileAnthropic, 'memport-anthropic', 'txt', 'text/plain;charset=utf-8', 'format_anthropic'],
 ]) {
   $(id).addEventListener('click', async () => {
     try {
@@ -530,7 +533,7 @@ for (const b of document.querySelectorAll('[data-prompt]')) {
   });
 }
 
-// A file (a saved answer, memport's own JSON, a PAM or MCP memory file) is read into the box, to
+// A file (a saved answer, memport's own JSON, a PAM, MCP or Anthropic file) is read into the box, to
 // preview like a paste; Rust tells which it is by its content.
 // A profile file memport wrote fits (its stored profile is at most 10 MB, indented here).
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -700,13 +703,14 @@ function stopExport() {
 }
 
 /**
- * A PAM or MCP memory file chosen here is not a data export: when Rust recognises the one
- * chosen file by its content, it goes to Import text's preview instead. True when it did.
+ * A PAM, MCP or Anthropic memory file chosen here is not a data export: when Rust recognises
+ * the one chosen file by its content, it goes to Import text's preview instead. True when it
+ * did. Rust looks at the file's start first, so a ZIP or an export's JSON is not read twice.
  */
 async function openFormatFile(files) {
   if (files.length !== 1 || files[0].size > MAX_FILE_BYTES) return false;
   const [file] = files;
-  if (!(await file.slice(0, 64).text()).trimStart().replace(/^\uFEFF/, '').startsWith('{')) return false;
+  if (!mayBeOpenFormat(await file.slice(0, 4096).text())) return false;
   const text = await file.text();
   const format = openFormat(text);
   if (!format) return false;

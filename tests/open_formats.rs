@@ -2,16 +2,18 @@
 //! PAM v1.0 JSON Schema (vendored in `tests/fixtures/pam/`), hash as the spec's reference
 //! implementation does (its own example's hashes and checksum are recomputed here), and read
 //! back to the same profile; MCP memory files are written as the server writes them and read
-//! back; hostile files give an error that names where, never a panic; and a file is merged
-//! into a profile by the profile's rules, through "Import text".
+//! back; Anthropic's import format is `[YYYY-MM-DD] - entry` lines under category headings
+//! and reads back with every text, category and day; hostile files give an error that names
+//! where, never a panic; and a file is merged into a profile by the profile's rules, through
+//! "Import text".
 
 use std::sync::OnceLock;
 
 use memport::category::Category;
-use memport::formats::{self, mcp, pam, FormatError, OpenFormat};
+use memport::formats::{self, anthropic, mcp, pam, FormatError, OpenFormat, WriteFormat};
 use memport::profile::{MemoryItem, Profile, Source, Via};
 use memport::sites::Assistant;
-use memport::text_import::{self, ImportError, Reading};
+use memport::text_import::{self, Format, ImportError, Reading};
 use proptest::prelude::*;
 use serde_json::Value;
 use time::macros::datetime;
@@ -424,6 +426,172 @@ fn an_import_merges_by_the_profiles_rules() {
     assert_eq!(p, before);
 }
 
+/// An entry as Anthropic's format holds it: on one line, each of its lines trimmed.
+fn one_line(text: &str) -> String {
+    text.split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every item of `p` is in `back` with its text on one line, its category, and its day as
+/// the date its source gives; and nothing else is.
+fn same_as_anthropic_holds(p: &Profile, back: &Profile) -> Result<(), TestCaseError> {
+    prop_assert_eq!(back.len(), p.len());
+    for item in &p.items {
+        let b = back.items.iter().find(|b| b.id == item.id);
+        let Some(b) = b else {
+            return Err(TestCaseError::fail(format!("{:?} missing", item.text)));
+        };
+        prop_assert_eq!(&b.text, &one_line(&item.text));
+        prop_assert_eq!(b.category, item.category);
+        prop_assert_eq!(b.sources.len(), 1);
+        let s = &b.sources[0];
+        prop_assert_eq!(s.saved.clone(), Some(anthropic::day(item)));
+        prop_assert_eq!(s.heading.as_deref(), Some(item.category.label()));
+        prop_assert_eq!(s.via, Via::Import);
+        prop_assert_eq!(s.assistant, None);
+    }
+    Ok(())
+}
+
+/// Texts that look like the format's own structure, or like other formats'.
+fn lookalikes() -> Profile {
+    let mut p = Profile::new();
+    let texts = [
+        ("Likes:", Category::OtherContext),
+        (
+            "[2024-01-01] - starts like a dated entry",
+            Category::OtherContext,
+        ),
+        ("- starts like a bullet", Category::OtherContext),
+        ("# Looks like a heading", Category::ProjectsAndGoals),
+        ("Response instructions:", Category::PersonalInformation),
+        ("```rust fence", Category::TechnicalPreferences),
+        ("Evidence: User said so", Category::OtherContext),
+        ("Imported from: ChatGPT", Category::OtherContext),
+        (
+            "<img src=x onerror=alert(1)> & <b>bold</b>",
+            Category::OtherContext,
+        ),
+        (
+            "Line one\nline two\r\n  line three  ",
+            Category::ProjectsAndGoals,
+        ),
+        (
+            "\u{202e}evil\u{202c} \u{0}nul, e\u{301}te\u{301}, 中文, 🎷",
+            Category::OtherContext,
+        ),
+        (
+            "{\"schema\": \"portable-ai-memory\"}",
+            Category::OtherContext,
+        ),
+    ];
+    p.add(
+        texts
+            .into_iter()
+            .filter_map(|(t, c)| MemoryItem::new(t, c, source(None, Via::Selection, None)))
+            .collect(),
+    );
+    p
+}
+
+#[test]
+fn anthropic_output_is_dated_lines_under_headings_and_reads_back() {
+    let p = sample();
+    let file = anthropic::write(&p, true).text;
+    // Every line a category heading, a blank between two, or `[YYYY-MM-DD] - entry`.
+    let labels: Vec<&str> = Category::ALL.iter().map(|c| c.label()).collect();
+    for line in file.lines() {
+        let heading = line.strip_suffix(':').is_some_and(|h| labels.contains(&h));
+        let b = line.as_bytes();
+        let dated = b.len() > 15
+            && b[0] == b'['
+            && b[1..11].iter().enumerate().all(|(i, c)| match i {
+                4 | 7 => *c == b'-',
+                _ => c.is_ascii_digit(),
+            })
+            && line[11..].starts_with("] - ");
+        assert!(heading || dated || line.is_empty(), "{line:?}");
+    }
+    assert!(
+        file.starts_with(
+            "Response instructions:\n[2026-11-24] - Always answer in British English.\n"
+        ),
+        "{file}"
+    );
+    // The earliest full date a source gave; "March 2024" is no day, so the day it was read.
+    assert!(
+        file.contains("\n[2025-03-05] - Lives in Lisbon with her partner Jonas.\n"),
+        "{file}"
+    );
+    assert!(formats::anthropic::detect(&file));
+    assert_eq!(formats::file_label(&file), Some(anthropic::LABEL));
+    assert_eq!(formats::detect(&file), None, "not a JSON format");
+    match text_import::read(&file) {
+        Ok(Reading::Text(parsed)) => assert_eq!(parsed.format, Format::DatedLines),
+        other => panic!("{:?}", other.map(|_| ())),
+    }
+    same_as_anthropic_holds(&p, &added(&file)).unwrap();
+    // Into the profile it came from: nothing new, each item one source more.
+    let mut again = p.clone();
+    let (said, undo) = text_import::into_profile(&file, NOW, &mut again).unwrap();
+    assert_eq!(
+        said,
+        format!(
+            "All {} memories in the text were already in your profile.",
+            p.len()
+        )
+    );
+    assert_eq!(undo, "Imported text");
+    assert_eq!(again.len(), p.len());
+}
+
+#[test]
+fn anthropic_entries_that_look_like_structure_stay_entries() {
+    let p = lookalikes();
+    let file = anthropic::write(&p, true).text;
+    assert!(anthropic::detect(&file), "{file}");
+    assert!(
+        file.contains("\n[2026-11-24] - Line one line two line three\n"),
+        "{file}"
+    );
+    same_as_anthropic_holds(&p, &added(&file)).unwrap();
+    // Empty categories have no heading.
+    assert!(!file.contains("Behavioral corrections:"));
+}
+
+#[test]
+fn anthropic_files_leave_out_sensitive_memories_unless_asked() {
+    let mut p = sample();
+    p.add(vec![MemoryItem::new(
+        "My OpenAI key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
+        Category::TechnicalPreferences,
+        source(None, Via::Import, None),
+    )
+    .unwrap()]);
+    let out = anthropic::write(&p, false);
+    assert_eq!(out.withheld, 1);
+    assert!(!out.text.contains("sk-proj"));
+    assert!(anthropic::write(&p, true).text.contains("sk-proj"));
+}
+
+#[test]
+fn write_formats_are_named_and_an_unknown_one_names_the_three() {
+    assert_eq!(WriteFormat::named("PAM"), Ok(WriteFormat::Pam));
+    assert_eq!(WriteFormat::named("mcp"), Ok(WriteFormat::Mcp));
+    assert_eq!(WriteFormat::named("anthropic"), Ok(WriteFormat::Anthropic));
+    let e = WriteFormat::named("csv").unwrap_err();
+    assert!(
+        e.starts_with("--format csv:")
+            && e.contains("pam")
+            && e.contains("mcp")
+            && e.contains("anthropic"),
+        "{e}"
+    );
+}
+
 fn open_error(file: &str) -> FormatError {
     match text_import::read_at(file, NOW) {
         Err(ImportError::Open(e)) => e,
@@ -593,6 +761,18 @@ proptest! {
     }
 
     #[test]
+    fn any_profile_goes_through_anthropic_and_back(p in profile()) {
+        let file = anthropic::write(&p, true).text;
+        if p.is_empty() {
+            prop_assert_eq!(file.as_str(), "");
+            prop_assert!(matches!(text_import::read_at(&file, NOW), Err(ImportError::Empty)));
+        } else {
+            prop_assert!(anthropic::detect(&file), "{}", file);
+            same_as_anthropic_holds(&p, &added(&file))?;
+        }
+    }
+
+    #[test]
     fn no_input_panics(text in "\\PC{0,300}", cut in 0usize..2000) {
         // Arbitrary text, and memport's own files cut anywhere.
         let _ = text_import::read_at(&text, NOW);
@@ -602,5 +782,9 @@ proptest! {
         let m = mcp::write(&sample(), true).text;
         let at = m.char_indices().nth(cut % m.chars().count()).map_or(0, |(i, _)| i);
         let _ = text_import::read_at(&format!("{}{}", &m[..at], text), NOW);
+        let a = anthropic::write(&sample(), true).text;
+        let at = a.char_indices().nth(cut % a.chars().count()).map_or(0, |(i, _)| i);
+        let _ = text_import::read_at(&format!("{}{}", &a[..at], text), NOW);
+        let _ = formats::file_label(&format!("{}{}", &a[..at], text));
     }
 }

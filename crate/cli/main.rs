@@ -1,12 +1,13 @@
-//! `memport import <export.zip|dir|file>... [--json|--markdown|--pam|--mcp|--for claude|chatgpt|gemini]
-//! [--include-sensitive]`
+//! `memport import <export.zip|dir|file>... [--json|--markdown|--format pam|mcp|anthropic|--for
+//! claude|chatgpt|gemini] [--include-sensitive]`
 //!
 //! The same export reader as the options page, on the command line: it reads the files
 //! (folders are walked), prints the recovered profile on stdout, and the summary and any
 //! problems on stderr, with a progress line while it reads when stderr is a terminal. A
-//! Portable AI Memory file or an MCP memory server's `memory.jsonl` among them (known by its
-//! content) is read as the popup's Import text reads it, and `--pam` / `--mcp` write the
-//! profile in those formats, so the tool also converts between them.
+//! Portable AI Memory file, an MCP memory server's `memory.jsonl` or a file in Anthropic's
+//! import format among them (known by its content) is read as the popup's Import text reads
+//! it, and `--format pam|mcp|anthropic` (`--pam` and `--mcp` for short) writes the profile in
+//! that format, so the tool also converts between them.
 //! Memories that hold a secret (a key, a password, a card or account number) are named on
 //! stderr, by id and what was found, and left out of `--for`, as the extension leaves them
 //! out of sending, unless `--include-sensitive`; `--json` keeps them, marked.
@@ -18,35 +19,40 @@ use std::time::Instant;
 
 use memport::export::{self, summary, DiskFile, Progress, Source};
 use memport::fill::{self, Way};
-use memport::formats;
+use memport::formats::{self, anthropic, WriteFormat};
 use memport::profile::{export_json, Profile};
 use memport::render;
 use memport::sensitive;
 use memport::sites::Assistant;
+use memport::text_import;
 
-const USAGE: &str = "usage: memport import <export.zip|dir|file>... [--json | --markdown | --pam | --mcp | --for claude|chatgpt|gemini] [--include-sensitive]
+const USAGE: &str = "usage: memport import <export.zip|dir|file>... [--json | --markdown | --format pam|mcp|anthropic | --for claude|chatgpt|gemini] [--include-sensitive]
 
 Recovers the memory and instructions in ChatGPT, Claude and Google Takeout data exports,
-Portable AI Memory (PAM) files and MCP memory server files (memory.jsonl), and prints them
-as one memport profile:
+Portable AI Memory (PAM) files, MCP memory server files (memory.jsonl) and files in
+Anthropic's import format, and prints them as one memport profile:
   (default)    the profile as text, one memory per line under its category
   --json       the profile as memport's JSON (the popup's Import text restores it)
   --markdown   the profile as Markdown
-  --pam        the profile as a Portable AI Memory v1.0 memory store (JSON)
-  --mcp        the profile as the MCP memory server's knowledge graph (JSON lines),
-               without the memories marked sensitive
+  --format pam the profile as a Portable AI Memory v1.0 memory store (JSON); --pam for short
+  --format mcp the profile as the MCP memory server's knowledge graph (JSON lines),
+               without the memories marked sensitive; --mcp for short
+  --format anthropic
+               the profile in Anthropic's import format: \"[YYYY-MM-DD] - memory\" lines
+               under category headings, as Claude's memory import asks, without the
+               memories marked sensitive
   --for NAME   the text memport would put in that assistant's import box, without the
                memories marked sensitive (keys, passwords, card and account numbers)
   --include-sensitive
-               with --for or --mcp, keep the memories marked sensitive";
+               with --for, --format mcp or --format anthropic, keep the memories marked
+               sensitive";
 
 /// What to print.
 enum Output {
     Text,
     Json,
     Markdown,
-    Pam,
-    Mcp,
+    Format(WriteFormat),
     For(Assistant),
 }
 
@@ -71,8 +77,17 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--json" => output = Output::Json,
             "--include-sensitive" => include_sensitive = true,
             "--markdown" => output = Output::Markdown,
-            "--pam" => output = Output::Pam,
-            "--mcp" => output = Output::Mcp,
+            "--pam" => output = Output::Format(WriteFormat::Pam),
+            "--mcp" => output = Output::Format(WriteFormat::Mcp),
+            "--format" => {
+                let name = it
+                    .next()
+                    .ok_or("--format needs a format: pam, mcp or anthropic")?;
+                output = Output::Format(WriteFormat::named(name)?);
+            }
+            flag if flag.starts_with("--format=") => {
+                output = Output::Format(WriteFormat::named(&flag["--format=".len()..])?);
+            }
             "--for" => {
                 let name = it
                     .next()
@@ -134,25 +149,63 @@ fn open(path: &Path, base: &Path) -> Result<DiskFile, String> {
     DiskFile::open(path, name).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The items of `path` when it is a PAM or MCP memory file (known by its content, not its
-/// name); `None` for anything else, which the export reader takes. A file too large to be
-/// one, or one that does not start as JSON, is not read whole.
-fn open_format(path: &Path) -> Option<Result<formats::Imported, String>> {
+/// What a file in an open format held.
+struct Opened {
+    label: &'static str,
+    items: Vec<memport::profile::MemoryItem>,
+    notes: Vec<String>,
+}
+
+/// The items of `path` when it is a PAM or MCP memory file or a file in Anthropic's import
+/// format (known by its content, not its name); `None` for anything else, which the export
+/// reader takes. A file too large to be one, or one whose start rules it out, is not read
+/// whole.
+fn open_format(path: &Path) -> Option<Result<Opened, String>> {
     let size = std::fs::metadata(path).ok()?.len();
     if size > formats::MAX_FILE_CHARS as u64 * 4 {
         return None;
     }
-    let mut head = [0u8; 8];
-    let n = std::io::Read::read(&mut std::fs::File::open(path).ok()?, &mut head).ok()?;
-    let start = head[..n]
-        .iter()
-        .position(|b| !b" \t\r\n\xef\xbb\xbf".contains(b));
-    if start.is_none_or(|at| head[at] != b'{') {
+    let mut head = Vec::with_capacity(4096);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path).ok()?, 4096),
+        &mut head,
+    )
+    .ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let json = head
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{');
+    let now = time::OffsetDateTime::now_utc();
+    if json {
+        let text = std::fs::read_to_string(path).ok()?;
+        let read = formats::read(&text, now)?;
+        return Some(
+            read.map(|open| Opened {
+                label: open.format.label(),
+                items: open.items,
+                notes: open.left_out,
+            })
+            .map_err(|e| format!("{}: {e}", path.display())),
+        );
+    }
+    if size > text_import::MAX_IMPORT_CHARS as u64 * 4 || !anthropic::may_start(&head) {
         return None;
     }
     let text = std::fs::read_to_string(path).ok()?;
-    let read = formats::read(&text, time::OffsetDateTime::now_utc())?;
-    Some(read.map_err(|e| format!("{}: {e}", path.display())))
+    if !anthropic::detect(&text) {
+        return None;
+    }
+    // Read as Import text reads a paste.
+    Some(
+        text_import::entries(&text)
+            .map(|parsed| Opened {
+                label: anthropic::LABEL,
+                items: text_import::items(&parsed, now),
+                notes: parsed.ignored,
+            })
+            .map_err(|e| format!("{}: {e}", path.display())),
+    )
 }
 
 fn main() -> ExitCode {
@@ -168,7 +221,8 @@ fn main() -> ExitCode {
         }
     };
     let mut files = Vec::new();
-    // Items from PAM and MCP files, added after the exports' (the same `Profile::add`).
+    // Items from PAM, MCP and Anthropic files, added after the exports' (the same
+    // `Profile::add`).
     let mut opened = Vec::new();
     for p in &args.paths {
         let base = if p.is_dir() {
@@ -187,10 +241,10 @@ fn main() -> ExitCode {
                     eprintln!(
                         "memport: {}: read as {}, {}",
                         f.display(),
-                        open.format.label(),
+                        open.label,
                         summary::plural(open.items.len() as u64, "memory", "memories")
                     );
-                    for note in &open.left_out {
+                    for note in &open.notes {
                         eprintln!("memport: {}: {note}", f.display());
                     }
                     opened.extend(open.items);
@@ -216,7 +270,7 @@ fn main() -> ExitCode {
             }
         }
     }
-    // Only PAM and MCP files: nothing for the export reader, and no summary of it.
+    // Only open-format files: nothing for the export reader, and no summary of it.
     let only_open = files.is_empty() && !opened.is_empty();
     let terminal = std::io::stderr().is_terminal();
     let started = Instant::now();
@@ -272,12 +326,18 @@ fn main() -> ExitCode {
     let text = match args.output {
         Output::Json => export_json(&profile),
         Output::Markdown => render::markdown(&profile),
-        Output::Pam => formats::pam::write(&profile, now),
-        Output::Mcp => {
-            let written = formats::mcp::write(&profile, args.include_sensitive);
+        Output::Format(WriteFormat::Pam) => formats::pam::write(&profile, now),
+        Output::Format(format) => {
+            let (written, name) = match format {
+                WriteFormat::Anthropic => (
+                    anthropic::write(&profile, args.include_sensitive),
+                    "anthropic",
+                ),
+                _ => (formats::mcp::write(&profile, args.include_sensitive), "mcp"),
+            };
             if written.withheld > 0 {
                 eprintln!(
-                    "memport: {} marked sensitive left out of --mcp (--include-sensitive keeps them)",
+                    "memport: {} marked sensitive left out of --format {name} (--include-sensitive keeps them)",
                     summary::plural(written.withheld as u64, "memory", "memories")
                 );
             }

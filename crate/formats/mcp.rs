@@ -23,6 +23,7 @@
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 
+pub use super::Written;
 use super::{FormatError, Imported, OpenFormat};
 use crate::category::Category;
 use crate::classify::classify;
@@ -35,13 +36,6 @@ pub const PERSON: &str = "default_user";
 pub const CATEGORY_TYPE: &str = "memory_category";
 /// The relation from the person to a category's entity.
 pub const HAS: &str = "has";
-
-/// The server's `memory.jsonl` for the profile, and how many memories marked sensitive
-/// (`crate::sensitive`) were left out of it.
-pub struct Written {
-    pub text: String,
-    pub withheld: usize,
-}
 
 /// The profile as the server's `memory.jsonl`: entities, then relations, one per line. The
 /// server hands its graph to a model, as sending hands memory to an assistant, so memories

@@ -1,21 +1,25 @@
 //! Open formats other memory tools read and write, both ways: the Portable AI Memory (PAM)
-//! v1.0 memory store ([`pam`]) and the knowledge graph of the MCP memory server
-//! ([`mcp`], one JSON object per line).
+//! v1.0 memory store ([`pam`]), the knowledge graph of the MCP memory server ([`mcp`], one
+//! JSON object per line), and Anthropic's import format ([`anthropic`], `[YYYY-MM-DD] - entry`
+//! lines under category headings).
 //!
-//! Why here and not in `render`/`text_import`: these are files with a schema, not text an
-//! assistant writes, so they are written and read whole, field by field, with errors that
-//! name the field or line. Reading one gives [`MemoryItem`]s with their own sources, which
+//! Why here and not in `render`/`text_import`: PAM and MCP are files with a schema, not text
+//! an assistant writes, so they are written and read whole, field by field, with errors that
+//! name the field or line. Anthropic's format is text, and `text_import` reads it like any
+//! answer; its writer is here because it is a whole-profile file like the other two. Reading one gives [`MemoryItem`]s with their own sources, which
 //! `text_import` previews and hands to `Profile::add` like every other way in, so the
 //! profile's rules decide what is already held (one item, every source).
 //!
 //! What each format carries, and what is lost either way, is in the README ("Open formats").
 
+pub mod anthropic;
 pub mod jcs;
 pub mod mcp;
 pub mod pam;
 
 use std::fmt;
 
+use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::category::Category;
@@ -44,6 +48,40 @@ impl OpenFormat {
         match self {
             OpenFormat::Pam => "Imported a PAM file",
             OpenFormat::Mcp => "Imported an MCP memory file",
+        }
+    }
+}
+
+/// A profile written in a format that is handed to a model (the MCP server's graph, Claude's
+/// importer): the text, and how many memories marked sensitive (`crate::sensitive`) were
+/// left out of it.
+pub struct Written {
+    pub text: String,
+    pub withheld: usize,
+}
+
+/// A format `memport import --format` writes, by the name given there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteFormat {
+    /// `pam`: [`pam::write`].
+    Pam,
+    /// `mcp`: [`mcp::write`].
+    Mcp,
+    /// `anthropic`: [`anthropic::write`].
+    Anthropic,
+}
+
+impl WriteFormat {
+    /// The format named `name` (any case), or a message that names the three.
+    pub fn named(name: &str) -> Result<WriteFormat, String> {
+        match name.to_lowercase().as_str() {
+            "pam" => Ok(WriteFormat::Pam),
+            "mcp" => Ok(WriteFormat::Mcp),
+            "anthropic" => Ok(WriteFormat::Anthropic),
+            _ => Err(format!(
+                "--format {name}: memport writes pam (Portable AI Memory), mcp (the MCP memory \
+                 server's JSONL) or anthropic (Anthropic's import format)"
+            )),
         }
     }
 }
@@ -144,6 +182,23 @@ pub fn detect(text: &str) -> Option<OpenFormat> {
     None
 }
 
+/// What a whole file is, for a place that would otherwise take it for a data export (the
+/// options page, `memport import`): PAM or MCP ([`detect`]), or Anthropic's import format
+/// ([`anthropic::detect`]); its name for people.
+pub fn file_label(text: &str) -> Option<&'static str> {
+    match detect(text) {
+        Some(format) => Some(format.label()),
+        None => anthropic::detect(text).then_some(anthropic::LABEL),
+    }
+}
+
+/// Whether a file that begins with `head` may be in an open format: a JSON object, or the
+/// start of Anthropic's import format. Read whole only then.
+pub fn may_be(head: &str) -> bool {
+    let head = head.trim_start_matches('\u{feff}');
+    head.trim_start().starts_with('{') || anthropic::may_start(head)
+}
+
 /// Reads `text` in the format it is in (see [`detect`]), items as read at `now`.
 pub fn read(text: &str, now: OffsetDateTime) -> Option<Result<Imported, FormatError>> {
     let format = detect(text)?;
@@ -159,6 +214,22 @@ pub fn read(text: &str, now: OffsetDateTime) -> Option<Result<Imported, FormatEr
         OpenFormat::Pam => pam::read(text, now),
         OpenFormat::Mcp => mcp::read(text, now),
     })
+}
+
+/// The date a source gave ("2024-03-05", or a timestamp), as the start of that day in UTC
+/// (the timestamp itself); `None` for a date that is no day ("March 2024").
+pub(crate) fn saved_day(saved: &str) -> Option<OffsetDateTime> {
+    let saved = saved.trim();
+    if let Ok(at) = OffsetDateTime::parse(saved, &Rfc3339) {
+        return Some(at);
+    }
+    let mut parts = saved.get(..10)?.split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next()?.parse().ok()?;
+    let day: u8 = parts.next()?.parse().ok()?;
+    let month = time::Month::try_from(month).ok()?;
+    let day = time::Date::from_calendar_date(year, month, day).ok()?;
+    Some(day.midnight().assume_utc())
 }
 
 /// A category's label as a lowercase slug ("response-instructions"): a PAM tag, an MCP name.

@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::{from_slug, jcs, slug, FormatError, Imported, OpenFormat};
+use super::{from_slug, jcs, saved_day, slug, FormatError, Imported, OpenFormat};
 use crate::category::Category;
 use crate::classify::classify;
 use crate::conflict;
@@ -133,21 +133,6 @@ fn platform(source: &Source) -> (&'static str, &'static str) {
         Via::Export => "api_export",
     };
     (platform, method)
-}
-
-/// The date a source gave ("2024-03-05"), as the start of that day in UTC.
-fn saved_day(saved: &str) -> Option<OffsetDateTime> {
-    let saved = saved.trim();
-    if let Ok(at) = OffsetDateTime::parse(saved, &Rfc3339) {
-        return Some(at);
-    }
-    let mut parts = saved.get(..10)?.split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: u8 = parts.next()?.parse().ok()?;
-    let day: u8 = parts.next()?.parse().ok()?;
-    let month = time::Month::try_from(month).ok()?;
-    let day = time::Date::from_calendar_date(year, month, day).ok()?;
-    Some(day.midnight().assume_utc())
 }
 
 /// One item as a PAM memory object.

@@ -246,7 +246,7 @@ pub async fn profile_json() -> Result<String, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// "Download PAM (JSON)": the whole profile as a Portable AI Memory v1.0 memory store.
+/// "Download as PAM (JSON)": the whole profile as a Portable AI Memory v1.0 memory store.
 #[wasm_bindgen(js_name = profilePam)]
 pub async fn profile_pam() -> Result<String, JsValue> {
     load_profile()
@@ -255,7 +255,7 @@ pub async fn profile_pam() -> Result<String, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// "Download MCP memory (JSONL)": the profile as the MCP memory server's `memory.jsonl`,
+/// "Download as MCP memory (JSONL)": the profile as the MCP memory server's `memory.jsonl`,
 /// without the memories marked sensitive (the server hands it to a model); `{text,
 /// withheld}`.
 #[wasm_bindgen(js_name = profileMcp)]
@@ -264,14 +264,30 @@ pub async fn profile_mcp() -> Result<JsValue, JsValue> {
         .await
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
     let written = crate::formats::mcp::write(&profile, false);
-    Ok(browser::to_js(&McpFile {
+    Ok(browser::to_js(&WrittenFile {
         text: written.text,
         withheld: written.withheld,
     }))
 }
 
+/// "Download as Anthropic's import format (text)": the profile as `[YYYY-MM-DD] - entry` lines
+/// under category headings, as Claude's memory import asks, without the memories marked
+/// sensitive (Claude hands it to a model); `{text, withheld}`.
+#[wasm_bindgen(js_name = profileAnthropic)]
+pub async fn profile_anthropic() -> Result<JsValue, JsValue> {
+    let profile = load_profile()
+        .await
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let written = crate::formats::anthropic::write(&profile, false);
+    Ok(browser::to_js(&WrittenFile {
+        text: written.text,
+        withheld: written.withheld,
+    }))
+}
+
+/// A file written for a model, and how many memories marked sensitive it leaves out.
 #[derive(Serialize)]
-struct McpFile {
+struct WrittenFile {
     text: String,
     withheld: usize,
 }
@@ -280,7 +296,14 @@ struct McpFile {
 /// nothing: the options page hands such a file to Import text instead of the export reader.
 #[wasm_bindgen(js_name = openFormat)]
 pub fn open_format(text: &str) -> Option<String> {
-    crate::formats::detect(text).map(|f| f.label().to_string())
+    crate::formats::file_label(text).map(str::to_string)
+}
+
+/// Whether a file that begins with `head` may be in an open format, so worth reading whole
+/// for [`open_format`]: a ZIP or an export's JSON array is not.
+#[wasm_bindgen(js_name = mayBeOpenFormat)]
+pub fn may_be_open_format(head: &str) -> bool {
+    crate::formats::may_be(head)
 }
 
 /// Labels of the category groups the person folded.

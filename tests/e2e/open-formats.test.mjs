@@ -1,7 +1,8 @@
-// The open formats in the extension: "Download PAM (JSON)" and "Download MCP memory (JSONL)"
-// in the popup save the profile as Rust writes it (crate/formats/), and opening those files
-// brings the memories back: in Import text, and through the options page's "Import a data
-// export", which recognises them by their content and previews them instead.
+// The open formats in the extension: "Download as PAM (JSON)", "Download as MCP memory (JSONL)"
+// and "Download as Anthropic's import format (text)" in the popup save the profile as Rust
+// writes it (crate/formats/), and opening those files brings the memories back: in Import
+// text, and through the options page's "Import a data export", which recognises them by their
+// content and previews them instead.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,9 +31,9 @@ async function downloadBoth(t) {
   t.after(() => env.close());
   await seedProfile(env, profileJson(ITEMS));
   const popup = await openPopup(env);
-  const pam = await download(popup, 'Download PAM (JSON)');
+  const pam = await download(popup, 'Download as PAM (JSON)');
   await popup.locator('#status.ok', { hasText: 'Saved your profile as a Portable AI Memory (PAM) file.' }).waitFor();
-  const mcp = await download(popup, 'Download MCP memory (JSONL)');
+  const mcp = await download(popup, 'Download as MCP memory (JSONL)');
   await popup.locator('#status.ok', { hasText: 'Saved your profile as an MCP memory server file' }).waitFor();
   return { env, popup, pam, mcp, stored: await storedProfile(env) };
 }
@@ -121,13 +122,86 @@ test('the MCP file leaves out a memory marked sensitive and says so; the PAM fil
   const KEY = 'My OpenAI key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
   await seedProfile(env, profileJson([ITEMS[1], [KEY, 'Technical preferences']]));
   const popup = await openPopup(env);
-  const mcp = await download(popup, 'Download MCP memory (JSONL)');
+  const mcp = await download(popup, 'Download as MCP memory (JSONL)');
   await popup.locator('#status.ok', { hasText: '1 memory marked sensitive was left out.' }).waitFor();
   const text = await fs.readFile(mcp.file, 'utf8');
   assert.ok(!text.includes('sk-proj'), text);
   assert.ok(text.includes('Lives in Porto.'));
-  const pam = await download(popup, 'Download PAM (JSON)');
+  const pam = await download(popup, 'Download as PAM (JSON)');
   const store = JSON.parse(await fs.readFile(pam.file, 'utf8'));
   assert.deepEqual(store.memories.map((m) => m.content).sort(), [KEY, 'Lives in Porto.'].sort());
   assert.ok(store.memories.some((m) => m.metadata.memport.sensitive?.length === 1));
+});
+
+test('the popup downloads Anthropic\'s import format, and Import text reads it into a fresh profile', async (t) => {
+  const env = await start();
+  t.after(() => env.close());
+  const KEY = 'My OpenAI key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
+  const seeded = JSON.parse(profileJson([
+    ITEMS[0],
+    ITEMS[1],
+    ['Is writing a book\nabout <b>tea</b> & "oolong":', 'Projects and goals'],
+    ['Prefère « les accents » — 日本語 🎷', 'Other context'],
+    [KEY, 'Technical preferences'],
+  ]));
+  seeded.items[0].sources[0].saved = '2025-01-12';
+  await seedProfile(env, JSON.stringify(seeded));
+  const popup = await openPopup(env);
+  const file = await download(popup, 'Download as Anthropic\'s import format (text)');
+  await popup.locator('#status.ok', {
+    hasText: 'Saved your profile as a file in Anthropic\'s import format. "Import text" reads it back. 1 memory marked sensitive was left out.',
+  }).waitFor();
+  assert.match(file.name, /^memport-anthropic-\d{4}-\d{2}-\d{2}\.txt$/);
+  const text = await fs.readFile(file.file, 'utf8');
+  // The seeded items were read on 2026-11-20; the first gave its own date.
+  assert.equal(text, [
+    'Response instructions:',
+    '[2025-01-12] - Keep answers short.',
+    '',
+    'Personal information:',
+    '[2026-11-20] - Lives in Porto.',
+    '',
+    'Projects and goals:',
+    '[2026-11-20] - Is writing a book about <b>tea</b> & "oolong":',
+    '',
+    'Other context:',
+    '[2026-11-20] - Prefère « les accents » — 日本語 🎷',
+    '',
+  ].join('\n'));
+
+  // A fresh profile, then the file opened in Import text.
+  await seedProfile(env, profileJson([]));
+  await popup.reload();
+  await popup.locator('#profile .empty').waitFor();
+  await popup.getByRole('button', { name: 'Import text' }).click();
+  await popup.locator('#import-file').setInputFiles(file.file);
+  await popup.locator('#status.ok', { hasText: `Read ${file.name}` }).waitFor();
+  await popup.getByRole('button', { name: 'Preview' }).click();
+  await popup.locator('#import-result .summary', {
+    hasText: 'Read as dated lines, as Anthropic\'s export prompt asks: 4 memories.',
+  }).waitFor();
+  await popup.getByRole('button', { name: 'Add 4 memories' }).click();
+  await popup.locator('#status.ok', { hasText: 'Added 4 memories from the text.' }).waitFor();
+  const back = await storedProfile(env);
+  assert.deepEqual(back.items.map((i) => [i.text, i.category, i.sources[0].saved]), [
+    ['Keep answers short.', 'Response instructions', '2025-01-12'],
+    ['Lives in Porto.', 'Personal information', '2026-11-20'],
+    ['Is writing a book about <b>tea</b> & "oolong":', 'Projects and goals', '2026-11-20'],
+    ['Prefère « les accents » — 日本語 🎷', 'Other context', '2026-11-20'],
+  ]);
+  assert.ok(back.items.every((i) => i.sources.length === 1 && i.sources[0].via === 'import'));
+  await popup.getByRole('button', { name: 'Undo: Imported text' }).waitFor();
+
+  // Chosen on the options page as a data export, under another name: its content sends it to
+  // Import text, where everything is already held.
+  const page = await env.context.newPage();
+  await page.setViewportSize({ width: 900, height: 1000 });
+  await page.goto(`chrome-extension://${env.extensionId}/popup.html`);
+  await page.getByRole('heading', { name: 'Import a data export', exact: true }).waitFor();
+  const renamed = path.join(path.dirname(file.file), 'for-claude.md');
+  await fs.copyFile(file.file, renamed);
+  await page.locator('#export-files').setInputFiles(renamed);
+  await page.locator('#status.ok', { hasText: 'for-claude.md is a file in Anthropic\'s import format (dated lines under category headings): its memories are previewed under Import text.' }).waitFor();
+  await page.locator('#import-result .summary', { hasText: '4 memories (all already in your profile)' }).waitFor();
+  assert.equal(await page.locator('#export-run').isHidden(), true, 'the export reader was not started');
 });
