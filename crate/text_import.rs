@@ -21,6 +21,7 @@ use time::OffsetDateTime;
 use crate::category::Category;
 use crate::classify::classify;
 use crate::formats;
+use crate::i18n;
 use crate::profile::{ItemId, MemoryItem, Profile, ProfileError, Source, Via};
 use crate::sensitive;
 use crate::sites::{self, Assistant};
@@ -51,14 +52,18 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::DatedLines => "dated lines, as Anthropic's export prompt asks",
-            Format::GeminiSections => "Gemini's import sections",
-            Format::Markdown => "Markdown with headings",
-            Format::List => "a list",
-            Format::Paragraphs => "plain lines and paragraphs",
-        }
+    /// Its name for people, in the thread's language.
+    pub fn label(self) -> String {
+        i18n::t(
+            match self {
+                Format::DatedLines => "format_dated_lines",
+                Format::GeminiSections => "format_gemini_sections",
+                Format::Markdown => "format_markdown",
+                Format::List => "format_list",
+                Format::Paragraphs => "format_paragraphs",
+            },
+            &[],
+        )
     }
 }
 
@@ -110,23 +115,13 @@ pub enum ImportError {
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ImportError::Empty => f.write_str(
-                "There is nothing to import: paste what an assistant gave you when you asked for \
-                 its memory.",
-            ),
-            ImportError::TooLong { chars, max } => write!(
-                f,
-                "That text is {chars} characters; memport imports at most {max} at a time. \
-                 Import it in parts. Nothing was added."
-            ),
-            ImportError::NoEntries => f.write_str(
-                "memport found headings but no memories in that text. Paste the assistant's \
-                 whole answer, including its list.",
-            ),
-            ImportError::Profile(e) => write!(
-                f,
-                "This looks like a memport profile file, but it could not be used: {e}"
-            ),
+            ImportError::Empty => f.write_str(&i18n::t("import_empty", &[])),
+            ImportError::TooLong { chars, max } => f.write_str(&i18n::t(
+                "import_too_long",
+                &[&i18n::number(*chars), &i18n::number(*max)],
+            )),
+            ImportError::NoEntries => f.write_str(&i18n::t("import_no_entries", &[])),
+            ImportError::Profile(e) => f.write_str(&i18n::t("import_bad_profile", &[e])),
             ImportError::Open(e) => e.fmt(f),
         }
     }
@@ -633,17 +628,15 @@ pub fn preview(parsed: &Parsed, profile: &Profile) -> Preview {
         .collect();
     let new = entries.iter().filter(|e| !e.known).count();
     let total = entries.len();
-    let noun = if total == 1 { "memory" } else { "memories" };
     let known = held_note(total, new);
     let ignored = match parsed.ignored.len() {
         0 => String::new(),
-        1 => " 1 line outside the code block is left out.".to_string(),
-        n => format!(" {n} lines outside the code block are left out."),
+        n => i18n::tn("preview_ignored", n, &[&i18n::number(n)]),
     };
     Preview {
-        summary: format!(
-            "Read as {}: {total} {noun}{known}.{ignored}",
-            parsed.format.label()
+        summary: i18n::t(
+            "preview_read",
+            &[&parsed.format.label(), &memories(total), &known, &ignored],
         ),
         entries,
         ignored: parsed.ignored.clone(),
@@ -678,14 +671,8 @@ pub fn preview_reading(reading: &Reading, profile: &Profile) -> Preview {
         })
         .collect();
     let (n, held) = (restored.len(), profile.len());
-    let noun = |k: usize| if k == 1 { "memory" } else { "memories" };
     Preview {
-        summary: format!(
-            "A memport profile file with {n} {}. Restoring it replaces your profile ({held} {}) \
-             exactly; Undo brings the current one back.",
-            noun(n),
-            noun(held),
-        ),
+        summary: i18n::t("preview_restore", &[&memories(n), &memories(held)]),
         new: entries.iter().filter(|e| !e.known).count(),
         entries,
         ignored: Vec::new(),
@@ -711,17 +698,19 @@ fn preview_open(open: &formats::Imported, profile: &Profile) -> Preview {
         .collect();
     let new = entries.iter().filter(|e| !e.known).count();
     let total = entries.len();
-    let noun = if total == 1 { "memory" } else { "memories" };
     let left = match open.left_out.len() {
         0 => String::new(),
-        1 => " 1 note below.".to_string(),
-        n => format!(" {n} notes below."),
+        n => i18n::tn("preview_notes", n, &[&i18n::number(n)]),
     };
     Preview {
-        summary: format!(
-            "Read as {}: {total} {noun}{}.{left}",
-            open.format.label(),
-            held_note(total, new)
+        summary: i18n::t(
+            "preview_read",
+            &[
+                &open.format.label(),
+                &memories(total),
+                &held_note(total, new),
+                &left,
+            ],
         ),
         entries,
         ignored: open.left_out.clone(),
@@ -736,29 +725,20 @@ pub fn into_profile(
     text: &str,
     now: OffsetDateTime,
     profile: &mut Profile,
-) -> Result<(String, &'static str), ImportError> {
+) -> Result<(String, String), ImportError> {
     let parsed = match read_at(text, now)? {
         Reading::Open(open) => {
             let read = open.items.len();
             let marked = sensitive::added_note(&open.items);
             let report = profile.add(open.items);
-            let message = added_message(
-                report.added,
-                report.known,
-                read,
-                "in the file",
-                "from the file",
-            );
+            let message = added_message(report.added, report.known, read, Whence::File);
             return Ok((message + &marked, open.format.undo_label()));
         }
         Reading::Profile(restored) => {
             let n = restored.len();
             *profile = restored;
-            let noun = if n == 1 { "memory" } else { "memories" };
-            let message = format!(
-                "Restored a memport profile of {n} {noun}. Undo brings back the one it replaced."
-            );
-            return Ok((message, "Restored a profile file"));
+            let message = i18n::t("restored_profile", &[&memories(n)]);
+            return Ok((message, i18n::t("undo_restored_file", &[])));
         }
         Reading::Text(parsed) => parsed,
     };
@@ -766,39 +746,49 @@ pub fn into_profile(
     let read = items.len();
     let marked = sensitive::added_note(&items);
     let report = profile.add(items);
-    let message = added_message(
-        report.added,
-        report.known,
-        read,
-        "in the text",
-        "from the text",
-    );
-    Ok((message + &marked, "Imported text"))
+    let message = added_message(report.added, report.known, read, Whence::Text);
+    Ok((message + &marked, i18n::t("undo_imported_text", &[])))
 }
 
 /// " (2 already in your profile)" after a preview's count of `total` entries, `new` of them new.
 pub(crate) fn held_note(total: usize, new: usize) -> String {
     match total - new {
         0 => String::new(),
-        n if n == total => " (all already in your profile)".to_string(),
-        n => format!(" ({n} already in your profile)"),
+        n if n == total => i18n::t("held_all", &[]),
+        n => i18n::t("held_some", &[&i18n::number(n)]),
     }
 }
 
+/// Where added memories came from, as the message after adding them says it.
+#[derive(Clone, Copy)]
+pub(crate) enum Whence {
+    Text,
+    File,
+    Export,
+}
+
 /// "Added 3 memories from the text (1 already in your profile)." after adding `read` entries.
-pub(crate) fn added_message(
-    added: usize,
-    known: usize,
-    read: usize,
-    in_: &str,
-    from: &str,
-) -> String {
-    let noun = if added == 1 { "memory" } else { "memories" };
+pub(crate) fn added_message(added: usize, known: usize, read: usize, whence: Whence) -> String {
+    let (in_, from) = match whence {
+        Whence::Text => ("in_text", "from_text"),
+        Whence::File => ("in_file", "from_file"),
+        Whence::Export => ("in_export", "from_export"),
+    };
+    let from = i18n::t(from, &[]);
     match (added, known) {
-        (added, 0) => format!("Added {added} {noun} {from}."),
-        (0, _) => format!("All {read} memories {in_} were already in your profile."),
-        (added, known) => format!("Added {added} {noun} {from} ({known} already in your profile)."),
+        (added, 0) => i18n::tn("added_from", added, &[&memories(added), &from]),
+        (0, _) => i18n::t("all_known", &[&i18n::number(read), &i18n::t(in_, &[])]),
+        (added, known) => i18n::tn(
+            "added_from_known",
+            added,
+            &[&memories(added), &from, &i18n::number(known)],
+        ),
     }
+}
+
+/// "3 memories", in the thread's language.
+pub(crate) fn memories(n: usize) -> String {
+    i18n::tn("count_memories", n, &[&i18n::number(n)])
 }
 
 /// "Copy the export prompt": memport's own request for an assistant's memory, in a form

@@ -527,7 +527,10 @@ fn anthropic_output_is_dated_lines_under_headings_and_reads_back() {
         "{file}"
     );
     assert!(formats::anthropic::detect(&file));
-    assert_eq!(formats::file_label(&file), Some(anthropic::LABEL));
+    assert_eq!(
+        formats::file_label(&file).as_deref(),
+        Some("a file in Anthropic's import format")
+    );
     assert_eq!(formats::detect(&file), None, "not a JSON format");
     match text_import::read(&file) {
         Ok(Reading::Text(parsed)) => assert_eq!(parsed.format, Format::DatedLines),

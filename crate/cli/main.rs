@@ -151,7 +151,7 @@ fn open(path: &Path, base: &Path) -> Result<DiskFile, String> {
 
 /// What a file in an open format held.
 struct Opened {
-    label: &'static str,
+    label: String,
     items: Vec<memport::profile::MemoryItem>,
     notes: Vec<String>,
 }
@@ -200,7 +200,7 @@ fn open_format(path: &Path) -> Option<Result<Opened, String>> {
     Some(
         text_import::entries(&text)
             .map(|parsed| Opened {
-                label: anthropic::LABEL,
+                label: anthropic::LABEL.to_string(),
                 items: text_import::items(&parsed, now),
                 notes: parsed.ignored,
             })

@@ -323,10 +323,9 @@ pub fn preview(recovered: &[Recovered], profile: &Profile) -> Preview {
         .collect();
     let new = entries.iter().filter(|e| !e.known).count();
     let total = entries.len();
-    let noun = if total == 1 { "memory" } else { "memories" };
     let known = text_import::held_note(total, new);
     Preview {
-        summary: format!("Recovered from the export: {total} {noun}{known}."),
+        summary: crate::i18n::t("export_recovered", &[&text_import::memories(total), &known]),
         entries,
         ignored: Vec::new(),
         new,
@@ -339,7 +338,7 @@ pub fn into_profile(
     recovered: &[Recovered],
     now: OffsetDateTime,
     profile: &mut Profile,
-) -> (String, &'static str) {
+) -> (String, String) {
     let items = items(recovered, now);
     let read = items.len();
     let marked = crate::sensitive::added_note(&items);
@@ -348,10 +347,12 @@ pub fn into_profile(
         report.added,
         report.known,
         read,
-        "from the export",
-        "from the export",
+        text_import::Whence::Export,
     );
-    (message + &marked, "Imported from an export")
+    (
+        message + &marked,
+        crate::i18n::t("undo_imported_export", &[]),
+    )
 }
 
 /// A file on disk, read by slices: what the `memport` tool, the tests and the benchmark read

@@ -36,19 +36,25 @@ pub enum OpenFormat {
 
 impl OpenFormat {
     /// Its name for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            OpenFormat::Pam => "a Portable AI Memory (PAM) file",
-            OpenFormat::Mcp => "an MCP memory server file (JSONL knowledge graph)",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::t(
+            match self {
+                OpenFormat::Pam => "format_pam",
+                OpenFormat::Mcp => "format_mcp",
+            },
+            &[],
+        )
     }
 
     /// The step Undo takes back after adding one.
-    pub fn undo_label(self) -> &'static str {
-        match self {
-            OpenFormat::Pam => "Imported a PAM file",
-            OpenFormat::Mcp => "Imported an MCP memory file",
-        }
+    pub fn undo_label(self) -> String {
+        crate::i18n::t(
+            match self {
+                OpenFormat::Pam => "undo_imported_pam",
+                OpenFormat::Mcp => "undo_imported_mcp",
+            },
+            &[],
+        )
     }
 }
 
@@ -185,10 +191,10 @@ pub fn detect(text: &str) -> Option<OpenFormat> {
 /// What a whole file is, for a place that would otherwise take it for a data export (the
 /// options page, `memport import`): PAM or MCP ([`detect`]), or Anthropic's import format
 /// ([`anthropic::detect`]); its name for people.
-pub fn file_label(text: &str) -> Option<&'static str> {
+pub fn file_label(text: &str) -> Option<String> {
     match detect(text) {
         Some(format) => Some(format.label()),
-        None => anthropic::detect(text).then_some(anthropic::LABEL),
+        None => anthropic::detect(text).then(|| crate::i18n::t("format_anthropic", &[])),
     }
 }
 

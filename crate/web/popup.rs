@@ -296,7 +296,7 @@ struct WrittenFile {
 /// nothing: the options page hands such a file to Import text instead of the export reader.
 #[wasm_bindgen(js_name = openFormat)]
 pub fn open_format(text: &str) -> Option<String> {
-    crate::formats::file_label(text).map(str::to_string)
+    crate::formats::file_label(text)
 }
 
 /// Whether a file that begins with `head` may be in an open format, so worth reading whole

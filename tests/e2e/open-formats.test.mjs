@@ -80,7 +80,7 @@ test('the popup downloads PAM and MCP files, and Import text reads them back', a
   await popup.locator('#import-file').setInputFiles(mcp.file);
   await popup.getByRole('button', { name: 'Preview' }).click();
   await popup.locator('#import-result .summary', {
-    hasText: 'Read as an MCP memory server file (JSONL knowledge graph): 3 memories (all already in your profile).',
+    hasText: 'Read as an MCP memory server file (memory.jsonl): 3 memories (all already in your profile).',
   }).waitFor();
 
   // A file cut short names its line and adds nothing.
@@ -104,7 +104,7 @@ test('the options page takes a PAM or MCP file chosen as a data export to Import
   const renamed = path.join(path.dirname(mcp.file), 'my-graph.txt');
   await fs.copyFile(mcp.file, renamed);
   await page.locator('#export-files').setInputFiles(renamed);
-  await page.locator('#status.ok', { hasText: 'my-graph.txt is an MCP memory server file (JSONL knowledge graph): its memories are previewed under Import text.' }).waitFor();
+  await page.locator('#status.ok', { hasText: 'my-graph.txt is an MCP memory server file (memory.jsonl): its memories are previewed under Import text.' }).waitFor();
   await page.getByRole('button', { name: 'Add 3 memories' }).click();
   await page.locator('#status.ok', { hasText: 'Added 3 memories from the file.' }).waitFor();
   const back = await storedProfile(env);
