@@ -681,15 +681,19 @@ impl Send {
             let got = put.boxes.get(i);
             let expected = &planned.plan_texts[i];
             if !planned.found[i] || got.is_none_or(|g| g.found_by.is_none()) {
-                if !b.entries.is_empty() && !lists {
+                // Every entry meant for it, those too long for it included.
+                let meant: Vec<&str> = b
+                    .entries
+                    .iter()
+                    .map(|e| e.text.as_str())
+                    .chain(b.too_long.iter().chain(&b.too_big).map(String::as_str))
+                    .collect();
+                if !meant.is_empty() && !lists {
                     unlisted = true;
-                } else if !b.entries.is_empty() {
+                } else if !meant.is_empty() {
                     problems.push(i18n::t(
                         "fill_not_placed",
-                        &[
-                            &b.label,
-                            &quote_list(b.entries.iter().map(|e| e.text.as_str())),
-                        ],
+                        &[&b.label, &quote_list(meant.into_iter())],
                     ));
                 }
                 continue;
@@ -818,18 +822,28 @@ impl Send {
     /// notice offers to copy the whole text ([`Send::copy_offer`]); nothing is copied before
     /// the person presses it.
     pub fn elsewhere(&self, why: &str) -> Notice {
-        Notice {
-            ok: false,
-            message: i18n::t(
-                "fill_elsewhere",
+        let mut message = i18n::t(
+            "fill_elsewhere",
+            &[
+                &why,
+                &i18n::t(COPY_BUTTON, &[]),
+                &self.url,
+                &self.submit_label,
+            ],
+        );
+        // The text to copy is one part: say so, and that it is not counted as sent.
+        if let Some(part) = self.part {
+            message.push(' ');
+            message.push_str(&i18n::t(
+                "fill_part_copy",
                 &[
-                    &why,
-                    &i18n::t(COPY_BUTTON, &[]),
-                    &self.url,
-                    &self.submit_label,
+                    &i18n::number(part.index + 1),
+                    &i18n::number(part.of),
+                    &i18n::t("popup_send_to", &[&self.name]),
                 ],
-            ),
+            ));
         }
+        Notice { ok: false, message }
     }
 
     /// When there is no page of the target to fill or to show a notice on (`why`).
@@ -1474,6 +1488,17 @@ mod tests {
         );
         // A box that was not filled is no part sent.
         assert!(!send.placed(&planned, &put(&["something else"])));
+        // Nowhere to fill: the text offered for the clipboard is this part, and says so.
+        assert_eq!(send.copy_offer().text, send.full_text(0));
+        assert!(
+            send.not_found("no box").message.ends_with(
+                "This text is part 1 of 2 of your memory, as much as one import takes. memport \
+                 counts a part as sent only once it has filled it, so the next Send to Claude \
+                 brings this part again."
+            ),
+            "{}",
+            send.not_found("no box").message
+        );
     }
 
     #[test]
