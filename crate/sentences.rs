@@ -13,10 +13,14 @@
 /// their final stop. Dotted ones ("e.g", "i.e", "z.B") are caught by their inner stop.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "mt", "vs", "cf", "approx", "ca",
-    "no", "nr", "fig", "dept", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mme", "mlle", "bzw", "usw", "vgl", "sra",
-    "srta", "ud", "uds", "etw",
+    "dept", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mme", "mlle", "bzw", "usw", "vgl", "sra", "srta", "ud", "uds",
+    "etw",
 ];
+
+/// Abbreviations that stand before a number ("No. 5", "Fig. 3"), and only there: "She said
+/// no. Then…" ends a sentence.
+const BEFORE_NUMBERS: &[&str] = &["no", "nr", "fig", "vol", "p", "pp", "art"];
 
 /// Punctuation that ends a sentence in Latin-script text (a space must follow).
 fn ends(c: char) -> bool {
@@ -38,8 +42,8 @@ fn closes(c: char) -> bool {
 }
 
 /// Whether the word that ends at byte `end` of `text` (just before a single full stop) is an
-/// abbreviation, an initial or a dotted word.
-fn abbreviated(text: &str, end: usize) -> bool {
+/// abbreviation, an initial or a dotted word; `next` is the first character after the space.
+fn abbreviated(text: &str, end: usize, next: Option<char>) -> bool {
     let word = text[..end]
         .rsplit(char::is_whitespace)
         .next()
@@ -55,7 +59,9 @@ fn abbreviated(text: &str, end: usize) -> bool {
     if letters == 1 && word.chars().count() == 1 {
         return true;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    let word = word.to_lowercase();
+    ABBREVIATIONS.contains(&word.as_str())
+        || (BEFORE_NUMBERS.contains(&word.as_str()) && next.is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// The sentences of `text`, in order, each trimmed; together they hold every non-space
@@ -87,10 +93,11 @@ pub fn sentences(text: &str) -> Vec<&str> {
         } else {
             let next = rest.trim_start();
             let spaced = next.len() < rest.len();
-            let lower = next.chars().next().is_some_and(char::is_lowercase);
+            let first = next.chars().next();
+            let lower = first.is_some_and(char::is_lowercase);
             (spaced || next.is_empty())
                 && !lower
-                && !(c == '.' && run == 1 && abbreviated(text, at))
+                && !(c == '.' && run == 1 && abbreviated(text, at, first))
         };
         if boundary {
             let sentence = text[start..end].trim();
@@ -180,6 +187,15 @@ mod tests {
                 "Sees Dr. Silva weekly.",
                 "Reads J. R. R. Tolkien.",
                 "Moved to the U.S. In May."
+            ]
+        );
+        // "No." before a number is an abbreviation; elsewhere it is a word.
+        assert_eq!(
+            sentences("Lives at No. 5 Rua Augusta. She said no. Then she left."),
+            [
+                "Lives at No. 5 Rua Augusta.",
+                "She said no.",
+                "Then she left."
             ]
         );
         // A lower-case word after a stop carries the same sentence on.
