@@ -13,9 +13,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::category::Category;
 use crate::i18n;
+use crate::parts::{self, Part, Parts};
 use crate::profile::{ItemId, MemoryItem, Profile};
 use crate::render;
 use crate::sensitive;
+use crate::sentences;
 use crate::sites::{self, Assistant, EditorKind, ImportFormat, Locator};
 
 /// Put between the person's own text and memport's when they keep both.
@@ -194,7 +196,20 @@ pub struct BoxSend {
     pub target: Vec<Locator>,
     pub editor: EditorKind,
     pub max_chars: Option<u32>,
+    /// The most UTF-8 bytes it takes ([`sites::ImportBox::max_bytes`]).
+    pub max_bytes: Option<u32>,
+    /// Over `max_bytes`, the entries go in parts, one per send ([`Send::in_parts`]).
+    pub in_parts: bool,
+    /// The most characters one entry may hold: longer ones go in as several, split between
+    /// sentences ([`sentences::pack`]).
+    pub entry_max_chars: Option<u32>,
     pub entries: Vec<MemoryItem>,
+    /// Entries left out because one of their sentences alone is over `entry_max_chars`.
+    pub too_long: Vec<String>,
+    /// Entries that do not fit in `max_bytes` even alone, so in no part.
+    pub too_big: Vec<String>,
+    /// How many entries were over `entry_max_chars`, and how many entries they went in as.
+    pub split: (usize, usize),
 }
 
 /// Everything the worker needs to send the profile to `target`.
@@ -217,6 +232,8 @@ pub struct Send {
     pub boxes: Vec<BoxSend>,
     /// Items flagged sensitive that this send leaves out (the person did not tick them).
     pub withheld: usize,
+    /// The part of the profile this send carries, when it goes in parts.
+    pub part: Option<Part>,
 }
 
 /// The texts planned for each box, and the entries that did not fit.
@@ -267,12 +284,27 @@ pub fn prepare(target: Assistant, way: Way, profile: &Profile) -> Result<Send, S
             target: page.box_locators(i),
             editor: b.editor,
             max_chars: b.max_chars,
+            max_bytes: b.max_bytes,
+            in_parts: b.in_parts,
+            entry_max_chars: b.entry_max_chars,
             entries: Vec::new(),
+            too_long: Vec::new(),
+            too_big: Vec::new(),
+            split: (0, 0),
         })
         .collect();
     for item in &profile.items {
         if let Some(i) = home(item.category) {
-            boxes[i].entries.push(item.clone());
+            let b = &mut boxes[i];
+            match b.entry_max_chars.map(|max| pieces(item, max as usize)) {
+                Some(None) => b.too_long.push(item.text.clone()),
+                Some(Some(n)) if n > 1 => {
+                    b.split.0 += 1;
+                    b.split.1 += n;
+                    b.entries.push(item.clone());
+                }
+                _ => b.entries.push(item.clone()),
+            }
         }
     }
     Ok(Send {
@@ -290,7 +322,35 @@ pub fn prepare(target: Assistant, way: Way, profile: &Profile) -> Result<Send, S
         wait_ms: page.wait_ms,
         boxes,
         withheld: 0,
+        part: None,
     })
+}
+
+/// How many entries `item` goes in as when one entry holds at most `max` characters (its
+/// text as every renderer writes it, on one line); `None` when a single sentence is longer.
+fn pieces(item: &MemoryItem, max: usize) -> Option<usize> {
+    let text = render::one_line(&item.text);
+    sentences::pack(&text, max).map(|p| p.len())
+}
+
+/// `entries`, each longer than `max` characters cut between sentences into entries that fit
+/// (the same item, its text a piece); one that cannot be is left out ([`prepare`] lists it).
+fn within_entry_limit(entries: &[&MemoryItem], max: usize) -> Vec<MemoryItem> {
+    let mut out = Vec::with_capacity(entries.len());
+    for item in entries {
+        let text = render::one_line(&item.text);
+        if text.chars().count() <= max {
+            out.push((*item).clone());
+            continue;
+        }
+        for piece in sentences::pack(&text, max).unwrap_or_default() {
+            out.push(MemoryItem {
+                text: piece.to_string(),
+                ..(*item).clone()
+            });
+        }
+    }
+    out
 }
 
 /// The items a send carries, and how many flagged ones it leaves out. `chosen` is the
@@ -370,20 +430,106 @@ fn plural(n: usize) -> String {
 }
 
 impl Send {
-    /// The text of `entries` in the target's format.
-    fn render(&self, entries: &[&MemoryItem]) -> String {
+    /// The text of `entries` for box `i` in the target's format, an entry longer than the
+    /// box's entry limit in several.
+    fn render(&self, i: usize, entries: &[&MemoryItem]) -> String {
+        let split;
+        let entries = match self.boxes[i].entry_max_chars {
+            Some(max) => {
+                split = within_entry_limit(entries, max as usize);
+                split.iter().collect::<Vec<_>>()
+            }
+            None => entries.to_vec(),
+        };
+        let entries = entries.iter().copied();
         match self.format {
-            ImportFormat::GeminiSections => render::gemini_import(entries.iter().copied()),
-            ImportFormat::CategoryLines => render::category_lines(entries.iter().copied()),
-            ImportFormat::PlainLines => render::plain_lines(entries.iter().copied()),
-            ImportFormat::ChatMessage => render::chat_message(entries.iter().copied()),
+            ImportFormat::GeminiSections => render::gemini_import(entries),
+            ImportFormat::CategoryLines => render::category_lines(entries),
+            ImportFormat::PlainLines => render::plain_lines(entries),
+            ImportFormat::ChatMessage => render::chat_message(entries),
         }
     }
 
     /// The whole text for box `i`, everything in it.
     pub fn full_text(&self, i: usize) -> String {
         let entries: Vec<&MemoryItem> = self.boxes[i].entries.iter().collect();
-        self.render(&entries)
+        self.render(i, &entries)
+    }
+
+    /// The size of `text` as box `i` counts it: UTF-8 bytes where its limit is in bytes,
+    /// else characters.
+    fn size(&self, i: usize, text: &str) -> usize {
+        if self.boxes[i].max_bytes.is_some() {
+            text.len()
+        } else {
+            text.chars().count()
+        }
+    }
+
+    /// Box `i`'s limit, in the unit of [`Send::size`].
+    fn limit(&self, i: usize) -> Option<usize> {
+        let b = &self.boxes[i];
+        b.max_bytes.or(b.max_chars).map(|m| m as usize)
+    }
+
+    /// Sends only one part of the profile when a box that goes in parts cannot take it all:
+    /// its entries, in the order its text lists them (by category), are split between whole
+    /// entries into parts that each fit, and this send carries the part `progress` says
+    /// comes next ([`Parts::choose`]). Answers the progress to store once this part was put
+    /// in ([`Send::placed`]), or `None` when there is nothing to store.
+    pub fn in_parts(&mut self, progress: &Parts, way: Way) -> Option<Parts> {
+        let key = parts::key(self.target, way);
+        let i = self.boxes.iter().position(|b| b.in_parts)?;
+        let max = self.boxes[i].max_bytes? as usize;
+        let mut entries = self.boxes[i].entries.clone();
+        // Stable: the category order every renderer lists them in, the profile's within one.
+        entries.sort_by_key(|e| e.category);
+        let fits = |run: &[MemoryItem]| {
+            let run: Vec<&MemoryItem> = run.iter().collect();
+            self.render(i, &run).len() <= max
+        };
+        let (ranges, too_big) = parts::split(&entries, fits);
+        if ranges.len() <= 1 {
+            // One part: sent whole, as always. Any progress through earlier parts is over.
+            return progress
+                .0
+                .contains_key(&key)
+                .then(|| progress.without(&key));
+        }
+        let texts: Vec<String> = ranges
+            .iter()
+            .map(|r| {
+                let run: Vec<&MemoryItem> = entries[r.clone()].iter().collect();
+                self.render(i, &run)
+            })
+            .collect();
+        let prints: Vec<String> = texts.iter().map(|t| parts::fingerprint(t)).collect();
+        let part = progress.choose(&key, &prints);
+        let b = &mut self.boxes[i];
+        b.too_big = too_big.iter().map(|&j| entries[j].text.clone()).collect();
+        b.entries = entries[ranges[part.index].clone()].to_vec();
+        self.part = Some(part);
+        Some(progress.after(&key, part, &prints))
+    }
+
+    /// Whether every box with entries was found and took its text exactly: then a part was
+    /// sent, and the next send carries the next one.
+    pub fn placed(&self, planned: &Planned, put: &Put) -> bool {
+        self.boxes.iter().enumerate().all(|(i, b)| {
+            if b.entries.is_empty() {
+                return true;
+            }
+            let Some(got) = put.boxes.get(i).filter(|g| g.found_by.is_some()) else {
+                return false;
+            };
+            let editor = if got.editable {
+                EditorKind::ContentEditable
+            } else {
+                b.editor
+            };
+            planned.found[i]
+                && comparable(&got.read_back, editor) == comparable(&planned.plan_texts[i], editor)
+        })
     }
 
     /// Everything, for the clipboard when the boxes cannot be filled: each box's text under
@@ -440,23 +586,27 @@ impl Send {
         })
     }
 
-    /// The entries of box `i` that fit in `room` characters (all when there is no limit),
-    /// as text, and those that did not.
+    /// The entries of box `i` that fit in `room` (characters, or bytes where the box counts
+    /// bytes; all when there is no limit), as text, and those that did not.
     fn fit(&self, i: usize, room: Option<usize>) -> (String, Vec<String>) {
         let all: Vec<&MemoryItem> = self.boxes[i].entries.iter().collect();
+        let whole = self.render(i, &all);
         let Some(room) = room else {
-            return (self.render(&all), Vec::new());
+            return (whole, Vec::new());
         };
+        if self.size(i, &whole) <= room {
+            return (whole, Vec::new());
+        }
         let mut kept: Vec<&MemoryItem> = Vec::new();
         let mut left = Vec::new();
         for item in all {
             kept.push(item);
-            if self.render(&kept).chars().count() > room {
+            if self.size(i, &self.render(i, &kept)) > room {
                 kept.pop();
                 left.push(item.text.clone());
             }
         }
-        (self.render(&kept), left)
+        (self.render(i, &kept), left)
     }
 
     /// The texts to put in, given what the boxes held and the person's choice.
@@ -472,9 +622,8 @@ impl Send {
             let found = state.is_some_and(|s| s.found_by.is_some());
             let before = state.map_or("", |s| s.value.as_str());
             let keep_before = choice == Choice::Append && !before.trim().is_empty();
-            let limit = b.max_chars.map(|m| m as usize);
-            let room = match (limit, keep_before) {
-                (Some(m), true) => Some(m.saturating_sub(before.chars().count() + SEPARATOR.len())),
+            let room = match (self.limit(i), keep_before) {
+                (Some(m), true) => Some(m.saturating_sub(self.size(i, before) + SEPARATOR.len())),
                 (m, _) => m,
             };
             let (text, left) = self.fit(i, room);
@@ -525,21 +674,26 @@ impl Send {
     fn judgement(&self, planned: &Planned, put: &Put, lists: bool) -> Notice {
         let (name, submit) = (&self.name, &self.submit_label);
         let mut problems: Vec<String> = Vec::new();
+        let mut notes: Vec<String> = Vec::new();
         let mut unlisted = false;
         let mut placed = 0;
         for (i, b) in self.boxes.iter().enumerate() {
             let got = put.boxes.get(i);
             let expected = &planned.plan_texts[i];
             if !planned.found[i] || got.is_none_or(|g| g.found_by.is_none()) {
-                if !b.entries.is_empty() && !lists {
+                // Every entry meant for it, those too long for it included.
+                let meant: Vec<&str> = b
+                    .entries
+                    .iter()
+                    .map(|e| e.text.as_str())
+                    .chain(b.too_long.iter().chain(&b.too_big).map(String::as_str))
+                    .collect();
+                if !meant.is_empty() && !lists {
                     unlisted = true;
-                } else if !b.entries.is_empty() {
+                } else if !meant.is_empty() {
                     problems.push(i18n::t(
                         "fill_not_placed",
-                        &[
-                            &b.label,
-                            &quote_list(b.entries.iter().map(|e| e.text.as_str())),
-                        ],
+                        &[&b.label, &quote_list(meant.into_iter())],
                     ));
                 }
                 continue;
@@ -561,18 +715,49 @@ impl Send {
                 ));
             }
             placed += b.entries.len() - planned.left_out[i].len();
-            if !planned.left_out[i].is_empty() && !lists {
+            let left: Vec<&str> = b
+                .too_big
+                .iter()
+                .chain(&planned.left_out[i])
+                .map(String::as_str)
+                .collect();
+            if !left.is_empty() && !lists {
                 unlisted = true;
-            } else if !planned.left_out[i].is_empty() {
-                let limit = b.max_chars.unwrap_or_default();
+            } else if !left.is_empty() {
+                let (id, limit) = match b.max_bytes {
+                    Some(bytes) => ("fill_did_not_fit_bytes", bytes),
+                    None => ("fill_did_not_fit", b.max_chars.unwrap_or_default()),
+                };
                 problems.push(i18n::t(
-                    "fill_did_not_fit",
+                    id,
                     &[
-                        &plural(planned.left_out[i].len()),
+                        &plural(left.len()),
                         &b.label,
                         &i18n::number(limit as usize),
-                        &quote_list(planned.left_out[i].iter().map(String::as_str)),
+                        &quote_list(left.into_iter()),
                     ],
+                ));
+            }
+            let limit = i18n::number(b.entry_max_chars.unwrap_or_default() as usize);
+            if !b.too_long.is_empty() && !lists {
+                unlisted = true;
+            } else if !b.too_long.is_empty() {
+                let n = b.too_long.len();
+                problems.push(i18n::tn(
+                    "fill_sentence_too_long",
+                    n,
+                    &[
+                        &i18n::number(n),
+                        &limit,
+                        name,
+                        &quote_list(b.too_long.iter().map(String::as_str)),
+                    ],
+                ));
+            }
+            if b.split.0 > 0 {
+                notes.push(i18n::t(
+                    "fill_entries_split",
+                    &[&plural(b.split.0), &limit, &i18n::number(b.split.1)],
                 ));
             }
         }
@@ -583,6 +768,13 @@ impl Send {
             "fill_done_boxes"
         };
         let mut message = capitalized(&i18n::t(done, &[name, &title, &plural(placed), submit]));
+        if let Some(part) = self.part {
+            message = format!("{} {message}", self.part_note(part));
+        }
+        for n in &notes {
+            message.push(' ');
+            message.push_str(n);
+        }
         if unlisted {
             problems.push(i18n::t("fill_unlisted", &[]));
         }
@@ -600,6 +792,24 @@ impl Send {
         }
     }
 
+    /// "Part 1 of 2: review, press Add to memory, then Send to Claude again for part 2.", and
+    /// that memport started again at part 1 when the parts changed.
+    fn part_note(&self, part: Part) -> String {
+        let send = i18n::t("popup_send_to", &[&self.name]);
+        let (n, of) = (i18n::number(part.index + 1), i18n::number(part.of));
+        let note = if part.is_last() {
+            i18n::t("fill_part_last", &[&n, &of, &self.submit_label, &send])
+        } else {
+            let next = i18n::number(part.index + 2);
+            i18n::t("fill_part", &[&n, &of, &self.submit_label, &send, &next])
+        };
+        if part.restarted {
+            format!("{} {note}", i18n::t("fill_parts_restarted", &[]))
+        } else {
+            note
+        }
+    }
+
     /// " 2 sensitive memories were left out; …" when the send leaves flagged items out.
     pub fn withheld_note(&self) -> String {
         match self.withheld {
@@ -612,18 +822,28 @@ impl Send {
     /// notice offers to copy the whole text ([`Send::copy_offer`]); nothing is copied before
     /// the person presses it.
     pub fn elsewhere(&self, why: &str) -> Notice {
-        Notice {
-            ok: false,
-            message: i18n::t(
-                "fill_elsewhere",
+        let mut message = i18n::t(
+            "fill_elsewhere",
+            &[
+                &why,
+                &i18n::t(COPY_BUTTON, &[]),
+                &self.url,
+                &self.submit_label,
+            ],
+        );
+        // The text to copy is one part: say so, and that it is not counted as sent.
+        if let Some(part) = self.part {
+            message.push(' ');
+            message.push_str(&i18n::t(
+                "fill_part_copy",
                 &[
-                    &why,
-                    &i18n::t(COPY_BUTTON, &[]),
-                    &self.url,
-                    &self.submit_label,
+                    &i18n::number(part.index + 1),
+                    &i18n::number(part.of),
+                    &i18n::t("popup_send_to", &[&self.name]),
                 ],
-            ),
+            ));
         }
+        Notice { ok: false, message }
     }
 
     /// When there is no page of the target to fill or to show a notice on (`why`).
@@ -1068,5 +1288,236 @@ mod tests {
              What would you like ChatGPT to know about you to provide better responses?\n\
              Lives in Lisbon."
         );
+    }
+    /// A text of `n` sentences, each naming its number, about 70 characters each.
+    fn sentences_of(tag: &str, n: usize) -> String {
+        (1..=n)
+            .map(|i| format!("{tag} sentence {i} says e.g. 3.5 things about the work it did."))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_long_entry_goes_to_gemini_as_several_of_whole_sentences() {
+        let long = sentences_of("Porto", 25);
+        assert!((1500..2000).contains(&long.chars().count()));
+        let p = profile(&[
+            ("Lives in Porto.", PersonalInformation),
+            (&long, ProjectsAndGoals),
+        ]);
+        for way in [Way::Import, Way::ChatMessage] {
+            let send = prepare(Assistant::Gemini, way, &p).unwrap();
+            assert_eq!(send.boxes[0].split, (1, 2));
+            let text = send.full_text(0);
+            let lines: Vec<&str> = text
+                .lines()
+                .filter_map(|l| l.strip_prefix("- "))
+                .filter(|l| l.contains("Porto sentence"))
+                .collect();
+            assert_eq!(lines.len(), 2, "{text}");
+            for line in &lines {
+                assert!(line.chars().count() <= 1500);
+                assert!(line.starts_with("Porto sentence") && line.ends_with("it did."));
+            }
+            assert_eq!(lines.join(" "), long, "nothing lost, nothing cut");
+            let (_, planned) = send.put_plan(&[found("")], Choice::Replace);
+            let done = send.judge(&planned, &put(&[&planned.plan_texts[0]]));
+            assert!(done.ok, "{}", done.message);
+            assert!(
+                done.message.contains("now holds 2 memories"),
+                "{}",
+                done.message
+            );
+            assert!(
+                done.message.ends_with(
+                    "1 memory longer than 1,500 characters went in as 2 entries, split between \
+                     sentences."
+                ),
+                "{}",
+                done.message
+            );
+        }
+    }
+
+    #[test]
+    fn an_entry_whose_one_sentence_is_too_long_for_gemini_is_listed_not_cut() {
+        let run_on = format!(
+            "Keeps {} without a stop",
+            "notes and more notes ".repeat(80)
+        );
+        assert!(run_on.chars().count() > 1500);
+        let p = profile(&[
+            ("Lives in Porto.", PersonalInformation),
+            (&run_on, OtherContext),
+        ]);
+        let send = prepare(Assistant::Gemini, Way::Import, &p).unwrap();
+        assert_eq!(send.count(), 1);
+        let text = send.full_text(0);
+        assert!(!text.contains("Keeps notes"), "{text}");
+        let (_, planned) = send.put_plan(&[found("")], Choice::Replace);
+        let full = send.judge(&planned, &put(&[&planned.plan_texts[0]]));
+        assert!(!full.ok);
+        assert!(
+            full.message.contains(
+                "1 memory was left out: it has a sentence longer than the 1,500 characters one \
+                 Gemini entry holds, and memport never cuts a sentence: \"Keeps notes"
+            ),
+            "{}",
+            full.message
+        );
+        let page = send.judge_for_page(&planned, &put(&[&planned.plan_texts[0]]));
+        assert!(!page.message.contains("Keeps notes"), "{}", page.message);
+        assert!(page
+            .message
+            .contains("memport's popup lists the ones left out"));
+    }
+
+    /// A profile of `n` entries of about 200 bytes each (`wide`: Japanese, 3 bytes a
+    /// character), spread over the categories.
+    fn large(n: usize, wide: bool) -> Profile {
+        let cats = [
+            ResponseInstructions,
+            PersonalInformation,
+            ProjectsAndGoals,
+            TechnicalPreferences,
+            OtherContext,
+        ];
+        let texts: Vec<(String, Category)> = (0..n)
+            .map(|i| {
+                let text = if wide {
+                    format!(
+                        "メモ{i}番は仕事と趣味についての長い記録です。{}",
+                        "東京".repeat(25)
+                    )
+                } else {
+                    format!(
+                        "Memory {i} is a long note about work and play. {}",
+                        "word ".repeat(30)
+                    )
+                };
+                (text, cats[i % cats.len()])
+            })
+            .collect();
+        let refs: Vec<(&str, Category)> = texts.iter().map(|(t, c)| (t.as_str(), *c)).collect();
+        profile(&refs)
+    }
+
+    #[test]
+    fn a_profile_over_claudes_limit_goes_in_parts_one_per_send() {
+        let p = large(500, false);
+        let whole = prepare(Assistant::Claude, Way::Import, &p).unwrap();
+        assert!(whole.full_text(0).len() > 64_000);
+        let mut progress = Parts::default();
+        let mut seen: Vec<String> = Vec::new();
+        let mut notes = Vec::new();
+        for round in 0..3 {
+            let mut send = prepare(Assistant::Claude, Way::Import, &p).unwrap();
+            let next = send.in_parts(&progress, Way::Import).unwrap();
+            let part = send.part.unwrap();
+            assert_eq!(part.of, 2);
+            let text = send.full_text(0);
+            assert!(text.len() <= 64_000, "{} bytes", text.len());
+            // A complete import text on its own: it starts with a category's heading.
+            assert!(
+                Category::ALL
+                    .iter()
+                    .any(|c| text.starts_with(&format!("{}:\n- ", c.label()))),
+                "{text}"
+            );
+            if round < 2 {
+                seen.extend(send.boxes[0].entries.iter().map(|e| e.text.clone()));
+            }
+            let (_, planned) = send.put_plan(&[found("")], Choice::Replace);
+            let done = put(&[&planned.plan_texts[0]]);
+            assert!(send.placed(&planned, &done));
+            let notice = send.judge(&planned, &done);
+            assert!(notice.ok, "{}", notice.message);
+            notes.push(notice.message);
+            progress = next;
+        }
+        assert!(
+            notes[0].starts_with(
+                "Part 1 of 2: review, press Add to memory, then Send to Claude again for part 2. \
+                 Claude's import box now holds "
+            ),
+            "{}",
+            notes[0]
+        );
+        assert!(
+            notes[1].starts_with(
+                "Part 2 of 2, the last: review, press Add to memory. The next Send to Claude \
+                 starts again at part 1."
+            ),
+            "{}",
+            notes[1]
+        );
+        assert!(notes[2].starts_with("Part 1 of 2:"), "{}", notes[2]);
+        // The two parts held every entry once.
+        seen.sort();
+        let mut all: Vec<String> = p.items.iter().map(|i| i.text.clone()).collect();
+        all.sort();
+        assert_eq!(seen, all);
+    }
+
+    #[test]
+    fn claudes_limit_is_in_bytes_and_parts_that_changed_start_again() {
+        // About 450 entries of 80 characters: 36,000 characters but over 64,000 bytes.
+        let p = large(450, true);
+        let whole = prepare(Assistant::Claude, Way::Import, &p).unwrap();
+        assert!(whole.full_text(0).chars().count() < 64_000);
+        assert!(whole.full_text(0).len() > 64_000);
+        let mut send = prepare(Assistant::Claude, Way::Import, &p).unwrap();
+        let progress = send.in_parts(&Parts::default(), Way::Import).unwrap();
+        assert_eq!(send.part.map(|p| p.of), Some(2));
+        // The profile changed before part 2 was sent: part 1 again, and the person is told.
+        let mut changed = p.clone();
+        changed.items.remove(0);
+        let mut send = prepare(Assistant::Claude, Way::Import, &changed).unwrap();
+        send.in_parts(&progress, Way::Import);
+        let part = send.part.unwrap();
+        assert_eq!((part.index, part.restarted), (0, true));
+        let (_, planned) = send.put_plan(&[found("")], Choice::Replace);
+        let notice = send.judge(&planned, &put(&[&planned.plan_texts[0]]));
+        assert!(
+            notice.message.starts_with(
+                "Your profile changed since the last part was sent, so memport started again at \
+                 part 1. Part 1 of 2:"
+            ),
+            "{}",
+            notice.message
+        );
+        // A box that was not filled is no part sent.
+        assert!(!send.placed(&planned, &put(&["something else"])));
+        // Nowhere to fill: the text offered for the clipboard is this part, and says so.
+        assert_eq!(send.copy_offer().text, send.full_text(0));
+        assert!(
+            send.not_found("no box").message.ends_with(
+                "This text is part 1 of 2 of your memory, as much as one import takes. memport \
+                 counts a part as sent only once it has filled it, so the next Send to Claude \
+                 brings this part again."
+            ),
+            "{}",
+            send.not_found("no box").message
+        );
+    }
+
+    #[test]
+    fn a_profile_within_the_limit_is_sent_whole_and_ends_any_parts() {
+        let mut send = prepare(Assistant::Claude, Way::Import, &two()).unwrap();
+        assert_eq!(send.in_parts(&Parts::default(), Way::Import), None);
+        assert_eq!(send.part, None);
+        let mid = Parts::default().after(
+            "claude:import",
+            Part {
+                index: 0,
+                of: 2,
+                restarted: false,
+            },
+            &["a".into(), "b".into()],
+        );
+        assert_eq!(send.in_parts(&mid, Way::Import), Some(Parts::default()));
+        // Other targets have no parts.
+        let mut gemini = prepare(Assistant::Gemini, Way::Import, &large(500, false)).unwrap();
+        assert_eq!(gemini.in_parts(&Parts::default(), Way::Import), None);
     }
 }

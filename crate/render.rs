@@ -98,7 +98,7 @@ fn entry_line(text: &str) -> String {
 }
 
 /// One entry per line: inner line breaks and runs of spaces folded.
-fn one_line(text: &str) -> String {
+pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

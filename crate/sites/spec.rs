@@ -234,6 +234,21 @@ pub struct ImportBox {
     /// The most characters it takes: what does not fit is listed to the person, never cut.
     #[serde(default)]
     pub max_chars: Option<u32>,
+    /// The most UTF-8 bytes it takes (a limit reported in kilobytes). Bytes, since a text's
+    /// UTF-8 length is never less than its length in characters or in UTF-16 units: whichever
+    /// the site counts, a text within this many bytes is within its limit.
+    #[serde(default)]
+    pub max_bytes: Option<u32>,
+    /// A profile over `max_bytes` goes in parts, one per send, split between whole entries
+    /// (see `parts`): for an import that adds to the target's memory rather than replacing
+    /// it. Without it, what does not fit is listed, as for `max_chars`.
+    #[serde(default)]
+    pub in_parts: bool,
+    /// The most characters one entry may hold on the target (Gemini's Saved info): a longer
+    /// entry goes in as several, split between sentences (see `sentences`), never inside one;
+    /// one whose single sentence is over the limit is listed to the person.
+    #[serde(default)]
+    pub entry_max_chars: Option<u32>,
     /// The categories that go in this box; a box without any takes every category no other
     /// box names.
     #[serde(default)]

@@ -97,6 +97,20 @@ pub async fn save_picks(picks: &Picks) -> Result<(), String> {
         .map_err(|e| format!("memport could not remember what you pointed at ({e})."))
 }
 
+/// The `chrome.storage.local` key holding which part of a profile too large for a target's
+/// box the next send carries (see `parts`).
+pub const PARTS_KEY: &str = "memport.parts";
+
+/// Where each target's parts stand; none when storage cannot be read (part 1 comes next).
+pub async fn load_parts() -> crate::parts::Parts {
+    let json = browser::storage_get(PARTS_KEY).await.ok().flatten();
+    crate::parts::Parts::from_json(json.as_deref())
+}
+
+pub async fn save_parts(parts: &crate::parts::Parts) -> Result<(), String> {
+    browser::storage_set(PARTS_KEY, &parts.to_json()).await
+}
+
 /// The badge text for a profile of `n` items.
 pub fn badge_text(n: usize) -> String {
     match n {

@@ -5,8 +5,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::{
-    badge_text, browser, load_backups, load_picks, load_profile, load_undo, now, save_picks,
-    save_profile, BACKUPS_KEY, PROFILE_KEY,
+    badge_text, browser, load_backups, load_parts, load_picks, load_profile, load_undo, now,
+    save_parts, save_picks, save_profile, BACKUPS_KEY, PROFILE_KEY,
 };
 use crate::access::{self, RawSender, Sender};
 use crate::answer::{self, AnswerError};
@@ -522,6 +522,8 @@ async fn send_to(target: Assistant, way: Way, chosen: Option<&[ItemId]>) -> Noti
     };
     let mut send = send;
     load_picks().await.apply_to_send(&mut send, way);
+    // A profile larger than the box takes goes in parts: this send carries the next one.
+    let progress = send.in_parts(&load_parts().await, way);
     let tab = match open_target(&send).await {
         Ok(tab) => tab,
         Err(e) => return said(send.nowhere(&e)).await,
@@ -545,6 +547,11 @@ async fn send_to(target: Assistant, way: Way, chosen: Option<&[ItemId]>) -> Noti
         copy: filled.copy.then(|| send.copy_offer()),
     };
     let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &shown).await;
+    // The next part comes next only once this one is in the box. Failing to store it, the
+    // next send carries this part again, which loses nothing.
+    if let (true, Some(progress)) = (filled.placed, progress) {
+        let _ = save_parts(&progress).await;
+    }
     said(filled.full).await
 }
 
@@ -576,6 +583,8 @@ struct Filled {
     missing: Option<usize>,
     /// The page's notice offers to copy the text (the target's own page, with no box).
     copy: bool,
+    /// Every box took its text: a part sent in parts was sent.
+    placed: bool,
 }
 
 impl Filled {
@@ -585,6 +594,7 @@ impl Filled {
             full: notice,
             missing,
             copy,
+            placed: false,
         }
     }
 }
@@ -632,6 +642,7 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<Filled, String> {
         page: send.judge_for_page(&planned, &put),
         missing,
         copy: false,
+        placed: send.placed(&planned, &put),
     })
 }
 
