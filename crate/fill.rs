@@ -424,11 +424,6 @@ fn one_line(text: &str) -> String {
         .join(" · ")
 }
 
-/// "1 memory", "12 memories", in the person's language.
-fn plural(n: usize) -> String {
-    i18n::tn("count_memories", n, &[&i18n::number(n)])
-}
-
 impl Send {
     /// The text of `entries` for box `i` in the target's format, an entry longer than the
     /// box's entry limit in several.
@@ -731,7 +726,7 @@ impl Send {
                 problems.push(i18n::t(
                     id,
                     &[
-                        &plural(left.len()),
+                        &i18n::memories(left.len()),
                         &b.label,
                         &i18n::number(limit as usize),
                         &quote_list(left.into_iter()),
@@ -757,7 +752,7 @@ impl Send {
             if b.split.0 > 0 {
                 notes.push(i18n::t(
                     "fill_entries_split",
-                    &[&plural(b.split.0), &limit, &i18n::number(b.split.1)],
+                    &[&i18n::memories(b.split.0), &limit, &i18n::number(b.split.1)],
                 ));
             }
         }
@@ -767,7 +762,10 @@ impl Send {
         } else {
             "fill_done_boxes"
         };
-        let mut message = capitalized(&i18n::t(done, &[name, &title, &plural(placed), submit]));
+        let mut message = capitalized(&i18n::t(
+            done,
+            &[name, &title, &i18n::memories(placed), submit],
+        ));
         if let Some(part) = self.part {
             message = format!("{} {message}", self.part_note(part));
         }

@@ -262,6 +262,11 @@ pub fn tn(id: &str, n: usize, args: &[&dyn Display]) -> String {
     }
 }
 
+/// "1 memory", "12 memories", in the thread's language.
+pub fn memories(n: usize) -> String {
+    tn("count_memories", n, &[&number(n)])
+}
+
 /// `date` as the thread's language writes a day ("Nov 24, 2026", "24 nov. 2026",
 /// "2026年11月24日"): its catalog's month names and order.
 pub fn date(date: time::Date) -> String {

@@ -636,7 +636,12 @@ pub fn preview(parsed: &Parsed, profile: &Profile) -> Preview {
     Preview {
         summary: i18n::t(
             "preview_read",
-            &[&parsed.format.label(), &memories(total), &known, &ignored],
+            &[
+                &parsed.format.label(),
+                &i18n::memories(total),
+                &known,
+                &ignored,
+            ],
         ),
         entries,
         ignored: parsed.ignored.clone(),
@@ -672,7 +677,10 @@ pub fn preview_reading(reading: &Reading, profile: &Profile) -> Preview {
         .collect();
     let (n, held) = (restored.len(), profile.len());
     Preview {
-        summary: i18n::t("preview_restore", &[&memories(n), &memories(held)]),
+        summary: i18n::t(
+            "preview_restore",
+            &[&i18n::memories(n), &i18n::memories(held)],
+        ),
         new: entries.iter().filter(|e| !e.known).count(),
         entries,
         ignored: Vec::new(),
@@ -707,7 +715,7 @@ fn preview_open(open: &formats::Imported, profile: &Profile) -> Preview {
             "preview_read",
             &[
                 &open.format.label(),
-                &memories(total),
+                &i18n::memories(total),
                 &held_note(total, new),
                 &left,
             ],
@@ -737,7 +745,7 @@ pub fn into_profile(
         Reading::Profile(restored) => {
             let n = restored.len();
             *profile = restored;
-            let message = i18n::t("restored_profile", &[&memories(n)]);
+            let message = i18n::t("restored_profile", &[&i18n::memories(n)]);
             return Ok((message, i18n::t("undo_restored_file", &[])));
         }
         Reading::Text(parsed) => parsed,
@@ -776,19 +784,14 @@ pub(crate) fn added_message(added: usize, known: usize, read: usize, whence: Whe
     };
     let from = i18n::t(from, &[]);
     match (added, known) {
-        (added, 0) => i18n::tn("added_from", added, &[&memories(added), &from]),
+        (added, 0) => i18n::tn("added_from", added, &[&i18n::memories(added), &from]),
         (0, _) => i18n::t("all_known", &[&i18n::number(read), &i18n::t(in_, &[])]),
         (added, known) => i18n::tn(
             "added_from_known",
             added,
-            &[&memories(added), &from, &i18n::number(known)],
+            &[&i18n::memories(added), &from, &i18n::number(known)],
         ),
     }
-}
-
-/// "3 memories", in the thread's language.
-pub(crate) fn memories(n: usize) -> String {
-    i18n::tn("count_memories", n, &[&i18n::number(n)])
 }
 
 /// "Copy the export prompt": memport's own request for an assistant's memory, in a form
@@ -796,29 +799,18 @@ pub(crate) fn memories(n: usize) -> String {
 /// `[date] - entry` line each, verbatim.
 pub fn export_prompt(assistant: Assistant) -> String {
     let (name, stores) = match assistant {
-        Assistant::Claude => (
-            "Claude",
-            "your memory of me and the memory edits I asked for",
-        ),
-        Assistant::ChatGpt => ("ChatGPT", "your saved memories and my custom instructions"),
-        Assistant::Gemini => ("Gemini", "my Saved info and what you remember about me"),
+        Assistant::Claude => ("Claude", "prompt_stores_claude"),
+        Assistant::ChatGpt => ("ChatGPT", "prompt_stores_chatgpt"),
+        Assistant::Gemini => ("Gemini", "prompt_stores_gemini"),
     };
+    // The labels stay as `parse` reads them, whatever the language the prompt is in.
     let labels: Vec<String> = Category::ALL
         .iter()
         .map(|c| format!("{}:", c.label()))
         .collect();
-    format!(
-        "I am moving to another assistant and want to take my context with me, {name}. List \
-         everything in {stores}, and everything you have learned about me from our past \
-         conversations.\n\n\
-         Put it all in one code block, one entry per line, written as:\n\
-         [YYYY-MM-DD] - entry\n\
-         Use the date the entry was saved when you know it; otherwise write [unknown].\n\n\
-         Group the entries under these six labels, each on its own line, in this order, and \
-         leave out a label with no entries:\n{}\n\n\
-         Keep my own words wherever you can. Do not summarize, merge or leave anything out, \
-         and write nothing after the code block.",
-        labels.join("\n")
+    i18n::t(
+        "export_prompt",
+        &[&name, &i18n::t(stores, &[]), &labels.join("\n")],
     )
 }
 
@@ -1136,6 +1128,14 @@ mod tests {
         for c in Category::ALL {
             assert!(prompt.contains(&format!("\n{}:", c.label())), "{c:?}");
         }
+        // In another language, the labels the answer is read by stay as they are.
+        i18n::set_lang(i18n::Lang::Ja);
+        let prompt = export_prompt(Assistant::Gemini);
+        assert!(prompt.contains("私の保存済み情報"), "{prompt}");
+        for c in Category::ALL {
+            assert!(prompt.contains(&format!("\n{}:", c.label())), "{c:?}");
+        }
+        i18n::set_lang(i18n::Lang::En);
         // An answer as the prompt asks for it, chatter included.
         let answer = "Here you go:\n```\nResponse instructions:\n[2025-01-02] - Answer in \
                       British English.\nPersonal information:\n[unknown] - Lives in Porto.\n\

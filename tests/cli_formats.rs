@@ -4,7 +4,7 @@
 //! `--format` names the three it writes.
 
 mod common;
-use common::memport;
+use common::{memport, memport_in};
 
 #[test]
 fn mcp_to_pam_and_back() {
@@ -81,9 +81,16 @@ fn anthropic_both_ways_and_format_names() {
     let (code, pam, err) = memport(&["import", file.to_str().unwrap(), "--format=pam"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains(
-            "read as a file in Anthropic's import format (dated lines under category headings), 2 memories"
-        ),
+        err.contains("read as a file in Anthropic's import format, 2 memories"),
+        "{err}"
+    );
+    // In the shell's language.
+    let (_, _, err) = memport_in(
+        "fr_FR.UTF-8",
+        &["import", file.to_str().unwrap(), "--format=pam"],
+    );
+    assert!(
+        err.contains("lu comme un fichier au format d'import d'Anthropic, 2 souvenirs"),
         "{err}"
     );
     assert!(!err.contains("recovered from"), "no export summary: {err}");

@@ -11,6 +11,8 @@
 //! Memories that hold a secret (a key, a password, a card or account number) are named on
 //! stderr, by id and what was found, and left out of `--for`, as the extension leaves them
 //! out of sending, unless `--include-sensitive`; `--json` keeps them, marked.
+//! What it says on stderr is in the shell's language (`LC_ALL`, `LC_MESSAGES`, `LANG`) when
+//! memport speaks it; its usage text and option errors stay English, like the option names.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -20,6 +22,7 @@ use std::time::Instant;
 use memport::export::{self, summary, DiskFile, Progress, Source};
 use memport::fill::{self, Way};
 use memport::formats::{self, anthropic, WriteFormat};
+use memport::i18n::{self, t};
 use memport::profile::{export_json, Profile};
 use memport::render;
 use memport::sensitive;
@@ -200,7 +203,7 @@ fn open_format(path: &Path) -> Option<Result<Opened, String>> {
     Some(
         text_import::entries(&text)
             .map(|parsed| Opened {
-                label: anthropic::LABEL.to_string(),
+                label: t("format_anthropic", &[]),
                 items: text_import::items(&parsed, now),
                 notes: parsed.ignored,
             })
@@ -208,7 +211,18 @@ fn open_format(path: &Path) -> Option<Result<Opened, String>> {
     )
 }
 
+/// The language the shell asks for (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, as gettext
+/// reads them): "fr_FR.UTF-8" is French; unset, "C" or a language memport lacks is English.
+fn shell_language() -> i18n::Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .map_or(i18n::Lang::En, |v| i18n::Lang::from_tag(&v))
+}
+
 fn main() -> ExitCode {
+    i18n::set_lang(shell_language());
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args = match parse(&args) {
         Ok(a) => a,
@@ -239,10 +253,11 @@ fn main() -> ExitCode {
             match open_format(&f) {
                 Some(Ok(open)) => {
                     eprintln!(
-                        "memport: {}: read as {}, {}",
-                        f.display(),
-                        open.label,
-                        summary::plural(open.items.len() as u64, "memory", "memories")
+                        "memport: {}",
+                        t(
+                            "cli_read_as",
+                            &[&f.display(), &open.label, &i18n::memories(open.items.len())]
+                        )
                     );
                     for note in &open.notes {
                         eprintln!("memport: {}: {note}", f.display());
@@ -283,7 +298,8 @@ fn main() -> ExitCode {
                 .unwrap_or(100);
             // The options page's words under its bar: "123 MB of 456 MB · 2,345 conversations".
             let view = summary::progress_view(p);
-            eprint!("\r\x1b[Kreading {}: {pct}% ({})", p.file, view.text);
+            let line = t("cli_reading", &[&p.file, &pct, &view.text]);
+            eprint!("\r\x1b[K{line}");
         }
     };
     let mut sources: Vec<&mut dyn Source> =
@@ -296,10 +312,17 @@ fn main() -> ExitCode {
     // The options page's summary, line for line.
     let shown = summary::summary(&outcome);
     if !only_open {
+        let files = outcome.report.read.len();
         eprintln!(
-            "memport: {} recovered from {} in {secs:.1} s",
-            summary::plural(outcome.items.len() as u64, "memory", "memories"),
-            summary::plural(outcome.report.read.len() as u64, "file", "files"),
+            "memport: {}",
+            t(
+                "cli_recovered",
+                &[
+                    &i18n::memories(outcome.items.len()),
+                    &i18n::tn("files", files, &[&i18n::number(files)]),
+                    &format!("{secs:.1}"),
+                ]
+            )
         );
         for line in shown.lines.iter().chain(&shown.faults) {
             eprintln!("memport: {line}");
@@ -316,10 +339,11 @@ fn main() -> ExitCode {
         let found = sensitive::marks(item);
         if !found.is_empty() {
             eprintln!(
-                "memport: sensitive: memory {} ({}) holds {}",
-                item.id,
-                item.category.label(),
-                found.join(", ")
+                "memport: {}",
+                t(
+                    "cli_sensitive",
+                    &[&item.id, &i18n::category(item.category), &found.join(", ")]
+                )
             );
         }
     }
@@ -336,9 +360,13 @@ fn main() -> ExitCode {
                 _ => (formats::mcp::write(&profile, args.include_sensitive), "mcp"),
             };
             if written.withheld > 0 {
+                let option = format!("--format {name}");
                 eprintln!(
-                    "memport: {} marked sensitive left out of --format {name} (--include-sensitive keeps them)",
-                    summary::plural(written.withheld as u64, "memory", "memories")
+                    "memport: {}",
+                    t(
+                        "cli_withheld",
+                        &[&i18n::memories(written.withheld), &option]
+                    )
                 );
             }
             written.text
@@ -351,8 +379,8 @@ fn main() -> ExitCode {
         } {
             Ok(send) if send.withheld > 0 => {
                 eprintln!(
-                    "memport: {} marked sensitive left out of --for (--include-sensitive keeps them)",
-                    summary::plural(send.withheld as u64, "memory", "memories")
+                    "memport: {}",
+                    t("cli_withheld", &[&i18n::memories(send.withheld), &"--for"])
                 );
                 send.clipboard_text()
             }

@@ -325,7 +325,7 @@ pub fn preview(recovered: &[Recovered], profile: &Profile) -> Preview {
     let total = entries.len();
     let known = text_import::held_note(total, new);
     Preview {
-        summary: crate::i18n::t("export_recovered", &[&text_import::memories(total), &known]),
+        summary: crate::i18n::t("export_recovered", &[&crate::i18n::memories(total), &known]),
         entries,
         ignored: Vec::new(),
         new,

@@ -23,23 +23,6 @@ fn counted(id: &str, n: u64) -> String {
     tn(id, n as usize, &[&i18n::number(n as usize)])
 }
 
-/// A count with thousands separators: "2,345".
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-pub fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", grouped(n), if n == 1 { one } else { many })
-}
-
 /// What the page shows while reading: the bar's value and maximum, and the words under it.
 #[derive(Debug, Serialize)]
 pub struct ProgressView<'a> {

@@ -201,7 +201,7 @@ test('the popup downloads Anthropic\'s import format, and Import text reads it i
   const renamed = path.join(path.dirname(file.file), 'for-claude.md');
   await fs.copyFile(file.file, renamed);
   await page.locator('#export-files').setInputFiles(renamed);
-  await page.locator('#status.ok', { hasText: 'for-claude.md is a file in Anthropic\'s import format (dated lines under category headings): its memories are previewed under Import text.' }).waitFor();
+  await page.locator('#status.ok', { hasText: 'for-claude.md is a file in Anthropic\'s import format: its memories are previewed under Import text.' }).waitFor();
   await page.locator('#import-result .summary', { hasText: '4 memories (all already in your profile)' }).waitFor();
   assert.equal(await page.locator('#export-run').isHidden(), true, 'the export reader was not started');
 });
