@@ -1,6 +1,7 @@
 // The demo behind `./dev demo`: the whole transfer, Claude -> memport -> Gemini, with the
 // built extension in Chromium on the bundled replica pages. It prints what was captured and
-// what was filled, and saves screenshots to docs/screenshots/. Headless unless there is a
+// what was filled, and saves screenshots to target/screenshots/ (ignored by git; only
+// `./dev screenshots` updates the README's, in docs/screenshots/). Headless unless there is a
 // display (DISPLAY set), in which case you can watch it.
 
 import path from 'node:path';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  REPO, start, openClaude, pressMemport, captureStatus, memportUi, uiElement, storedProfile, openPopup, popupGroups, geminiPage, geminiState,
+  REPO, start, openClaude, pressMemport, captureStatus, memportUi, uiElement, storedProfile, openPopup, popupGroups, geminiPage, geminiState, screenshot,
 } from './steps.mjs';
 
 const catalog = async (lang) => JSON.parse(await fs.readFile(path.join(REPO, 'extension', '_locales', lang, 'messages.json'), 'utf8'));
@@ -56,6 +56,8 @@ for (const [lang, want] of Object.entries(LANGS)) {
     assert.ok(groups.some((g) => g.label === want.personal && g.count > 0), JSON.stringify(groups.map((g) => g.label)));
     assert.equal(await popup.locator('#chosen').textContent(), want.chosen);
     assert.equal(await popup.locator('#search').getAttribute('placeholder'), say('popup_search'));
+    // The README's French popup (Languages), at the popup's size as popup.png is taken.
+    if (lang === 'fr') await screenshot(popup, 'popup-fr.png');
 
     // Sent to Gemini from the popup's button, named in that language.
     await popup.getByRole('button', { name: say('popup_send_to', 'Gemini'), exact: true }).click();

@@ -6,11 +6,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startAll } from './harness.mjs';
+import { screenshotFile } from '../screenshots.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // MEMPORT_DIST: another built extension (to compare a change against), else dist/chromium.
 export const DIST = process.env.MEMPORT_DIST || path.join(REPO, 'dist', 'chromium');
-export const SCREENSHOTS = path.join(REPO, 'docs', 'screenshots');
 export const CLAUDE_MEMORY_PAGE = 'https://claude.ai/settings/capabilities';
 export const GEMINI_IMPORT_PAGE = 'https://gemini.google.com/import';
 
@@ -298,9 +298,9 @@ export async function geminiState(page) {
   });
 }
 
+/** Saves what `page` shows as target/screenshots/<name> (tests/screenshots.mjs); resolves with the file. */
 export async function screenshot(page, name) {
-  await fs.mkdir(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, name);
+  const file = await screenshotFile(name);
   await page.screenshot({ path: file });
   return file;
 }

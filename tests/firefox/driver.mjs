@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startReplicaServer } from '../replicas/server.mjs';
+import { screenshotFile } from '../screenshots.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = path.join(REPO, 'dist', 'firefox');
@@ -361,6 +362,23 @@ function makeSession(base, session, server) {
       count: Number(g.querySelector('summary .count').textContent),
       items: [...g.querySelectorAll('.item .text')].map((p) => p.textContent),
     }))),
+    /**
+     * Saves the browser window, its toolbar and address bar with the current tab, as
+     * target/screenshots/<name> (tests/screenshots.mjs); resolves with the file. WebDriver's
+     * Take Screenshot gives the page alone in content context, the whole window in chrome's.
+     */
+    async screenshot(name) {
+      await ff.call('POST', '/moz/context', { context: 'chrome' });
+      let png;
+      try {
+        png = await ff.call('GET', '/screenshot');
+      } finally {
+        await ff.call('POST', '/moz/context', { context: 'content' });
+      }
+      const file = await screenshotFile(name);
+      await fs.writeFile(file, Buffer.from(png, 'base64'));
+      return file;
+    },
     /** The stored profile, read by one of memport's pages (current tab must be one). */
     storedProfile: () => ff.run(async () => {
       const got = await browser.storage.local.get('memport.profile');

@@ -36,6 +36,9 @@ test('Claude\'s memory saved with the in-page button, shown in the popup, sent t
   assert.equal(byText.get('Asked Claude to stop suggesting pandas; she uses Polars instead.').category, 'Behavioral corrections');
   assert.equal(byText.get("Don't bring up my previous job at Northwind Traders.").sources[0].heading, "Your edits to Claude's memory");
   assert.ok(byText.has('Moved from Berlin to Lisbon in 2024 — «a better life», she says 🌊.'), 'Unicode intact');
+  // The README's Firefox screenshot (Install in Firefox): the popup's page in a tab, with
+  // Firefox's own toolbar around it.
+  await ff.screenshot('firefox-popup.png');
 
   await ff.click(await ff.find('#send-gemini'));
   await ff.tabAt('https://gemini.google.com/import');
