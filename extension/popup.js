@@ -299,7 +299,7 @@ function render(view) {
   if (view.backups?.length) root.append(backupsNode(view.backups));
   $('total').textContent = view.total ? String(view.total) : '';
   $('undo').hidden = !view.undo;
-  $('undo').textContent = view.undo ? `Undo: ${view.undo}` : '';
+  $('undo').textContent = view.undo ? msg('undo_button', view.undo) : '';
   $('send-gemini').disabled = view.total === 0;
   $('send-claude').disabled = view.total === 0;
   $('send-chatgpt').disabled = view.total === 0;
