@@ -329,7 +329,6 @@ const PAST: &[&str] = &[
     "vivía",
     "vivió",
     "morava",
-    "ago",
 ];
 
 /// Whether the clause is about the past ("Used to live in Berlin", "Lived in Paris until
@@ -467,6 +466,26 @@ fn owned(prefix: &[String]) -> bool {
 
 /// Words that end a value: a clause word, a preposition, a time.
 const VALUE_ENDS: &[&str] = &[
+    "a",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "few",
+    "many",
+    "some",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "ago",
     "with",
     "and",
     "since",
@@ -1194,6 +1213,10 @@ mod tests {
             Some("lisbon".into())
         );
         assert_eq!(value(Home, "Wants to live in Japan someday"), None);
+        assert_eq!(
+            value(Home, "Moved to Lisbon two years ago."),
+            Some("lisbon".into())
+        );
         assert_eq!(
             value(AnswerLanguage, "Always answer in British English."),
             Some("british english".into())
