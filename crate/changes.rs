@@ -141,7 +141,7 @@ pub fn diff(before: &[String], after: &[String]) -> Changes {
 fn likeness(a: &str, b: &str) -> f64 {
     if Slot::ALL
         .iter()
-        .any(|s| s.value(a).is_some() && s.value(b).is_some())
+        .any(|s| !s.values(a).is_empty() && !s.values(b).is_empty())
     {
         return 1.0;
     }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use super::{Kind, Recovered};
-use crate::conflict::Slot;
+use crate::conflict::{Slot, Value};
 use crate::dedupe;
 use crate::sites::Assistant;
 
@@ -213,14 +213,14 @@ impl Collector {
 /// Marks each memory write that a later write contradicts: the latest write after its own
 /// last one that gives another value for the same slot. Every write counts, repeats too.
 fn contradictions(items: &mut [(Recovered, Vec<f64>)]) {
-    let values = |r: &Recovered| -> Vec<(Slot, String)> {
+    let values = |r: &Recovered| -> Vec<(Slot, Value)> {
         Slot::ALL
             .iter()
-            .filter_map(|s| s.value(&r.text).map(|v| (*s, v)))
+            .flat_map(|s| s.values(&r.text).into_iter().map(|v| (*s, v)))
             .collect()
     };
     // Every write: (item, time, slot, value).
-    let mut writes: Vec<(usize, f64, Slot, String)> = Vec::new();
+    let mut writes: Vec<(usize, f64, Slot, Value)> = Vec::new();
     for (i, (r, times)) in items.iter().enumerate() {
         if r.kind == Kind::MemoryWrite {
             for (slot, value) in values(r) {
@@ -241,7 +241,7 @@ fn contradictions(items: &mut [(Recovered, Vec<f64>)]) {
         let later = writes
             .iter()
             .filter(|(j, t, s, v)| {
-                *j != i && *t > last && mine.iter().any(|(ms, mv)| ms == s && mv != v)
+                *j != i && *t > last && mine.iter().any(|(ms, mv)| ms == s && mv.disagrees(v))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1));
         r.contradicted_by = later.map(|(j, _, _, _)| texts[*j].clone());

@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use zlib_rs::{Deflate, DeflateFlush, Status};
 
 use super::{Kind, Recovered};
-use crate::conflict::Slot;
+use crate::conflict::{Slot, Value};
 use crate::dedupe;
 use crate::sites::Assistant;
 
@@ -992,9 +992,9 @@ fn truth(occ: &[Occ]) -> Vec<Recovered> {
             let contradicted_by = (f.kind == Kind::MemoryWrite)
                 .then(|| {
                     let last = g.occ.iter().map(|&i| occ[i].order).fold(f64::MIN, f64::max);
-                    let mine: Vec<(Slot, String)> = Slot::ALL
+                    let mine: Vec<(Slot, Value)> = Slot::ALL
                         .iter()
-                        .filter_map(|&s| s.value(&f.text).map(|v| (s, v)))
+                        .flat_map(|&s| s.values(&f.text).into_iter().map(move |v| (s, v)))
                         .collect();
                     writes
                         .iter()
@@ -1002,7 +1002,7 @@ fn truth(occ: &[Occ]) -> Vec<Recovered> {
                             *t > last
                                 && mine
                                     .iter()
-                                    .any(|(s, v)| s.value(text).is_some_and(|w| w != *v))
+                                    .any(|(s, v)| s.values(text).iter().any(|w| w.disagrees(v)))
                         })
                         .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal))
                         .map(|(_, _, fact)| occ[*fact].text.clone())
@@ -3782,8 +3782,7 @@ mod tests {
             ("Uses 12-hour time.", "Prefers 24-hour time.", Slot::Clock),
         ];
         for (a, b, slot) in pairs {
-            let (va, vb) = (slot.value(a), slot.value(b));
-            assert!(va.is_some() && vb.is_some() && va != vb, "{a} / {b}");
+            assert!(slot.disagree(a, b), "{a} / {b}");
         }
         assert_eq!(
             dedupe::key("IS VEGETARIAN!!"),
