@@ -42,7 +42,7 @@ pub enum LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LoadError::Browser(e) => write!(f, "memport could not read browser storage ({e})."),
+            LoadError::Browser(e) => f.write_str(&crate::i18n::t("web_storage_unreadable", &[e])),
             LoadError::Profile(e) => e.fmt(f),
         }
     }

@@ -236,7 +236,7 @@ async fn edit_item(id: &ItemId, text: &str, category: Category) -> Notice {
             let old = p.items.iter().find(|i| i.id == *id).map(|i| i.text.clone());
             let message = p.edit(id, text, category, now())?;
             Ok::<_, EditError>((
-                message.to_string(),
+                message,
                 undo::quoted("undo_edited", &old.unwrap_or_default()),
             ))
         })
