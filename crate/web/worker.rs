@@ -351,8 +351,7 @@ async fn add_selection(click: &MenuClick) -> Notice {
         let shown = Notice {
             ok: notice.ok,
             message: if notice.ok {
-                "memport kept the selection. Open memport's popup to see it, edit it or undo."
-                    .into()
+                i18n::t("selection_kept_on_page", &[])
             } else {
                 notice.message.clone()
             },
