@@ -16,6 +16,7 @@
 use serde::Deserialize;
 
 use crate::capture::ReadOutcome;
+use crate::i18n;
 use crate::messages::Request;
 use crate::picker::Part;
 use crate::profile::ItemId;
@@ -94,36 +95,20 @@ pub enum Refusal {
 
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Refusal::PageMayNot { kind } => write!(
-                f,
-                "memport refused a request from a web page ({kind}): only memport's own popup \
-                 may ask that. Nothing was read or changed."
-            ),
-            Refusal::Frame => f.write_str(
-                "memport refused a request from a frame inside a page: it only listens to the \
-                 assistant's page itself. Nothing was read or changed.",
-            ),
-            Refusal::Origin { origin } => write!(
-                f,
-                "memport refused a request from {}: it only listens to the assistants' own \
-                 sites. Nothing was read or changed.",
-                if origin.is_empty() {
-                    "a page without an address"
+        f.write_str(&match self {
+            Refusal::PageMayNot { kind } => i18n::t("refused_page_may_not", &[kind]),
+            Refusal::Frame => i18n::t("refused_frame", &[]),
+            Refusal::Origin { origin } => {
+                let origin = if origin.is_empty() {
+                    i18n::t("refused_no_address", &[])
                 } else {
-                    origin
-                }
-            ),
-            Refusal::NoOffer => f.write_str(
-                "memport did not ask this page to point at a box (or asked too long ago). Send \
-                 again from memport's popup.",
-            ),
-            Refusal::OtherSite { named, origin } => write!(
-                f,
-                "memport refused a request from {origin} that spoke for {named}. Nothing was \
-                 read or changed."
-            ),
-        }
+                    origin.clone()
+                };
+                i18n::t("refused_origin", &[&origin])
+            }
+            Refusal::NoOffer => i18n::t("refused_no_offer", &[]),
+            Refusal::OtherSite { named, origin } => i18n::t("refused_other_site", &[origin, named]),
+        })
     }
 }
 
@@ -351,6 +336,18 @@ mod tests {
         }
         let nowhere = Sender::of(&RawSender::default());
         assert!(permit(opened(), &nowhere, &mut Offers::default()).is_err());
+        // Said in the person's language, a page without an address included.
+        i18n::set_lang(i18n::Lang::Ja);
+        let said = Refusal::Origin {
+            origin: String::new(),
+        }
+        .to_string();
+        i18n::set_lang(i18n::Lang::En);
+        assert_eq!(
+            said,
+            "memport は アドレスのないページ からのリクエストを拒否しました。memport が応じるのは\
+             アシスタント自身のサイトだけです。何も読み取らず、何も変更していません。"
+        );
     }
 
     #[test]

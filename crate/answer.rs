@@ -15,6 +15,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n;
 use crate::sites::{self, Assistant, Locator};
 use crate::text_import::{self, Format};
 
@@ -92,63 +93,29 @@ pub enum AnswerError {
     PageCode { site: String, detail: String },
 }
 
-const AGAIN: &str = "then press Capture the answer again";
-
 impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        f.write_str(&match self {
             AnswerError::NotChatPage {
                 url,
                 site: Some(site),
-            } => write!(
-                f,
-                "This {site} page is not a chat ({url}). Open the chat where you pasted the \
-                 export prompt, wait for {site}'s answer, {AGAIN}. Nothing was changed."
-            ),
+            } => i18n::t("answer_not_chat_site", &[site, url]),
             AnswerError::NotChatPage { url, site: None } => {
                 // memport may see the address of every assistant's page: a tab whose address
                 // it may not see is no assistant's.
                 let here = if url.is_empty() {
-                    "This tab is not a chat with an assistant memport knows.".to_string()
+                    i18n::t("answer_not_chat_tab", &[])
                 } else {
-                    format!("This tab ({url}) is not a chat with an assistant memport knows.")
+                    i18n::t("answer_not_chat_tab_url", &[url])
                 };
-                write!(
-                    f,
-                    "{here} Capture the answer reads an assistant's reply on its chat page: open \
-                     your chat with {} where you pasted the export prompt, {AGAIN}. Nothing was \
-                     changed.",
-                    chat_sites()
-                )
+                i18n::t("answer_not_chat", &[&here, &chat_sites()])
             }
-            AnswerError::WrongPage { site, url } => write!(
-                f,
-                "The tab left {site}'s chat ({url}) before memport could read it. Open the chat \
-                 again and press Capture the answer. Nothing was changed."
-            ),
-            AnswerError::NoReply { site, detail } => write!(
-                f,
-                "memport found no reply from {site} on this page. Paste the export prompt into \
-                 the chat, wait for {site}'s answer, {AGAIN}. If the answer is on screen, \
-                 {site}'s page may have changed: copy the answer and paste it here instead. \
-                 ({detail})"
-            ),
-            AnswerError::Streaming { site } => write!(
-                f,
-                "{site} is still writing its answer. Wait until it has finished, {AGAIN}. \
-                 Nothing was changed."
-            ),
-            AnswerError::Empty { site } => write!(
-                f,
-                "{site}'s last reply holds no text memport can read. Wait for the answer to \
-                 appear, {AGAIN}, or copy the answer and paste it here instead."
-            ),
-            AnswerError::PageCode { site, detail } => write!(
-                f,
-                "memport's page code could not read {site}'s page ({detail}). Reload the page, \
-                 {AGAIN}."
-            ),
-        }
+            AnswerError::WrongPage { site, url } => i18n::t("answer_wrong_page", &[site, url]),
+            AnswerError::NoReply { site, detail } => i18n::t("answer_no_reply", &[site, detail]),
+            AnswerError::Streaming { site } => i18n::t("answer_streaming", &[site]),
+            AnswerError::Empty { site } => i18n::t("answer_empty", &[site]),
+            AnswerError::PageCode { site, detail } => i18n::t("answer_page_code", &[site, detail]),
+        })
     }
 }
 
@@ -156,16 +123,15 @@ impl std::error::Error for AnswerError {}
 
 /// "Claude, ChatGPT or Gemini": the assistants whose chats memport reads.
 fn chat_sites() -> String {
-    let names: Vec<&str> = sites::all()
+    let names: Vec<String> = sites::all()
         .iter()
         .filter(|s| s.answer.is_some())
-        .map(|s| s.name.as_str())
+        .map(|s| s.name.clone())
         .collect();
-    match names.split_last() {
-        None => "your assistant".to_string(),
-        Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    if names.is_empty() {
+        return i18n::t("answer_your_assistant", &[]);
     }
+    i18n::prose_list(&names, "list_or")
 }
 
 /// The plan for reading the last reply on `url`, or why `url` is no chat page.
@@ -261,52 +227,28 @@ struct Composed {
     own_fences: bool,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 impl Composed {
     fn message(&self, site: &str) -> String {
-        let next = "Check the preview, then press Add.";
         if self.blocks == 0 {
-            return format!(
-                "memport read {site}'s last reply. It has no code block, so all of its text is in \
-                 the box below: check the preview, take out what is not memory, then press Add."
-            );
+            return i18n::t("answer_read_no_block", &[&site]);
         }
         if self.own_fences {
-            return format!(
-                "memport read {site}'s last reply. Its code block has code fences of its own, so \
-                 it is in the box below as written, without the rest of the reply. {next}"
-            );
+            return i18n::t("answer_read_own_fences", &[&site]);
         }
         let others = self.blocks.saturating_sub(self.chosen);
-        let which = if others > 0 { " of memory lines" } else { "" };
-        let taken = if self.chosen == 1 {
-            format!("its code block{which} is")
+        let count = i18n::number(self.chosen);
+        let taken = if others > 0 {
+            i18n::tn("answer_taken_memory", self.chosen, &[&count])
         } else {
-            format!("its {} code blocks{which} are", self.chosen)
+            i18n::tn("answer_taken", self.chosen, &[&count])
         };
         let left = match (others, self.rest) {
             (0, false) => String::new(),
-            (0, true) => format!(
-                "; the lines around {} are listed as left out",
-                if self.chosen == 1 { "it" } else { "them" }
-            ),
-            (n, true) => format!(
-                "; {} and the lines around them are listed as left out",
-                plural(n, "other code block", "other code blocks")
-            ),
-            (n, false) => format!(
-                "; {} listed as left out",
-                plural(n, "other code block is", "other code blocks are")
-            ),
+            (0, true) => i18n::tn("answer_left_around", self.chosen, &[]),
+            (n, true) => i18n::tn("answer_left_others_rest", n, &[&i18n::number(n)]),
+            (n, false) => i18n::tn("answer_left_others", n, &[&i18n::number(n)]),
         };
-        format!("memport read {site}'s last reply: {taken} in the box below{left}. {next}")
+        i18n::t("answer_read", &[&site, &taken, &left])
     }
 }
 
@@ -593,6 +535,20 @@ mod tests {
             "memport read Claude's last reply: its 2 code blocks of memory lines are in the box \
              below; 1 other code block and the lines around them are listed as left out. Check \
              the preview, then press Add."
+        );
+        // In French, with the counts agreeing.
+        i18n::set_lang(i18n::Lang::Fr);
+        let said = judge(
+            &claude(),
+            read(vec![text("p", "Voici :"), code(BLOCK), code(example)]),
+        )
+        .map(|a| a.message);
+        i18n::set_lang(i18n::Lang::En);
+        assert_eq!(
+            said.unwrap(),
+            "memport a lu la dernière réponse de Claude : son bloc de code de lignes de mémoire \
+             est dans le champ ci-dessous ; 1 autre bloc de code et les lignes qui les entourent \
+             sont listés comme laissés de côté. Vérifiez l'aperçu, puis appuyez sur Ajouter."
         );
     }
 

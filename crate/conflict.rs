@@ -35,6 +35,7 @@
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::i18n;
 use crate::profile::{EditError, ItemId, Profile};
 use crate::undo;
 
@@ -1161,25 +1162,24 @@ pub fn keep_one(
         .filter(|id| profile.remove(id).is_ok())
         .count();
     let label = undo::quoted("undo_kept", &kept);
-    let others = match removed {
-        1 => "the other memory".to_string(),
-        n => format!("{n} other memories"),
-    };
-    Ok((
-        format!("{label} and deleted {others}. Undo brings it back."),
-        label,
-    ))
+    let said = i18n::tn(
+        "conflict_kept_deleted",
+        removed,
+        &[&label, &i18n::number(removed)],
+    );
+    Ok((said, label))
 }
 
 /// "Keep both": the items may stand together; memport will not ask about them again.
 pub fn keep_all(profile: &mut Profile, ids: Vec<ItemId>) -> (String, String) {
     let n = ids.len();
     profile.settle(ids);
-    let both = if n == 2 { "both" } else { "all of them" };
-    (
-        format!("Kept {both}. memport will not ask about these again."),
-        format!("Kept {both}"),
-    )
+    let (said, label) = if n == 2 {
+        ("conflict_kept_both", "undo_kept_both")
+    } else {
+        ("conflict_kept_all", "undo_kept_all")
+    };
+    (i18n::t(said, &[]), i18n::t(label, &[]))
 }
 
 #[cfg(test)]
@@ -1355,6 +1355,17 @@ mod tests {
         assert!(said.starts_with("Kept both."));
         assert_eq!(p.len(), 2);
         assert!(find(&p).is_empty());
+        let ids: Vec<ItemId> = p.items.iter().map(|i| i.id.clone()).collect();
+        i18n::set_lang(i18n::Lang::Es);
+        let (said, label) = keep_all(&mut p, ids);
+        i18n::set_lang(i18n::Lang::En);
+        assert_eq!(
+            (said.as_str(), label.as_str()),
+            (
+                "Se conservan los dos. memport no volverá a preguntar por ellos.",
+                "Ambos conservados"
+            )
+        );
     }
 
     #[test]

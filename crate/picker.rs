@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::fill::{Send, Way};
+use crate::i18n;
 use crate::profile::ItemId;
 use crate::sites::{self, pattern, Assistant, Locator, SiteSpec};
 
@@ -185,7 +186,7 @@ pub struct Offer {
     pub part: Part,
     pub want: Want,
     /// The button next to the message.
-    pub button: &'static str,
+    pub button: String,
     /// Shown while the person picks.
     pub prompt: String,
     /// The items being sent, to send the same ones again once the box is known.
@@ -193,8 +194,8 @@ pub struct Offer {
     pub items: Option<Vec<ItemId>>,
 }
 
-/// The button's label.
-pub const BUTTON: &str = "Point memport at it";
+/// The button's label (its message id).
+pub const BUTTON: &str = "picker_button";
 
 /// The offer when the memory on `site`'s memory page was not found.
 pub fn memory_offer(site: &SiteSpec) -> Offer {
@@ -202,12 +203,8 @@ pub fn memory_offer(site: &SiteSpec) -> Offer {
         site: site.assistant,
         part: Part::Memory,
         want: Want::Container,
-        button: BUTTON,
-        prompt: format!(
-            "Click {}'s memory on this page: the text or the list memport should save. By \
-             keyboard: Tab to it and press Enter. Press Esc to cancel.",
-            site.name
-        ),
+        button: i18n::t(BUTTON, &[]),
+        prompt: i18n::t("picker_memory_prompt", &[&site.name]),
         items: None,
     }
 }
@@ -219,12 +216,8 @@ pub fn box_offer(send: &Send, way: Way, index: usize, items: Option<Vec<ItemId>>
         site: send.target,
         part: Part::Box { way, index },
         want: Want::Editable,
-        button: BUTTON,
-        prompt: format!(
-            "Click the box memport should fill (\"{label}\" on {}'s page). By keyboard: Tab to \
-             it and press Enter. Press Esc to cancel.",
-            send.name
-        ),
+        button: i18n::t(BUTTON, &[]),
+        prompt: i18n::t("picker_box_prompt", &[&label, &send.name]),
         items,
     }
 }
@@ -347,6 +340,18 @@ mod tests {
         assert_eq!(
             json["part"],
             serde_json::json!({"kind": "box", "way": "import", "index": 1})
+        );
+        assert_eq!(offer.button, "Point memport at it");
+        i18n::set_lang(i18n::Lang::Fr);
+        let offer = box_offer(&send, Way::Import, 1, None);
+        i18n::set_lang(i18n::Lang::En);
+        assert_eq!(offer.button, "Montrer à memport");
+        assert!(
+            offer
+                .prompt
+                .starts_with("Cliquez sur le champ que memport doit remplir (« "),
+            "{}",
+            offer.prompt
         );
     }
 }

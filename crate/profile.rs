@@ -15,6 +15,7 @@ use time::OffsetDateTime;
 use crate::category::Category;
 use crate::changes::{self, CaptureLog};
 use crate::dedupe;
+use crate::i18n;
 use crate::sensitive;
 use crate::sites::Assistant;
 
@@ -381,18 +382,12 @@ pub enum ProfileError {
 
 impl fmt::Display for ProfileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ProfileError::NewerSchema { found } => write!(
-                f,
-                "The saved profile was written by a newer memport (schema {found}, this one \
-                 reads {SCHEMA_VERSION}). Update memport; the profile was left untouched."
-            ),
-            ProfileError::Unreadable { detail } => write!(
-                f,
-                "The saved profile could not be read ({detail}). It was left untouched; \
-                 nothing was overwritten."
-            ),
-        }
+        f.write_str(&match self {
+            ProfileError::NewerSchema { found } => {
+                i18n::t("profile_newer", &[found, &SCHEMA_VERSION])
+            }
+            ProfileError::Unreadable { detail } => i18n::t("profile_unreadable", &[detail]),
+        })
     }
 }
 
@@ -411,20 +406,14 @@ pub enum EditError {
 
 impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EditError::NotFound => f.write_str(
-                "That memory is no longer in your profile (it may have been changed in another \
-                 window). Nothing was changed.",
+        f.write_str(&match self {
+            EditError::NotFound => i18n::t("edit_not_found", &[]),
+            EditError::Empty => i18n::t("edit_empty", &[]),
+            EditError::TooLong { chars } => i18n::t(
+                "edit_too_long",
+                &[&i18n::number(*chars), &i18n::number(MAX_ITEM_CHARS)],
             ),
-            EditError::Empty => f.write_str(
-                "A memory cannot be empty: write its text, or press Cancel to keep it as it was.",
-            ),
-            EditError::TooLong { chars } => write!(
-                f,
-                "That text is {chars} characters; one memory holds at most {MAX_ITEM_CHARS}. \
-                 Shorten it or split it into several memories. Nothing was changed."
-            ),
-        }
+        })
     }
 }
 
@@ -554,7 +543,7 @@ impl Profile {
         text: &str,
         category: Category,
         now: OffsetDateTime,
-    ) -> Result<&'static str, EditError> {
+    ) -> Result<String, EditError> {
         let text = text.trim();
         if normalize(text).is_empty() {
             return Err(EditError::Empty);
@@ -569,7 +558,7 @@ impl Profile {
             .position(|i| i.id == *id)
             .ok_or(EditError::NotFound)?;
         if self.items[at].text == text && self.items[at].category == category {
-            return Ok("Nothing was changed.");
+            return Ok(i18n::t("edit_unchanged", &[]));
         }
         let new_id = ItemId::of(text);
         let twin = self
@@ -591,7 +580,7 @@ impl Profile {
             item.category = category;
             item.edited_at = Some(now);
             item.tidy();
-            return Ok("Saved your edit.");
+            return Ok(i18n::t("edit_saved", &[]));
         };
         let mut gone = self.items.remove(at);
         gone.note_wording();
@@ -610,7 +599,7 @@ impl Profile {
         kept.category = category;
         kept.edited_at = Some(now);
         kept.tidy();
-        Ok("Saved your edit. It now says what another memory said, so the two are one.")
+        Ok(i18n::t("edit_saved_merged", &[]))
     }
 
     /// Takes item `id` out of the profile and hands it back.
@@ -994,9 +983,21 @@ mod tests {
         assert_eq!(p, before);
         assert_eq!(
             p.edit(&id, "Lives in Lisbon", Category::PersonalInformation, now()),
-            Ok("Nothing was changed.")
+            Ok("Nothing was changed.".to_string())
         );
         assert_eq!(p, before);
+        i18n::set_lang(i18n::Lang::De);
+        let said = [
+            EditError::TooLong { chars: 2_001 }.to_string(),
+            p.edit(&id, "Lives in Lisbon", Category::PersonalInformation, now())
+                .unwrap(),
+        ];
+        i18n::set_lang(i18n::Lang::En);
+        assert!(
+            said[0].starts_with("Dieser Text hat 2.001 Zeichen"),
+            "{said:?}"
+        );
+        assert_eq!(said[1], "Nichts wurde geändert.");
     }
 
     #[test]

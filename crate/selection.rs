@@ -10,6 +10,7 @@ use std::fmt;
 use time::OffsetDateTime;
 
 use crate::classify::classify;
+use crate::i18n;
 use crate::profile::{MemoryItem, Profile, Source, Via, MAX_ITEM_CHARS};
 use crate::sites;
 
@@ -37,18 +38,12 @@ pub enum SelectionError {
 
 impl fmt::Display for SelectionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SelectionError::Empty => f.write_str(
-                "Nothing was selected: select the text to keep, then choose \"Add selection to \
-                 memory\" again.",
-            ),
-            SelectionError::TooLong { chars } => write!(
-                f,
-                "The selection is {chars} characters; one memory holds at most \
-                 {MAX_ITEM_CHARS}. Select a sentence or a paragraph and try again. Nothing was \
-                 added."
-            ),
-        }
+        f.write_str(&match self {
+            SelectionError::Empty => i18n::t("selection_empty", &[]),
+            SelectionError::TooLong { chars } => {
+                i18n::t("selection_too_long", &[chars, &MAX_ITEM_CHARS])
+            }
+        })
     }
 }
 
@@ -92,19 +87,13 @@ pub fn into_profile(
     profile: &mut Profile,
 ) -> Result<String, SelectionError> {
     let item = item(selected, now)?;
-    let category = item.category.label();
+    let category = i18n::category(item.category);
     let marked = crate::sensitive::added_note(std::slice::from_ref(&item));
     let report = profile.add(vec![item]);
     Ok(if report.added == 1 {
-        format!(
-            "Added to your memory under \"{category}\". Open memport's popup to edit it or \
-             change its category.{marked}"
-        )
+        i18n::t("selection_added", &[&category, &marked])
     } else {
-        format!(
-            "That is already in your memory; this page was added as one more place it came \
-             from.{marked}"
-        )
+        i18n::t("selection_known", &[&marked])
     })
 }
 
@@ -161,6 +150,14 @@ mod tests {
         let err = item(&selected(&huge, "https://example.org/"), NOW).unwrap_err();
         assert_eq!(err, SelectionError::TooLong { chars: 4_999 });
         assert!(err.to_string().contains("Nothing was added"));
+        i18n::set_lang(i18n::Lang::Fr);
+        let said = err.to_string();
+        i18n::set_lang(i18n::Lang::En);
+        assert!(
+            said.contains("4999 caractères ; un souvenir en contient au plus 2000"),
+            "{said}"
+        );
+        assert!(said.contains("Rien n'a été ajouté."), "{said}");
     }
 
     #[test]

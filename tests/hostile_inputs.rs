@@ -529,3 +529,22 @@ fn the_committed_fuzz_seeds_pass_their_targets() {
         }
     }
 }
+
+#[test]
+fn faults_are_said_in_the_persons_language() {
+    memport::i18n::set_lang(memport::i18n::Lang::De);
+    let empty = faults(&import("leer.json", Vec::new()));
+    let page = faults(&import("seite.html", b"<html></html>".to_vec()));
+    memport::i18n::set_lang(memport::i18n::Lang::En);
+    assert_eq!(
+        empty,
+        [
+            "leer.json: ist leer (0 Bytes): Der Download wurde nicht abgeschlossen; laden Sie den \
+          Export erneut herunter"
+        ]
+    );
+    assert!(
+        page[0].starts_with("seite.html: ist eine Webseite, keine Daten"),
+        "{page:?}"
+    );
+}

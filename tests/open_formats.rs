@@ -652,6 +652,21 @@ fn hostile_files_name_where_and_add_nothing() {
     // Too long for one file.
     let huge = format!("{good}\n{}", "x".repeat(formats::MAX_FILE_CHARS));
     assert!(matches!(open_error(&huge), FormatError::TooLong { .. }));
+    // In Spanish and Japanese, where as well as why.
+    memport::i18n::set_lang(memport::i18n::Lang::Es);
+    let es = open_error(&format!(
+        "{good}\n{}",
+        r#"{"type":"entity","name":"x","entityType":"y","observations":"Has a dog"}"#
+    ))
+    .to_string();
+    memport::i18n::set_lang(memport::i18n::Lang::Ja);
+    let ja = open_error(&format!("{good}\n{{\"type\":\"entity\",\"name\":\"x\"")).to_string();
+    memport::i18n::set_lang(memport::i18n::Lang::En);
+    assert!(
+        es.starts_with("La línea 2, «observations», debería ser un array de cadenas."),
+        "{es}"
+    );
+    assert!(ja.starts_with("2 行目は有効な JSON ではありません"), "{ja}");
 }
 
 #[test]

@@ -66,23 +66,21 @@ impl Budget {
 
     /// What the person reads where the budget ran out.
     pub fn message(&self) -> String {
-        format!(
-            "inflates to more than {} (memport inflates at most {BUDGET_RATIO} times the {} \
-             of files chosen, plus {}): no export holds that much, so this is a ZIP bomb or a \
-             damaged file. Reading stopped here; what came before was read",
-            megabytes(budget(self.total)),
-            megabytes(self.total),
-            megabytes(BUDGET_FLOOR),
+        crate::i18n::t(
+            "zip_bomb",
+            &[
+                &megabytes(budget(self.total)),
+                &BUDGET_RATIO,
+                &megabytes(self.total),
+                &megabytes(BUDGET_FLOOR),
+            ],
         )
     }
 }
 
 /// What the person reads where a ZIP is nested deeper than [`MAX_DEPTH`].
 pub fn too_deep() -> String {
-    format!(
-        "is a ZIP inside {MAX_DEPTH} levels of ZIPs: memport reads ZIPs at most {MAX_DEPTH} \
-         deep, so it was skipped. Unzip it and choose its files"
-    )
+    crate::i18n::t("zip_too_deep", &[&MAX_DEPTH])
 }
 
 #[cfg(test)]
@@ -102,5 +100,21 @@ mod tests {
         assert!(b
             .message()
             .contains("100 times the 0.0 MB of files chosen, plus 32 MB"));
+        crate::i18n::set_lang(crate::i18n::Lang::Fr);
+        let said = [
+            b.message(),
+            too_deep(),
+            super::super::zip::ZipError::NotZip.to_string(),
+        ];
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+        assert!(
+            said[0].contains("100 fois les 0,0 Mo des fichiers choisis, plus 32 Mo"),
+            "{said:?}"
+        );
+        assert!(
+            said[1].starts_with("est un ZIP imbriqué sur 3 niveaux"),
+            "{said:?}"
+        );
+        assert_eq!(said[2], "n'est pas un fichier ZIP");
     }
 }

@@ -196,14 +196,16 @@ pub struct Fault {
 
 impl std::fmt::Display for Fault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.file)?;
+        use crate::i18n::{number, t};
+        let mut at = self.file.clone();
         if let Some(c) = &self.conversation {
-            write!(f, ", conversation \"{c}\"")?;
+            at.push_str(&t("fault_conversation", &[c]));
         }
         if let Some(o) = self.offset {
-            write!(f, ", at byte {o}")?;
+            let o = usize::try_from(o).map_or_else(|_| o.to_string(), number);
+            at.push_str(&t("fault_at_byte", &[&o]));
         }
-        write!(f, ": {}", self.message)
+        f.write_str(&t("fault_line", &[&at, &self.message]))
     }
 }
 

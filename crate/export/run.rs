@@ -8,6 +8,7 @@ use super::limits::{self, Budget};
 use super::split::{Element, Elements, SplitError, Splitter};
 use super::zip::{self, Archive, Flow, ZipError};
 use super::{chatgpt, claude, takeout, Bytes, Fault, Outcome, Progress, Report, Source};
+use crate::i18n;
 use crate::sites::Assistant;
 
 /// What a file (or ZIP entry) is taken to hold, by its name.
@@ -126,11 +127,12 @@ impl<'p> Run<'p> {
 
     pub fn finish(mut self) -> Outcome {
         if self.more_faults > 0 {
+            let more = usize::try_from(self.more_faults).unwrap_or(usize::MAX);
             self.report.faults.push(Fault {
-                file: "(all files)".into(),
+                file: i18n::t("fault_all_files", &[]),
                 conversation: None,
                 offset: None,
-                message: format!("and {} more problems like those above", self.more_faults),
+                message: i18n::tn("fault_more", more, &[&i18n::number(more)]),
             });
         }
         let names = std::mem::take(&mut self.names);
@@ -182,26 +184,14 @@ impl<'p> Run<'p> {
         self.file = name.clone();
         let len = src.len();
         if len == 0 {
-            self.fault(
-                &name,
-                None,
-                None,
-                "is empty (0 bytes): the download did not finish; download the export again".into(),
-            );
+            self.fault(&name, None, None, i18n::t("fault_empty_file", &[]));
         } else if zip::looks_like_zip(src) {
             self.archive(src, &name);
         } else {
             let role = match role_of(&name, false) {
                 Role::Skip | Role::Nested => {
                     if name.to_lowercase().ends_with(".html") {
-                        self.fault(
-                            &name,
-                            None,
-                            None,
-                            "is a web page, not data: choose the export's .json files or the \
-                             ZIP itself (for Google Takeout, export My Activity as JSON)"
-                                .into(),
-                        );
+                        self.fault(&name, None, None, i18n::t("fault_web_page", &[]));
                     } else if name.to_lowercase().ends_with(".zip") {
                         self.fault(&name, None, None, ZipError::NotZip.to_string());
                     } else {
@@ -291,19 +281,11 @@ impl<'p> Run<'p> {
                 listed.push("…");
             }
             let holds = if listed.is_empty() {
-                "nothing".to_string()
+                i18n::t("fault_nothing", &[])
             } else {
                 listed.join(", ")
             };
-            self.fault(
-                name,
-                None,
-                None,
-                format!(
-                    "holds none of the files of a ChatGPT, Claude or Google Takeout export (it \
-                     holds {holds}). Choose the ZIP the assistant sent you"
-                ),
-            );
+            self.fault(name, None, None, i18n::t("fault_not_an_export", &[&holds]));
             return;
         }
         for (entry, role) in archive.entries.iter().zip(roles) {
@@ -370,9 +352,9 @@ impl<'p> Run<'p> {
             self.fault(label, None, None, limits::too_deep());
             return;
         }
-        let large = "is a large ZIP inside the ZIP: unzip the export and choose its files";
+        let large = || i18n::t("fault_large_nested_zip", &[]);
         if entry.size.is_some_and(|s| s > MAX_NESTED) {
-            self.fault(label, None, None, large.into());
+            self.fault(label, None, None, large());
             return;
         }
         let mut data = Vec::new();
@@ -407,7 +389,7 @@ impl<'p> Run<'p> {
             return;
         }
         if over {
-            self.fault(label, None, None, large.into());
+            self.fault(label, None, None, large());
             return;
         }
         let mut inner = Bytes {
@@ -534,23 +516,12 @@ impl Document {
 
 fn split_fault(label: &str, e: SplitError, run: &mut Run<'_>) {
     let (offset, message) = match e {
-        SplitError::CutShort { offset, elements } => (
-            offset,
-            format!(
-                "ends in the middle of an entry (the file is cut short): the {elements} {} \
-                 before it {} read; download the export again for the rest",
-                if elements == 1 { "entry" } else { "entries" },
-                if elements == 1 { "was" } else { "were" },
-            ),
-        ),
-        SplitError::NotJson { offset } => (
-            offset,
-            "is not JSON: choose the export's .json files or the ZIP itself".to_string(),
-        ),
-        SplitError::TooLarge { offset } => (
-            offset,
-            "holds one entry larger than 256 MB, which memport does not read".to_string(),
-        ),
+        SplitError::CutShort { offset, elements } => (offset, {
+            let n = usize::try_from(elements).unwrap_or(usize::MAX);
+            i18n::tn("fault_cut_short", n, &[&i18n::number(n)])
+        }),
+        SplitError::NotJson { offset } => (offset, i18n::t("fault_not_json", &[])),
+        SplitError::TooLarge { offset } => (offset, i18n::t("fault_entry_too_large", &[])),
     };
     run.fault(label, None, Some(offset), message);
 }
@@ -573,7 +544,7 @@ fn conversation_read(
             true
         }
         Err(e) => {
-            let message = format!("could not be read ({}); it was skipped", e.detail);
+            let message = i18n::t("fault_conversation_skipped", &[&e.detail]);
             run.fault(label, e.name, Some(offset), message);
             false
         }
@@ -650,7 +621,7 @@ fn element(
                 label,
                 None,
                 Some(offset),
-                format!("has an entry memport could not read ({detail}); it was skipped"),
+                i18n::t("fault_entry_skipped", &[&detail]),
             );
             false
         }

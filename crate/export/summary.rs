@@ -150,5 +150,12 @@ mod tests {
             "123 Mo sur 4\u{202f}560 Mo · 2\u{202f}345 conversations"
         );
         assert_eq!(megabytes(400_000), "0,4 Mo");
+        outcome.report.faults[0].conversation = Some("Vacances".into());
+        outcome.report.faults[0].offset = Some(12_345);
+        assert_eq!(
+            summary(&outcome).faults,
+            ["a.zip, conversation « Vacances », à l'octet 12\u{202f}345 : is cut short"]
+        );
+        crate::i18n::set_lang(crate::i18n::Lang::En);
     }
 }

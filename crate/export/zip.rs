@@ -70,35 +70,17 @@ pub enum ZipError {
 
 impl std::fmt::Display for ZipError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ZipError::Read { detail, .. } => write!(f, "could not be read ({detail})"),
-            ZipError::NotZip => write!(f, "is not a ZIP file"),
-            ZipError::Damaged { what, .. } => {
-                write!(f, "is damaged ({what}): download the export again")
-            }
-            ZipError::Encrypted => write!(
-                f,
-                "is password-protected: memport cannot read encrypted ZIPs. Use the export as \
-                 downloaded, or unzip it and choose its files"
-            ),
-            ZipError::Method(m) => write!(
-                f,
-                "is compressed in a way memport does not read (method {m}); unzip it and \
-                 choose its files"
-            ),
-            ZipError::Inflate { detail, .. } => {
-                write!(f, "is damaged ({detail}): download the export again")
-            }
-            ZipError::CutShort { .. } => write!(
-                f,
-                "is cut short (the download did not finish?): what came before the cut was \
-                 read; download the export again for the rest"
-            ),
-            ZipError::Checksum => write!(
-                f,
-                "does not match its checksum: the file is damaged; download the export again"
-            ),
-        }
+        use crate::i18n::t;
+        f.write_str(&match self {
+            ZipError::Read { detail, .. } => t("zip_unreadable", &[detail]),
+            ZipError::NotZip => t("zip_not_zip", &[]),
+            ZipError::Damaged { what, .. } => t("zip_damaged", &[what]),
+            ZipError::Encrypted => t("zip_encrypted", &[]),
+            ZipError::Method(m) => t("zip_method", &[m]),
+            ZipError::Inflate { detail, .. } => t("zip_damaged", &[detail]),
+            ZipError::CutShort { .. } => t("zip_cut_short", &[]),
+            ZipError::Checksum => t("zip_checksum", &[]),
+        })
     }
 }
 

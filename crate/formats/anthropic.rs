@@ -25,7 +25,6 @@ use crate::profile::{MemoryItem, Profile};
 use crate::sensitive;
 use crate::text_import;
 
-
 /// The profile in Anthropic's import format. Claude's importer hands it to a model, as
 /// sending does, so memories marked sensitive are left out unless `include_sensitive` (and
 /// counted).

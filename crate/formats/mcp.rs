@@ -27,6 +27,7 @@ pub use super::Written;
 use super::{FormatError, Imported, OpenFormat};
 use crate::category::Category;
 use crate::classify::classify;
+use crate::i18n;
 use crate::profile::{MemoryItem, Profile, Source, Via};
 use crate::sensitive;
 
@@ -92,7 +93,7 @@ fn entity(name: &str, kind: &str, observations: &[&str]) -> String {
 
 fn field(line: usize, name: &str, expected: &'static str) -> FormatError {
     FormatError::Field {
-        at: format!("Line {line}, \"{name}\""),
+        at: i18n::t("format_at_line_field", &[&i18n::number(line), &name]),
         expected,
     }
 }
@@ -104,7 +105,7 @@ fn string<'a>(
 ) -> Result<&'a str, FormatError> {
     o.get(name)
         .and_then(Value::as_str)
-        .ok_or_else(|| field(line, name, "a string"))
+        .ok_or_else(|| field(line, name, "expect_string"))
 }
 
 /// An entity as read.
@@ -126,13 +127,13 @@ pub fn read(text: &str, now: OffsetDateTime) -> Result<Imported, FormatError> {
             continue;
         }
         let value: Value = serde_json::from_str(raw).map_err(|e| FormatError::NotJson {
-            at: format!("Line {line}"),
+            at: i18n::t("format_at_line", &[&i18n::number(line)]),
             detail: e.to_string(),
         })?;
         let Value::Object(o) = value else {
             return Err(FormatError::Field {
-                at: format!("Line {line}"),
-                expected: "a JSON object (an entity or a relation)",
+                at: i18n::t("format_at_line", &[&i18n::number(line)]),
+                expected: "expect_mcp_object",
             });
         };
         match o.get("type").and_then(Value::as_str) {
@@ -144,8 +145,8 @@ pub fn read(text: &str, now: OffsetDateTime) -> Result<Imported, FormatError> {
                         .iter()
                         .map(|v| v.as_str().map(str::to_string))
                         .collect::<Option<Vec<_>>>()
-                        .ok_or_else(|| field(line, "observations", "an array of strings"))?,
-                    _ => return Err(field(line, "observations", "an array of strings")),
+                        .ok_or_else(|| field(line, "observations", "expect_string_array"))?,
+                    _ => return Err(field(line, "observations", "expect_string_array")),
                 };
                 entities.push(Entity {
                     name,
@@ -158,9 +159,12 @@ pub fn read(text: &str, now: OffsetDateTime) -> Result<Imported, FormatError> {
                 string(&o, line, "relationType")?.to_string(),
                 string(&o, line, "to")?.to_string(),
             )),
-            _ => left_out.push(format!(
-                "Line {line} is neither an entity nor a relation: {}",
-                raw.chars().take(200).collect::<String>()
+            _ => left_out.push(i18n::t(
+                "mcp_neither",
+                &[
+                    &i18n::number(line),
+                    &raw.chars().take(200).collect::<String>(),
+                ],
             )),
         }
     }
@@ -202,7 +206,7 @@ pub fn read(text: &str, now: OffsetDateTime) -> Result<Imported, FormatError> {
             };
             match MemoryItem::new(&text, category, source(heading.clone())) {
                 Some(item) => items.push(item),
-                None => left_out.push(format!("An empty observation of {}.", e.name)),
+                None => left_out.push(i18n::t("mcp_empty_observation", &[&e.name])),
             }
         }
     }
@@ -228,7 +232,7 @@ pub fn read(text: &str, now: OffsetDateTime) -> Result<Imported, FormatError> {
             source(format!("MCP memory: relation of {from}")),
         ) {
             Some(item) => items.push(item),
-            None => left_out.push(format!("An empty relation from {from}.")),
+            None => left_out.push(i18n::t("mcp_empty_relation", &[from])),
         }
     }
     if items.is_empty() {

@@ -23,6 +23,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::category::Category;
+use crate::i18n;
 use crate::profile::MemoryItem;
 
 /// An open format memport reads and writes.
@@ -37,7 +38,7 @@ pub enum OpenFormat {
 impl OpenFormat {
     /// Its name for people.
     pub fn label(self) -> String {
-        crate::i18n::t(
+        i18n::t(
             match self {
                 OpenFormat::Pam => "format_pam",
                 OpenFormat::Mcp => "format_mcp",
@@ -48,7 +49,7 @@ impl OpenFormat {
 
     /// The step Undo takes back after adding one.
     pub fn undo_label(self) -> String {
-        crate::i18n::t(
+        i18n::t(
             match self {
                 OpenFormat::Pam => "undo_imported_pam",
                 OpenFormat::Mcp => "undo_imported_mcp",
@@ -108,7 +109,8 @@ pub struct Imported {
 pub enum FormatError {
     /// The file is not JSON where JSON was expected.
     NotJson { at: String, detail: String },
-    /// A field is missing or has the wrong type.
+    /// A field is missing or has the wrong type: where (in the person's language, or a field's
+    /// name), and the id of the message saying what it should be (`expect_string`).
     Field { at: String, expected: &'static str },
     /// A PAM file of a major version memport does not read.
     Version { found: String },
@@ -120,30 +122,18 @@ pub enum FormatError {
 
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FormatError::NotJson { at, detail } => write!(
-                f,
-                "{at} is not valid JSON ({detail}). Nothing was added: fix or remove that part \
-                 and open the file again."
+        f.write_str(&match self {
+            FormatError::NotJson { at, detail } => i18n::t("format_not_json", &[at, detail]),
+            FormatError::Field { at, expected } => {
+                i18n::t("format_field", &[at, &i18n::t(expected, &[])])
+            }
+            FormatError::Version { found } => i18n::t("format_pam_version", &[found]),
+            FormatError::TooLong { chars, max } => i18n::t(
+                "format_too_long",
+                &[&i18n::number(*chars), &i18n::number(*max)],
             ),
-            FormatError::Field { at, expected } => write!(
-                f,
-                "{at} should be {expected}. Nothing was added: the file does not follow its \
-                 format there."
-            ),
-            FormatError::Version { found } => write!(
-                f,
-                "This PAM file is version {found}; memport reads version 1.x. Nothing was added."
-            ),
-            FormatError::TooLong { chars, max } => write!(
-                f,
-                "That file is {chars} characters; memport opens at most {max}. Nothing was added."
-            ),
-            FormatError::NoMemories => f.write_str(
-                "That file holds no memories memport can add (it is empty, or everything in it \
-                 is retracted or archived). Nothing was added.",
-            ),
-        }
+            FormatError::NoMemories => i18n::t("format_no_memories", &[]),
+        })
     }
 }
 

@@ -24,6 +24,7 @@ use super::{from_slug, jcs, saved_day, slug, FormatError, Imported, OpenFormat};
 use crate::category::Category;
 use crate::classify::classify;
 use crate::conflict;
+use crate::i18n;
 use crate::profile::{ItemId, MemoryItem, Profile, Source, Via};
 use crate::sensitive;
 use crate::sites::Assistant;
@@ -267,50 +268,45 @@ fn field(at: String, expected: &'static str) -> FormatError {
 /// Reads a PAM memory store.
 pub fn read(text: &str, now: OffsetDateTime) -> Result<Imported, FormatError> {
     let root: Value = serde_json::from_str(text).map_err(|e| FormatError::NotJson {
-        at: "The PAM file".into(),
+        at: i18n::t("format_at_pam_file", &[]),
         detail: e.to_string(),
     })?;
     let root = root
         .as_object()
-        .ok_or_else(|| field("The file".into(), "a JSON object"))?;
+        .ok_or_else(|| field(i18n::t("format_at_file", &[]), "expect_json_object"))?;
     if root.get("schema").and_then(Value::as_str) != Some("portable-ai-memory") {
-        return Err(field("\"schema\"".into(), "\"portable-ai-memory\""));
+        return Err(field("\"schema\"".into(), "expect_pam_schema"));
     }
     let version = root
         .get("schema_version")
         .and_then(Value::as_str)
-        .ok_or_else(|| field("\"schema_version\"".into(), "a version such as \"1.0\""))?;
+        .ok_or_else(|| field("\"schema_version\"".into(), "expect_version"))?;
     if version.split('.').next() != Some("1") {
         return Err(FormatError::Version {
             found: version.to_string(),
         });
     }
     if !root.get("owner").is_some_and(Value::is_object) {
-        return Err(field("\"owner\"".into(), "an object with an \"id\""));
+        return Err(field("\"owner\"".into(), "expect_owner"));
     }
     let memories = root
         .get("memories")
         .and_then(Value::as_array)
-        .ok_or_else(|| field("\"memories\"".into(), "an array of memory objects"))?;
+        .ok_or_else(|| field("\"memories\"".into(), "expect_memory_array"))?;
 
     let mut left_out = Vec::new();
     if let Some(integrity) = root.get("integrity").and_then(Value::as_object) {
         let total = integrity.get("total_memories").and_then(Value::as_u64);
         if total.is_some_and(|t| t != memories.len() as u64) {
-            left_out.push(format!(
-                "The file says it holds {} memories but holds {}: it may have been cut or \
-                 edited.",
-                total.unwrap_or_default(),
-                memories.len()
+            let said = usize::try_from(total.unwrap_or_default()).unwrap_or(usize::MAX);
+            left_out.push(i18n::t(
+                "pam_count_mismatch",
+                &[&i18n::number(said), &i18n::number(memories.len())],
             ));
         }
         let stated = integrity.get("checksum").and_then(Value::as_str);
         if stated.is_some_and(|c| c != checksum(memories)) {
-            left_out.push(
-                "The file's integrity checksum does not match its memories: it was changed \
-                 after it was written. Check them before adding."
-                    .to_string(),
-            );
+            left_out.push(i18n::t("pam_checksum_mismatch", &[]));
         }
     }
 
@@ -319,33 +315,31 @@ pub fn read(text: &str, now: OffsetDateTime) -> Result<Imported, FormatError> {
         let here = |name: &str| format!("memories[{at}].{name}");
         let memory = memory
             .as_object()
-            .ok_or_else(|| field(format!("memories[{at}]"), "a memory object"))?;
+            .ok_or_else(|| field(format!("memories[{at}]"), "expect_memory_object"))?;
         let content = memory
             .get("content")
             .and_then(Value::as_str)
-            .ok_or_else(|| field(here("content"), "a string"))?;
+            .ok_or_else(|| field(here("content"), "expect_string"))?;
         let status = match memory.get("status") {
             None | Some(Value::Null) => "active",
             Some(s) => s
                 .as_str()
-                .ok_or_else(|| field(here("status"), "a string"))?,
+                .ok_or_else(|| field(here("status"), "expect_string"))?,
         };
         if !matches!(status, "active" | "deprecated") {
-            left_out.push(format!("Marked {status} in the file: {content}"));
+            left_out.push(i18n::t("pam_marked", &[&status, &content]));
             continue;
         }
         match memory.get("content_hash").and_then(Value::as_str) {
             Some(hash) if hash == content_hash(content) => {}
-            Some(_) => left_out.push(format!(
-                "Its content hash does not match its text (added as the text reads): {content}"
-            )),
+            Some(_) => left_out.push(i18n::t("pam_hash_mismatch", &[&content])),
             None => {}
         }
         let kind = memory.get("type").and_then(Value::as_str).unwrap_or("");
         let tags: Vec<&str> = match memory.get("tags") {
             None | Some(Value::Null) => Vec::new(),
             Some(Value::Array(tags)) => tags.iter().filter_map(Value::as_str).collect(),
-            Some(_) => return Err(field(here("tags"), "an array of strings")),
+            Some(_) => return Err(field(here("tags"), "expect_string_array")),
         };
         let ours: Option<Ours> = memory
             .get("metadata")
@@ -361,7 +355,7 @@ pub fn read(text: &str, now: OffsetDateTime) -> Result<Imported, FormatError> {
             None => source_of(memory, now),
         };
         let Some(mut item) = MemoryItem::new(content, category, source) else {
-            left_out.push(format!("memories[{at}] has no text."));
+            left_out.push(i18n::t("pam_no_text", &[&format!("memories[{at}]")]));
             continue;
         };
         if let Some(ours) = ours.filter(|o| !o.sources.is_empty()) {

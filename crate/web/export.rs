@@ -20,6 +20,7 @@ use super::browser;
 use crate::export::summary::{progress_view, summary, Summary};
 use crate::export::{self, Progress, Recovered, Source};
 use crate::fill::Notice;
+use crate::i18n;
 use crate::messages::Request;
 
 #[wasm_bindgen]
@@ -91,7 +92,7 @@ impl BrowserFile<'_> {
         let slice = self.file.slice(from as f64, end as f64);
         let bytes = self.reader.read_as_array_buffer(&slice).map_err(|e| {
             let why = describe(&e);
-            format!("the browser could not read it ({why}); was it moved or changed?")
+            i18n::t("export_file_unreadable", &[&why])
         })?;
         Ok(js_sys::Uint8Array::new(&bytes))
     }
@@ -176,15 +177,14 @@ pub fn import_files(
     files: js_sys::Array,
     on_progress: &js_sys::Function,
 ) -> Result<JsValue, JsValue> {
-    let reader = FileReaderSync::new().map_err(|_| {
-        JsValue::from_str("Exports are read in a worker; this page cannot read them itself.")
-    })?;
+    let reader = FileReaderSync::new()
+        .map_err(|_| JsValue::from_str(&i18n::t("export_needs_worker", &[])))?;
     let window = RefCell::new(Window::default());
     let mut chosen = Vec::new();
     for (index, value) in files.iter().enumerate() {
         let file: JsFile = value
             .dyn_into()
-            .map_err(|_| JsValue::from_str("Only files can be imported."))?;
+            .map_err(|_| JsValue::from_str(&i18n::t("export_only_files", &[])))?;
         chosen.push(BrowserFile {
             index,
             name: file.name(),
@@ -195,7 +195,7 @@ pub fn import_files(
         });
     }
     if chosen.is_empty() {
-        return Err(JsValue::from_str("Choose at least one file."));
+        return Err(JsValue::from_str(&i18n::t("export_choose_file", &[])));
     }
     let mut sources: Vec<&mut dyn Source> =
         chosen.iter_mut().map(|f| f as &mut dyn Source).collect();
@@ -237,7 +237,7 @@ fn recovered(items: JsValue) -> Result<Vec<Recovered>, JsValue> {
     browser::from_js(items).map_err(|e| {
         browser::to_js(&Notice {
             ok: false,
-            message: format!("memport could not read what the export gave ({e})."),
+            message: i18n::t("export_gave_unreadable", &[&e]),
         })
     })
 }
@@ -266,7 +266,7 @@ async fn ask_worker(request: &Request) -> JsValue {
     browser::send_to_worker(request).await.unwrap_or_else(|e| {
         browser::to_js(&Notice {
             ok: false,
-            message: format!("memport's background worker did not answer ({e})."),
+            message: i18n::t("web_worker_silent", &[&e]),
         })
     })
 }

@@ -42,7 +42,7 @@ pub enum LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LoadError::Browser(e) => write!(f, "memport could not read browser storage ({e})."),
+            LoadError::Browser(e) => f.write_str(&crate::i18n::t("web_storage_unreadable", &[e])),
             LoadError::Profile(e) => e.fmt(f),
         }
     }
@@ -74,9 +74,7 @@ pub async fn save_profile(profile: &Profile, undo: Option<&Undo>) -> Result<(), 
     let undo = undo.map(Undo::to_json).unwrap_or_default();
     browser::storage_set_pair(PROFILE_KEY, &profile.to_json(), UNDO_KEY, &undo)
         .await
-        .map_err(|e| {
-            format!("memport could not save your profile ({e}). Nothing was changed; free some browser storage and try again.")
-        })
+        .map_err(|e| crate::i18n::t("web_save_failed", &[&e]))
 }
 
 /// The step that undoes the last change, if there is one.
@@ -94,7 +92,7 @@ pub async fn load_picks() -> Picks {
 pub async fn save_picks(picks: &Picks) -> Result<(), String> {
     browser::storage_set(PICKS_KEY, &picks.to_json())
         .await
-        .map_err(|e| format!("memport could not remember what you pointed at ({e})."))
+        .map_err(|e| crate::i18n::t("web_picks_unsaved", &[&e]))
 }
 
 /// The `chrome.storage.local` key holding which part of a profile too large for a target's

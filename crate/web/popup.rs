@@ -9,6 +9,7 @@ use super::{browser, load_backups, load_profile, load_undo, LoadError, PROFILE_K
 use crate::backup::Backup;
 use crate::category::Category;
 use crate::fill::{Notice, Way};
+use crate::i18n;
 use crate::messages::Request;
 use crate::popup::{view_filtered, Filter, PopupView};
 use crate::profile::ItemId;
@@ -32,7 +33,7 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, JsValue> {
 async fn ask_worker(request: &Request) -> JsValue {
     browser::send_to_worker(request)
         .await
-        .unwrap_or_else(|e| problem(format!("memport's background worker did not answer ({e}).")))
+        .unwrap_or_else(|e| problem(i18n::t("web_worker_silent", &[&e])))
 }
 
 /// The view of the stored profile narrowed by `filter` (`{text, category, source}`, any part
@@ -96,20 +97,18 @@ struct DamagedStore {
 pub async fn stored_profile_raw() -> Result<Option<String>, JsValue> {
     browser::storage_get(PROFILE_KEY)
         .await
-        .map_err(|e| JsValue::from_str(&format!("memport could not read browser storage ({e}).")))
+        .map_err(|e| JsValue::from_str(&i18n::t("web_storage_unreadable", &[&e])))
 }
 
 /// A damaged profile memport set aside under `key`, as stored; only keys it listed.
 #[wasm_bindgen(js_name = keptProfileRaw)]
 pub async fn kept_profile_raw(key: String) -> Result<Option<String>, JsValue> {
     if load_backups().await.get(&key).is_none() {
-        return Err(JsValue::from_str(
-            "memport kept no profile under that name.",
-        ));
+        return Err(JsValue::from_str(&i18n::t("web_no_kept_profile", &[])));
     }
     browser::storage_get(&key)
         .await
-        .map_err(|e| JsValue::from_str(&format!("memport could not read browser storage ({e}).")))
+        .map_err(|e| JsValue::from_str(&i18n::t("web_storage_unreadable", &[&e])))
 }
 
 /// "Start a new profile": asks the worker to set the damaged profile aside; its notice.

@@ -236,7 +236,7 @@ async fn edit_item(id: &ItemId, text: &str, category: Category) -> Notice {
             let old = p.items.iter().find(|i| i.id == *id).map(|i| i.text.clone());
             let message = p.edit(id, text, category, now())?;
             Ok::<_, EditError>((
-                message.to_string(),
+                message,
                 undo::quoted("undo_edited", &old.unwrap_or_default()),
             ))
         })
@@ -351,8 +351,7 @@ async fn add_selection(click: &MenuClick) -> Notice {
         let shown = Notice {
             ok: notice.ok,
             message: if notice.ok {
-                "memport kept the selection. Open memport's popup to see it, edit it or undo."
-                    .into()
+                i18n::t("selection_kept_on_page", &[])
             } else {
                 notice.message.clone()
             },

@@ -1917,7 +1917,7 @@
         swallow(event);
         const el = meant(event.target, offer.want);
         if (!el) {
-          p.textContent = `That is not a box you can type in. ${offer.prompt}`;
+          p.textContent = `${said('picker_not_a_box')} ${offer.prompt}`;
           return;
         }
         finish({ css: selectorFor(el) ?? '', url: location.href });
