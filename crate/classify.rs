@@ -23,6 +23,7 @@
 //! ("TurboTax"). `tests/classify_accuracy.rs` measures the rules on a hand-labeled set of
 //! realistic lines.
 
+use crate::i18n;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -32,7 +33,8 @@ use crate::category::Category;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verdict {
     pub category: Category,
-    /// The rule, in a few words ("it says how answers should be").
+    /// The rule, as the message id of a few words for people (`why_rule_answers`: "it says
+    /// how answers should be").
     pub reason: &'static str,
     /// What made that rule match, in the order it looked: words and phrases as the line has
     /// them (lowercased, "prefers", "stop suggesting"), names as written ("TurboTax"), and
@@ -44,15 +46,18 @@ pub struct Verdict {
 impl Verdict {
     /// One short sentence for people: the category, why, and what matched, e.g.
     /// `Response instructions: it says how answers should be — matched "prefers", "answers".`
+    /// In the thread's language; what matched is quoted as the line has it.
     pub fn explain(&self) -> String {
-        let mut out = format!("{}: {}", self.category.label(), self.reason);
-        if !self.matched.is_empty() {
-            let quoted: Vec<String> = self.matched.iter().map(|m| format!("\"{m}\"")).collect();
-            out.push_str(" — matched ");
-            out.push_str(&quoted.join(", "));
+        let category = i18n::category(self.category);
+        let why = i18n::t(self.reason, &[]);
+        if self.matched.is_empty() {
+            return i18n::t("why_explained", &[&category, &why]);
         }
-        out.push('.');
-        out
+        let quoted: Vec<String> = self.matched.iter().map(|m| format!("\"{m}\"")).collect();
+        i18n::t(
+            "why_explained_matched",
+            &[&category, &why, &quoted.join(", ")],
+        )
     }
 }
 
@@ -71,22 +76,22 @@ struct Rule {
 const OVERRIDING: &[Rule] = &[
     Rule {
         category: Category::BehavioralCorrections,
-        reason: "it pushes back on something the assistant did or assumed",
+        reason: "why_rule_pushes_back",
         find: correction,
     },
     Rule {
         category: Category::TechnicalPreferences,
-        reason: "it picks one tool or language over another",
+        reason: "why_rule_picks_tool",
         find: tool_choice,
     },
     Rule {
         category: Category::ResponseInstructions,
-        reason: "it says how answers should be",
+        reason: "why_rule_answers",
         find: response_instruction,
     },
     Rule {
         category: Category::TechnicalPreferences,
-        reason: "it names a tool or language the person uses or prefers",
+        reason: "why_rule_uses_tool",
         find: tool_in_use,
     },
 ];
@@ -100,27 +105,27 @@ const OVERRIDING: &[Rule] = &[
 const GUESSES: &[Rule] = &[
     Rule {
         category: Category::ProjectsAndGoals,
-        reason: "it names something under way or aimed for",
+        reason: "why_rule_under_way",
         find: project,
     },
     Rule {
         category: Category::OtherContext,
-        reason: "it is about an interest, a habit or a past event",
+        reason: "why_rule_interest",
         find: interest_or_past,
     },
     Rule {
         category: Category::PersonalInformation,
-        reason: "it is about who the person is",
+        reason: "why_rule_who",
         find: personal,
     },
     Rule {
         category: Category::TechnicalPreferences,
-        reason: "it names a tool, language or device",
+        reason: "why_rule_names_tool",
         find: tool_named,
     },
     Rule {
         category: Category::PersonalInformation,
-        reason: "it says what the person is",
+        reason: "why_rule_what",
         find: identity,
     },
 ];
@@ -151,13 +156,13 @@ pub fn classify(line: &str, under: Option<Category>) -> Verdict {
     if let Some(category) = under {
         return Verdict {
             category,
-            reason: "the heading it stood under",
+            reason: "why_rule_heading",
             matched: Vec::new(),
         };
     }
     GUESSES.iter().find_map(decide).unwrap_or(Verdict {
         category: Category::OtherContext,
-        reason: "no rule matched",
+        reason: "why_rule_none",
         matched: Vec::new(),
     })
 }
@@ -1356,6 +1361,12 @@ mod tests {
             v.explain(),
             "Technical preferences: it names a tool, language or device — matched \"TurboTax\"."
         );
+        // Said in the person's language; what matched is quoted as the line has it.
+        crate::i18n::set_lang(crate::i18n::Lang::Fr);
+        assert_eq!(
+            classify("The sky was grey.", None).explain(),
+            "Autre contexte : aucune règle ne correspondait."
+        );
     }
 
     #[test]
@@ -1537,7 +1548,7 @@ mod tests {
             let v = classify(&parts.concat(), under);
             proptest::prop_assert!(v.explain().starts_with(v.category.label()));
             let decided_by_a_rule =
-                v.reason != "the heading it stood under" && v.reason != "no rule matched";
+                v.reason != "why_rule_heading" && v.reason != "why_rule_none";
             proptest::prop_assert_eq!(decided_by_a_rule, !v.matched.is_empty());
         }
     }

@@ -73,7 +73,7 @@ pub struct Entry {
     /// Verbatim, wrapped lines joined with a space.
     pub text: String,
     pub category: Category,
-    /// Why that category: the heading, or the classifier's rule.
+    /// Why that category: the message id of the heading's or the classifier's rule.
     pub why: &'static str,
     /// The heading it stood under, if any.
     pub heading: Option<String>,
@@ -462,7 +462,7 @@ pub fn parse(text: &str) -> Parsed {
         });
         if let Some(category) = label {
             entry.category = category;
-            entry.why = "the category label it stood under";
+            entry.why = "why_rule_label";
             continue;
         }
         let under = entry.heading.as_deref().and_then(heading_category);
@@ -598,7 +598,7 @@ pub struct Preview {
 pub struct PreviewEntry {
     pub text: String,
     pub category: &'static str,
-    pub why: &'static str,
+    pub why: String,
     pub saved: Option<String>,
     /// Already in the profile (it will gain this text as a source, not a second copy).
     pub known: bool,
@@ -619,7 +619,7 @@ pub fn preview(parsed: &Parsed, profile: &Profile) -> Preview {
             PreviewEntry {
                 text: e.text.clone(),
                 category: e.category.label(),
-                why: e.why,
+                why: i18n::t(e.why, &[]),
                 saved: e.saved.clone(),
                 known,
                 sensitive: whats(sensitive::scan(&e.text)),
@@ -669,7 +669,7 @@ pub fn preview_reading(reading: &Reading, profile: &Profile) -> Preview {
         .map(|i| PreviewEntry {
             text: i.text.clone(),
             category: i.category.label(),
-            why: "the category saved in the file",
+            why: i18n::t("why_rule_file_category", &[]),
             saved: i.sources.iter().find_map(|s| s.saved.clone()),
             known: held.contains(&i.id),
             sensitive: sensitive::marks(i),
@@ -698,7 +698,7 @@ fn preview_open(open: &formats::Imported, profile: &Profile) -> Preview {
         .map(|i| PreviewEntry {
             text: i.text.clone(),
             category: i.category.label(),
-            why: "the file's category or type",
+            why: i18n::t("why_rule_file_type", &[]),
             saved: i.sources.iter().find_map(|s| s.saved.clone()),
             known: !seen.insert(i.id.clone()) || i.former_ids.iter().any(|f| held.contains(f)),
             sensitive: sensitive::marks(i),

@@ -255,19 +255,19 @@ pub fn import(sources: &mut [&mut dyn Source], progress: &mut dyn FnMut(&Progres
 }
 
 /// The category a recovered item goes under: its heading's where it had one (a Claude memory
-/// section), the instructions category for instructions, else the classifier's.
+/// section), the instructions category for instructions, else the classifier's; and the
+/// message id saying why.
 fn category_of(r: &Recovered) -> (Category, &'static str) {
     match r.kind {
-        Kind::HowToRespond | Kind::ProjectInstructions => (
-            Category::ResponseInstructions,
-            "instructions the person wrote for answers",
-        ),
-        Kind::AccountName => (Category::PersonalInformation, "the account's name"),
+        Kind::HowToRespond | Kind::ProjectInstructions => {
+            (Category::ResponseInstructions, "why_rule_instructions")
+        }
+        Kind::AccountName => (Category::PersonalInformation, "why_rule_account_name"),
         _ => {
             let under = r.heading.as_deref().and_then(text_import::heading_category);
             match under {
-                Some(c) if r.kind == Kind::ConversationsMemory => (c, "the heading it stood under"),
-                _ => (classify(&r.text, None).category, "the classifier's rules"),
+                Some(c) if r.kind == Kind::ConversationsMemory => (c, "why_rule_heading"),
+                _ => (classify(&r.text, None).category, "why_rule_classifier"),
             }
         }
     }
@@ -316,7 +316,7 @@ pub fn preview(recovered: &[Recovered], profile: &Profile) -> Preview {
             PreviewEntry {
                 text: r.text.clone(),
                 category: category.label(),
-                why,
+                why: crate::i18n::t(why, &[]),
                 saved: r.first_seen.clone(),
                 known: !seen.insert(ItemId::of(&r.text)),
                 sensitive: text_import::whats(crate::sensitive::scan(&r.text)),
