@@ -93,6 +93,13 @@ fn anthropic_both_ways_and_format_names() {
         err.contains("lu comme un fichier au format d'import d'Anthropic, 2 souvenirs"),
         "{err}"
     );
+    // Its usage and errors too; the options stay as they are typed.
+    let (code, _, err) = memport_in("de_DE.UTF-8", &["import"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("Aufruf: memport import <export.zip|dir|file>... [--json"),
+        "{err}"
+    );
     assert!(!err.contains("recovered from"), "no export summary: {err}");
     assert!(
         pam.contains(&format!("\"created_at\": \"{day}T00:00:00Z\"")),

@@ -11,8 +11,8 @@
 //! Memories that hold a secret (a key, a password, a card or account number) are named on
 //! stderr, by id and what was found, and left out of `--for`, as the extension leaves them
 //! out of sending, unless `--include-sensitive`; `--json` keeps them, marked.
-//! What it says on stderr is in the shell's language (`LC_ALL`, `LC_MESSAGES`, `LANG`) when
-//! memport speaks it; its usage text and option errors stay English, like the option names.
+//! What it says on stderr (its usage and errors too) is in the shell's language (`LC_ALL`,
+//! `LC_MESSAGES`, `LANG`) when memport speaks it; the option names stay as they are typed.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -29,26 +29,9 @@ use memport::sensitive;
 use memport::sites::Assistant;
 use memport::text_import;
 
-const USAGE: &str = "usage: memport import <export.zip|dir|file>... [--json | --markdown | --format pam|mcp|anthropic | --for claude|chatgpt|gemini] [--include-sensitive]
-
-Recovers the memory and instructions in ChatGPT, Claude and Google Takeout data exports,
-Portable AI Memory (PAM) files, MCP memory server files (memory.jsonl) and files in
-Anthropic's import format, and prints them as one memport profile:
-  (default)    the profile as text, one memory per line under its category
-  --json       the profile as memport's JSON (the popup's Import text restores it)
-  --markdown   the profile as Markdown
-  --format pam the profile as a Portable AI Memory v1.0 memory store (JSON); --pam for short
-  --format mcp the profile as the MCP memory server's knowledge graph (JSON lines),
-               without the memories marked sensitive; --mcp for short
-  --format anthropic
-               the profile in Anthropic's import format: \"[YYYY-MM-DD] - memory\" lines
-               under category headings, as Claude's memory import asks, without the
-               memories marked sensitive
-  --for NAME   the text memport would put in that assistant's import box, without the
-               memories marked sensitive (keys, passwords, card and account numbers)
-  --include-sensitive
-               with --for, --format mcp or --format anthropic, keep the memories marked
-               sensitive";
+/// The command line as it is typed: names and options, the same in every language.
+const SYNOPSIS: &str = "memport import <export.zip|dir|file>... [--json | --markdown | --format \
+                        pam|mcp|anthropic | --for claude|chatgpt|gemini] [--include-sensitive]";
 
 /// What to print.
 enum Output {
@@ -70,7 +53,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
     match it.next().map(String::as_str) {
         Some("import") => {}
         Some("-h" | "--help") | None => return Err(String::new()),
-        Some(other) => return Err(format!("unknown command \"{other}\"")),
+        Some(other) => return Err(t("cli_unknown_command", &[&other])),
     }
     let mut paths = Vec::new();
     let mut output = Output::Text;
@@ -83,36 +66,28 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--pam" => output = Output::Format(WriteFormat::Pam),
             "--mcp" => output = Output::Format(WriteFormat::Mcp),
             "--format" => {
-                let name = it
-                    .next()
-                    .ok_or("--format needs a format: pam, mcp or anthropic")?;
+                let name = it.next().ok_or_else(|| t("cli_format_needs", &[]))?;
                 output = Output::Format(WriteFormat::named(name)?);
             }
             flag if flag.starts_with("--format=") => {
                 output = Output::Format(WriteFormat::named(&flag["--format=".len()..])?);
             }
             "--for" => {
-                let name = it
-                    .next()
-                    .ok_or("--for needs an assistant: claude, chatgpt or gemini")?;
+                let name = it.next().ok_or_else(|| t("cli_for_needs", &[]))?;
                 output = Output::For(match name.to_lowercase().as_str() {
                     "claude" => Assistant::Claude,
                     "chatgpt" => Assistant::ChatGpt,
                     "gemini" => Assistant::Gemini,
-                    other => {
-                        return Err(format!(
-                            "--for {other}: memport writes for claude, chatgpt or gemini"
-                        ))
-                    }
+                    other => return Err(t("cli_for_unknown", &[&other])),
                 });
             }
             "-h" | "--help" => return Err(String::new()),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            flag if flag.starts_with("--") => return Err(t("cli_unknown_option", &[&flag])),
             path => paths.push(PathBuf::from(path)),
         }
     }
     if paths.is_empty() {
-        return Err("name at least one export file or folder".into());
+        return Err(t("cli_no_paths", &[]));
     }
     Ok(Args {
         paths,
@@ -230,7 +205,7 @@ fn main() -> ExitCode {
             if !e.is_empty() {
                 eprintln!("memport: {e}\n");
             }
-            eprintln!("{USAGE}");
+            eprintln!("{}", t("cli_usage", &[&SYNOPSIS]));
             return ExitCode::from(2);
         }
     };

@@ -85,10 +85,7 @@ impl WriteFormat {
             "pam" => Ok(WriteFormat::Pam),
             "mcp" => Ok(WriteFormat::Mcp),
             "anthropic" => Ok(WriteFormat::Anthropic),
-            _ => Err(format!(
-                "--format {name}: memport writes pam (Portable AI Memory), mcp (the MCP memory \
-                 server's JSONL) or anthropic (Anthropic's import format)"
-            )),
+            _ => Err(crate::i18n::t("cli_format_unknown", &[&name])),
         }
     }
 }
