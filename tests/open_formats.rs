@@ -334,8 +334,8 @@ fn mcp_output_is_the_servers_own_shape_and_reads_back() {
     }
 }
 
-#[test]
-fn mcp_files_leave_out_sensitive_memories_unless_asked() {
+/// The sample profile with one memory that holds an API key (marked sensitive).
+fn sample_with_a_key() -> Profile {
     let mut p = sample();
     p.add(vec![MemoryItem::new(
         "My OpenAI key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
@@ -343,6 +343,12 @@ fn mcp_files_leave_out_sensitive_memories_unless_asked() {
         source(None, Via::Import, None),
     )
     .unwrap()]);
+    p
+}
+
+#[test]
+fn mcp_files_leave_out_sensitive_memories_unless_asked() {
+    let p = sample_with_a_key();
     let out = mcp::write(&p, false);
     assert_eq!(out.withheld, 1);
     assert!(!out.text.contains("sk-proj"));
@@ -567,13 +573,7 @@ fn anthropic_entries_that_look_like_structure_stay_entries() {
 
 #[test]
 fn anthropic_files_leave_out_sensitive_memories_unless_asked() {
-    let mut p = sample();
-    p.add(vec![MemoryItem::new(
-        "My OpenAI key is sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",
-        Category::TechnicalPreferences,
-        source(None, Via::Import, None),
-    )
-    .unwrap()]);
+    let p = sample_with_a_key();
     let out = anthropic::write(&p, false);
     assert_eq!(out.withheld, 1);
     assert!(!out.text.contains("sk-proj"));

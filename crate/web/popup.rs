@@ -254,19 +254,27 @@ pub async fn profile_pam() -> Result<String, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+/// The stored profile written by `write` without the memories marked sensitive, as
+/// `{text, withheld}`: the formats that are handed to a model.
+async fn written_file(
+    write: fn(&crate::profile::Profile, bool) -> crate::formats::Written,
+) -> Result<JsValue, JsValue> {
+    let profile = load_profile()
+        .await
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let written = write(&profile, false);
+    Ok(browser::to_js(&WrittenFile {
+        text: written.text,
+        withheld: written.withheld,
+    }))
+}
+
 /// "Download as MCP memory (JSONL)": the profile as the MCP memory server's `memory.jsonl`,
 /// without the memories marked sensitive (the server hands it to a model); `{text,
 /// withheld}`.
 #[wasm_bindgen(js_name = profileMcp)]
 pub async fn profile_mcp() -> Result<JsValue, JsValue> {
-    let profile = load_profile()
-        .await
-        .map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let written = crate::formats::mcp::write(&profile, false);
-    Ok(browser::to_js(&WrittenFile {
-        text: written.text,
-        withheld: written.withheld,
-    }))
+    written_file(crate::formats::mcp::write).await
 }
 
 /// "Download as Anthropic's import format (text)": the profile as `[YYYY-MM-DD] - entry` lines
@@ -274,14 +282,7 @@ pub async fn profile_mcp() -> Result<JsValue, JsValue> {
 /// sensitive (Claude hands it to a model); `{text, withheld}`.
 #[wasm_bindgen(js_name = profileAnthropic)]
 pub async fn profile_anthropic() -> Result<JsValue, JsValue> {
-    let profile = load_profile()
-        .await
-        .map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let written = crate::formats::anthropic::write(&profile, false);
-    Ok(browser::to_js(&WrittenFile {
-        text: written.text,
-        withheld: written.withheld,
-    }))
+    written_file(crate::formats::anthropic::write).await
 }
 
 /// A file written for a model, and how many memories marked sensitive it leaves out.
