@@ -926,6 +926,11 @@
         }
         return [...touched].filter((el) => el.isConnected && !closestDeep(el, OURS) && visible(el) && showsNew(el, before));
       },
+      /** Every element added or revealed since, whether or not it shows text (an empty box). */
+      added() {
+        this.appeared();
+        return [...touched].filter((el) => el.isConnected && !closestDeep(el, OURS) && visible(el));
+      },
       /** Whether `el` shows text that was not on the page before the press. */
       isNew: (el) => showsNew(el, before),
       stop: () => observer.disconnect(),
@@ -1543,6 +1548,23 @@
   }
 
   /**
+   * The one box a person could type several lines in that the page added or revealed since
+   * `watch` began (the press of "`label`"), as {el, how}; null when none, or more than one,
+   * did. Single-line inputs (a nickname, a search) are not import boxes, nor an editor's
+   * helper no one can type in (see writable); a box still disabled is waited for.
+   */
+  function boxThatAppeared(watch, label) {
+    // Counted whether or not the page still has them disabled, so that a decoy is never taken
+    // for the box while the box itself is not yet enabled.
+    const helper = (el) => el.getAttribute('tabindex') === '-1' && !el.matches(':focus');
+    const sized = (el) => { const r = el.getBoundingClientRect(); return r.width >= 2 && r.height >= 2; };
+    const boxes = outermost([...new Set(watch.added().flatMap((el) => [el, ...queryDeep(el, 'textarea, [contenteditable]')]))]
+      .filter((el) => el.matches('textarea, [contenteditable]') && !closestDeep(el, OURS) && visible(el) && sized(el) && !helper(el)));
+    if (boxes.length !== 1 || !writable(boxes[0])) return null;
+    return { el: boxes[0], how: `the box that appeared after pressing "${label}"` };
+  }
+
+  /**
    * Filling, step one: finds the plan's boxes (opening them with the plan's control when the
    * page does not show them) and says what each holds. Changes nothing.
    */
@@ -1558,16 +1580,26 @@
     // plan's opener ("Start import") if no box is there yet.
     const firstWait = openers.length ? Math.min(plan.open_after_ms, plan.wait_ms) : plan.wait_ms;
     let found = await waitUntil(anyBox, firstWait);
+    let appeared = null;
     if (!found && openers.length) {
       const opener = await waitUntil(() => anyBox() || findOne(openers), plan.wait_ms);
-      if (opener && !writable(opener.el)) opener.el.click();
-      found = await waitUntil(anyBox, plan.wait_ms);
+      if (opener && !writable(opener.el)) {
+        // By behaviour, when no locator knows the box's words: a page with one box shows it
+        // after the press, so the one multi-line box that appeared then is the box.
+        const watch = plan.boxes.length === 1 ? watchChanges() : null;
+        const label = squash(opener.el.getAttribute('aria-label') || opener.el.textContent).slice(0, 60);
+        opener.el.click();
+        found = await waitUntil(() => anyBox() || (watch && (appeared = boxThatAppeared(watch, label))), plan.wait_ms);
+        watch?.stop();
+      } else {
+        found = await waitUntil(anyBox, plan.wait_ms);
+      }
     }
     if (found && plan.boxes.length > 1) {
       await waitUntil(() => plan.boxes.every(findBox), 1000); // The others render with it.
     }
-    const seen = plan.boxes.map(findBox);
-    inspected = seen.map((box) => box && { el: box.el, how: box.how, value: valueOf(box.el) });
+    const seen = appeared && !anyBox() ? [appeared] : plan.boxes.map(findBox);
+    inspected = seen.map((box) => box && { el: box.el, how: box.how, value: valueOf(box.el), appeared: box === appeared });
     const boxes = seen.map((box) => (
       { found_by: box ? box.how : null, value: box ? valueOf(box.el) : '', single_line: Boolean(box && box.el instanceof HTMLInputElement) }
     ));
@@ -1589,6 +1621,8 @@
   function inspectedBox(i, locators) {
     const was = inspected[i];
     if (!was) return null;
+    // A box known by having appeared after the press is that element, still there and writable.
+    if (was.appeared) return was.el.isConnected && visible(was.el) && writable(was.el) ? { el: was.el, how: was.how } : null;
     const now = findBox(locators);
     if (!now) return null;
     if (now.el === was.el) return now;

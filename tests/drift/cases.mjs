@@ -181,8 +181,10 @@ export const REGRESSION_SEEDS = {
   import: {
     // Rich editors read back with blank lines between paragraphs; a box inspect saw that the
     // page put aside before the put (it was filled anyway and success said); Quill's clipboard
-    // helper, visible in a shadow root while the editor was still disabled, filled instead.
-    claude: [425953436, 686526963, 1126972836, 1518513655],
+    // helper, visible in a shadow root while the editor was still disabled, filled instead;
+    // a box on the page (no dialog) under words no locator knows ("Step 2: Paste here"),
+    // shown late after "Start import" and disabled a while.
+    claude: [425953436, 686526963, 1126972836, 1518513655, 1653876076],
     // Fields behind "Customize ChatGPT".
     chatgpt: [535948371, 1358061998, 611769315],
     // An opener that reads like the box's label; a feedback box larger than the import box;
