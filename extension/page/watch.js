@@ -55,7 +55,7 @@
     const by = el.getAttribute('aria-labelledby');
     return el.getAttribute('aria-label') || (by && by.split(/\s+/).map((id) => document.getElementById(id)?.textContent).join(' ')) || el.textContent;
   }
-  const visible = (el) => el.isConnected && el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+  const visible = (el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
 
   // The plan's anchor: each locator in turn, a role's best named match first.
   function anchor() {
@@ -116,8 +116,8 @@
     const b = button(busy ? plan.busy_label : plan.label, save);
     b.disabled = busy;
     const line = el('span', status && !status.ok ? 'status problem' : 'status');
+    // A status: read out politely when it changes.
     line.setAttribute('role', 'status');
-    line.setAttribute('aria-live', 'polite');
     line.textContent = status?.message ?? '';
     wrap.append(b, line);
     // The memory was not found: offer to point at it (picker mode).
@@ -159,9 +159,13 @@
 
   async function askPlan() {
     const url = (planUrl = location.href);
-    status = null;
-    plan = null;
-    if (!memoryPage()) return removeButton();
+    const had = plan;
+    status = plan = null;
+    if (!memoryPage()) {
+      watch();
+      // Only a page that had a plan can hold a button: no walk through other pages.
+      return had && removeButton();
+    }
     let reply;
     try {
       reply = await send({ kind: 'page_opened', url });
@@ -172,6 +176,7 @@
     if (planUrl !== url) return;
     plan = reply?.kind === 'plan' ? reply.plan : null;
     planAt = Date.now();
+    watch();
     redraw();
   }
 
@@ -233,19 +238,28 @@
 
   function check() {
     timer = null;
-    if (!alive()) stop();
-    else if (location.href !== planUrl) askPlan();
+    if (location.href !== planUrl) askPlan();
+    else if (plan && !alive()) stop();
     else if (plan) ensureButton();
   }
   // Apps re-render and navigate without reloading: look again after changes, in batches.
+  // Where the browser reports the app's navigations (the Navigation API), the DOM is watched
+  // only on a memory page, to keep the button through re-renders; elsewhere always. Nothing
+  // of chrome.* is touched on other pages.
   const soon = () => { timer ??= setTimeout(check, 50); };
   const observer = new MutationObserver(soon);
+  const nav = globalThis.navigation;
+  function watch() {
+    observer.disconnect();
+    if (plan || !nav) observer.observe(document.documentElement, { childList: true, subtree: true });
+  }
   function stop() {
     observer.disconnect();
     removeButton();
     plan = null;
   }
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  watch();
+  nav?.addEventListener('currententrychange', soon);
   addEventListener('popstate', soon);
   addEventListener('hashchange', soon);
   askPlan();
