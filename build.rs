@@ -9,7 +9,10 @@
 //! import page without a host permission, a host no site needs, a page off its origin).
 //!
 //! Then it writes every site as one JSON document to `OUT_DIR/sites.json`, which the crate
-//! embeds: TOML (commented, easy to maintain) stays out of the WebAssembly.
+//! embeds: TOML (commented, easy to maintain) stays out of the WebAssembly. And it writes the
+//! memory pages alone to `OUT_DIR/watch.json` (per site: its URL patterns as regular
+//! expressions, `sites::pattern::regex_source`, and its fragments), which `./dev build` puts
+//! into the page watcher (`extension/page/watch.js`): the one table stays in the site files.
 
 #[path = "crate/category.rs"]
 #[allow(dead_code)]
@@ -67,7 +70,31 @@ fn run() -> Result<(), Vec<String>> {
     let json = serde_json::to_string(&sites).map_err(|e| vec![e.to_string()])?;
     let out = Path::new(&env::var("OUT_DIR").map_err(|e| vec![e.to_string()])?).join("sites.json");
     fs::write(&out, json).map_err(|e| vec![format!("{}: {e}", out.display())])?;
+    let watch = serde_json::to_string(&memory_pages(&sites)?).map_err(|e| vec![e.to_string()])?;
+    let out = out.with_file_name("watch.json");
+    fs::write(&out, watch).map_err(|e| vec![format!("{}: {e}", out.display())])?;
     Ok(())
+}
+
+/// One memory page for the watcher: its URL patterns as regular expressions, its fragments.
+type Watched = (Vec<String>, Vec<String>);
+
+/// The watcher's table: `[[[regex, ...], [fragment, ...]], ...]`, one entry per memory page.
+fn memory_pages(sites: &[SiteSpec]) -> Result<Vec<Watched>, Vec<String>> {
+    let mut table = Vec::new();
+    for (site, page) in sites.iter().filter_map(|s| Some((s, s.capture.as_ref()?))) {
+        let mut regexes = Vec::new();
+        for p in &page.url_patterns {
+            regexes.push(sites::pattern::regex_source(p).ok_or_else(|| {
+                vec![format!(
+                    "{}: memory page {p} is no match pattern",
+                    site.name
+                )]
+            })?);
+        }
+        table.push((regexes, page.fragments.clone()));
+    }
+    Ok(table)
 }
 
 fn read_json(path: &str) -> Result<Value, Vec<String>> {

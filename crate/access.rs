@@ -8,7 +8,8 @@
 //! - a content script may only say what it saw: `page_opened`, `page_read` and `picked`, and
 //!   only from the top frame of one of the sites' exact origins. The page's URL is the one
 //!   the browser reports for the sender, so a page cannot ask for another site's plan or
-//!   save a capture under another site's name;
+//!   save a capture under another site's name. It may also ask for the page code
+//!   (`load_agent`) when a capture starts, always into its own tab;
 //! - anything else (another extension, a frame, an origin memport does not know) is refused.
 //!
 //! The browser's sender arrives as [`RawSender`]; [`permit`] decides.
@@ -38,6 +39,11 @@ pub struct RawSender {
     /// The sending tab, when there is one.
     #[serde(default)]
     pub tab_id: Option<i32>,
+    /// The sending tab's URL as the browser reports it now. Chromium's `url` stays the one
+    /// the document was loaded at while the app navigates with `history.pushState`; the
+    /// tab's follows, and for the top frame it is the same document's.
+    #[serde(default)]
+    pub tab_url: Option<String>,
 }
 
 /// Who sent a request, as far as the worker trusts it.
@@ -64,6 +70,17 @@ impl Sender {
                 why: Refusal::Frame,
             };
         }
+        // Where the app has taken the top frame since it loaded: only within its origin (an
+        // app cannot pushState elsewhere; a tab already elsewhere keeps the sender's URL).
+        let url = match &raw.tab_url {
+            Some(now)
+                if pattern::origin(now).is_some()
+                    && pattern::origin(now) == pattern::origin(&url) =>
+            {
+                now.clone()
+            }
+            _ => url,
+        };
         let origin = pattern::origin(&url).unwrap_or_default();
         if sites::all().iter().any(|s| s.origin == origin) {
             Sender::Site {
@@ -206,6 +223,8 @@ pub fn permit(request: Request, sender: &Sender, offers: &mut Offers) -> Result<
                 items,
             })
         }
+        // memport's own page code, into the sender's own tab, whatever tab the message named.
+        Request::LoadAgent { .. } => Ok(Request::LoadAgent { tab_id }),
         other => Err(Refusal::PageMayNot { kind: other.kind() }),
     }
 }
@@ -243,6 +262,7 @@ mod tests {
             url: Some(url.into()),
             frame_id: Some(frame),
             tab_id: Some(7),
+            tab_url: None,
         })
     }
 
@@ -382,6 +402,45 @@ mod tests {
             panic!("a page may say what it read");
         };
         assert_eq!(outcome.url(), "https://chatgpt.com/");
+    }
+
+    #[test]
+    fn a_page_the_app_navigated_is_where_its_tab_is_now_within_its_origin() {
+        let moved = |tab_url: &str| {
+            Sender::of(&RawSender {
+                own: false,
+                url: Some("https://claude.ai/new".into()),
+                frame_id: Some(0),
+                tab_id: Some(7),
+                tab_url: Some(tab_url.into()),
+            })
+        };
+        let at = |sender: Sender| match sender {
+            Sender::Site { url, .. } => url,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            at(moved("https://claude.ai/settings/capabilities")),
+            "https://claude.ai/settings/capabilities"
+        );
+        assert_eq!(at(moved("https://chatgpt.com/")), "https://claude.ai/new");
+        assert_eq!(at(moved("")), "https://claude.ai/new");
+    }
+
+    #[test]
+    fn a_page_loads_the_page_code_only_into_its_own_tab() {
+        let claude = page("https://claude.ai/settings/capabilities", 0);
+        let asked = Request::LoadAgent { tab_id: Some(99) };
+        assert_eq!(
+            permit(asked, &claude, &mut Offers::default()),
+            Ok(Request::LoadAgent { tab_id: Some(7) })
+        );
+        let framed = page("https://claude.ai/settings/capabilities", 3);
+        let asked = Request::LoadAgent { tab_id: None };
+        assert_eq!(
+            permit(asked, &framed, &mut Offers::default()),
+            Err(Refusal::Frame)
+        );
     }
 
     #[test]

@@ -27,6 +27,12 @@ pub enum Request {
     PageOpened { url: String },
     /// The in-page button read the page.
     PageRead { outcome: ReadOutcome },
+    /// A capture or picker starts on the page: put the page code (`page/agent.js`) into the
+    /// tab `tab_id` (for a page, always its own tab; see `access`), unless it is there.
+    LoadAgent {
+        #[serde(default)]
+        tab_id: Option<i32>,
+    },
     /// Fill `target`'s import box (or, `way` chat_message, its composer) with the profile.
     SendTo {
         target: Assistant,
@@ -94,6 +100,7 @@ impl Request {
         match self {
             Request::PageOpened { .. } => "page_opened",
             Request::PageRead { .. } => "page_read",
+            Request::LoadAgent { .. } => "load_agent",
             Request::SendTo { .. } => "send_to",
             Request::CheckPage { .. } => "check_page",
             Request::Picked { .. } => "picked",

@@ -113,15 +113,22 @@ export function waitForTab(tabId, timeoutMs) {
 }
 
 /**
- * Runs `memportAgent[method](arg)` in the top frame of the tab (page/agent.js is injected
- * first; it guards against running twice, and carries the styles of its closed shadow roots)
- * and resolves with what it returned.
+ * Puts the page code (page/agent.js, with the styles of its closed shadow roots) into the top
+ * frame of the tab, in the isolated world the page watcher (page/watch.js) runs in, unless it
+ * is there already: nothing heavy goes into a page until a capture, fill, check, picker or
+ * answer capture starts there. The agent also guards against running twice.
  */
-export async function runInPage(tabId, method, arg) {
+export async function loadAgent(tabId) {
   const target = { tabId, frameIds: [0] };
-  await chrome.scripting.executeScript({ target, files: ['page/agent.js'] });
+  const [present] = await chrome.scripting.executeScript({ target, func: () => Boolean(globalThis.memportAgent) });
+  if (!present?.result) await chrome.scripting.executeScript({ target, files: ['page/agent.js'] });
+}
+
+/** Runs `memportAgent[method](arg)` in the top frame of the tab (loading it first) and resolves with what it returned. */
+export async function runInPage(tabId, method, arg) {
+  await loadAgent(tabId);
   const [result] = await chrome.scripting.executeScript({
-    target,
+    target: { tabId, frameIds: [0] },
     func: (m, a) => globalThis.memportAgent[m](a),
     args: [method, arg],
   });

@@ -20,6 +20,7 @@ function senderOf(sender) {
     url,
     frame_id: Number.isInteger(sender?.frameId) ? sender.frameId : null,
     tab_id: Number.isInteger(sender?.tab?.id) ? sender.tab.id : null,
+    tab_url: typeof sender?.tab?.url === 'string' ? sender.tab.url : null,
   };
 }
 

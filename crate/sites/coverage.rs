@@ -26,7 +26,14 @@ pub struct Manifest {
 #[derive(Debug, Deserialize)]
 pub struct ContentScript {
     pub matches: Vec<String>,
+    /// The files loaded into every matching page as it loads.
+    #[serde(default)]
+    pub js: Vec<String>,
 }
+
+/// What pages load as they open: the watcher alone. The page code (`page/agent.js`) comes
+/// through `chrome.scripting` when a capture, fill, check, picker or answer capture starts.
+pub const WATCHER: &str = "page/watch.js";
 
 /// Every disagreement, each naming the site and the pattern; empty when they agree.
 pub fn problems(manifest: &Manifest, sites: &[SiteSpec]) -> Vec<String> {
@@ -101,6 +108,15 @@ pub fn problems(manifest: &Manifest, sites: &[SiteSpec]) -> Vec<String> {
             problems.push(format!("{name}: {p} is outside its origin {}", site.origin));
         }
     }
+    for c in &manifest.content_scripts {
+        for js in c.js.iter().filter(|js| js.as_str() != WATCHER) {
+            problems.push(format!(
+                "manifest loads {js} into every page of {} as it loads: only {WATCHER} goes \
+                 there; the worker injects the rest when it is used",
+                c.matches.join(", ")
+            ));
+        }
+    }
     for h in &hosts {
         if !needed_hosts.iter().any(|p| pattern::covers(h, p)) {
             problems.push(format!(
@@ -150,6 +166,7 @@ mod tests {
             host_permissions: hosts.iter().map(|s| s.to_string()).collect(),
             content_scripts: vec![ContentScript {
                 matches: scripts.iter().map(|s| s.to_string()).collect(),
+                js: vec![WATCHER.to_string()],
             }],
         }
     }
@@ -194,6 +211,28 @@ mod tests {
         assert!(found
             .iter()
             .any(|p| p.starts_with("Gemini: import page https://gemini.google.com/import")));
+    }
+
+    #[test]
+    fn pages_load_only_the_watcher() {
+        let mut m = manifest(
+            &[
+                "https://claude.ai/*",
+                "https://chatgpt.com/*",
+                "https://gemini.google.com/*",
+            ],
+            &[
+                "https://claude.ai/*",
+                "https://chatgpt.com/*",
+                "https://gemini.google.com/*",
+            ],
+        );
+        assert_eq!(problems(&m, sites::all()), Vec::<String>::new());
+        m.content_scripts[0].js.push("page/agent.js".into());
+        let found = problems(&m, sites::all());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0]
+            .starts_with("manifest loads page/agent.js into every page of https://claude.ai/*"));
     }
 
     #[test]

@@ -104,6 +104,40 @@ pub fn origin(url: &str) -> Option<String> {
     Some(format!("{}://{}", p.scheme, authority.to_ascii_lowercase()))
 }
 
+/// The pattern as a JavaScript regular expression (its source), for page code that cannot
+/// run this file: tested against `protocol//hostname` plus the path and query (no port, no
+/// fragment), it agrees with [`matches`]. `./dev build` writes these into the watcher.
+pub fn regex_source(pattern: &str) -> Option<String> {
+    let p = split(pattern)?;
+    let literal = |s: &str| {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '*' => out.push_str(".*"),
+                '\\' | '^' | '$' | '.' | '|' | '?' | '+' | '(' | ')' | '[' | ']' | '{' | '}' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    };
+    let scheme = if p.scheme == "*" {
+        "https?".to_string()
+    } else {
+        literal(p.scheme)
+    };
+    let host = match p.host.as_str() {
+        "*" => "[^/]*".to_string(),
+        h => match h.strip_prefix("*.") {
+            Some(domain) => format!("(?:[^/]*\\.)?{}", literal(domain)),
+            None => literal(h),
+        },
+    };
+    Some(format!("^{scheme}://{host}{}$", literal(p.path)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +211,22 @@ mod tests {
             Some("https://localhost:8443")
         );
         assert_eq!(origin("garbage"), None);
+    }
+
+    #[test]
+    fn regex_sources_for_the_watcher() {
+        assert_eq!(
+            regex_source("https://claude.ai/settings/capabilities*").as_deref(),
+            Some(r"^https://claude\.ai/settings/capabilities.*$")
+        );
+        assert_eq!(
+            regex_source("https://gemini.google.com/u/*/saved-info*").as_deref(),
+            Some(r"^https://gemini\.google\.com/u/.*/saved-info.*$")
+        );
+        assert_eq!(
+            regex_source("*://*.google.com/*").as_deref(),
+            Some(r"^https?://(?:[^/]*\.)?google\.com/.*$")
+        );
+        assert_eq!(regex_source("not a pattern"), None);
     }
 }

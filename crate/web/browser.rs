@@ -40,6 +40,8 @@ extern "C" {
     async fn wait_for_tab_js(tab_id: i32, timeout_ms: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = runInPage)]
     async fn run_in_page_js(tab_id: i32, method: &str, arg: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = loadAgent)]
+    async fn load_agent_js(tab_id: i32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = sendToWorker)]
     async fn send_to_worker_js(request: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = readSelection)]
@@ -169,6 +171,11 @@ pub async fn run_in_page<A: Serialize, R: DeserializeOwned>(
         .await
         .map_err(describe)?;
     from_js(got)
+}
+
+/// Puts the page code into the top frame of tab `tab_id`, unless it is there already.
+pub async fn load_agent(tab_id: i32) -> Result<(), String> {
+    load_agent_js(tab_id).await.map(|_| ()).map_err(describe)
 }
 
 pub async fn send_to_worker<Q: Serialize>(request: &Q) -> Result<JsValue, String> {

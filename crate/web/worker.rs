@@ -81,6 +81,14 @@ async fn dispatch(request: Request) -> Reply {
             plan: capture_plan(&url).await,
         },
         Request::PageRead { outcome } => save_capture(&outcome).await,
+        // A capture (or the picker) starts on a page: its page code comes only now.
+        Request::LoadAgent { tab_id } => match tab_id {
+            Some(id) => match browser::load_agent(id).await {
+                Ok(()) => Reply::notice(true, ""),
+                Err(e) => Reply::notice(false, t("page_code_failed", &[&e])),
+            },
+            None => Reply::notice(false, t("page_code_failed", &[&"no tab"])),
+        },
         Request::SendTo { target, way, items } => {
             Reply::Notice(send_to(target, way, items.as_deref()).await)
         }

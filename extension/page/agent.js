@@ -1,7 +1,9 @@
 // memport's page code: carries out plans the Rust core made, and reports plain data back.
 //
-// It runs in the extension's isolated world on assistant pages: as a content script on memory
-// pages, and injected by the service worker (chrome.scripting) on import pages. It knows no
+// It runs in the extension's isolated world of a page, injected by the service worker
+// (chrome.scripting, see loadAgent in extension/browser.js) only when a capture, fill, check,
+// picker or answer capture starts there; the page watcher (page/watch.js), the only script
+// pages load, asks for it when its button is pressed. It knows no
 // site: every selector, label, timeout and message arrives in the plan (see crate/capture.rs,
 // crate/fill.rs). It decides nothing about memory; it finds elements, reads text, fills a box,
 // asks the person, and says what happened.
@@ -1659,8 +1661,9 @@
 
   // ---- memport's own marks on the page ---------------------------------------------------
   //
-  // Everything memport draws (the capture button and its status line, questions, notices,
-  // the picker) lives in a closed shadow root: the page's script cannot read what it says
+  // Everything memport draws (questions, notices, the picker; and the capture button with its
+  // status line, which the watcher, page/watch.js, draws the same way) lives in a closed
+  // shadow root: the page's script cannot read what it says
   // (host.shadowRoot is null, the host has no text of its own) nor reach its buttons. Every
   // handler acts only on trusted events, so a page's el.click() or dispatchEvent() does
   // nothing; a person's click, or Enter or Space on a focused button, does. The host keeps
@@ -1669,15 +1672,10 @@
 
   const STYLE = `
 :host { all: initial; }
-:host([data-memport="capture"]) { display: inline-block; vertical-align: middle; margin: 0.25em 0.5em; font-size: 14px; }
-:host(.memport-floating) { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483646; max-width: 26rem; padding: 0.5em 0.75em; border-radius: 0.75rem; background: #fff; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.18); }
-.capture { display: inline-flex; align-items: center; gap: 0.6em; flex-wrap: wrap; font: 14px/1.45 system-ui, sans-serif; }
 .button { cursor: pointer; font: inherit; font-size: 0.875rem; padding: 0.35em 0.9em; border-radius: 0.5rem; border: 1px solid #c9c4ee; background: #f4f2ff; color: #2e2785; }
 .button:disabled { opacity: 0.65; cursor: progress; }
 .button:focus-visible { outline: 2px solid #4b3fc4; outline-offset: 2px; }
-.status { font-size: 0.85rem; color: #2c6a3a; }
-.status:empty { display: none; }
-.status.problem, .panel.problem p { color: #a02323; }
+.panel.problem p { color: #a02323; }
 .panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: 420px; padding: 12px 14px; border-radius: 10px; border: 1px solid #c9c4ee; background: #fff; color: #1d1b2e; box-shadow: 0 6px 24px rgba(20, 16, 60, 0.18); font: 14px/1.45 system-ui, sans-serif; }
 .panel p { margin: 4px 0 10px; }
 .brand { color: #4b3fc4; font-size: 12px; letter-spacing: 0.04em; }
