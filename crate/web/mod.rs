@@ -1,11 +1,20 @@
-//! The WebAssembly face of the core: what the service worker and the popup call.
+//! The WebAssembly face of the core: what the service worker, the popup and the export worker
+//! call.
 //!
 //! Only this module knows it runs in a browser. It loads and stores the profile, turns
 //! requests into core calls, and carries the core's decisions out through [`browser`].
+//!
+//! The extension ships two modules built from this crate (`./dev build`): the core
+//! (`pkg/memport.js`, the `web-core` feature: [`worker`] and [`popup`]), which the service
+//! worker and the popup load, and the export reader (`pkg/memport_export.js`, the `reader`
+//! feature: [`export`]), which only the options page's export worker loads.
 
 pub mod browser;
+#[cfg(feature = "reader")]
 pub mod export;
+#[cfg(feature = "web-core")]
 pub mod popup;
+#[cfg(feature = "web-core")]
 pub mod worker;
 
 use time::OffsetDateTime;
