@@ -17,9 +17,9 @@
 //   {kind: 'done', items, summary}                             the recovered memories
 //   {kind: 'failed', message}                                  the run could not finish
 
-import init, { importFiles, warmUp } from './pkg/memport_export.js';
+import init, { importFiles, warmUp, loadLanguage } from './pkg/memport_export.js';
 
-const ready = init({ module_or_path: new URL('pkg/memport_export_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('pkg/memport_export_bg.wasm', import.meta.url) }).then(loadLanguage);
 
 self.onmessage = async ({ data }) => {
   try {

@@ -36,6 +36,22 @@ pub fn speak_the_browsers_language() {
     crate::i18n::set_lang(crate::i18n::Lang::from_tag(&browser::ui_language()));
 }
 
+/// Reads the catalog of the language spoken from the extension's `_locales/` when it is not
+/// built in (the WebAssembly carries only English: see `crate::i18n`). The JS that loads a
+/// module waits for this after `init`, before anything is said. Should the file not load, the
+/// words are English, and the console says why.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = loadLanguage)]
+pub async fn load_language() {
+    let lang = crate::i18n::lang();
+    if crate::i18n::has_catalog(lang) {
+        return;
+    }
+    let read = browser::read_catalog(lang.code()).await;
+    if let Err(e) = read.and_then(|text| crate::i18n::provide(lang, &text)) {
+        web_sys::console::warn_1(&format!("memport speaks English: {e}").into());
+    }
+}
+
 /// Now, from the browser's clock.
 pub fn now() -> OffsetDateTime {
     let nanos = (js_sys::Date::now() * 1_000_000.0) as i128;
