@@ -411,6 +411,18 @@ mod tests {
     }
 
     #[test]
+    fn a_provided_catalog_must_parse_and_never_replaces_one_in_use() {
+        assert!(provide(Lang::De, "{").is_err());
+        // German is built in natively: said once, it is the catalog from then on.
+        set_lang(Lang::De);
+        let said = t("page_cancel", &[]);
+        assert!(has_catalog(Lang::De));
+        provide(Lang::De, r#"{"page_cancel": {"message": "X"}}"#).unwrap();
+        assert_eq!(t("page_cancel", &[]), said);
+        assert_ne!(said, "X");
+    }
+
+    #[test]
     fn dates_follow_the_language() {
         let day = time::macros::date!(2026 - 11 - 24);
         let said: Vec<String> = Lang::ALL
