@@ -2,9 +2,10 @@
 //!
 //! Every sentence a person reads is a message id with arguments, looked up in one catalog per
 //! language. The catalogs are the extension's own `extension/_locales/<lang>/messages.json`
-//! (Chrome's format, which the browser also reads for the manifest and the pages), embedded
-//! here so that the worker, the popup and the CLI say the same thing in the same words, and so
-//! that native tests can read them.
+//! (Chrome's format, which the browser also reads for the manifest and the pages), so that the
+//! worker, the popup and the CLI say the same thing in the same words. Natively all are
+//! embedded (the CLI, and the tests that read them); the WebAssembly embeds English and reads
+//! the person's language from `_locales/` when it starts ([`provide`]).
 //!
 //! Plurals: a message whose wording depends on a count has one entry per form,
 //! `<id>_one` and `<id>_other`, picked by the language's rule ([`Lang::plural`]). Numbers are
@@ -115,7 +116,13 @@ pub struct Placeholder {
 /// A catalog: message id (lower case, as Chrome matches them) to its text with `$1`..`$9`.
 type Catalog = HashMap<String, String>;
 
-const SOURCES: [(Lang, &str); 5] = [
+/// The catalogs built in. Natively all five (the tests, the `memport` tool). The WebAssembly
+/// carries only English, which every other language falls back to: the extension ships every
+/// catalog in `_locales/` anyway, so the person's own is read from there at start
+/// ([`provide`], from `crate::web`), and the service worker and popup do not compile four
+/// languages they never speak.
+#[cfg(not(target_arch = "wasm32"))]
+const SOURCES: &[(Lang, &str)] = &[
     (
         Lang::En,
         include_str!("../extension/_locales/en/messages.json"),
@@ -137,6 +144,11 @@ const SOURCES: [(Lang, &str); 5] = [
         include_str!("../extension/_locales/ja/messages.json"),
     ),
 ];
+#[cfg(target_arch = "wasm32")]
+const SOURCES: &[(Lang, &str)] = &[(
+    Lang::En,
+    include_str!("../extension/_locales/en/messages.json"),
+)];
 
 /// The raw entries of `lang`'s catalog, for the checks that every language has every message.
 pub fn entries(lang: Lang) -> Result<HashMap<String, Entry>, String> {
@@ -144,22 +156,51 @@ pub fn entries(lang: Lang) -> Result<HashMap<String, Entry>, String> {
         .iter()
         .find(|(l, _)| *l == lang)
         .ok_or_else(|| format!("no catalog for {}", lang.code()))?;
+    parse(lang, text)
+}
+
+fn parse(lang: Lang, text: &str) -> Result<HashMap<String, Entry>, String> {
     serde_json::from_str(text).map_err(|e| format!("_locales/{}/messages.json: {e}", lang.code()))
 }
 
-/// `lang`'s catalog, parsed the first time it is needed: a popup in French reads French and,
-/// for a message French lacks, English, never the other three.
-fn catalog(lang: Lang) -> &'static Catalog {
-    static CATALOGS: [OnceLock<Catalog>; 5] = [const { OnceLock::new() }; 5];
-    let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    CATALOGS[at].get_or_init(|| {
-        // A catalog that does not parse fails the tests; here it only means English.
-        entries(lang)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(id, e)| (id.to_ascii_lowercase(), positional(&e)))
-            .collect()
-    })
+/// The parsed catalogs, by [`Lang::ALL`]'s order: each filled the first time it is needed (a
+/// popup in French reads French and, for a message French lacks, English, never the other
+/// three), or by [`provide`].
+static CATALOGS: [OnceLock<Catalog>; 5] = [const { OnceLock::new() }; 5];
+
+fn slot(lang: Lang) -> &'static OnceLock<Catalog> {
+    &CATALOGS[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
+}
+
+fn catalog_of(entries: HashMap<String, Entry>) -> Catalog {
+    entries
+        .into_iter()
+        .map(|(id, e)| (id.to_ascii_lowercase(), positional(&e)))
+        .collect()
+}
+
+/// `lang`'s catalog: built in, or provided; none for a language that is neither (yet).
+fn catalog(lang: Lang) -> Option<&'static Catalog> {
+    let slot = slot(lang);
+    if let Some(catalog) = slot.get() {
+        return Some(catalog);
+    }
+    let (_, text) = SOURCES.iter().find(|(l, _)| *l == lang)?;
+    // A catalog that does not parse fails the tests; here it only means English.
+    Some(slot.get_or_init(|| catalog_of(parse(lang, text).unwrap_or_default())))
+}
+
+/// Whether `lang`'s catalog is at hand, built in or provided.
+pub fn has_catalog(lang: Lang) -> bool {
+    slot(lang).get().is_some() || SOURCES.iter().any(|(l, _)| *l == lang)
+}
+
+/// Takes `text`, a `messages.json` of `lang` (the extension's own `_locales/<lang>/`), as
+/// that language's catalog. One already there is kept.
+pub fn provide(lang: Lang, text: &str) -> Result<(), String> {
+    let entries = parse(lang, text)?;
+    let _ = slot(lang).set(catalog_of(entries));
+    Ok(())
 }
 
 /// The entry's text with its named placeholders (`$site$`) replaced by their content (`$1`).
@@ -225,7 +266,7 @@ fn fill(text: &str, args: &[&dyn Display]) -> String {
 }
 
 fn lookup(lang: Lang, id: &str) -> Option<&'static str> {
-    catalog(lang)
+    catalog(lang)?
         .get(&id.to_ascii_lowercase())
         .map(String::as_str)
 }
@@ -367,6 +408,18 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_provided_catalog_must_parse_and_never_replaces_one_in_use() {
+        assert!(provide(Lang::De, "{").is_err());
+        // German is built in natively: said once, it is the catalog from then on.
+        set_lang(Lang::De);
+        let said = t("page_cancel", &[]);
+        assert!(has_catalog(Lang::De));
+        provide(Lang::De, r#"{"page_cancel": {"message": "X"}}"#).unwrap();
+        assert_eq!(t("page_cancel", &[]), said);
+        assert_ne!(said, "X");
     }
 
     #[test]

@@ -165,6 +165,17 @@ export function uiLanguage() {
   return i18n?.getMessage?.('locale_code') || i18n?.getUILanguage?.() || globalThis.navigator?.language || 'en';
 }
 
+/**
+ * The text of the extension's own _locales/<code>/messages.json. Read relative to the page or
+ * worker running (the service worker, the popup and the export worker all live at the
+ * extension's root), as the export worker has no chrome.runtime.getURL.
+ */
+export async function readCatalog(code) {
+  const response = await fetch(new URL(`_locales/${code}/messages.json`, globalThis.location.href));
+  if (!response.ok) throw new Error(`_locales/${code}/messages.json: ${response.status}`);
+  return response.text();
+}
+
 /** Creates the context-menu items Rust lists (replacing any from an earlier version). */
 export async function createMenu(entries) {
   await chrome.contextMenus.removeAll();

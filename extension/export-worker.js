@@ -1,7 +1,8 @@
 // "Import a data export": the dedicated worker that reads the person's files.
 //
 // The options page starts one per run (`new Worker(..., {type: 'module'})`) and posts it the
-// chosen `File`s: handles, not bytes. Here the Rust core (crate/web/export.rs, `importFiles`)
+// chosen `File`s: handles, not bytes. Here the Rust export reader (crate/web/export.rs,
+// `importFiles`; its own WebAssembly module, pkg/memport_export.js, which only this worker loads)
 // reads them by slices of a few megabytes with FileReaderSync, which only a worker may use,
 // so a file larger than any JavaScript string is fine and the page stays responsive. Cancel
 // is `worker.terminate()` on the page's side: nothing here needs to cooperate.
@@ -16,9 +17,9 @@
 //   {kind: 'done', items, summary}                             the recovered memories
 //   {kind: 'failed', message}                                  the run could not finish
 
-import init, { importFiles, warmUp } from './pkg/memport.js';
+import init, { importFiles, warmUp, loadLanguage } from './pkg/memport_export.js';
 
-const ready = init({ module_or_path: new URL('pkg/memport_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('pkg/memport_export_bg.wasm', import.meta.url) }).then(loadLanguage);
 
 self.onmessage = async ({ data }) => {
   try {

@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, profilePam, profileMcp, profileAnthropic, openFormat, mayBeOpenFormat, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewExport, importExport, storedProfileRaw, keptProfileRaw, startNewProfile } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, profilePam, profileMcp, profileAnthropic, openFormat, mayBeOpenFormat, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewExport, importExport, storedProfileRaw, keptProfileRaw, startNewProfile, loadLanguage } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -409,6 +409,7 @@ $('export-link').querySelector('a').addEventListener('click', (event) => {
 });
 
 await init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
+await loadLanguage();
 await refresh();
 
 const TARGETS = [

@@ -1,9 +1,10 @@
 // The service worker: registers the browser's listeners (synchronously, as MV3 requires) and
 // hands every event to the Rust core (crate/web/worker.rs). It holds no logic of its own.
 
-import init, { handleMessage, onMenuClick as menuClick, installMenu, refreshBadge } from './pkg/memport.js';
+import init, { handleMessage, onMenuClick as menuClick, installMenu, refreshBadge, loadLanguage } from './pkg/memport.js';
 
-const ready = init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
+// The core module (pkg/memport.js), then the person's language's words (English is built in).
+const ready = init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') }).then(loadLanguage);
 
 // The profile in storage is for memport's own pages and this worker, not for content scripts
 // running inside the assistants' pages. Browsers without the setting for storage.local

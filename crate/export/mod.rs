@@ -63,19 +63,34 @@ use crate::profile::{ItemId, MemoryItem, Profile, Source as ItemSource, Via};
 use crate::sites::Assistant;
 use crate::text_import::{self, Preview, PreviewEntry};
 
+// The reader itself (the `reader` feature): the `memport` tool and the options page's export
+// worker read exports. The service worker and the popup only preview and add what it
+// recovered (`Recovered`, `preview`, `into_profile` below), so their WebAssembly module is
+// built without it.
+#[cfg(feature = "reader")]
 mod chatgpt;
+#[cfg(feature = "reader")]
 mod claude;
+#[cfg(feature = "reader")]
 mod collect;
+#[cfg(feature = "reader")]
 pub mod limits;
+#[cfg(feature = "reader")]
 mod run;
+#[cfg(feature = "reader")]
 pub mod split;
+#[cfg(feature = "reader")]
 pub mod summary;
 #[cfg(feature = "synth")]
 pub mod synth;
+#[cfg(feature = "reader")]
 mod takeout;
+#[cfg(feature = "reader")]
 pub mod warm;
+#[cfg(feature = "reader")]
 pub mod zip;
 
+#[cfg(feature = "reader")]
 /// Random access to one file the person chose: read by slices, never whole.
 pub trait Source {
     /// The file's name as the person knows it (`chatgpt-export.zip`, `My Activity.json`).
@@ -90,12 +105,14 @@ pub trait Source {
     fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> Result<usize, String>;
 }
 
+#[cfg(feature = "reader")]
 /// A file held in memory, read as a file: a ZIP inside a ZIP, the warm-up's export, tests.
 pub struct Bytes {
     pub(crate) name: String,
     pub(crate) data: Vec<u8>,
 }
 
+#[cfg(feature = "reader")]
 impl Bytes {
     pub fn new(name: impl Into<String>, data: Vec<u8>) -> Bytes {
         Bytes {
@@ -105,6 +122,7 @@ impl Bytes {
     }
 }
 
+#[cfg(feature = "reader")]
 impl Source for Bytes {
     fn name(&self) -> &str {
         &self.name
@@ -178,6 +196,7 @@ pub struct Recovered {
     pub file: String,
 }
 
+#[cfg(feature = "reader")]
 /// Something that went wrong, located as closely as helps: what was recovered before it is
 /// kept, and reading goes on where it can.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,6 +213,7 @@ pub struct Fault {
     pub message: String,
 }
 
+#[cfg(feature = "reader")]
 impl std::fmt::Display for Fault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use crate::i18n::{number, t};
@@ -209,6 +229,7 @@ impl std::fmt::Display for Fault {
     }
 }
 
+#[cfg(feature = "reader")]
 /// How far the reading is, reported as it goes.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Progress {
@@ -221,6 +242,7 @@ pub struct Progress {
     pub conversations: u64,
 }
 
+#[cfg(feature = "reader")]
 /// What a whole import found.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Outcome {
@@ -228,6 +250,7 @@ pub struct Outcome {
     pub report: Report,
 }
 
+#[cfg(feature = "reader")]
 /// What was read, skipped and wrong: the summary the person sees at the end.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
@@ -243,6 +266,7 @@ pub struct Report {
     pub faults: Vec<Fault>,
 }
 
+#[cfg(feature = "reader")]
 /// Reads every source, calling `progress` as it goes (about every megabyte), and returns
 /// what was recovered. Never fails as a whole: what goes wrong is a [`Fault`] in the report.
 pub fn import(sources: &mut [&mut dyn Source], progress: &mut dyn FnMut(&Progress)) -> Outcome {
@@ -359,14 +383,14 @@ pub fn into_profile(
 
 /// A file on disk, read by slices: what the `memport` tool, the tests and the benchmark read
 /// exports through. (The browser's `File` is `crate::web::export`'s.)
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "reader", not(target_arch = "wasm32")))]
 pub struct DiskFile {
     name: String,
     file: std::fs::File,
     len: u64,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "reader", not(target_arch = "wasm32")))]
 impl DiskFile {
     /// Opens `path`, to be named `name` in progress and faults.
     pub fn open(path: &std::path::Path, name: String) -> std::io::Result<DiskFile> {
@@ -376,7 +400,7 @@ impl DiskFile {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "reader", not(target_arch = "wasm32")))]
 impl Source for DiskFile {
     fn name(&self) -> &str {
         &self.name

@@ -50,11 +50,20 @@ extern "C" {
     async fn create_menu_js(entries: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = uiLanguage)]
     fn ui_language_js() -> String;
+    #[wasm_bindgen(catch, js_name = readCatalog)]
+    async fn read_catalog_js(code: &str) -> Result<JsValue, JsValue>;
 }
 
 /// The browser's UI language tag ("fr-FR"), which the extension's own words follow.
 pub fn ui_language() -> String {
     ui_language_js()
+}
+
+/// The text of the extension's own `_locales/<code>/messages.json`.
+pub async fn read_catalog(code: &str) -> Result<String, String> {
+    let text = read_catalog_js(code).await.map_err(describe)?;
+    text.as_string()
+        .ok_or_else(|| format!("_locales/{code}/messages.json is not text"))
 }
 
 /// A browser tab memport works with.

@@ -5,7 +5,8 @@
 //! core's [`Source`] stays a plain blocking reader, which only a worker may do), hands them to
 //! [`export::import`], and reports progress as it goes. The page itself only passes `File`
 //! handles to the worker (no bytes), draws what comes back, and asks the service worker for
-//! the preview ([`preview_export`]) and to add what the person kept ([`import_export`]).
+//! the preview and to add what the person kept (`previewExport`, `importExport` in
+//! [`super::popup`]). This is the export module's (`pkg/memport_export.js`) only face.
 //!
 //! `File`, `Blob` and `FileReaderSync` are declared here rather than taken from `web-sys`:
 //! four members are all memport uses of them.
@@ -19,9 +20,7 @@ use wasm_bindgen::JsCast;
 use super::browser;
 use crate::export::summary::{progress_view, summary, Summary};
 use crate::export::{self, Progress, Recovered, Source};
-use crate::fill::Notice;
 use crate::i18n;
-use crate::messages::Request;
 
 #[wasm_bindgen]
 extern "C" {
@@ -230,43 +229,4 @@ pub fn import_files(
         items: &outcome.items,
         summary: summary(&outcome),
     }))
-}
-
-/// Reads `items` as the page got them from the worker: memories recovered from an export.
-fn recovered(items: JsValue) -> Result<Vec<Recovered>, JsValue> {
-    browser::from_js(items).map_err(|e| {
-        browser::to_js(&Notice {
-            ok: false,
-            message: i18n::t("export_gave_unreadable", &[&e]),
-        })
-    })
-}
-
-/// Asks the service worker what adding `items` would do; resolves with
-/// `{kind: "preview", preview}` (as "Import text" shows it) or a notice.
-#[wasm_bindgen(js_name = previewExport)]
-pub async fn preview_export(items: JsValue) -> JsValue {
-    match recovered(items) {
-        Ok(items) => ask_worker(&Request::PreviewExport { items }).await,
-        Err(notice) => notice,
-    }
-}
-
-/// Asks the service worker to add `items` (the recovered memories the person kept);
-/// resolves with its notice.
-#[wasm_bindgen(js_name = importExport)]
-pub async fn import_export(items: JsValue) -> JsValue {
-    match recovered(items) {
-        Ok(items) => ask_worker(&Request::ImportExport { items }).await,
-        Err(notice) => notice,
-    }
-}
-
-async fn ask_worker(request: &Request) -> JsValue {
-    browser::send_to_worker(request).await.unwrap_or_else(|e| {
-        browser::to_js(&Notice {
-            ok: false,
-            message: i18n::t("web_worker_silent", &[&e]),
-        })
-    })
 }

@@ -1,11 +1,20 @@
-//! The WebAssembly face of the core: what the service worker and the popup call.
+//! The WebAssembly face of the core: what the service worker, the popup and the export worker
+//! call.
 //!
 //! Only this module knows it runs in a browser. It loads and stores the profile, turns
 //! requests into core calls, and carries the core's decisions out through [`browser`].
+//!
+//! The extension ships two modules built from this crate (`./dev build`): the core
+//! (`pkg/memport.js`, the `web-core` feature: [`worker`] and [`popup`]), which the service
+//! worker and the popup load, and the export reader (`pkg/memport_export.js`, the `reader`
+//! feature: [`export`]), which only the options page's export worker loads.
 
 pub mod browser;
+#[cfg(feature = "reader")]
 pub mod export;
+#[cfg(feature = "web-core")]
 pub mod popup;
+#[cfg(feature = "web-core")]
 pub mod worker;
 
 use time::OffsetDateTime;
@@ -25,6 +34,22 @@ pub const PICKS_KEY: &str = "memport.picked";
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn speak_the_browsers_language() {
     crate::i18n::set_lang(crate::i18n::Lang::from_tag(&browser::ui_language()));
+}
+
+/// Reads the catalog of the language spoken from the extension's `_locales/` when it is not
+/// built in (the WebAssembly carries only English: see `crate::i18n`). The JS that loads a
+/// module waits for this after `init`, before anything is said. Should the file not load, the
+/// words are English, and the console says why.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = loadLanguage)]
+pub async fn load_language() {
+    let lang = crate::i18n::lang();
+    if crate::i18n::has_catalog(lang) {
+        return;
+    }
+    let read = browser::read_catalog(lang.code()).await;
+    if let Err(e) = read.and_then(|text| crate::i18n::provide(lang, &text)) {
+        web_sys::console::warn_1(&format!("memport speaks English: {e}").into());
+    }
 }
 
 /// Now, from the browser's clock.

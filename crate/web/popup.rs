@@ -323,3 +323,29 @@ pub fn set_group_collapsed(label: String, collapsed: bool) {
     // A preference that cannot be stored is simply not remembered.
     let _ = LocalStorage::set(COLLAPSED_KEY, all);
 }
+
+/// Reads `items` as the options page got them from the export worker: memories recovered
+/// from an export (`crate::web::export`, in the export module).
+fn recovered(items: JsValue) -> Result<Vec<crate::export::Recovered>, JsValue> {
+    browser::from_js(items).map_err(|e| problem(i18n::t("export_gave_unreadable", &[&e])))
+}
+
+/// Asks the service worker what adding `items` would do; resolves with
+/// `{kind: "preview", preview}` (as "Import text" shows it) or a notice.
+#[wasm_bindgen(js_name = previewExport)]
+pub async fn preview_export(items: JsValue) -> JsValue {
+    match recovered(items) {
+        Ok(items) => ask_worker(&Request::PreviewExport { items }).await,
+        Err(notice) => notice,
+    }
+}
+
+/// Asks the service worker to add `items` (the recovered memories the person kept);
+/// resolves with its notice.
+#[wasm_bindgen(js_name = importExport)]
+pub async fn import_export(items: JsValue) -> JsValue {
+    match recovered(items) {
+        Ok(items) => ask_worker(&Request::ImportExport { items }).await,
+        Err(notice) => notice,
+    }
+}

@@ -442,9 +442,9 @@ async function firefoxOnce(ff, watch, file, jsonBytes) {
 // made from the options page with the File of an input of the bench's own.
 
 const PROBE_WORKER = `
-import init, { importFiles } from './pkg/memport.js';
+import init, { importFiles } from './pkg/memport_export.js';
 const t = performance.now();
-const ready = init({ module_or_path: new URL('pkg/memport_bg.wasm', import.meta.url) }).then(() => performance.now() - t);
+const ready = init({ module_or_path: new URL('pkg/memport_export_bg.wasm', import.meta.url) }).then(() => performance.now() - t);
 self.onmessage = async ({ data }) => {
   const initMs = await ready;
   const real = FileReaderSync.prototype.readAsArrayBuffer;
