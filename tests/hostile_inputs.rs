@@ -8,7 +8,6 @@
 //! mutated synthetic exports (truncated, flipped, bogus sizes) through every parser, the
 //! stable-toolchain smoke of the `cargo fuzz` targets in `fuzz/` (run by `./dev fuzz`).
 //! Each crash the fuzzer found is a test here, its input inline.
-#![cfg(feature = "synth")]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -16,9 +15,9 @@ use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use memport::export::synth::{self, ExportKind, Options};
 use memport::export::Bytes;
 use memport::export::{self, limits, zip, Outcome};
+use memport_synth::{self as synth, ExportKind, Options};
 use proptest::prelude::*;
 
 #[path = "../fuzz/harness.rs"]

@@ -70,11 +70,10 @@ pub mod limits;
 mod run;
 pub mod split;
 pub mod summary;
-#[cfg(feature = "synth")]
-pub mod synth;
 mod takeout;
 pub mod warm;
 pub mod zip;
+pub mod zip_write;
 
 /// Random access to one file the person chose: read by slices, never whole.
 pub trait Source {

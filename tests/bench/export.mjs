@@ -10,7 +10,7 @@
 //                               [--runs N] [--no-wait] [--no-chromium] [--no-probe]
 //                               [--no-node] [--no-firefox] [--dist-firefox DIR]
 //
-// --native FILE: the figures `cargo bench --bench export --features synth -- --json FILE`
+// --native FILE: the figures `cargo bench --bench export -- --json FILE`
 // wrote (it also makes the inputs in target/bench-export/; `./dev bench` runs both).
 //
 // Chromium: each run opens a fresh options page (chrome-extension://<id>/popup.html in a tab),
@@ -239,7 +239,7 @@ const inputs = labels.map((label) => {
   const json = path.join(dir, `chatgpt-${tag}`, 'conversations.json');
   for (const f of [zip, json]) {
     if (!fs.existsSync(f)) {
-      console.error(`${f} is missing: cargo bench --bench export --features synth -- --sizes ${label} makes it (./dev bench runs both)`);
+      console.error(`${f} is missing: cargo bench --bench export -- --sizes ${label} makes it (./dev bench runs both)`);
       process.exit(2);
     }
   }

@@ -26,7 +26,12 @@ import { start, openPopup, popupGroups, storedProfile, seedProfile, profileJson,
 
 const V8_MAX_STRING = 536_870_888;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SYNTH_SOURCES = ['crate/export/synth.rs', 'tests/synth/memport-synth.rs'];
+// What the exports are made by, hashed into their cache key: the generator's crate and the
+// ZIP writer it shares with memport.
+const SYNTH_SOURCES = [
+  ...fs.readdirSync(path.join(ROOT, 'tests/synth')).filter((f) => f.endsWith('.rs')).sort().map((f) => `tests/synth/${f}`),
+  'crate/export/zip_write.rs',
+];
 const SYNTH_SEED = 7;
 // The size of the conversations JSON: well past V8's longest string, whatever the last
 // conversation's length.
@@ -36,7 +41,7 @@ const BIG = '600MB';
 let built = null;
 function synthBinary() {
   if (!built) {
-    execFileSync('cargo', ['build', '--release', '--quiet', '--features', 'synth', '--bin', 'memport-synth'],
+    execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'memport-synth', '--bin', 'memport-synth'],
       { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     built = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'release', 'memport-synth');
   }
