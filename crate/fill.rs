@@ -2,17 +2,18 @@
 //! and the judgement of what it reports.
 //!
 //! Filling goes in two steps so that Rust decides everything. First the page code finds the
-//! boxes and says what they hold ([`Send::inspect_plan`]). If any holds other text, the person
+//! boxes and says what they hold ([`SendPlan::inspect_plan`]). If any holds other text, the person
 //! is asked (replace, keep and add below, or leave it). Rust then fits each box's entries
 //! within its character limit, never cutting an entry: what does not fit is listed to the
 //! person. Then the page code puts the texts in the way each editor's own input handling
-//! registers, and reads them back ([`Send::put_plan`], [`Send::judge`]). Nothing is ever
+//! registers, and reads them back ([`SendPlan::put_plan`], [`SendPlan::judge`]). Nothing is ever
 //! submitted: the message names the button the person presses themselves.
 
 use serde::{Deserialize, Serialize};
 
 use crate::category::Category;
 use crate::i18n;
+use crate::notice::Notice;
 use crate::parts::{self, Part, Parts};
 use crate::profile::{ItemId, MemoryItem, Profile};
 use crate::render;
@@ -182,13 +183,6 @@ pub struct CopyOffer {
     pub failed: String,
 }
 
-/// A message for the person, and whether things went as they wanted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Notice {
-    pub ok: bool,
-    pub message: String,
-}
-
 /// One box to fill and the entries meant for it.
 #[derive(Clone, Debug)]
 pub struct BoxSend {
@@ -198,7 +192,7 @@ pub struct BoxSend {
     pub max_chars: Option<u32>,
     /// The most UTF-8 bytes it takes ([`sites::ImportBox::max_bytes`]).
     pub max_bytes: Option<u32>,
-    /// Over `max_bytes`, the entries go in parts, one per send ([`Send::in_parts`]).
+    /// Over `max_bytes`, the entries go in parts, one per send ([`SendPlan::in_parts`]).
     pub in_parts: bool,
     /// The most characters one entry may hold: longer ones go in as several, split between
     /// sentences ([`sentences::pack`]).
@@ -214,7 +208,7 @@ pub struct BoxSend {
 
 /// Everything the worker needs to send the profile to `target`.
 #[derive(Clone, Debug)]
-pub struct Send {
+pub struct SendPlan {
     pub target: Assistant,
     pub name: String,
     /// "import box", "custom instructions".
@@ -247,7 +241,7 @@ pub struct Planned {
 }
 
 /// The plan for sending `profile` to `target`, the `way` the person chose.
-pub fn prepare(target: Assistant, way: Way, profile: &Profile) -> Result<Send, SendError> {
+pub fn prepare(target: Assistant, way: Way, profile: &Profile) -> Result<SendPlan, SendError> {
     let page = match way {
         Way::Import => sites::import_page(target),
         Way::ChatMessage => sites::chat_page(target),
@@ -307,7 +301,7 @@ pub fn prepare(target: Assistant, way: Way, profile: &Profile) -> Result<Send, S
             }
         }
     }
-    Ok(Send {
+    Ok(SendPlan {
         target,
         name: site.name.clone(),
         title: page.title.clone(),
@@ -385,7 +379,7 @@ pub fn prepare_chosen(
     way: Way,
     profile: &Profile,
     chosen: Option<&[ItemId]>,
-) -> Result<Send, SendError> {
+) -> Result<SendPlan, SendError> {
     if profile.is_empty() {
         return prepare(target, way, profile);
     }
@@ -424,7 +418,7 @@ fn one_line(text: &str) -> String {
         .join(" · ")
 }
 
-impl Send {
+impl SendPlan {
     /// The text of `entries` for box `i` in the target's format, an entry longer than the
     /// box's entry limit in several.
     fn render(&self, i: usize, entries: &[&MemoryItem]) -> String {
@@ -461,7 +455,7 @@ impl Send {
         }
     }
 
-    /// Box `i`'s limit, in the unit of [`Send::size`].
+    /// Box `i`'s limit, in the unit of [`SendPlan::size`].
     fn limit(&self, i: usize) -> Option<usize> {
         let b = &self.boxes[i];
         b.max_bytes.or(b.max_chars).map(|m| m as usize)
@@ -471,9 +465,9 @@ impl Send {
     /// its entries, in the order its text lists them (by category), are split between whole
     /// entries into parts that each fit, and this send carries the part `progress` says
     /// comes next ([`Parts::choose`]). Answers the progress to store once this part was put
-    /// in ([`Send::placed`]), or `None` when there is nothing to store.
+    /// in ([`SendPlan::placed`]), or `None` when there is nothing to store.
     pub fn in_parts(&mut self, progress: &Parts, way: Way) -> Option<Parts> {
-        let key = parts::key(self.target, way);
+        let key = parts::key(self.target, way.key());
         let i = self.boxes.iter().position(|b| b.in_parts)?;
         let max = self.boxes[i].max_bytes? as usize;
         let mut entries = self.boxes[i].entries.clone();
@@ -817,7 +811,7 @@ impl Send {
     }
 
     /// When memport cannot fill the boxes (`why`) but the target's page is open: the page's
-    /// notice offers to copy the whole text ([`Send::copy_offer`]); nothing is copied before
+    /// notice offers to copy the whole text ([`SendPlan::copy_offer`]); nothing is copied before
     /// the person presses it.
     pub fn elsewhere(&self, why: &str) -> Notice {
         let mut message = i18n::t(

@@ -4,7 +4,8 @@
 //! categories, and its JSON file back to the very same profile.
 
 use memport::category::Category;
-use memport::profile::{export_json, MemoryItem, Profile, Source, Via};
+use memport::download::profile_json;
+use memport::profile::{MemoryItem, Profile, Source, Via};
 use memport::render;
 use memport::text_import::{self, Reading};
 use proptest::prelude::*;
@@ -91,7 +92,7 @@ proptest! {
 
     #[test]
     fn json_restores_the_same_profile(p in profile()) {
-        let file = export_json(&p);
+        let file = profile_json(&p);
         match text_import::read(&file) {
             Ok(Reading::Profile(back)) => prop_assert_eq!(back, p),
             other => prop_assert!(false, "not read as a profile: {:?}", other.map(|_| ())),

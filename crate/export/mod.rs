@@ -21,7 +21,7 @@
 //!   [`crate::dedupe::key`] are one fact ([`Kind::MemoryWrite`]) with `times`, the first and last
 //!   date (UTC, from `create_time`) and the first conversation's title. A fact is
 //!   `contradicted_by` the latest later write that gives another value for the same
-//!   [`crate::conflict::Slot`].
+//!   [`crate::slot::Slot`].
 //! - ChatGPT memory snapshots (`content_type: "model_editable_context"`, `model_set_context`):
 //!   one [`Kind::MemorySnapshot`] per non-empty line, its leading number (`1.`) and date
 //!   (`[2024-05-01].` or `[2024-05-01]`) taken off, the date kept as the day seen.

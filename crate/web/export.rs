@@ -19,9 +19,9 @@ use wasm_bindgen::JsCast;
 use super::browser;
 use crate::export::summary::{progress_view, summary, Summary};
 use crate::export::{self, Progress, Recovered, Source};
-use crate::fill::Notice;
 use crate::i18n;
 use crate::messages::Request;
+use crate::notice::Notice;
 
 #[wasm_bindgen]
 extern "C" {

@@ -8,9 +8,10 @@ use serde::Serialize;
 use super::{browser, load_backups, load_profile, load_undo, LoadError, PROFILE_KEY};
 use crate::backup::Backup;
 use crate::category::Category;
-use crate::fill::{Notice, Way};
+use crate::fill::Way;
 use crate::i18n;
 use crate::messages::Request;
+use crate::notice::Notice;
 use crate::popup::{view_filtered, Filter, PopupView};
 use crate::profile::ItemId;
 use crate::render;
@@ -241,7 +242,7 @@ pub async fn profile_text() -> Result<String, JsValue> {
 pub async fn profile_json() -> Result<String, JsValue> {
     load_profile()
         .await
-        .map(|p| crate::profile::export_json(&p))
+        .map(|p| crate::download::profile_json(&p))
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 

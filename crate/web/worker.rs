@@ -15,9 +15,10 @@ use crate::category::Category;
 use crate::check;
 use crate::conflict;
 use crate::export;
-use crate::fill::{self, Choice, CopyOffer, Inspected, Notice, Put, Send, Way};
+use crate::fill::{self, Choice, CopyOffer, Inspected, Put, SendPlan, Way};
 use crate::i18n::{self, t, tn};
 use crate::messages::{self, MenuClick, MenuCommand, Reply, Request};
+use crate::notice::Notice;
 use crate::picker::{self, Part};
 use crate::profile::ItemId;
 use crate::profile::{EditError, Profile};
@@ -645,7 +646,7 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<Filled, String> {
     })
 }
 
-async fn open_target(send: &Send) -> Result<browser::Tab, String> {
+async fn open_target(send: &SendPlan) -> Result<browser::Tab, String> {
     let found = browser::find_tab(&send.url_patterns).await?;
     // A custom GPT's or a project's chat is never written into: a fresh chat is opened.
     let found = found.filter(|tab| !send.never_fills(&tab.url));

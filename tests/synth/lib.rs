@@ -334,8 +334,8 @@ pub(crate) fn file_name(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use memport::conflict::Slot;
     use memport::dedupe;
+    use memport::slot::Slot;
 
     #[test]
     fn json_strings_escape_as_asked() {

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use memport::conflict::{Slot, Value};
 use memport::dedupe;
 use memport::export::{Kind, Recovered};
 use memport::sites::Assistant;
+use memport::slot::{Slot, Value};
 
 /// One planted occurrence of a memory: what the reader sees at one place.
 #[derive(Clone, Debug)]
