@@ -600,7 +600,7 @@ impl Filled {
 }
 
 /// Fills the boxes.
-async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<Filled, String> {
+async fn fill_boxes(send: &SendPlan, tab: &browser::Tab) -> Result<Filled, String> {
     if pattern::origin(&tab.url).as_deref() != Some(send.origin.as_str()) {
         return Ok(Filled::same(send.wrong_page(&tab.url), None, false));
     }
