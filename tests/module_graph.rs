@@ -2,8 +2,9 @@
 //!
 //! A module here is a top-level one: `crate/profile.rs` is `profile`, everything under
 //! `crate/export/` is `export`. Module A imports B when A's code names `crate::B` (in a `use`,
-//! also inside `use crate::{B, …}`, or as a path). A module's tests (`#[cfg(test)] mod …`) and
-//! comments do not count: a test may build on anything. The graph must have no cycle, so each
+//! also inside `use crate::{B, …}`, or as a path). A module's tests (`#[cfg(test)] mod …`, and
+//! the files such a module is kept in, `crate/<module>_tests.rs`) and comments do not count: a
+//! test may build on anything. The graph must have no cycle, so each
 //! module can be read, tested and changed knowing only what it imports (issue 15: `dedupe`,
 //! the rule that decides item ids, imported from `text_import` and `profile`, which imported
 //! it back through others).
@@ -95,7 +96,8 @@ fn graph() -> Graph {
                 dirs.push(path);
                 continue;
             }
-            if path.extension().and_then(|e| e.to_str()) != Some("rs") {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if !name.ends_with(".rs") || name.ends_with("_tests.rs") {
                 continue;
             }
             let rel = path.strip_prefix(&root).expect("under crate/");
