@@ -60,9 +60,9 @@ pub enum Request {
     /// "Import text": add the text's memories.
     ImportText { text: String },
     /// "Import an export": what the recovered memories would add, before anything is added.
-    PreviewExport { items: Vec<Recovered> },
+    PreviewDataExport { items: Vec<Recovered> },
     /// "Import an export": add the recovered memories the person kept.
-    ImportExport { items: Vec<Recovered> },
+    ImportDataExport { items: Vec<Recovered> },
     /// "Capture the answer": read the assistant's last reply on a chat page (the tab
     /// `tab_id`; when absent, the one in front, or the one used last before memport's own
     /// page), for "Import text" to preview. Adds nothing.
@@ -101,8 +101,8 @@ impl Request {
             Request::ForgetPicks { .. } => "forget_picks",
             Request::PreviewImport { .. } => "preview_import",
             Request::ImportText { .. } => "import_text",
-            Request::PreviewExport { .. } => "preview_export",
-            Request::ImportExport { .. } => "import_export",
+            Request::PreviewDataExport { .. } => "preview_data_export",
+            Request::ImportDataExport { .. } => "import_data_export",
             Request::CaptureAnswer { .. } => "capture_answer",
             Request::DeleteItem { .. } => "delete_item",
             Request::Undo => "undo",

@@ -119,11 +119,13 @@ pub enum Via {
     MemoryPage,
     /// Text the person selected on a page ("Add selection to memory").
     Selection,
-    /// Text the person pasted into "Import text" (an assistant's answer, an export).
+    /// Text the person pasted into "Import text" (an assistant's answer to the export prompt).
     Import,
     /// Recovered from an assistant's official data export (a ZIP or JSON file the person
-    /// chose on the options page).
-    Export,
+    /// chose on the options page). Stored as `export`, its name before data exports had
+    /// their own word.
+    #[serde(rename = "export")]
+    DataExport,
 }
 
 /// Where and when an item was read.

@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, profilePam, profileMcp, profileAnthropic, openFormat, mayBeOpenFormat, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewExport, importExport, storedProfileRaw, keptProfileRaw, startNewProfile } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, profilePam, profileMcp, profileAnthropic, openFormat, mayBeOpenFormat, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewDataExport, importDataExport, storedProfileRaw, keptProfileRaw, startNewProfile } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -633,7 +633,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'memport.profile' in changes) refresh();
 });
 
-// "Import a data export" (the options page). A dedicated worker (export-worker.js) reads the
+// "Import a data export" (the options page). A dedicated worker (data-export-worker.js) reads the
 // chosen files with the Rust core; this page passes it the File handles, never their bytes,
 // draws its progress, and shows what it recovered in the same preview as Import text, one
 // checkbox per memory. Cancel ends the worker outright: nothing is added until "Add".
@@ -665,7 +665,7 @@ function clearExport() {
 }
 
 function newExportWorker() {
-  return new Worker(chrome.runtime.getURL('export-worker.js'), { type: 'module' });
+  return new Worker(chrome.runtime.getURL('data-export-worker.js'), { type: 'module' });
 }
 
 /** Starts the spare worker, if there is none, and has it warm up. Its failures are quiet. */
@@ -791,7 +791,7 @@ async function showRecovered({ items, summary }) {
   }
   if (summary.nothing) return exportSay(false, summary.nothing);
   exportSay(true, '');
-  const reply = await previewExport(items);
+  const reply = await previewDataExport(items);
   if (reply.kind !== 'preview') return exportSay(false, reply.message);
   recovered = items;
   $('export-result').append(...previewNodes(reply.preview, (index, ticked) => {
@@ -812,7 +812,7 @@ function showExportChoice() {
 $('export-add').addEventListener('click', async () => {
   const kept = recovered.filter((_, index) => !dropped.has(index));
   $('export-add').disabled = true;
-  const notice = await importExport(kept);
+  const notice = await importDataExport(kept);
   say(notice);
   exportSay(notice.ok, notice.message);
   if (!notice.ok) {

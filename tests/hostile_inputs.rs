@@ -164,7 +164,7 @@ fn memory_json(line: &str) -> Vec<u8> {
 }
 
 #[test]
-fn a_claude_export_with_overlapping_bold_marks_is_read() {
+fn a_claude_data_export_with_overlapping_bold_marks_is_read() {
     // Issue 13: `***::` in a memory or a project's instructions panicked the whole import.
     let memories = serde_json::json!([{
         "conversations_memory": "***::\n**Work**\n- Ana is a data engineer\n***:",
@@ -460,7 +460,7 @@ proptest! {
 
     /// Mutated synthetic exports through the whole reader and the ZIP container.
     #[test]
-    fn mutated_exports_read_or_fail_cleanly(
+    fn mutated_data_exports_read_or_fail_cleanly(
         seed in any::<prop::sample::Index>(),
         mutations in prop::collection::vec(mutation(), 1..4),
     ) {

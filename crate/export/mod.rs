@@ -291,7 +291,7 @@ pub fn items(recovered: &[Recovered], now: OffsetDateTime) -> Vec<MemoryItem> {
             }
             let source = ItemSource {
                 assistant: Some(r.assistant),
-                via: Via::Export,
+                via: Via::DataExport,
                 url: r.file.clone(),
                 heading: r.heading.clone().or_else(|| r.conversation.clone()),
                 captured_at: now,

@@ -4,7 +4,7 @@
 //! requests into core calls, and carries the core's decisions out through [`browser`].
 
 pub mod browser;
-pub mod export;
+pub mod data_export;
 pub mod popup;
 pub mod worker;
 

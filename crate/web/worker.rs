@@ -98,13 +98,13 @@ async fn dispatch(request: Request) -> Reply {
         Request::ForgetPicks { site } => Reply::Notice(forget_picks(site).await),
         Request::PreviewImport { text } => preview_import(&text).await,
         Request::ImportText { text } => Reply::Notice(import_text(&text).await),
-        Request::PreviewExport { items } => match load_profile().await {
+        Request::PreviewDataExport { items } => match load_profile().await {
             Ok(profile) => Reply::Preview {
                 preview: export::preview(&items, &profile),
             },
             Err(e) => Reply::notice(false, e.to_string()),
         },
-        Request::ImportExport { items } => Reply::Notice(changed(
+        Request::ImportDataExport { items } => Reply::Notice(changed(
             change_profile(|p| {
                 let (message, label) = export::into_profile(&items, now(), p);
                 Ok::<_, EditError>((message, label.to_string()))

@@ -1,7 +1,7 @@
 // "Import a data export": the dedicated worker that reads the person's files.
 //
 // The options page starts one per run (`new Worker(..., {type: 'module'})`) and posts it the
-// chosen `File`s: handles, not bytes. Here the Rust core (crate/web/export.rs, `importFiles`)
+// chosen `File`s: handles, not bytes. Here the Rust core (crate/web/data_export.rs, `importFiles`)
 // reads them by slices of a few megabytes with FileReaderSync, which only a worker may use,
 // so a file larger than any JavaScript string is fine and the page stays responsive. Cancel
 // is `worker.terminate()` on the page's side: nothing here needs to cooperate.

@@ -1,5 +1,5 @@
 // "Import a data export" on the options page: the person's export files are read by the Rust
-// core in a dedicated Web Worker (extension/export-worker.js, crate/web/export.rs), with a
+// core in a dedicated Web Worker (extension/data-export-worker.js, crate/web/data_export.rs), with a
 // progress bar and Cancel, then previewed one checkbox per memory and added. Real extension,
 // real Chromium; the exports are the repository's synthetic ones (`memport-synth`,
 // docs/synthetic-exports.md), each with its truth file: exactly what must be recovered.
@@ -345,7 +345,7 @@ test('files dropped on the drop zone are read; a worker that fails says so and t
     init: () => {
       const RealWorker = window.Worker;
       window.Worker = class extends RealWorker {
-        constructor(url, options) { super(String(url).replace('export-worker.js', 'no-such-worker.js'), options); }
+        constructor(url, options) { super(String(url).replace('data-export-worker.js', 'no-such-worker.js'), options); }
       };
       window.restoreWorker = () => { window.Worker = RealWorker; };
     },

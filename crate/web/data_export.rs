@@ -1,11 +1,11 @@
 //! "Import a data export" on the options page.
 //!
-//! [`import_files`] runs in a dedicated Web Worker (`extension/export-worker.js`), never in
+//! [`import_files`] runs in a dedicated Web Worker (`extension/data-export-worker.js`), never in
 //! the page: it reads the person's files by slices with `FileReaderSync` (synchronous, so the
 //! core's [`Source`] stays a plain blocking reader, which only a worker may do), hands them to
 //! [`export::import`], and reports progress as it goes. The page itself only passes `File`
 //! handles to the worker (no bytes), draws what comes back, and asks the service worker for
-//! the preview ([`preview_export`]) and to add what the person kept ([`import_export`]).
+//! the preview ([`preview_data_export`]) and to add what the person kept ([`import_data_export`]).
 //!
 //! `File`, `Blob` and `FileReaderSync` are declared here rather than taken from `web-sys`:
 //! four members are all memport uses of them.
@@ -244,20 +244,20 @@ fn recovered(items: JsValue) -> Result<Vec<Recovered>, JsValue> {
 
 /// Asks the service worker what adding `items` would do; resolves with
 /// `{kind: "preview", preview}` (as "Import text" shows it) or a notice.
-#[wasm_bindgen(js_name = previewExport)]
-pub async fn preview_export(items: JsValue) -> JsValue {
+#[wasm_bindgen(js_name = previewDataExport)]
+pub async fn preview_data_export(items: JsValue) -> JsValue {
     match recovered(items) {
-        Ok(items) => ask_worker(&Request::PreviewExport { items }).await,
+        Ok(items) => ask_worker(&Request::PreviewDataExport { items }).await,
         Err(notice) => notice,
     }
 }
 
 /// Asks the service worker to add `items` (the recovered memories the person kept);
 /// resolves with its notice.
-#[wasm_bindgen(js_name = importExport)]
-pub async fn import_export(items: JsValue) -> JsValue {
+#[wasm_bindgen(js_name = importDataExport)]
+pub async fn import_data_export(items: JsValue) -> JsValue {
     match recovered(items) {
-        Ok(items) => ask_worker(&Request::ImportExport { items }).await,
+        Ok(items) => ask_worker(&Request::ImportDataExport { items }).await,
         Err(notice) => notice,
     }
 }
