@@ -47,6 +47,54 @@ impl Way {
     }
 }
 
+/// One way into a target that memport offers the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SendTarget {
+    pub target: Assistant,
+    pub way: Way,
+    /// The assistant's name as written everywhere (names are not translated).
+    pub name: &'static str,
+    /// What the popup's button and the context menu's item are known by: `send-<stem>`,
+    /// `send-to-<stem>`.
+    pub stem: &'static str,
+}
+
+/// Every way into a target memport offers, in the order the popup's send buttons and the
+/// context menu's "Send memory to" list them: the one list both are made from (the popup's
+/// through `sendTargets` in `crate/web/popup.rs`, the menu's in `messages::menu`).
+pub const SEND_TARGETS: [SendTarget; 5] = [
+    SendTarget {
+        target: Assistant::Gemini,
+        way: Way::Import,
+        name: "Gemini",
+        stem: "gemini",
+    },
+    SendTarget {
+        target: Assistant::Claude,
+        way: Way::Import,
+        name: "Claude",
+        stem: "claude",
+    },
+    SendTarget {
+        target: Assistant::ChatGpt,
+        way: Way::Import,
+        name: "ChatGPT",
+        stem: "chatgpt",
+    },
+    SendTarget {
+        target: Assistant::ChatGpt,
+        way: Way::ChatMessage,
+        name: "ChatGPT",
+        stem: "chatgpt-chat",
+    },
+    SendTarget {
+        target: Assistant::Gemini,
+        way: Way::ChatMessage,
+        name: "Gemini",
+        stem: "gemini-chat",
+    },
+];
+
 /// Step one: find the boxes and say what they hold.
 #[derive(Clone, Debug, Serialize)]
 pub struct InspectPlan {

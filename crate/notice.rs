@@ -3,10 +3,10 @@
 //! own banner), and every part of the core that answers the person (sending, importing,
 //! editing, undoing) returns one, so it sits in no one of them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A message for the person, and whether things went as they wanted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
     pub ok: bool,
     pub message: String,

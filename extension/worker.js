@@ -3,7 +3,7 @@
 
 import init, { handleMessage, onMenuClick as menuClick, installMenu, refreshBadge } from './pkg/memport.js';
 
-const ready = init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
+const ready = init({ module_or_path: new URL('pkg/memport_bg.wasm', import.meta.url) });
 
 // The profile in storage is for memport's own pages and this worker, not for content scripts
 // running inside the assistants' pages. Browsers without the setting for storage.local

@@ -48,11 +48,33 @@ extern "C" {
     async fn create_menu_js(entries: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = uiLanguage)]
     fn ui_language_js() -> String;
+    #[wasm_bindgen(js_name = onStored)]
+    fn on_stored_js(keys: Vec<String>, callback: &js_sys::Function);
+    #[wasm_bindgen(js_name = openOptionsPage)]
+    fn open_options_page_js();
+    #[wasm_bindgen(js_name = inPopup)]
+    fn in_popup_js() -> bool;
 }
 
 /// The browser's UI language tag ("fr-FR"), which the extension's own words follow.
 pub fn ui_language() -> String {
     ui_language_js()
+}
+
+/// Calls `callback` whenever one of `keys` changes in `chrome.storage.local`, whoever wrote
+/// it (a capture in the worker while the popup is open).
+pub fn on_stored(keys: &[&str], callback: &js_sys::Function) {
+    on_stored_js(keys.iter().map(|k| k.to_string()).collect(), callback);
+}
+
+/// Opens memport's options page (the popup's page in a tab).
+pub fn open_options_page() {
+    open_options_page_js();
+}
+
+/// Whether this page is the toolbar popup (else the options page in a tab).
+pub fn in_popup() -> bool {
+    in_popup_js()
 }
 
 /// A browser tab memport works with.

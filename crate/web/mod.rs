@@ -17,6 +17,11 @@ use crate::undo::Undo;
 /// The `chrome.storage.local` key holding the profile's JSON.
 pub const PROFILE_KEY: &str = "memport.profile";
 
+/// The `chrome.storage.local` key holding the full message of the last capture or send
+/// (`{ok, message}`): the popup shows it ("Last on a page: …"). The page gets only what
+/// concerns itself.
+pub const LAST_KEY: &str = "memport.last";
+
 /// The `chrome.storage.local` key holding what the person pointed at (picker mode).
 pub const PICKS_KEY: &str = "memport.picked";
 

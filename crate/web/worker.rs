@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{
     badge_text, browser, load_backups, load_parts, load_picks, load_profile, load_undo, now,
-    save_parts, save_picks, save_profile, BACKUPS_KEY, PROFILE_KEY,
+    save_parts, save_picks, save_profile, BACKUPS_KEY, LAST_KEY, PROFILE_KEY,
 };
 use crate::access::{self, RawSender, Sender};
 use crate::answer::{self, AnswerError};
@@ -40,10 +40,6 @@ thread_local! {
 
 /// How long a target page may take to load before memport gives up on it.
 const TAB_LOAD_MS: u32 = 30_000;
-
-/// The `chrome.storage.local` key holding the full message of the last capture or send
-/// (`{ok, message}`): the popup shows it. The page gets only what concerns itself.
-const LAST_KEY: &str = "memport.last";
 
 /// Keeps `notice` for the popup. A nicety: failing to store it changes nothing else.
 async fn remember_last(notice: &Notice) {
