@@ -227,7 +227,7 @@ function addedMatchTruth(profile, profileTexts, entries, unticked, truth, assist
   return added;
 }
 
-test('an export is read in a worker with progress; Cancel adds nothing; a full run is previewed, chosen, added and undone', { timeout: 900_000 }, async (t) => {
+test('a data export is read in a worker with progress; Cancel adds nothing; a full run is previewed, chosen, added and undone', { timeout: 900_000 }, async (t) => {
   const files = await chatgptZip();
   const { truth } = files;
   // The profile holds one of the export's instructions already.
