@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 
 use crate::i18n;
 use crate::profile::{AddReport, MemoryItem, Profile};
-use crate::read::{self, MemoryState, PageRead, PartKind};
+use crate::read::{self, MemoryState, PageRead, PartKind, ReadStep};
 use crate::sites::{
     self, Assistant, CapturePage, FieldSpec, ListSpec, Locator, Position, SiteSpec,
 };
@@ -124,26 +124,6 @@ pub fn plan_for(url: &str) -> Option<CapturePlan> {
             interface_prefixes: page.ignore_prefixes.clone(),
         },
     })
-}
-
-/// The step at which the page code gave up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReadStep {
-    /// Neither the memory nor a control that shows it was on the page.
-    Open,
-    /// The control was pressed but the memory did not appear in time.
-    Content,
-}
-
-impl ReadStep {
-    /// The step, as the person is told it.
-    pub fn describe(self) -> String {
-        match self {
-            ReadStep::Open => i18n::t("step_open", &[]),
-            ReadStep::Content => i18n::t("step_content", &[]),
-        }
-    }
 }
 
 /// What the page code reports back.

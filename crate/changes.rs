@@ -12,9 +12,9 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::conflict::Slot;
 use crate::dedupe;
 use crate::sites::Assistant;
+use crate::slot::Slot;
 
 /// The latest capture from one assistant's memory page, and how it differed from the one
 /// before.

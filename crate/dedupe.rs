@@ -26,8 +26,7 @@ use std::cmp::Reverse;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::profile::normalize;
-use crate::text_import::{after_marker, dated};
+use crate::lines::{after_marker, dated, normalize};
 
 /// Words that give a sentence its direction: word order across them changes the meaning.
 const DIRECTIONAL: &[&str] = &[

@@ -12,8 +12,9 @@ use crate::capture::{CapturePlan, ReadOutcome};
 use crate::category::Category;
 use crate::check::Report;
 use crate::export::Recovered;
-use crate::fill::{Notice, Way};
+use crate::fill::{SendTarget, Way, SEND_TARGETS};
 use crate::i18n;
+use crate::notice::Notice;
 use crate::picker::{Offer, Part};
 use crate::profile::ItemId;
 use crate::sites::Assistant;
@@ -65,9 +66,9 @@ pub enum Request {
     /// "Import text": add the text's memories.
     ImportText { text: String },
     /// "Import an export": what the recovered memories would add, before anything is added.
-    PreviewExport { items: Vec<Recovered> },
+    PreviewDataExport { items: Vec<Recovered> },
     /// "Import an export": add the recovered memories the person kept.
-    ImportExport { items: Vec<Recovered> },
+    ImportDataExport { items: Vec<Recovered> },
     /// "Capture the answer": read the assistant's last reply on a chat page (the tab
     /// `tab_id`; when absent, the one in front, or the one used last before memport's own
     /// page), for "Import text" to preview. Adds nothing.
@@ -107,8 +108,8 @@ impl Request {
             Request::ForgetPicks { .. } => "forget_picks",
             Request::PreviewImport { .. } => "preview_import",
             Request::ImportText { .. } => "import_text",
-            Request::PreviewExport { .. } => "preview_export",
-            Request::ImportExport { .. } => "import_export",
+            Request::PreviewDataExport { .. } => "preview_data_export",
+            Request::ImportDataExport { .. } => "import_data_export",
             Request::CaptureAnswer { .. } => "capture_answer",
             Request::DeleteItem { .. } => "delete_item",
             Request::Undo => "undo",
@@ -150,7 +151,7 @@ impl Reply {
 /// A context-menu item, its title in the person's language.
 #[derive(Clone, Debug, Serialize)]
 pub struct MenuEntry {
-    pub id: &'static str,
+    pub id: String,
     pub title: String,
     /// Where it appears: "all" (anywhere on a page) or "selection" (on selected text).
     pub contexts: &'static [&'static str],
@@ -187,92 +188,53 @@ pub enum MenuCommand {
     AddSelection,
 }
 
-/// A menu item as written in the table: its title a message id, or an assistant's name
-/// (names are not translated), alone or "as a chat message".
-struct Item {
-    id: &'static str,
-    title: Title,
-    contexts: &'static [&'static str],
-    parent_id: Option<&'static str>,
+/// The submenu that holds the send targets.
+const SEND_TO: &str = "send-to";
+
+/// What a send target's menu item is known by: "send-to-gemini".
+fn menu_id(target: &SendTarget) -> String {
+    format!("{SEND_TO}-{}", target.stem)
 }
 
-enum Title {
-    Message(&'static str),
-    Name(&'static str),
-    AsChat(&'static str),
-}
-
-const fn entry(id: &'static str, title: Title, parent_id: Option<&'static str>) -> Item {
-    Item {
-        id,
-        title,
-        contexts: &["all"],
-        parent_id,
-    }
-}
-
-/// "Add selection to memory" (on selected text, any page), then "Send memory to" > Claude /
-/// ChatGPT / Gemini. A submenu holds no command of its own.
-const MENU: &[(Item, Option<MenuCommand>)] = &[
-    (
-        Item {
-            id: "add-selection",
-            title: Title::Message("menu_add_selection"),
+/// The items to create in the context menu, parents first: "Add selection to memory" (on
+/// selected text, any page), then "Send memory to" > each of [`SEND_TARGETS`]. A submenu
+/// holds no command of its own.
+pub fn menu() -> Vec<MenuEntry> {
+    let mut entries = vec![
+        MenuEntry {
+            id: "add-selection".to_string(),
+            title: i18n::t("menu_add_selection", &[]),
             contexts: &["selection"],
             parent_id: None,
         },
-        Some(MenuCommand::AddSelection),
-    ),
-    (entry("send-to", Title::Message("menu_send_to"), None), None),
-    (
-        entry("send-to-claude", Title::Name("Claude"), Some("send-to")),
-        Some(MenuCommand::SendTo(Assistant::Claude, Way::Import)),
-    ),
-    (
-        entry("send-to-chatgpt", Title::Name("ChatGPT"), Some("send-to")),
-        Some(MenuCommand::SendTo(Assistant::ChatGpt, Way::Import)),
-    ),
-    (
-        entry(
-            "send-to-chatgpt-chat",
-            Title::AsChat("ChatGPT"),
-            Some("send-to"),
-        ),
-        Some(MenuCommand::SendTo(Assistant::ChatGpt, Way::ChatMessage)),
-    ),
-    (
-        entry("send-to-gemini", Title::Name("Gemini"), Some("send-to")),
-        Some(MenuCommand::SendTo(Assistant::Gemini, Way::Import)),
-    ),
-    (
-        entry(
-            "send-to-gemini-chat",
-            Title::AsChat("Gemini"),
-            Some("send-to"),
-        ),
-        Some(MenuCommand::SendTo(Assistant::Gemini, Way::ChatMessage)),
-    ),
-];
-
-/// The items to create in the context menu, parents first.
-pub fn menu() -> Vec<MenuEntry> {
-    MENU.iter()
-        .map(|(e, _)| MenuEntry {
-            id: e.id,
-            title: match e.title {
-                Title::Message(id) => i18n::t(id, &[]),
-                Title::Name(name) => name.to_string(),
-                Title::AsChat(name) => i18n::t("menu_as_chat", &[&name]),
-            },
-            contexts: e.contexts,
-            parent_id: e.parent_id,
-        })
-        .collect()
+        MenuEntry {
+            id: SEND_TO.to_string(),
+            title: i18n::t("menu_send_to", &[]),
+            contexts: &["all"],
+            parent_id: None,
+        },
+    ];
+    entries.extend(SEND_TARGETS.iter().map(|t| MenuEntry {
+        id: menu_id(t),
+        title: match t.way {
+            Way::Import => t.name.to_string(),
+            Way::ChatMessage => i18n::t("menu_as_chat", &[&t.name]),
+        },
+        contexts: &["all"],
+        parent_id: Some(SEND_TO),
+    }));
+    entries
 }
 
 /// The command behind a clicked menu item id.
 pub fn menu_command(id: &str) -> Option<MenuCommand> {
-    MENU.iter().find(|(e, _)| e.id == id).and_then(|(_, c)| *c)
+    if id == "add-selection" {
+        return Some(MenuCommand::AddSelection);
+    }
+    SEND_TARGETS
+        .iter()
+        .find(|t| menu_id(t) == id)
+        .map(|t| MenuCommand::SendTo(t.target, t.way))
 }
 
 #[cfg(test)]
@@ -353,8 +315,8 @@ mod tests {
         let m = menu();
         assert_eq!(m[0].title, "Ajouter la sélection à la mémoire");
         assert_eq!(m[1].title, "Envoyer la mémoire à");
-        assert_eq!(m[2].title, "Claude", "names stay as they are");
-        assert_eq!(m[4].title, "ChatGPT, en message de discussion");
+        assert_eq!(m[2].title, "Gemini", "names stay as they are");
+        assert_eq!(m[5].title, "ChatGPT, en message de discussion");
     }
 
     #[test]
@@ -368,12 +330,16 @@ mod tests {
             .iter()
             .map(|e| {
                 assert_eq!(e.parent_id, Some("send-to"));
-                (e.title.as_str(), menu_command(e.id))
+                (e.title.as_str(), menu_command(&e.id))
             })
             .collect();
         assert_eq!(
             children,
             vec![
+                (
+                    "Gemini",
+                    Some(MenuCommand::SendTo(Assistant::Gemini, Way::Import))
+                ),
                 (
                     "Claude",
                     Some(MenuCommand::SendTo(Assistant::Claude, Way::Import))
@@ -385,10 +351,6 @@ mod tests {
                 (
                     "ChatGPT, as a chat message",
                     Some(MenuCommand::SendTo(Assistant::ChatGpt, Way::ChatMessage))
-                ),
-                (
-                    "Gemini",
-                    Some(MenuCommand::SendTo(Assistant::Gemini, Way::Import))
                 ),
                 (
                     "Gemini, as a chat message",

@@ -83,9 +83,9 @@ pub struct Progress {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Parts(pub BTreeMap<String, Progress>);
 
-/// A target's name in [`Parts`]: "claude:import".
-pub fn key(target: crate::sites::Assistant, way: crate::fill::Way) -> String {
-    format!("{}:{}", target.key(), way.key())
+/// A target's name in [`Parts`] for one way into it (`fill::Way::key`): "claude:import".
+pub fn key(target: crate::sites::Assistant, way: &str) -> String {
+    format!("{}:{}", target.key(), way)
 }
 
 impl Parts {

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::fill::{Send, Way};
+use crate::fill::{SendPlan, Way};
 use crate::i18n;
 use crate::profile::ItemId;
 use crate::sites::{self, pattern, Assistant, Locator, SiteSpec};
@@ -171,7 +171,7 @@ impl Picks {
     }
 
     /// A send whose boxes are looked for where the person pointed first.
-    pub fn apply_to_send(&self, send: &mut Send, way: Way) {
+    pub fn apply_to_send(&self, send: &mut SendPlan, way: Way) {
         let site = send.target;
         for (index, b) in send.boxes.iter_mut().enumerate() {
             b.target = self.locators(site, Part::Box { way, index }, &b.target);
@@ -210,7 +210,7 @@ pub fn memory_offer(site: &SiteSpec) -> Offer {
 }
 
 /// The offer when box `index` of `send` was not found.
-pub fn box_offer(send: &Send, way: Way, index: usize, items: Option<Vec<ItemId>>) -> Offer {
+pub fn box_offer(send: &SendPlan, way: Way, index: usize, items: Option<Vec<ItemId>>) -> Offer {
     let label = send.boxes.get(index).map_or("", |b| b.label.as_str());
     Offer {
         site: send.target,

@@ -139,8 +139,8 @@ fn source_name(source: &Source) -> String {
         (Via::Selection, Some(name)) => i18n::t("source_selected_on", &[&name]),
         (Via::Import, Some(name)) => i18n::t("source_imported_from", &[&name]),
         (Via::Import, None) => i18n::t("source_imported_text", &[]),
-        (Via::Export, Some(name)) => i18n::t("source_export_of", &[&name]),
-        (Via::Export, None) => i18n::t("source_data_export", &[]),
+        (Via::DataExport, Some(name)) => i18n::t("source_export_of", &[&name]),
+        (Via::DataExport, None) => i18n::t("source_data_export", &[]),
         (_, None) => i18n::t("source_selected_on", &[&source.host()]),
     }
 }
@@ -171,7 +171,7 @@ fn source_value(source: &Source) -> &'static str {
     match (source.via, source.assistant) {
         (Via::Selection, _) => "selection",
         (Via::Import, _) => "import",
-        (Via::Export, _) => "export",
+        (Via::DataExport, _) => "export",
         (Via::MemoryPage, Some(a)) => a.key(),
         (Via::MemoryPage, None) => "import",
     }

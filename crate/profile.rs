@@ -16,7 +16,7 @@ use crate::category::Category;
 use crate::changes::{self, CaptureLog};
 use crate::dedupe;
 use crate::i18n;
-use crate::sensitive;
+use crate::lines::normalize;
 use crate::sites::Assistant;
 
 /// The schema of [`Profile`]'s JSON. Raise it, with a migration, when the shape changes.
@@ -108,18 +108,6 @@ impl fmt::Display for ItemId {
     }
 }
 
-/// The form two texts share when they say the same thing: case, spacing, bullets and final
-/// punctuation do not count.
-pub fn normalize(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let joined = words.join(" ");
-    let trimmed = joined.trim_start_matches(['-', '*', '•', '·', '–', ' ']);
-    trimmed
-        .trim_end_matches(['.', '!', ';', ',', ':', '。', ' '])
-        .to_string()
-}
-
 /// How an item came to memport.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -131,11 +119,13 @@ pub enum Via {
     MemoryPage,
     /// Text the person selected on a page ("Add selection to memory").
     Selection,
-    /// Text the person pasted into "Import text" (an assistant's answer, an export).
+    /// Text the person pasted into "Import text" (an assistant's answer to the export prompt).
     Import,
     /// Recovered from an assistant's official data export (a ZIP or JSON file the person
-    /// chose on the options page).
-    Export,
+    /// chose on the options page). Stored as `export`, its name before data exports had
+    /// their own word.
+    #[serde(rename = "export")]
+    DataExport,
 }
 
 /// Where and when an item was read.
@@ -655,49 +645,6 @@ impl Profile {
     }
 }
 
-/// The profile as a file for the person ("Download JSON", `memport import --json`): the
-/// stored form, indented, each item that holds a secret (see [`sensitive`]) marked with what
-/// was found (`"sensitive": ["an IBAN (DE…3000)"]`). "Import text" restores it exactly; the
-/// mark is not read back, it is found again from the text.
-pub fn export_json(profile: &Profile) -> String {
-    #[derive(Serialize)]
-    struct Marked<'a> {
-        #[serde(flatten)]
-        item: &'a MemoryItem,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        sensitive: Vec<String>,
-    }
-    #[derive(Serialize)]
-    struct File<'a> {
-        schema: u32,
-        items: Vec<Marked<'a>>,
-        #[serde(skip_serializing_if = "<[_]>::is_empty")]
-        settled: &'a [Vec<ItemId>],
-        #[serde(skip_serializing_if = "<[_]>::is_empty")]
-        captures: &'a [CaptureLog],
-    }
-    // Every field named: a field added to the profile must be added here too.
-    let Profile {
-        schema,
-        items,
-        settled,
-        captures,
-    } = profile;
-    let file = File {
-        schema: *schema,
-        items: items
-            .iter()
-            .map(|item| Marked {
-                item,
-                sensitive: sensitive::marks(item),
-            })
-            .collect(),
-        settled,
-        captures,
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
-}
-
 /// Items and sources for the crate's tests.
 #[cfg(test)]
 pub(crate) mod fixture {
@@ -1077,7 +1024,8 @@ mod tests {
             "My PIN is 4821",
             Category::OtherContext,
         )]);
-        let file: serde_json::Value = serde_json::from_str(&export_json(&marked)).unwrap();
+        let file: serde_json::Value =
+            serde_json::from_str(&crate::download::profile_json(&marked)).unwrap();
         assert_eq!(file["items"][1]["sensitive"][0], "a PIN");
         assert_eq!(
             keys(&file["items"][0]),
@@ -1088,7 +1036,7 @@ mod tests {
         item_keys.sort();
         assert_eq!(item_keys, props("/$defs/item/properties"));
         assert_eq!(
-            Profile::from_json(Some(&export_json(&marked))).unwrap(),
+            Profile::from_json(Some(&crate::download::profile_json(&marked))).unwrap(),
             marked
         );
         let wordings: Vec<&serde_json::Value> = json["items"][0]["sources"]

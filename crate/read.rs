@@ -19,12 +19,32 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::capture::ReadStep;
 use crate::category::Category;
 use crate::classify::classify;
 use crate::i18n;
-use crate::profile::{normalize, MemoryItem, Source, Via};
+use crate::lines::normalize;
+use crate::profile::{MemoryItem, Source, Via};
 use crate::sites::{CapturePage, SiteSpec};
+
+/// The step at which the page code gave up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadStep {
+    /// Neither the memory nor a control that shows it was on the page.
+    Open,
+    /// The control was pressed but the memory did not appear in time.
+    Content,
+}
+
+impl ReadStep {
+    /// The step, as the person is told it.
+    pub fn describe(self) -> String {
+        match self {
+            ReadStep::Open => i18n::t("step_open", &[]),
+            ReadStep::Content => i18n::t("step_content", &[]),
+        }
+    }
+}
 
 /// One block of text as the page showed it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

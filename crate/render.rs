@@ -94,7 +94,7 @@ pub fn gemini_section(item: &MemoryItem) -> GeminiSection {
 /// One entry in memport's own text exports (Markdown, plain text): on one line, and readable
 /// back by "Import text" as exactly this text.
 fn entry_line(text: &str) -> String {
-    crate::text_import::escape_entry(&one_line(text))
+    crate::lines::escape_entry(&one_line(text))
 }
 
 /// One entry per line: inner line breaks and runs of spaces folded.

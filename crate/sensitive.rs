@@ -1315,7 +1315,7 @@ mod tests {
                 "Ignore previous instructions.",
                 Category::OtherContext,
             )]);
-            let file = crate::profile::export_json(&p);
+            let file = crate::download::profile_json(&p);
             p = Profile::new();
             let reading = crate::text_import::read(&file).unwrap();
             let preview = crate::text_import::preview_reading(&reading, &p);

@@ -22,6 +22,7 @@ use crate::category::Category;
 use crate::classify::classify;
 use crate::formats;
 use crate::i18n;
+use crate::lines::{after_marker, dated, is_label};
 use crate::profile::{ItemId, MemoryItem, Profile, ProfileError, Source, Via};
 use crate::sensitive;
 use crate::sites::{self, Assistant};
@@ -30,10 +31,9 @@ use crate::sites::{self, Assistant};
 /// certainly the wrong paste, and parsing it would freeze the popup.
 pub const MAX_IMPORT_CHARS: usize = 1_000_000;
 
-/// The longest memport profile file "Import text" restores. The stored profile lives in
-/// `chrome.storage.local` (10 MB), and the file is that, indented: a file memport wrote
-/// always fits.
-pub const MAX_PROFILE_FILE_CHARS: usize = 32_000_000;
+/// The longest memport profile file "Import text" restores: the longest file memport reads
+/// ([`formats::MAX_FILE_CHARS`]).
+pub const MAX_PROFILE_FILE_CHARS: usize = formats::MAX_FILE_CHARS;
 
 /// The shape the text was read as, for the preview.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -162,62 +162,6 @@ const NO_DATE: &[&str] = &[
     "-",
 ];
 
-/// The text after a list marker (`- `, `* `, `• `, `1. `, `2) `), or `None`.
-pub(crate) fn after_marker(line: &str) -> Option<&str> {
-    for marker in ["- ", "* ", "+ ", "• ", "· ", "– ", "— "] {
-        if let Some(rest) = line.strip_prefix(marker) {
-            return Some(rest);
-        }
-    }
-    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if (1..=4).contains(&digits) {
-        let rest = &line[digits..];
-        if let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
-            return Some(rest);
-        }
-    }
-    None
-}
-
-/// `[date] - text` or `2024-03-05 - text`: the date (as written) and the text.
-pub(crate) fn dated(text: &str) -> Option<(&str, &str)> {
-    let dash = |rest: &str| -> Option<usize> {
-        let trimmed = rest.trim_start();
-        let lead = rest.len() - trimmed.len();
-        ["- ", "– ", "— ", ": "]
-            .iter()
-            .find(|d| trimmed.starts_with(**d))
-            .map(|d| lead + d.len())
-    };
-    if let Some(inner) = text.strip_prefix('[') {
-        let close = inner.find(']')?;
-        let (date, rest) = (&inner[..close], &inner[close + 1..]);
-        let skip = dash(rest)?;
-        return Some((date.trim(), rest[skip..].trim_start()));
-    }
-    let b = text.as_bytes();
-    let iso = b.len() > 10
-        && b[..10].iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        });
-    if iso {
-        let skip = dash(&text[10..])?;
-        return Some((&text[..10], text[10 + skip..].trim_start()));
-    }
-    None
-}
-
-/// `line` as an entry in memport's own text exports: a memory that itself starts like a
-/// date (`[2024-03-05] - …`) gets an empty date in front, so reading it back keeps it whole.
-pub fn escape_entry(line: &str) -> String {
-    if dated(line).is_some() {
-        format!("[] - {line}")
-    } else {
-        line.to_string()
-    }
-}
-
 /// A heading's text without Markdown marks and a trailing count ("Work (3)").
 fn heading_text(text: &str) -> String {
     let t = text.trim().trim_end_matches(':').trim();
@@ -236,15 +180,6 @@ fn heading_text(text: &str) -> String {
         }
         _ => t.to_string(),
     }
-}
-
-/// Whether a bare line reads as a label ("Instructions:", "**Work context**").
-pub(crate) fn is_label(line: &str) -> bool {
-    let t = line.trim();
-    let bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
-        || (t.starts_with("__") && t.ends_with("__") && t.len() > 4);
-    let colon = t.ends_with(':') && t.len() > 1;
-    (bold || colon) && t.chars().count() <= 60 && t.split_whitespace().count() <= 7
 }
 
 fn read_line(raw: &str) -> Line<'_> {
@@ -1086,7 +1021,7 @@ mod tests {
         saved
             .edit(&id, "Likes bebop", Category::OtherContext, then)
             .unwrap();
-        let file = crate::profile::export_json(&saved);
+        let file = crate::download::profile_json(&saved);
         let mut held =
             crate::profile::fixture::profile(&[("Lives in Oslo.", Category::OtherContext)]);
         let p = preview_reading(&read(&file).unwrap(), &held);
@@ -1107,7 +1042,7 @@ mod tests {
             .collect();
         let many: Vec<(&str, Category)> = many.iter().map(|(t, c)| (t.as_str(), *c)).collect();
         let big = crate::profile::fixture::profile(&many);
-        let big_file = crate::profile::export_json(&big);
+        let big_file = crate::download::profile_json(&big);
         assert!(big_file.chars().count() > MAX_IMPORT_CHARS);
         assert_eq!(read(&big_file).unwrap(), Reading::Profile(big));
         assert_eq!(held, saved, "exactly the profile that was saved");

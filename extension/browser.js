@@ -176,6 +176,23 @@ export async function readCatalog(code) {
   return response.text();
 }
 
+/** Calls `callback` whenever one of `keys` changes in chrome.storage.local. */
+export function onStored(keys, callback) {
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && keys.some((key) => key in changes)) callback();
+  });
+}
+
+/** Opens memport's options page. */
+export function openOptionsPage() {
+  chrome.runtime.openOptionsPage();
+}
+
+/** Whether the calling page is the toolbar popup (else the options page in a tab). */
+export function inPopup() {
+  return chrome.extension.getViews({ type: 'popup' }).includes(globalThis.window);
+}
+
 /** Creates the context-menu items Rust lists (replacing any from an earlier version). */
 export async function createMenu(entries) {
   await chrome.contextMenus.removeAll();

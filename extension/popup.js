@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, profilePam, profileMcp, profileAnthropic, openFormat, mayBeOpenFormat, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewExport, importExport, storedProfileRaw, keptProfileRaw, startNewProfile, loadLanguage } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, profilePam, profileMcp, profileAnthropic, openFormat, mayBeOpenFormat, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewDataExport, importDataExport, storedProfileRaw, keptProfileRaw, startNewProfile, onProfileChanged, lastNotice, onLastNoticeChanged, inPopup as isPopup, openOptionsPage, sendTargets, plural as pluralOf, loadLanguage } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -12,7 +12,9 @@ const LANG = chrome.i18n.getMessage('locale_code') || chrome.i18n.getUILanguage(
 const msg = (id, ...args) => chrome.i18n.getMessage(id, args.map(String)) || id;
 const num = (n) => Number(n).toLocaleString(LANG);
 /** Message `<id>_one` or `<id>_other` as the language counts `n`, `n` as its first argument. */
-const plural = (id, n, ...args) => msg(`${id}_${new Intl.PluralRules(LANG).select(n) === 'one' ? 'one' : 'other'}`, num(n), ...args);
+// Counted words ("1 memory", "12 memories") as Rust chooses their form: one rule for the core and
+// the page.
+const plural = (id, n, ...args) => pluralOf(id, n, args.map(String));
 
 // The page's own words: data-i18n sets the text, data-i18n-aria-label and -placeholder those
 // attributes; data-i18n-args (separated by |) fills the message's placeholders.
@@ -300,11 +302,7 @@ function render(view) {
   $('total').textContent = view.total ? String(view.total) : '';
   $('undo').hidden = !view.undo;
   $('undo').textContent = view.undo ? msg('undo_button', view.undo) : '';
-  $('send-gemini').disabled = view.total === 0;
-  $('send-claude').disabled = view.total === 0;
-  $('send-chatgpt').disabled = view.total === 0;
-  $('send-chatgpt-chat').disabled = view.total === 0;
-  $('send-gemini-chat').disabled = view.total === 0;
+  for (const button of document.querySelectorAll('button[data-send]')) button.disabled = view.total === 0;
   $('copy-markdown').disabled = view.total === 0;
   $('copy-text').disabled = view.total === 0;
   $('download-json').disabled = view.total === 0;
@@ -396,31 +394,31 @@ for (const id of ['filter-category', 'filter-source']) $(id).addEventListener('i
 
 // The same page is the toolbar popup and, opened in a tab, the full options page: more room
 // for long profiles and for pasting an assistant's answer.
-const inPopup = chrome.extension.getViews({ type: 'popup' }).includes(window);
+// The module loads first: it says which of the two this page is, and opens the options page.
+await init({ module_or_path: new URL('pkg/memport_bg.wasm', import.meta.url) });
+await loadLanguage();
+const inPopup = isPopup();
 document.body.classList.toggle('page', !inPopup);
 $('open-page').hidden = !inPopup;
-$('open-page').addEventListener('click', () => chrome.runtime.openOptionsPage());
+$('open-page').addEventListener('click', () => openOptionsPage());
 // A data export is gigabytes read for minutes: that is the options page's work, not the popup's.
 $('export').hidden = inPopup;
 $('export-link').hidden = !inPopup;
 $('export-link').querySelector('a').addEventListener('click', (event) => {
   event.preventDefault();
-  chrome.runtime.openOptionsPage();
+  openOptionsPage();
 });
 
-await init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') });
-await loadLanguage();
-await refresh();
-
-const TARGETS = [
-  ['send-gemini', 'gemini', 'Gemini'],
-  ['send-claude', 'claude', 'Claude'],
-  ['send-chatgpt', 'chatgpt', 'ChatGPT'],
-  ['send-chatgpt-chat', 'chatgpt', 'ChatGPT', 'chat_message'],
-  ['send-gemini-chat', 'gemini', 'Gemini', 'chat_message'],
-];
-for (const [id, target, name, way] of TARGETS) {
-  $(id).addEventListener('click', async () => {
+// One send button per target Rust lists (the context menu is made from the same list), ahead
+// of the copy and download buttons.
+const firstAction = $('copy-markdown');
+for (const { id, target, way, name, label, primary } of sendTargets()) {
+  const button = el('button', primary ? 'primary' : '', label);
+  button.type = 'button';
+  button.id = id;
+  button.dataset.send = '';
+  firstAction.before(button);
+  button.addEventListener('click', async () => {
     say({ ok: true, message: msg('opening', name) });
     // The list whenever anything is unticked or marked sensitive: "all" (no list) leaves
     // sensitive items out, and the person may have ticked them.
@@ -428,6 +426,8 @@ for (const [id, target, name, way] of TARGETS) {
     say(await sendTo(target, way, chosen));
   });
 }
+
+await refresh();
 
 // "Copy as Markdown" / "Copy as text": the whole profile, as Rust renders it.
 for (const [id, rendered, done] of [['copy-markdown', profileMarkdown, 'copied_markdown'], ['copy-text', profileText, 'copied_text']]) {
@@ -630,11 +630,9 @@ $('import-add').addEventListener('click', async () => {
 });
 
 // Captures made while the popup is open show up at once.
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && 'memport.profile' in changes) refresh();
-});
+onProfileChanged(refresh);
 
-// "Import a data export" (the options page). A dedicated worker (export-worker.js) reads the
+// "Import a data export" (the options page). A dedicated worker (data-export-worker.js) reads the
 // chosen files with the Rust core; this page passes it the File handles, never their bytes,
 // draws its progress, and shows what it recovered in the same preview as Import text, one
 // checkbox per memory. Cancel ends the worker outright: nothing is added until "Add".
@@ -666,7 +664,7 @@ function clearExport() {
 }
 
 function newExportWorker() {
-  return new Worker(chrome.runtime.getURL('export-worker.js'), { type: 'module' });
+  return new Worker(new URL('data-export-worker.js', import.meta.url), { type: 'module' });
 }
 
 /** Starts the spare worker, if there is none, and has it warm up. Its failures are quiet. */
@@ -792,7 +790,7 @@ async function showRecovered({ items, summary }) {
   }
   if (summary.nothing) return exportSay(false, summary.nothing);
   exportSay(true, '');
-  const reply = await previewExport(items);
+  const reply = await previewDataExport(items);
   if (reply.kind !== 'preview') return exportSay(false, reply.message);
   recovered = items;
   $('export-result').append(...previewNodes(reply.preview, (index, ticked) => {
@@ -813,7 +811,7 @@ function showExportChoice() {
 $('export-add').addEventListener('click', async () => {
   const kept = recovered.filter((_, index) => !dropped.has(index));
   $('export-add').disabled = true;
-  const notice = await importExport(kept);
+  const notice = await importDataExport(kept);
   say(notice);
   exportSay(notice.ok, notice.message);
   if (!notice.ok) {
@@ -863,17 +861,11 @@ for (const type of ['dragover', 'drop']) {
 // The options page readies its reader once the profile is drawn (the popup reads no exports).
 if (!inPopup) setTimeout(prepareExport, 0);
 
-// What the last capture or send said in full (crate/web/worker.rs keeps it under
-// `memport.last`): how many memories were new, what changed since that assistant's last
-// capture, what did not fit or was not placed. The page itself is told only what concerns it.
-const LAST_KEY = 'memport.last';
+// What the last capture or send said in full (the worker keeps it; crate/web/popup.rs reads
+// it): how many memories were new, what changed since that assistant's last capture, what did
+// not fit or was not placed. The page itself is told only what concerns it.
 async function showLast() {
-  let last = null;
-  try {
-    last = JSON.parse((await chrome.storage.local.get(LAST_KEY))[LAST_KEY] ?? 'null');
-  } catch (e) {
-    last = null;
-  }
+  const last = await lastNotice();
   let line = $('last');
   if (!last) {
     line?.remove();
@@ -888,7 +880,5 @@ async function showLast() {
   line.textContent = msg('last_on_page', last.message);
   line.className = last.ok ? 'ok' : 'problem';
 }
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && LAST_KEY in changes) showLast();
-});
+onLastNoticeChanged(showLast);
 showLast();

@@ -4,7 +4,7 @@
 import init, { handleMessage, onMenuClick as menuClick, installMenu, refreshBadge, loadLanguage } from './pkg/memport.js';
 
 // The core module (pkg/memport.js), then the person's language's words (English is built in).
-const ready = init({ module_or_path: chrome.runtime.getURL('pkg/memport_bg.wasm') }).then(loadLanguage);
+const ready = init({ module_or_path: new URL('pkg/memport_bg.wasm', import.meta.url) }).then(loadLanguage);
 
 // The profile in storage is for memport's own pages and this worker, not for content scripts
 // running inside the assistants' pages. Browsers without the setting for storage.local

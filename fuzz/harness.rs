@@ -212,5 +212,5 @@ pub fn profile(data: &[u8]) {
         Ok(&p),
         "a profile memport wrote reads back the same"
     );
-    let _ = memport::profile::export_json(&p);
+    let _ = memport::download::profile_json(&p);
 }

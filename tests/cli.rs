@@ -1,12 +1,11 @@
 //! `memport import` on the command line, run as a person would: the built binary over a
 //! synthetic export on disk, its stdout and stderr read back.
-#![cfg(feature = "synth")]
 
 use std::path::Path;
 
-use memport::export::synth::{self, ExportKind, Options};
 use memport::export::Recovered;
 use memport::profile::Profile;
+use memport_synth::{self as synth, ExportKind, Options};
 
 mod common;
 use common::memport;

@@ -11,8 +11,9 @@
 //! and every miss (`./dev test` shows them).
 
 use memport::category::Category;
-use memport::conflict::{find, Slot};
+use memport::conflict::find;
 use memport::profile::{MemoryItem, Profile, Source, Via};
+use memport::slot::Slot;
 
 const FIXTURE: &str = include_str!("fixtures/conflicts-labeled.tsv");
 const MIN_PAIRS: usize = 150;

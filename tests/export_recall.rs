@@ -1,16 +1,15 @@
-//! Recall of the export reader on synthetic exports (crate/export/synth.rs): for every kind
+//! Recall of the export reader on synthetic exports (tests/synth/, the memport-synth crate): for every kind
 //! of export, a few seeds and every fault, `memport::export::import` must return exactly
 //! the truth file's items: all of them (same kind, text, heading, conversation, dates,
 //! times, contradiction and file), in the contract's order, and nothing else.
 //!
 //! Also, of the generator alone: the same seed gives the same bytes, and every ZIP passes
 //! `unzip -t` where `unzip` is installed.
-#![cfg(feature = "synth")]
 
 use std::path::{Path, PathBuf};
 
-use memport::export::synth::{self, ExportKind, FaultKind, Options, Written};
 use memport::export::{self, DiskFile, Outcome, Recovered, Source};
+use memport_synth::{self as synth, ExportKind, FaultKind, Options, Written};
 
 /// Small enough for a debug build, large enough for padding between the planted blocks.
 const SIZE: u64 = 2_000_000;

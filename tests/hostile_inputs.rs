@@ -8,7 +8,6 @@
 //! mutated synthetic exports (truncated, flipped, bogus sizes) through every parser, the
 //! stable-toolchain smoke of the `cargo fuzz` targets in `fuzz/` (run by `./dev fuzz`).
 //! Each crash the fuzzer found is a test here, its input inline.
-#![cfg(feature = "synth")]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -16,9 +15,9 @@ use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use memport::export::synth::{self, ExportKind, Options};
 use memport::export::Bytes;
 use memport::export::{self, limits, zip, Outcome};
+use memport_synth::{self as synth, ExportKind, Options};
 use proptest::prelude::*;
 
 #[path = "../fuzz/harness.rs"]
@@ -165,7 +164,7 @@ fn memory_json(line: &str) -> Vec<u8> {
 }
 
 #[test]
-fn a_claude_export_with_overlapping_bold_marks_is_read() {
+fn a_claude_data_export_with_overlapping_bold_marks_is_read() {
     // Issue 13: `***::` in a memory or a project's instructions panicked the whole import.
     let memories = serde_json::json!([{
         "conversations_memory": "***::\n**Work**\n- Ana is a data engineer\n***:",
@@ -461,7 +460,7 @@ proptest! {
 
     /// Mutated synthetic exports through the whole reader and the ZIP container.
     #[test]
-    fn mutated_exports_read_or_fail_cleanly(
+    fn mutated_data_exports_read_or_fail_cleanly(
         seed in any::<prop::sample::Index>(),
         mutations in prop::collection::vec(mutation(), 1..4),
     ) {

@@ -86,7 +86,7 @@ fn sample() -> Profile {
             "Is building a <b>Rust</b> crate & \"tests\" it",
             Category::ProjectsAndGoals,
             Some(Assistant::ChatGpt),
-            Via::Export,
+            Via::DataExport,
             None,
         ),
         (
@@ -730,7 +730,12 @@ fn profile() -> impl Strategy<Value = Profile> {
                 Some(Assistant::ChatGpt),
                 Some(Assistant::Gemini),
             ][a];
-            let via = [Via::Import, Via::MemoryPage, Via::Export, Via::Selection][a];
+            let via = [
+                Via::Import,
+                Via::MemoryPage,
+                Via::DataExport,
+                Via::Selection,
+            ][a];
             MemoryItem::new(
                 &t,
                 Category::ALL[c],

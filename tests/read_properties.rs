@@ -5,7 +5,7 @@
 //! `control`), so nothing is left out as a control's label or as standing outside a list's
 //! rows: `read`'s unit tests hold those.
 
-use memport::profile::normalize;
+use memport::lines::normalize;
 use memport::read::{is_count, items, Block, PageRead};
 use memport::sites::{self, Assistant};
 use proptest::prelude::*;

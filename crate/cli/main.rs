@@ -19,11 +19,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use memport::download::profile_json;
 use memport::export::{self, summary, DiskFile, Progress, Source};
 use memport::fill::{self, Way};
 use memport::formats::{self, anthropic, WriteFormat};
 use memport::i18n::{self, t};
-use memport::profile::{export_json, Profile};
+use memport::profile::Profile;
 use memport::render;
 use memport::sensitive;
 use memport::sites::Assistant;
@@ -323,7 +324,7 @@ fn main() -> ExitCode {
         }
     }
     let text = match args.output {
-        Output::Json => export_json(&profile),
+        Output::Json => profile_json(&profile),
         Output::Markdown => render::markdown(&profile),
         Output::Format(WriteFormat::Pam) => formats::pam::write(&profile, now),
         Output::Format(format) => {

@@ -11,9 +11,9 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use super::{Kind, Recovered};
-use crate::conflict::{Slot, Value};
 use crate::dedupe;
 use crate::sites::Assistant;
+use crate::slot::{Slot, Value};
 
 /// One sighting.
 #[derive(Clone, Debug)]

@@ -21,7 +21,7 @@
 //!   [`crate::dedupe::key`] are one fact ([`Kind::MemoryWrite`]) with `times`, the first and last
 //!   date (UTC, from `create_time`) and the first conversation's title. A fact is
 //!   `contradicted_by` the latest later write that gives another value for the same
-//!   [`crate::conflict::Slot`].
+//!   [`crate::slot::Slot`].
 //! - ChatGPT memory snapshots (`content_type: "model_editable_context"`, `model_set_context`):
 //!   one [`Kind::MemorySnapshot`] per non-empty line, its leading number (`1.`) and date
 //!   (`[2024-05-01].` or `[2024-05-01]`) taken off, the date kept as the day seen.
@@ -81,14 +81,14 @@ mod run;
 pub mod split;
 #[cfg(feature = "reader")]
 pub mod summary;
-#[cfg(feature = "synth")]
-pub mod synth;
 #[cfg(feature = "reader")]
 mod takeout;
 #[cfg(feature = "reader")]
 pub mod warm;
 #[cfg(feature = "reader")]
 pub mod zip;
+#[cfg(feature = "reader")]
+pub mod zip_write;
 
 #[cfg(feature = "reader")]
 /// Random access to one file the person chose: read by slices, never whole.
@@ -316,7 +316,7 @@ pub fn items(recovered: &[Recovered], now: OffsetDateTime) -> Vec<MemoryItem> {
             }
             let source = ItemSource {
                 assistant: Some(r.assistant),
-                via: Via::Export,
+                via: Via::DataExport,
                 url: r.file.clone(),
                 heading: r.heading.clone().or_else(|| r.conversation.clone()),
                 captured_at: now,
@@ -382,7 +382,7 @@ pub fn into_profile(
 }
 
 /// A file on disk, read by slices: what the `memport` tool, the tests and the benchmark read
-/// exports through. (The browser's `File` is `crate::web::export`'s.)
+/// exports through. (The browser's `File` is `crate::web::data_export`'s.)
 #[cfg(all(feature = "reader", not(target_arch = "wasm32")))]
 pub struct DiskFile {
     name: String,

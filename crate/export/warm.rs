@@ -16,7 +16,7 @@
 
 use std::fmt::Write as _;
 
-use super::{import, zip, Bytes, Outcome};
+use super::{import, zip_write, Bytes, Outcome};
 
 /// About how much JSON the warm-up reads: enough for V8 to optimize the hot functions (4 MB
 /// made no measurable difference). It takes a worker 25-35 ms, 100-150 ms in a browser that
@@ -33,7 +33,7 @@ pub const HOW_TO_RESPOND: &str = "Answer in short paragraphs.";
 /// [`JSON_BYTES`], deflated. The same bytes every time.
 pub fn export() -> Vec<u8> {
     let user = format!("{{\"id\":\"user-warm\",\"name\":\"{NAME}\",\"email\":null}}");
-    zip::write(&[
+    zip_write::bytes(&[
         ("user.json", user.as_bytes(), false),
         (
             "conversations.json",

@@ -430,55 +430,11 @@ fn check(entry: &Entry, crc: u32) -> Result<(), ZipError> {
     }
 }
 
-/// A ZIP of `(name, bytes, deflate?)` entries, written the plain way: the warm-up's export
-/// (`warm.rs`) and the tests'.
+/// A ZIP of `(name, bytes, deflate?)` entries, for the tests: the one writer's
+/// ([`super::zip_write::bytes`]).
+#[cfg(test)]
 pub(crate) fn write(files: &[(&str, &[u8], bool)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut cd = Vec::new();
-    for (name, data, deflate) in files {
-        let body = if *deflate {
-            let mut d = zlib_rs::Deflate::new(6, false, 15);
-            let mut buf = vec![0u8; data.len() + 1024];
-            let _ = d.compress(data, &mut buf, zlib_rs::DeflateFlush::Finish);
-            buf.truncate(d.total_out() as usize);
-            buf
-        } else {
-            data.to_vec()
-        };
-        let crc = zlib_rs::crc32::crc32(0, data);
-        let method: u16 = if *deflate { 8 } else { 0 };
-        let offset = out.len() as u32;
-        out.extend_from_slice(b"PK\x03\x04\x14\x00\x00\x00");
-        out.extend_from_slice(&method.to_le_bytes());
-        out.extend_from_slice(&[0, 0, 0, 0]);
-        out.extend_from_slice(&crc.to_le_bytes());
-        out.extend_from_slice(&(body.len() as u32).to_le_bytes());
-        out.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        out.extend_from_slice(&0u16.to_le_bytes());
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(&body);
-        cd.extend_from_slice(b"PK\x01\x02\x14\x00\x14\x00\x00\x00");
-        cd.extend_from_slice(&method.to_le_bytes());
-        cd.extend_from_slice(&[0, 0, 0, 0]);
-        cd.extend_from_slice(&crc.to_le_bytes());
-        cd.extend_from_slice(&(body.len() as u32).to_le_bytes());
-        cd.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        cd.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        cd.extend_from_slice(&[0; 12]);
-        cd.extend_from_slice(&offset.to_le_bytes());
-        cd.extend_from_slice(name.as_bytes());
-    }
-    let cd_at = out.len() as u32;
-    let n = files.len() as u16;
-    out.extend_from_slice(&cd);
-    out.extend_from_slice(b"PK\x05\x06\x00\x00\x00\x00");
-    out.extend_from_slice(&n.to_le_bytes());
-    out.extend_from_slice(&n.to_le_bytes());
-    out.extend_from_slice(&(cd.len() as u32).to_le_bytes());
-    out.extend_from_slice(&cd_at.to_le_bytes());
-    out.extend_from_slice(&[0, 0]);
-    out
+    super::zip_write::bytes(files)
 }
 
 #[cfg(test)]

@@ -21,9 +21,9 @@ use time::{Date, OffsetDateTime, UtcOffset};
 
 use super::Written;
 use crate::category::Category;
+use crate::lines;
 use crate::profile::{MemoryItem, Profile};
 use crate::sensitive;
-use crate::text_import;
 
 /// The profile in Anthropic's import format. Claude's importer hands it to a model, as
 /// sending does, so memories marked sensitive are left out unless `include_sensitive` (and
@@ -127,15 +127,15 @@ fn is_fence(line: &str) -> bool {
 fn is_heading(line: &str) -> bool {
     let hashes = line.len() - line.trim_start_matches('#').len();
     ((1..=6).contains(&hashes) && line[hashes..].starts_with(' '))
-        || (!line.starts_with('[') && text_import::is_label(line))
+        || (!line.starts_with('[') && lines::is_label(line))
 }
 
 /// A dated entry, its date in brackets and short (`[2024-03-05]`, `[unknown]`, `[date saved,
 /// if available]`): a JSON array on one line (`[{"text": "a [b] - c"}]`) is not one.
 fn is_entry(line: &str) -> bool {
-    let body = text_import::after_marker(line).map_or(line, str::trim_start);
+    let body = lines::after_marker(line).map_or(line, str::trim_start);
     body.starts_with('[')
-        && text_import::dated(body).is_some_and(|(date, _)| {
+        && lines::dated(body).is_some_and(|(date, _)| {
             date.chars().count() <= 40 && !date.contains(['{', '}', '[', '"'])
         })
 }

@@ -136,8 +136,10 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
-/// The longest file read: the same as a memport profile file.
-pub const MAX_FILE_CHARS: usize = crate::text_import::MAX_PROFILE_FILE_CHARS;
+/// The longest file read, a memport profile file ("Import text") included. The stored profile
+/// lives in `chrome.storage.local` (10 MB), and its file is that, indented: a file memport
+/// wrote always fits.
+pub const MAX_FILE_CHARS: usize = 32_000_000;
 
 /// Which open format `text` is in, by its content: a JSON object whose `schema` is
 /// `"portable-ai-memory"`, or lines of which the first is a JSON object with `"type"`

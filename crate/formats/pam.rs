@@ -131,7 +131,7 @@ fn platform(source: &Source) -> (&'static str, &'static str) {
         Via::MemoryPage => "browser_extraction",
         Via::Selection => "explicit_user_input",
         Via::Import => "manual",
-        Via::Export => "api_export",
+        Via::DataExport => "api_export",
     };
     (platform, method)
 }
@@ -393,7 +393,7 @@ fn source_of(memory: &Map<String, Value>, now: OffsetDateTime) -> Source {
         _ => None,
     };
     let via = match text(provenance, "extraction_method").as_deref() {
-        Some("api_export") => Via::Export,
+        Some("api_export") => Via::DataExport,
         _ => Via::Import,
     };
     let captured_at = text(provenance, "extracted_at")

@@ -52,6 +52,12 @@ extern "C" {
     fn ui_language_js() -> String;
     #[wasm_bindgen(catch, js_name = readCatalog)]
     async fn read_catalog_js(code: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = onStored)]
+    fn on_stored_js(keys: Vec<String>, callback: &js_sys::Function);
+    #[wasm_bindgen(js_name = openOptionsPage)]
+    fn open_options_page_js();
+    #[wasm_bindgen(js_name = inPopup)]
+    fn in_popup_js() -> bool;
 }
 
 /// The browser's UI language tag ("fr-FR"), which the extension's own words follow.
@@ -64,6 +70,22 @@ pub async fn read_catalog(code: &str) -> Result<String, String> {
     let text = read_catalog_js(code).await.map_err(describe)?;
     text.as_string()
         .ok_or_else(|| format!("_locales/{code}/messages.json is not text"))
+}
+
+/// Calls `callback` whenever one of `keys` changes in `chrome.storage.local`, whoever wrote
+/// it (a capture in the worker while the popup is open).
+pub fn on_stored(keys: &[&str], callback: &js_sys::Function) {
+    on_stored_js(keys.iter().map(|k| k.to_string()).collect(), callback);
+}
+
+/// Opens memport's options page (the popup's page in a tab).
+pub fn open_options_page() {
+    open_options_page_js();
+}
+
+/// Whether this page is the toolbar popup (else the options page in a tab).
+pub fn in_popup() -> bool {
+    in_popup_js()
 }
 
 /// A browser tab memport works with.

@@ -7,11 +7,11 @@
 //! The extension ships two modules built from this crate (`./dev build`): the core
 //! (`pkg/memport.js`, the `web-core` feature: [`worker`] and [`popup`]), which the service
 //! worker and the popup load, and the export reader (`pkg/memport_export.js`, the `reader`
-//! feature: [`export`]), which only the options page's export worker loads.
+//! feature: [`data_export`]), which only the options page's export worker loads.
 
 pub mod browser;
 #[cfg(feature = "reader")]
-pub mod export;
+pub mod data_export;
 #[cfg(feature = "web-core")]
 pub mod popup;
 #[cfg(feature = "web-core")]
@@ -25,6 +25,11 @@ use crate::undo::Undo;
 
 /// The `chrome.storage.local` key holding the profile's JSON.
 pub const PROFILE_KEY: &str = "memport.profile";
+
+/// The `chrome.storage.local` key holding the full message of the last capture or send
+/// (`{ok, message}`): the popup shows it ("Last on a page: …"). The page gets only what
+/// concerns itself.
+pub const LAST_KEY: &str = "memport.last";
 
 /// The `chrome.storage.local` key holding what the person pointed at (picker mode).
 pub const PICKS_KEY: &str = "memport.picked";

@@ -5,12 +5,13 @@ use wasm_bindgen::prelude::*;
 
 use serde::Serialize;
 
-use super::{browser, load_backups, load_profile, load_undo, LoadError, PROFILE_KEY};
+use super::{browser, load_backups, load_profile, load_undo, LoadError, LAST_KEY, PROFILE_KEY};
 use crate::backup::Backup;
 use crate::category::Category;
-use crate::fill::{Notice, Way};
+use crate::fill::Way;
 use crate::i18n;
 use crate::messages::Request;
+use crate::notice::Notice;
 use crate::popup::{view_filtered, Filter, PopupView};
 use crate::profile::ItemId;
 use crate::render;
@@ -241,7 +242,7 @@ pub async fn profile_text() -> Result<String, JsValue> {
 pub async fn profile_json() -> Result<String, JsValue> {
     load_profile()
         .await
-        .map(|p| crate::profile::export_json(&p))
+        .map(|p| crate::download::profile_json(&p))
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
@@ -325,27 +326,106 @@ pub fn set_group_collapsed(label: String, collapsed: bool) {
 }
 
 /// Reads `items` as the options page got them from the export worker: memories recovered
-/// from an export (`crate::web::export`, in the export module).
+/// from an export (`crate::web::data_export`, in the export module).
 fn recovered(items: JsValue) -> Result<Vec<crate::export::Recovered>, JsValue> {
     browser::from_js(items).map_err(|e| problem(i18n::t("export_gave_unreadable", &[&e])))
 }
 
 /// Asks the service worker what adding `items` would do; resolves with
 /// `{kind: "preview", preview}` (as "Import text" shows it) or a notice.
-#[wasm_bindgen(js_name = previewExport)]
-pub async fn preview_export(items: JsValue) -> JsValue {
+#[wasm_bindgen(js_name = previewDataExport)]
+pub async fn preview_data_export(items: JsValue) -> JsValue {
     match recovered(items) {
-        Ok(items) => ask_worker(&Request::PreviewExport { items }).await,
+        Ok(items) => ask_worker(&Request::PreviewDataExport { items }).await,
         Err(notice) => notice,
     }
 }
 
 /// Asks the service worker to add `items` (the recovered memories the person kept);
 /// resolves with its notice.
-#[wasm_bindgen(js_name = importExport)]
-pub async fn import_export(items: JsValue) -> JsValue {
+#[wasm_bindgen(js_name = importDataExport)]
+pub async fn import_data_export(items: JsValue) -> JsValue {
     match recovered(items) {
-        Ok(items) => ask_worker(&Request::ImportExport { items }).await,
+        Ok(items) => ask_worker(&Request::ImportDataExport { items }).await,
         Err(notice) => notice,
     }
+}
+
+/// Calls `callback` when the stored profile changes (a capture while the popup is open).
+#[wasm_bindgen(js_name = onProfileChanged)]
+pub fn on_profile_changed(callback: js_sys::Function) {
+    browser::on_stored(&[PROFILE_KEY], &callback);
+}
+
+/// What the last capture or send said in full (`{ok, message}`), or nothing.
+#[wasm_bindgen(js_name = lastNotice)]
+pub async fn last_notice() -> JsValue {
+    let stored = browser::storage_get(LAST_KEY).await.ok().flatten();
+    let notice = stored.and_then(|json| serde_json::from_str::<Notice>(&json).ok());
+    browser::to_js(&notice)
+}
+
+/// Calls `callback` when the last capture or send's message changes.
+#[wasm_bindgen(js_name = onLastNoticeChanged)]
+pub fn on_last_notice_changed(callback: js_sys::Function) {
+    browser::on_stored(&[LAST_KEY], &callback);
+}
+
+/// Whether this page is the toolbar popup; else it is the options page, in a tab.
+#[wasm_bindgen(js_name = inPopup)]
+pub fn in_popup() -> bool {
+    browser::in_popup()
+}
+
+/// Opens the options page ("Open in a tab", and the popup's link to "Import a data export").
+#[wasm_bindgen(js_name = openOptionsPage)]
+pub fn open_options_page() {
+    browser::open_options_page();
+}
+
+/// A send button as the popup draws it.
+#[derive(Serialize)]
+struct SendButton {
+    /// `send-gemini`, `send-chatgpt-chat`.
+    id: String,
+    target: Assistant,
+    way: Way,
+    /// The assistant's name, for "Opening Gemini…".
+    name: &'static str,
+    /// "Send to Gemini", "Send to ChatGPT as a chat message", in the person's language.
+    label: String,
+    /// The import page's button stands out; a chat message is the second way.
+    primary: bool,
+}
+
+/// The popup's send buttons, in order: one for each of [`crate::fill::SEND_TARGETS`], the
+/// list the context menu is made from too.
+#[wasm_bindgen(js_name = sendTargets)]
+pub fn send_targets() -> JsValue {
+    let buttons: Vec<SendButton> = crate::fill::SEND_TARGETS
+        .iter()
+        .map(|t| SendButton {
+            id: format!("send-{}", t.stem),
+            target: t.target,
+            way: t.way,
+            name: t.name,
+            label: match t.way {
+                Way::Import => i18n::t("popup_send_to", &[&t.name]),
+                Way::ChatMessage => i18n::t("popup_send_chat", &[&t.name]),
+            },
+            primary: t.way == Way::Import,
+        })
+        .collect();
+    browser::to_js(&buttons)
+}
+
+/// Message `id` in the form the count `n` takes in the person's language (`<id>_one`,
+/// `<id>_other`, as the catalogs spell them), with `n` written as that language writes numbers
+/// and then `args`: the popup's counted words, chosen by the same rule as the core's.
+#[wasm_bindgen(js_name = plural)]
+pub fn plural(id: String, n: u32, args: Vec<String>) -> String {
+    let count = i18n::number(n as usize);
+    let mut all: Vec<&dyn std::fmt::Display> = vec![&count];
+    all.extend(args.iter().map(|a| a as &dyn std::fmt::Display));
+    i18n::tn(&id, n as usize, &all)
 }

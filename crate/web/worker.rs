@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{
     badge_text, browser, load_backups, load_parts, load_picks, load_profile, load_undo, now,
-    save_parts, save_picks, save_profile, BACKUPS_KEY, PROFILE_KEY,
+    save_parts, save_picks, save_profile, BACKUPS_KEY, LAST_KEY, PROFILE_KEY,
 };
 use crate::access::{self, RawSender, Sender};
 use crate::answer::{self, AnswerError};
@@ -15,9 +15,10 @@ use crate::category::Category;
 use crate::check;
 use crate::conflict;
 use crate::export;
-use crate::fill::{self, Choice, CopyOffer, Inspected, Notice, Put, Send, Way};
+use crate::fill::{self, Choice, CopyOffer, Inspected, Put, SendPlan, Way};
 use crate::i18n::{self, t, tn};
 use crate::messages::{self, MenuClick, MenuCommand, Reply, Request};
+use crate::notice::Notice;
 use crate::picker::{self, Part};
 use crate::profile::ItemId;
 use crate::profile::{EditError, Profile};
@@ -39,10 +40,6 @@ thread_local! {
 
 /// How long a target page may take to load before memport gives up on it.
 const TAB_LOAD_MS: u32 = 30_000;
-
-/// The `chrome.storage.local` key holding the full message of the last capture or send
-/// (`{ok, message}`): the popup shows it. The page gets only what concerns itself.
-const LAST_KEY: &str = "memport.last";
 
 /// Keeps `notice` for the popup. A nicety: failing to store it changes nothing else.
 async fn remember_last(notice: &Notice) {
@@ -105,13 +102,13 @@ async fn dispatch(request: Request) -> Reply {
         Request::ForgetPicks { site } => Reply::Notice(forget_picks(site).await),
         Request::PreviewImport { text } => preview_import(&text).await,
         Request::ImportText { text } => Reply::Notice(import_text(&text).await),
-        Request::PreviewExport { items } => match load_profile().await {
+        Request::PreviewDataExport { items } => match load_profile().await {
             Ok(profile) => Reply::Preview {
                 preview: export::preview(&items, &profile),
             },
             Err(e) => Reply::notice(false, e.to_string()),
         },
-        Request::ImportExport { items } => Reply::Notice(changed(
+        Request::ImportDataExport { items } => Reply::Notice(changed(
             change_profile(|p| {
                 let (message, label) = export::into_profile(&items, now(), p);
                 Ok::<_, EditError>((message, label.to_string()))
@@ -607,7 +604,7 @@ impl Filled {
 }
 
 /// Fills the boxes.
-async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<Filled, String> {
+async fn fill_boxes(send: &SendPlan, tab: &browser::Tab) -> Result<Filled, String> {
     if pattern::origin(&tab.url).as_deref() != Some(send.origin.as_str()) {
         return Ok(Filled::same(send.wrong_page(&tab.url), None, false));
     }
@@ -653,7 +650,7 @@ async fn fill_boxes(send: &Send, tab: &browser::Tab) -> Result<Filled, String> {
     })
 }
 
-async fn open_target(send: &Send) -> Result<browser::Tab, String> {
+async fn open_target(send: &SendPlan) -> Result<browser::Tab, String> {
     let found = browser::find_tab(&send.url_patterns).await?;
     // A custom GPT's or a project's chat is never written into: a fresh chat is opened.
     let found = found.filter(|tab| !send.never_fills(&tab.url));

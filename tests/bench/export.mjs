@@ -1,7 +1,7 @@
 // The browser half of the export benchmark (issue 5): the same synthetic ChatGPT exports as
 // tests/bench/export.rs, read by the shipped extension (dist/chromium, `./dev build`: release,
 // wasm-opt) in headless Chromium, the real way: the options page's "Import a data export"
-// file input, its dedicated worker (extension/export-worker.js) running the WebAssembly
+// file input, its dedicated worker (extension/data-export-worker.js) running the WebAssembly
 // reader over the browser `File` with FileReaderSync. Next to it, Node's JSON.parse of the
 // same conversations.json, and the native figures; one table. Prints figures; asserts
 // nothing about speed.
@@ -10,7 +10,7 @@
 //                               [--runs N] [--no-wait] [--no-chromium] [--no-probe]
 //                               [--no-node] [--no-firefox] [--dist-firefox DIR]
 //
-// --native FILE: the figures `cargo bench --bench export --features synth -- --json FILE`
+// --native FILE: the figures `cargo bench --bench export -- --json FILE`
 // wrote (it also makes the inputs in target/bench-export/; `./dev bench` runs both).
 //
 // Chromium: each run opens a fresh options page (chrome-extension://<id>/popup.html in a tab),
@@ -239,7 +239,7 @@ const inputs = labels.map((label) => {
   const json = path.join(dir, `chatgpt-${tag}`, 'conversations.json');
   for (const f of [zip, json]) {
     if (!fs.existsSync(f)) {
-      console.error(`${f} is missing: cargo bench --bench export --features synth -- --sizes ${label} makes it (./dev bench runs both)`);
+      console.error(`${f} is missing: cargo bench --bench export -- --sizes ${label} makes it (./dev bench runs both)`);
       process.exit(2);
     }
   }
@@ -436,7 +436,7 @@ async function firefoxOnce(ff, watch, file, jsonBytes) {
 
 // ---------------------------------------------------------------------------------------------
 // Where the time goes in Chromium: a copy of the extension with one more worker,
-// bench-probe-worker.js, which is export-worker.js with FileReaderSync.readAsArrayBuffer timed
+// bench-probe-worker.js, which is data-export-worker.js with FileReaderSync.readAsArrayBuffer timed
 // around each call (the core reads through it), and then the same file read by 8 MB slices
 // with FileReaderSync alone, each copied into a buffer as the core's window is. The worker is
 // made from the options page with the File of an input of the bench's own.

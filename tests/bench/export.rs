@@ -5,11 +5,11 @@
 //! Prints figures; asserts nothing about speed.
 //!
 //! ```text
-//! cargo bench --bench export --features synth -- [--1gb] [--sizes 50MB,200MB] [--runs N]
+//! cargo bench --bench export -- [--1gb] [--sizes 50MB,200MB] [--runs N]
 //!     [--json PATH] [--no-wait]
 //! ```
 //!
-//! - Inputs are made by the synthetic export generator (`crate/export/synth.rs`, seed 1) into
+//! - Inputs are made by the synthetic export generator (the `memport-synth` crate in `tests/synth/`, seed 1) into
 //!   `target/bench-export/`, once: `chatgpt-<size>.zip`, and its `conversations.json`
 //!   extracted byte for byte into `chatgpt-<size>/` (same content, no compression). They are
 //!   reused while they exist.
@@ -40,9 +40,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use memport::export::split::{Element, Splitter};
-use memport::export::synth::{self, ExportKind, Options};
 use memport::export::zip::{self, Flow};
 use memport::export::{self, DiskFile, Source};
+use memport_synth::{self as synth, ExportKind, Options};
 use serde::Serialize;
 
 /// The generator's seed: the same export every time, on every machine.

@@ -17,8 +17,8 @@ const REFUSED = [
   { kind: 'forget_picks', site: 'claude' },
   { kind: 'preview_import', text: `- ${SECRET}` }, // probe what the profile holds
   { kind: 'import_text', text: '- Planted by a page.' }, // write into the profile
-  { kind: 'preview_export', items: [] },
-  { kind: 'import_export', items: [] },
+  { kind: 'preview_data_export', items: [] },
+  { kind: 'import_data_export', items: [] },
   { kind: 'capture_answer', tab_id: 1 }, // read another tab
   { kind: 'delete_item', id: 'seed0' },
   { kind: 'undo' },

@@ -128,7 +128,7 @@ test('Import text: an assistant\'s answer previewed, then added (memport install
 function chatgptExport(size, level) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memport-ff-export-'));
   const file = path.join(dir, 'chatgpt-export.zip');
-  execFileSync('cargo', ['build', '--release', '--quiet', '--features', 'synth', '--bin', 'memport-synth'],
+  execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'memport-synth', '--bin', 'memport-synth'],
     { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
   const synth = path.join(process.env.CARGO_TARGET_DIR ?? path.join(REPO, 'target'), 'release', 'memport-synth');
   execFileSync(synth, ['--kind', 'chatgpt-zip', '--seed', '7', '--size', size, '--level', String(level), '--out', file], { stdio: ['ignore', 'ignore', 'inherit'] });

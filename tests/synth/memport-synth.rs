@@ -1,4 +1,4 @@
-//! `memport-synth`: writes a synthetic export and its truth file (crate/export/synth.rs).
+//! `memport-synth`: writes a synthetic export and its truth file (this crate's `write`).
 //!
 //! ```text
 //! memport-synth --kind chatgpt-zip|chatgpt-shards|chatgpt-json|claude-legacy|claude-current|takeout
@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use memport::export::synth::{self, ExportKind, FaultKind, Options};
+use memport_synth::{self as synth, ExportKind, FaultKind, Options};
 
 const USAGE: &str = "usage: memport-synth --kind KIND --seed N --size SIZE --out PATH [--fault NAME] [--wrapped] [--zip64] [--level 0-9] [--no-memory-json]
   KIND   chatgpt-zip, chatgpt-shards, chatgpt-json, claude-legacy, claude-current (a directory), takeout (a ZIP, or the bare JSON when PATH ends in .json)

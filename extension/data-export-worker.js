@@ -1,7 +1,7 @@
 // "Import a data export": the dedicated worker that reads the person's files.
 //
 // The options page starts one per run (`new Worker(..., {type: 'module'})`) and posts it the
-// chosen `File`s: handles, not bytes. Here the Rust export reader (crate/web/export.rs,
+// chosen `File`s: handles, not bytes. Here the Rust export reader (crate/web/data_export.rs,
 // `importFiles`; its own WebAssembly module, pkg/memport_export.js, which only this worker loads)
 // reads them by slices of a few megabytes with FileReaderSync, which only a worker may use,
 // so a file larger than any JavaScript string is fine and the page stays responsive. Cancel

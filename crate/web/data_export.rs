@@ -1,11 +1,11 @@
 //! "Import a data export" on the options page.
 //!
-//! [`import_files`] runs in a dedicated Web Worker (`extension/export-worker.js`), never in
+//! [`import_files`] runs in a dedicated Web Worker (`extension/data-export-worker.js`), never in
 //! the page: it reads the person's files by slices with `FileReaderSync` (synchronous, so the
 //! core's [`Source`] stays a plain blocking reader, which only a worker may do), hands them to
 //! [`export::import`], and reports progress as it goes. The page itself only passes `File`
 //! handles to the worker (no bytes), draws what comes back, and asks the service worker for
-//! the preview and to add what the person kept (`previewExport`, `importExport` in
+//! the preview and to add what the person kept (`previewDataExport`, `importDataExport` in
 //! [`super::popup`]). This is the export module's (`pkg/memport_export.js`) only face.
 //!
 //! `File`, `Blob` and `FileReaderSync` are declared here rather than taken from `web-sys`:

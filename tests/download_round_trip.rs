@@ -1,10 +1,11 @@
-//! Every export reads back: for thousands of generated profiles (odd Unicode, markup, empty
-//! categories, long items, text that looks like list markers, dates or headings), "Import
-//! text" reads memport's Markdown and plain text back to the same entries in the same
-//! categories, and its JSON file back to the very same profile.
+//! Every download (memport's own files for the person) reads back: for thousands of generated
+//! profiles (odd Unicode, markup, empty categories, long items, text that looks like list
+//! markers, dates or headings), "Import text" reads memport's Markdown and plain text back to
+//! the same entries in the same categories, and its JSON file back to the very same profile.
 
 use memport::category::Category;
-use memport::profile::{export_json, MemoryItem, Profile, Source, Via};
+use memport::download::profile_json;
+use memport::profile::{MemoryItem, Profile, Source, Via};
 use memport::render;
 use memport::text_import::{self, Reading};
 use proptest::prelude::*;
@@ -58,8 +59,8 @@ fn profile() -> impl Strategy<Value = Profile> {
     })
 }
 
-/// What a text export must give back: each item's text (on one line) and category, in the
-/// order the export writes them (by category, then as held).
+/// What a text download must give back: each item's text (on one line) and category, in the
+/// order the download writes them (by category, then as held).
 fn expected(p: &Profile) -> Vec<(String, Category)> {
     Category::ALL
         .iter()
@@ -80,8 +81,8 @@ fn read_back(text: &str) -> Vec<(String, Category)> {
             .into_iter()
             .map(|e| (e.text, e.category))
             .collect(),
-        Ok(Reading::Profile(_)) => panic!("a text export read as a profile file"),
-        Ok(Reading::Open(_)) => panic!("a text export read as an open format"),
+        Ok(Reading::Profile(_)) => panic!("a text download read as a profile file"),
+        Ok(Reading::Open(_)) => panic!("a text download read as an open format"),
         Err(_) => Vec::new(),
     }
 }
@@ -91,7 +92,7 @@ proptest! {
 
     #[test]
     fn json_restores_the_same_profile(p in profile()) {
-        let file = export_json(&p);
+        let file = profile_json(&p);
         match text_import::read(&file) {
             Ok(Reading::Profile(back)) => prop_assert_eq!(back, p),
             other => prop_assert!(false, "not read as a profile: {:?}", other.map(|_| ())),

@@ -1,5 +1,5 @@
 // "Import a data export" on the options page: the person's export files are read by the Rust
-// core in a dedicated Web Worker (extension/export-worker.js, crate/web/export.rs), with a
+// core in a dedicated Web Worker (extension/data-export-worker.js, crate/web/data_export.rs), with a
 // progress bar and Cancel, then previewed one checkbox per memory and added. Real extension,
 // real Chromium; the exports are the repository's synthetic ones (`memport-synth`,
 // docs/synthetic-exports.md), each with its truth file: exactly what must be recovered.
@@ -26,7 +26,12 @@ import { start, openPopup, popupGroups, storedProfile, seedProfile, profileJson,
 
 const V8_MAX_STRING = 536_870_888;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SYNTH_SOURCES = ['crate/export/synth.rs', 'tests/synth/memport-synth.rs'];
+// What the exports are made by, hashed into their cache key: the generator's crate and the
+// ZIP writer it shares with memport.
+const SYNTH_SOURCES = [
+  ...fs.readdirSync(path.join(ROOT, 'tests/synth')).filter((f) => f.endsWith('.rs')).sort().map((f) => `tests/synth/${f}`),
+  'crate/export/zip_write.rs',
+];
 const SYNTH_SEED = 7;
 // The size of the conversations JSON: well past V8's longest string, whatever the last
 // conversation's length.
@@ -36,7 +41,7 @@ const BIG = '600MB';
 let built = null;
 function synthBinary() {
   if (!built) {
-    execFileSync('cargo', ['build', '--release', '--quiet', '--features', 'synth', '--bin', 'memport-synth'],
+    execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'memport-synth', '--bin', 'memport-synth'],
       { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     built = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'release', 'memport-synth');
   }
@@ -222,7 +227,7 @@ function addedMatchTruth(profile, profileTexts, entries, unticked, truth, assist
   return added;
 }
 
-test('an export is read in a worker with progress; Cancel adds nothing; a full run is previewed, chosen, added and undone', { timeout: 900_000 }, async (t) => {
+test('a data export is read in a worker with progress; Cancel adds nothing; a full run is previewed, chosen, added and undone', { timeout: 900_000 }, async (t) => {
   const files = await chatgptZip();
   const { truth } = files;
   // The profile holds one of the export's instructions already.
@@ -340,7 +345,7 @@ test('files dropped on the drop zone are read; a worker that fails says so and t
     init: () => {
       const RealWorker = window.Worker;
       window.Worker = class extends RealWorker {
-        constructor(url, options) { super(String(url).replace('export-worker.js', 'no-such-worker.js'), options); }
+        constructor(url, options) { super(String(url).replace('data-export-worker.js', 'no-such-worker.js'), options); }
       };
       window.restoreWorker = () => { window.Worker = RealWorker; };
     },
