@@ -5,7 +5,7 @@
 //! its reader does not give: a truncated download (no table of contents) must still yield the
 //! entries before the cut, read in order from their local headers; errors must say at which
 //! byte; and each entry is handed on in pieces to a consumer that can stop early. Inflating
-//! and checksums are zlib-rs's, but for the CRC in WebAssembly (see [`crc32`]).
+//! and checksums are zlib-rs's.
 
 use super::Source;
 
@@ -346,7 +346,7 @@ pub fn stream(
             }
             at += n as u64;
             read(at - start);
-            crc = crc32(crc, &input[..n]);
+            crc = zlib_rs::crc32::crc32(crc, &input[..n]);
             if take(&input[..n]) == Flow::Stop {
                 return Ok(());
             }
@@ -381,7 +381,7 @@ pub fn stream(
         let written = (inflate.total_out() - out_before) as usize;
         used += consumed;
         if written > 0 {
-            crc = crc32(crc, &output[..written]);
+            crc = zlib_rs::crc32::crc32(crc, &output[..written]);
             if take(&output[..written]) == Flow::Stop {
                 return Ok(());
             }
@@ -421,90 +421,6 @@ fn read_into(src: &mut dyn Source, at: u64, buf: &mut [u8]) -> Result<usize, Zip
         got += n;
     }
     Ok(got)
-}
-
-/// The CRC-32 of `bytes` continued from `crc` (0 to start). Natively zlib-rs's, which uses
-/// the processor's carry-less multiply where it has one; in WebAssembly, which has none,
-/// zlib-rs takes 4-byte words (`usize`), and [`crc32_braid64`] is faster.
-pub(crate) fn crc32(crc: u32, bytes: &[u8]) -> u32 {
-    if cfg!(target_arch = "wasm32") {
-        crc32_braid64(crc, bytes)
-    } else {
-        zlib_rs::crc32::crc32(crc, bytes)
-    }
-}
-
-/// The reflected CRC-32 polynomial of ZIP and zlib.
-const POLY: u32 = 0xedb8_8320;
-
-/// How many 8-byte words are carried at once: three independent CRCs, so the processor
-/// overlaps their table lookups.
-const BRAIDS: usize = 3;
-
-/// `TABLE[k][b]`: the CRC of byte `b` followed by `n` zero bytes, with `n` such that byte `k`
-/// of a `words`-word block is shifted to the block's end.
-const fn crc_tables<const WORDS: usize>() -> [[u32; 256]; 8] {
-    let mut table = [[0u32; 256]; 8];
-    let mut k = 0;
-    while k < 8 {
-        let mut b = 0;
-        while b < 256 {
-            let mut c = b as u32;
-            let mut bit = 0;
-            while bit < 8 * (8 * WORDS - k) {
-                c = if c & 1 != 0 { POLY ^ (c >> 1) } else { c >> 1 };
-                bit += 1;
-            }
-            table[k][b] = c;
-            b += 1;
-        }
-        k += 1;
-    }
-    table
-}
-
-static BRAID_TABLE: [[u32; 256]; 8] = crc_tables::<BRAIDS>();
-static WORD_TABLE: [[u32; 256]; 8] = crc_tables::<1>();
-
-/// zlib's "braided" CRC-32 (Kadatch and Jenkins; zlib-rs's `crc32_braid`) over 8-byte words:
-/// WebAssembly has 64-bit integers whatever its pointer width.
-fn crc32_braid64(start: u32, data: &[u8]) -> u32 {
-    const BLOCK: usize = 8 * BRAIDS;
-    let word = |b: &[u8]| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(b);
-        u64::from_le_bytes(w)
-    };
-    // Every block but the last goes through the braids; the last is folded in word by word,
-    // which also merges the braids' CRCs.
-    let blocks = (data.len() / BLOCK).saturating_sub(1);
-    let mut crcs = [0u32; BRAIDS];
-    crcs[0] = !start;
-    for block in data.chunks_exact(BLOCK).take(blocks) {
-        let mut words: [u64; BRAIDS] =
-            std::array::from_fn(|j| word(&block[8 * j..8 * j + 8]) ^ u64::from(crcs[j]));
-        crcs = [0; BRAIDS];
-        for row in &BRAID_TABLE {
-            for (c, w) in crcs.iter_mut().zip(words.iter_mut()) {
-                *c ^= row[(*w & 0xff) as usize];
-                *w >>= 8;
-            }
-        }
-    }
-    let mut crc = std::mem::take(&mut crcs[0]);
-    let mut words = data[blocks * BLOCK..].chunks_exact(8);
-    for (i, w) in (&mut words).enumerate() {
-        let v = word(w) ^ u64::from(crc ^ crcs.get(i).copied().unwrap_or(0));
-        crc = v
-            .to_le_bytes()
-            .iter()
-            .zip(&WORD_TABLE)
-            .fold(0, |c, (&b, row)| c ^ row[usize::from(b)]);
-    }
-    for &b in words.remainder() {
-        crc = (crc >> 8) ^ WORD_TABLE[7][usize::from(crc as u8 ^ b)];
-    }
-    !crc
 }
 
 fn check(entry: &Entry, crc: u32) -> Result<(), ZipError> {
@@ -622,27 +538,6 @@ pub(crate) mod tests {
         .unwrap_err();
         assert!(matches!(err, ZipError::CutShort { .. }), "{err:?}");
         assert!(got.len() > 100_000 && text.starts_with(&got));
-    }
-
-    #[test]
-    fn the_braided_crc_is_zlibs_at_any_length_alignment_and_start() {
-        let bytes: Vec<u8> = (0..5000u32).map(|i| (i * 7 + i / 13) as u8).collect();
-        for start in [0, 1, 0xdead_beef, u32::MAX] {
-            for from in 0..9 {
-                for len in (0..200).chain([1023, 1024, 1025, 4096, 4991 - from]) {
-                    let b = &bytes[from..from + len];
-                    assert_eq!(
-                        crc32_braid64(start, b),
-                        zlib_rs::crc32::crc32(start, b),
-                        "start {start}, from {from}, len {len}"
-                    );
-                }
-            }
-        }
-        // Continued piece by piece as `stream` does.
-        let whole = zlib_rs::crc32::crc32(0, &bytes);
-        let pieces = bytes.chunks(777).fold(0, crc32_braid64);
-        assert_eq!(pieces, whole);
     }
 
     #[test]
