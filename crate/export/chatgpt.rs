@@ -49,8 +49,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for Mapping<'a> {
                 mut map: M,
             ) -> Result<Mapping<'a>, M::Error> {
                 let mut nodes = Vec::with_capacity(map.size_hint().unwrap_or(16));
-                while let Some((k, v)) = map.next_entry::<Cow<'a, str>, Node<'a>>()? {
-                    nodes.push((k, v));
+                while let Some((k, v)) = map.next_entry::<Key<'a>, Node<'a>>()? {
+                    nodes.push((k.0, v));
                 }
                 Ok(Mapping(nodes))
             }
@@ -58,6 +58,12 @@ impl<'de: 'a, 'a> Deserialize<'de> for Mapping<'a> {
         d.deserialize_map(Visit(std::marker::PhantomData))
     }
 }
+
+/// A node's id as the map's key, borrowed from the JSON like the other strings (a bare
+/// `Cow` there would be copied into a `String` for every node).
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct Key<'a>(#[serde(borrow)] Cow<'a, str>);
 
 #[derive(Deserialize)]
 struct Node<'a> {
@@ -92,13 +98,38 @@ struct Content<'a> {
     #[serde(borrow)]
     content_type: Cow<'a, str>,
     #[serde(borrow, default)]
-    parts: Option<Vec<&'a RawValue>>,
+    parts: Option<FirstPart<'a>>,
     #[serde(borrow, default)]
     user_profile: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     user_instructions: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
     model_set_context: Option<Cow<'a, str>>,
+}
+
+/// Of a message's `parts`, the first, as raw JSON: the only one a memory write is read from.
+/// The others are skipped, neither kept nor checked beyond JSON's syntax, and no list is made.
+struct FirstPart<'a>(Option<&'a RawValue>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for FirstPart<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = FirstPart<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of message parts")
+            }
+            fn visit_seq<S: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: S,
+            ) -> Result<FirstPart<'a>, S::Error> {
+                let first = seq.next_element::<&'a RawValue>()?;
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(FirstPart(first))
+            }
+        }
+        d.deserialize_seq(Visit(std::marker::PhantomData))
+    }
 }
 
 #[derive(Deserialize)]
@@ -266,7 +297,7 @@ fn read(conv: Conversation<'_>, file: &str, into: &mut Collector) -> Result<Read
             continue;
         }
         if m.author.role == "assistant" && m.recipient.as_deref() == Some("bio") {
-            let first = content.parts.as_ref().and_then(|p| p.first());
+            let first = content.parts.as_ref().and_then(|p| p.0);
             let text: Option<String> = first.and_then(|raw| serde_json::from_str(raw.get()).ok());
             match text.as_deref().map(str::trim) {
                 Some(t) if !t.is_empty() => into.add(Kind::MemoryWrite, seen(t)),
