@@ -49,8 +49,11 @@ globalThis.FileReaderSync = class {
   }
 };
 
-const m = await import(path.resolve(pkg, 'memport.js'));
-await m.default({ module_or_path: fs.readFileSync(path.resolve(pkg, 'memport_bg.wasm')) });
+// The export reader's own module (./dev build's `memport_export`), or, in a build from before
+// the split, the one module.
+const name = fs.existsSync(path.resolve(pkg, 'memport_export.js')) ? 'memport_export' : 'memport';
+const m = await import(path.resolve(pkg, `${name}.js`));
+await m.default({ module_or_path: fs.readFileSync(path.resolve(pkg, `${name}_bg.wasm`)) });
 m.warmUp();
 m.warmUp();
 const runs = Number(runsArg ?? 5);
