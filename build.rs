@@ -14,7 +14,7 @@
 //! expressions, `sites::pattern::regex_source`, and its fragments), which `./dev build` puts
 //! into the page watcher (`extension/page/watch.js`): the one table stays in the site files.
 
-#[path = "crate/category.rs"]
+#[path = "crate/profile/category.rs"]
 #[allow(dead_code)]
 mod category;
 #[allow(dead_code)]

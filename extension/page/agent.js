@@ -4,9 +4,9 @@
 // (chrome.scripting, see loadAgent in extension/browser.js) only when a capture, fill, check,
 // picker or answer capture starts there; the page watcher (page/watch.js), the only script
 // pages load, asks for it when its button is pressed. It knows no
-// site: every selector, label, timeout and message arrives in the plan (see crate/capture.rs,
-// crate/fill.rs). It decides nothing about memory; it finds elements, reads text, fills a box,
-// asks the person, and says what happened.
+// site: every selector, label, timeout and message arrives in the plan (see
+// crate/page/capture.rs, crate/targets/fill.rs). It decides nothing about memory; it finds
+// elements, reads text, fills a box, asks the person, and says what happened.
 //
 // Page text is untrusted: it is only ever read as text and written with textContent.
 

@@ -1,5 +1,5 @@
 // "Import text" in the popup: an assistant's answer pasted in, previewed line by line, then
-// added. Real extension, real Chromium; the parsing is Rust's (crate/text_import.rs).
+// added. Real extension, real Chromium; the parsing is Rust's (crate/page/text_import.rs).
 
 import test from 'node:test';
 import assert from 'node:assert/strict';

@@ -260,7 +260,7 @@ fn the_index_finds_what_a_search_of_the_line_finds() {
         &IDENTITY_OPENINGS,
         &FIRST_PERSON,
     ];
-    let fixture = include_str!("../tests/fixtures/classify-labeled.tsv");
+    let fixture = include_str!("../../tests/fixtures/classify-labeled.tsv");
     let lines = fixture
         .lines()
         .filter_map(|l| l.split_once('\t').map(|(_, text)| text))

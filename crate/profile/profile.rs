@@ -962,7 +962,7 @@ mod tests {
     #[test]
     fn the_json_schema_describes_every_field() {
         let schema: serde_json::Value =
-            serde_json::from_str(include_str!("../docs/profile.schema.json")).unwrap();
+            serde_json::from_str(include_str!("../../docs/profile.schema.json")).unwrap();
         let props = |path: &str| -> Vec<String> {
             let mut keys: Vec<String> = schema
                 .pointer(path)
