@@ -1,7 +1,7 @@
 //! Bindings to `extension/browser.js`, the one JS module that calls `chrome.*`.
 //!
-//! Each function is a thin, typed wrapper: values cross as serde types, and a JS exception
-//! becomes a `String` the caller can put in a message.
+//! Each function is a thin, typed wrapper: values cross as serde types (as JSON text), and a
+//! JS exception becomes a `String` the caller can put in a message.
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -104,14 +104,24 @@ fn describe(e: JsValue) -> String {
         .unwrap_or_else(|| "unknown browser error".to_string())
 }
 
-/// Rust value to plain JS (maps as objects, `None` as null).
+/// Rust value to plain JS (maps as objects, `None` as null). Values cross as JSON text, by
+/// the same serde_json code that reads and writes storage, and the browser's `JSON.parse`:
+/// one path for every value, not a second deserializer for each type (issue 15).
 pub fn to_js<T: Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|json| js_sys::JSON::parse(&json).ok())
+        .unwrap_or(JsValue::NULL)
 }
 
+/// Plain JS value to Rust, through `JSON.stringify` and serde_json: what JSON cannot hold
+/// (`undefined`, functions) is absent, as an absent property is.
 pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    let json = js_sys::JSON::stringify(&value)
+        .map_err(describe)?
+        .as_string()
+        .unwrap_or_else(|| "null".to_string());
+    serde_json::from_str(&json).map_err(|e| e.to_string())
 }
 
 pub async fn storage_get(key: &str) -> Result<Option<String>, String> {
