@@ -22,6 +22,7 @@ pub mod messages;
 pub mod notice;
 pub mod popup;
 pub mod sites;
+pub mod tagged;
 
 // page/: reading what a page showed, and the other ways in.
 #[path = "page/answer.rs"]

@@ -22,7 +22,8 @@ use crate::text_import::Preview;
 
 /// A message to the service worker.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+// Internally tagged by "kind", without serde's buffering: see `tagged`.
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Request {
     /// A content script started on (or navigated to) `url`: what should it do there?
     PageOpened { url: String },
@@ -94,6 +95,7 @@ pub enum Request {
     /// "Keep both" on memories that disagree: they may stand together.
     KeepAll { ids: Vec<ItemId> },
 }
+crate::tagged::internally_tagged!(Request, "kind");
 
 impl Request {
     /// Its `kind`, as it is written in a message.

@@ -47,7 +47,8 @@ pub struct Piece {
 
 /// What the page code reports back.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
+// Internally tagged by "outcome", without serde's buffering: see `tagged`.
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum AnswerRead {
     /// The last of `replies` replies, found by `found_by`.
     Read {
@@ -64,6 +65,7 @@ pub enum AnswerRead {
     /// The tab is no longer on the site (it moved, or is a frame).
     WrongPage { url: String },
 }
+crate::tagged::internally_tagged!(AnswerRead, "outcome");
 
 /// The answer, for the import box.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -128,7 +128,8 @@ pub fn plan_for(url: &str) -> Option<CapturePlan> {
 
 /// What the page code reports back.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
+// Internally tagged by "outcome", without serde's buffering: see `tagged`.
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum ReadOutcome {
     Read(PageRead),
     Failed {
@@ -137,6 +138,7 @@ pub enum ReadOutcome {
         detail: String,
     },
 }
+crate::tagged::internally_tagged!(ReadOutcome, "outcome");
 
 /// Why nothing was saved.
 #[derive(Debug, PartialEq, Eq)]

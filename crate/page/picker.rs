@@ -25,13 +25,15 @@ const MAX_SELECTOR_CHARS: usize = 1_000;
 
 /// A part of an assistant's page the person can point at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+// Internally tagged by "kind", without serde's buffering: see `tagged`.
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Part {
     /// The memory a capture reads (the text or list on the memory page).
     Memory,
     /// Box `index` of the target's import page (`way` import) or of its composer.
     Box { way: Way, index: usize },
 }
+crate::tagged::internally_tagged!(Part, "kind");
 
 impl Part {
     /// The key it is stored under: "memory", "import/0", "chat_message/0".

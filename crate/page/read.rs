@@ -123,7 +123,8 @@ pub struct PageRead {
 
 /// What became of the memory itself on a page that was read.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+// Internally tagged by "state", without serde's buffering: see `tagged`.
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum MemoryState {
     /// Read: its lines are the page read's blocks.
     #[default]
@@ -133,6 +134,7 @@ pub enum MemoryState {
     /// Not read; `step` and `detail` say where it stopped.
     Nothing { step: ReadStep, detail: String },
 }
+crate::tagged::internally_tagged!(MemoryState, "state");
 
 /// A further list that was expected (its opener was there) but gave nothing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -110,13 +110,15 @@ pub struct InspectPlan {
 
 /// What the page code found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
+// Internally tagged by "outcome", without serde's buffering: see `tagged`.
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Inspected {
     /// One entry per box of the plan, in order.
     Boxes { boxes: Vec<BoxState> },
     /// The page was not the top frame of the plan's origin.
     WrongPage { url: String },
 }
+crate::tagged::internally_tagged!(Inspected, "outcome");
 
 /// One box as found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
