@@ -8,8 +8,10 @@
 //! `crate/sites/coverage.rs`: a memory page without a host permission or content script, an
 //! import page without a host permission, a host no site needs, a page off its origin).
 //!
-//! Then it writes every site as one JSON document to `OUT_DIR/sites.json`, which the crate
-//! embeds: TOML (commented, easy to maintain) stays out of the WebAssembly. And it writes the
+//! Then it writes every site as Rust code to `OUT_DIR/sites.rs`, which the crate includes: the
+//! table is built by plain code, so neither TOML nor a reader of the site types (serde's code for
+//! a dozen types, which weighed 24 KB gzipped in the core WebAssembly) is in the extension. And
+//! it writes the
 //! memory pages alone to `OUT_DIR/watch.json` (per site: its URL patterns as regular
 //! expressions, `sites::pattern::regex_source`, and its fragments), which `./dev build` puts
 //! into the page watcher (`extension/page/watch.js`): the one table stays in the site files.
@@ -67,9 +69,8 @@ fn run() -> Result<(), Vec<String>> {
     if !found.is_empty() {
         return Err(found);
     }
-    let json = serde_json::to_string(&sites).map_err(|e| vec![e.to_string()])?;
-    let out = Path::new(&env::var("OUT_DIR").map_err(|e| vec![e.to_string()])?).join("sites.json");
-    fs::write(&out, json).map_err(|e| vec![format!("{}: {e}", out.display())])?;
+    let out = Path::new(&env::var("OUT_DIR").map_err(|e| vec![e.to_string()])?).join("sites.rs");
+    fs::write(&out, rust::sites(&sites)).map_err(|e| vec![format!("{}: {e}", out.display())])?;
     let watch = serde_json::to_string(&memory_pages(&sites)?).map_err(|e| vec![e.to_string()])?;
     let out = out.with_file_name("watch.json");
     fs::write(&out, watch).map_err(|e| vec![format!("{}: {e}", out.display())])?;
@@ -124,5 +125,132 @@ fn read_sites(dir: &Path) -> Result<Vec<SiteSpec>, Vec<String>> {
         Ok(sites)
     } else {
         Err(problems)
+    }
+}
+
+/// The site table as Rust: `fn table() -> Vec<SiteSpec>`, each value written as the expression
+/// that builds it. A field added to a site type and not here fails the crate's build.
+mod rust {
+    use crate::category::Category;
+    use crate::sites::spec::*;
+
+    pub fn sites(sites: &[SiteSpec]) -> String {
+        format!(
+            "// Written by build.rs from crate/sites/*.toml.\n\
+             fn table() -> Vec<SiteSpec> {{\n    vec![{}]\n}}\n",
+            sites.iter().map(Code::code).collect::<Vec<_>>().join(",\n")
+        )
+    }
+
+    trait Code {
+        fn code(&self) -> String;
+    }
+
+    impl Code for String {
+        fn code(&self) -> String {
+            // Debug writes a string as a Rust literal, escapes included.
+            format!("s({self:?})")
+        }
+    }
+
+    impl Code for bool {
+        fn code(&self) -> String {
+            self.to_string()
+        }
+    }
+
+    impl Code for u32 {
+        fn code(&self) -> String {
+            format!("{self}u32")
+        }
+    }
+
+    impl<T: Code> Code for Option<T> {
+        fn code(&self) -> String {
+            match self {
+                Some(v) => format!("Some({})", v.code()),
+                None => "None".to_string(),
+            }
+        }
+    }
+
+    impl<T: Code> Code for Vec<T> {
+        fn code(&self) -> String {
+            let items: Vec<String> = self.iter().map(Code::code).collect();
+            format!("vec![{}]", items.join(", "))
+        }
+    }
+
+    /// A list of strings is one slice of literals, turned into owned strings by one call.
+    fn strings(list: &[String]) -> String {
+        format!("v(&{list:?})")
+    }
+
+    macro_rules! enums {
+        ($($ty:ident),*) => {$(
+            impl Code for $ty {
+                fn code(&self) -> String {
+                    format!("{}::{self:?}", stringify!($ty))
+                }
+            }
+        )*};
+    }
+    enums!(Assistant, Position, EditorKind, ImportFormat, Category);
+
+    /// `$ty { field: value, ... }`; `[field]` is a list of strings.
+    macro_rules! structs {
+        ($($ty:ident { $($field:ident),* ; $($list:ident),* })*) => {$(
+            impl Code for $ty {
+                fn code(&self) -> String {
+                    let mut out = format!("{} {{", stringify!($ty));
+                    $(out.push_str(&format!(" {}: {},", stringify!($field), self.$field.code()));)*
+                    $(out.push_str(&format!(" {}: {},", stringify!($list), strings(&self.$list)));)*
+                    out.push_str(" }");
+                    out
+                }
+            }
+        )*};
+    }
+    structs! {
+        SiteSpec { assistant, name, origin, last_checked, capture, import, chat, answer; }
+        AnswerPage { replies, code, streaming, wait_ms; url_patterns, frames }
+        CapturePage {
+            anchor, position, open, content, close, wait_ms, headings, scroll, list, fields,
+            lists, part, fields_part;
+            url_patterns, fragments, loading_texts, ignore_lines, ignore_prefixes, empty_texts,
+            names, section_names, logged_out_texts
+        }
+        ListSpec { heading, part, open, content, close; }
+        FieldSpec { label, locators, category, prefix; }
+        ImportPage {
+            title, url, format, open, submit_label, wait_ms, boxes;
+            url_patterns, fragments, never_in
+        }
+        ImportBox {
+            label, target, editor, max_chars, max_bytes, in_parts, entry_max_chars, categories;
+        }
+        HeadingRule { category; texts }
+    }
+
+    impl Code for Locator {
+        fn code(&self) -> String {
+            match self {
+                Locator::Css { css } => format!("Locator::Css {{ css: {} }}", css.code()),
+                Locator::Role { role, names } => format!(
+                    "Locator::Role {{ role: {}, names: {} }}",
+                    role.code(),
+                    strings(names)
+                ),
+                Locator::LargestEditable { within } => {
+                    format!("Locator::LargestEditable {{ within: {} }}", within.code())
+                }
+                Locator::Picked { css } => format!("Locator::Picked {{ css: {} }}", css.code()),
+                Locator::Labelled { names, avoid } => format!(
+                    "Locator::Labelled {{ names: {}, avoid: {} }}",
+                    strings(names),
+                    strings(avoid)
+                ),
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The site table: one description per assistant, read from the TOML files in this folder.
 //!
-//! `build.rs` checks the files against `manifest.json` and turns them into one JSON
-//! document, embedded here and parsed once. Code asks this module "which page is this?" and
+//! `build.rs` checks the files against `manifest.json` and writes them as Rust code, included
+//! here and run once. Code asks this module "which page is this?" and
 //! "how do I find the box on that one?"; it never holds a selector of its own.
 
 pub mod coverage;
@@ -10,21 +10,31 @@ pub mod spec;
 
 use std::sync::OnceLock;
 
+use crate::category::Category;
+
 pub use spec::{
     AnswerPage, Assistant, CapturePage, EditorKind, FieldSpec, HeadingRule, ImportBox,
     ImportFormat, ImportPage, ListSpec, Locator, Position, SiteSpec,
 };
 
-/// The site files, as `build.rs` checked and bundled them.
-const SITES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sites.json"));
+// The site files, as `build.rs` checked them and wrote them as code: `fn table()`.
+include!(concat!(env!("OUT_DIR"), "/sites.rs"));
+
+/// A string of the table.
+fn s(text: &str) -> String {
+    text.to_string()
+}
+
+/// A list of strings of the table.
+fn v(texts: &[&str]) -> Vec<String> {
+    texts.iter().map(|t| t.to_string()).collect()
+}
 
 /// Every site memport knows, in the order of [`Assistant`].
 pub fn all() -> &'static [SiteSpec] {
     static SITES: OnceLock<Vec<SiteSpec>> = OnceLock::new();
     SITES.get_or_init(|| {
-        // build.rs produced this text from the same types, so it always parses; an empty
-        // table (memport recognises no page) is the safe outcome if it ever did not.
-        let mut sites: Vec<SiteSpec> = serde_json::from_str(SITES_JSON).unwrap_or_default();
+        let mut sites = table();
         sites.sort_by_key(|s| s.assistant); // Claude, ChatGPT, Gemini: the enum's order.
         sites
     })
