@@ -9,12 +9,12 @@
 //! import page without a host permission, a host no site needs, a page off its origin).
 //!
 //! Then it writes every site as Rust code to `OUT_DIR/sites.rs`, which the crate includes: the
-//! table is built by plain code, so neither TOML nor a reader of the site types (serde's code for
-//! a dozen types, which weighed 24 KB gzipped in the core WebAssembly) is in the extension. And
-//! it writes the
-//! memory pages alone to `OUT_DIR/watch.json` (per site: its URL patterns as regular
-//! expressions, `sites::pattern::regex_source`, and its fragments), which `./dev build` puts
-//! into the page watcher (`extension/page/watch.js`): the one table stays in the site files.
+//! table is built by plain code, so neither TOML nor a reader of the site types (serde's code
+//! for a dozen types: 17 KB of the core WebAssembly, gzipped) is in the extension. And it
+//! writes the memory pages alone to `OUT_DIR/watch.json` (per site: its URL patterns as
+//! regular expressions, `sites::pattern::regex_source`, and its fragments), which `./dev build`
+//! puts into the page watcher (`extension/page/watch.js`): the one table stays in the site
+//! files.
 
 #[path = "crate/profile/category.rs"]
 #[allow(dead_code)]
