@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::i18n;
 use crate::profile::{EditError, ItemId, Profile};
-use crate::slot::{Slot, Value};
+use crate::slot::{Said, Slot, Value};
 use crate::undo;
 
 /// Items that disagree on one slot.
@@ -42,10 +42,13 @@ impl Conflict {
 /// value, the items giving each value, when they give two or more.
 pub fn find(profile: &Profile) -> Vec<Conflict> {
     let mut out = Vec::new();
+    // Each text is cut into sentences once, not once per slot: on a profile of thousands of
+    // memories, that cutting is most of the popup's opening.
+    let said: Vec<Said> = profile.items.iter().map(|i| Said::of(&i.text)).collect();
     for slot in Slot::ALL {
         let mut sides: Vec<(Value, Vec<ItemId>)> = Vec::new();
-        for item in &profile.items {
-            for value in slot.values(&item.text) {
+        for (item, said) in profile.items.iter().zip(&said) {
+            for value in slot.values_in(said) {
                 match sides
                     .iter_mut()
                     .find(|(v, _)| !v.disagrees(&value) && v.kind == value.kind)

@@ -105,8 +105,14 @@ impl Slot {
 
     /// The values `text` gives for this slot, at most one of each kind.
     pub fn values(self, text: &str) -> Vec<Value> {
+        self.values_in(&Said::of(text))
+    }
+
+    /// The values a text already cut into sentences gives for this slot: reading every slot
+    /// of many texts (the popup's disagreements, on every memory) cuts each text once.
+    pub fn values_in(self, said: &Said) -> Vec<Value> {
         let mut out: Vec<Value> = Vec::new();
-        for sentence in sentences(text) {
+        for sentence in &said.0 {
             if sentence.conditional {
                 continue;
             }
@@ -145,6 +151,16 @@ impl Slot {
         self.values(a)
             .iter()
             .any(|va| b.iter().any(|vb| va.disagrees(vb)))
+    }
+}
+
+/// A text cut into sentences and clauses of lowercased words, its quoted words left out:
+/// what every slot reads ([`Slot::values_in`]).
+pub struct Said(Vec<Sentence>);
+
+impl Said {
+    pub fn of(text: &str) -> Said {
+        Said(sentences(text))
     }
 }
 

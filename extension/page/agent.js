@@ -2007,5 +2007,6 @@
     return out;
   }
 
-  globalThis.memportAgent = { findOne, queryDeep, showsText, waitUntil, read, readAnswer, inspect, put, ask, notify, check, collectBlocks, pick, selectorFor, ui, button, said };
+  // What the service worker (run_in_page in crate/web/browser.rs) and the watcher call; nothing else.
+  globalThis.memportAgent = { read, readAnswer, inspect, put, ask, notify, check, pick };
 })();

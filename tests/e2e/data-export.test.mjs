@@ -63,14 +63,27 @@ async function fixture({ kind, size, name, level = null }) {
   const file = path.join(dir, name);
   const done = path.join(dir, 'done.json');
   if (!fs.existsSync(done)) {
-    await fsp.rm(dir, { recursive: true, force: true });
-    await fsp.mkdir(dir, { recursive: true });
-    const args = ['--kind', kind, '--seed', String(SYNTH_SEED), '--size', size, '--out', file];
+    // Made in a folder of this process's own, then renamed into place whole: another checkout's
+    // run on the same machine may want the same fixture at the same time, and must never see
+    // (or delete) a half-written one.
+    const making = `${dir}.making-${process.pid}`;
+    await fsp.rm(making, { recursive: true, force: true });
+    await fsp.mkdir(making, { recursive: true });
+    const args = ['--kind', kind, '--seed', String(SYNTH_SEED), '--size', size, '--out', path.join(making, name)];
     if (level !== null) args.push('--level', String(level));
     const said = execFileSync(synthBinary(), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     const conversations = Number(/: (\d+) conversations,/.exec(said)?.[1]);
     assert.ok(Number.isInteger(conversations), `memport-synth reports its conversations: ${said}`);
-    await fsp.writeFile(done, JSON.stringify({ conversations }));
+    await fsp.writeFile(path.join(making, 'done.json'), JSON.stringify({ conversations }));
+    if (fs.existsSync(done)) {
+      await fsp.rm(making, { recursive: true, force: true }); // Another run made it first.
+    } else {
+      await fsp.rm(dir, { recursive: true, force: true }); // A half-made one from a run that was stopped.
+      await fsp.rename(making, dir).catch(async (e) => {
+        if (!fs.existsSync(done)) throw e;
+        await fsp.rm(making, { recursive: true, force: true }); // Another run renamed first.
+      });
+    }
   }
   const { conversations } = JSON.parse(await fsp.readFile(done, 'utf8'));
   const truth = JSON.parse(await fsp.readFile(`${file}.truth.json`, 'utf8'));
