@@ -505,9 +505,13 @@ function menu(trigger) {
       close(true);
     }
   });
-  // A choice made closes the menu; the focus goes back to its button.
+  // A choice made closes the menu; the focus goes back to its button, unless the choice
+  // took it somewhere (Import text, to its box).
   panel.addEventListener('click', (event) => {
-    if (event.target.closest('button')) close(true);
+    if (!event.target.closest('button')) return;
+    const stayed = panel.contains(document.activeElement) || document.activeElement === document.body;
+    if (stayed) close(true);
+    else close(false);
   });
   box.addEventListener('focusout', (event) => {
     if (event.relatedTarget && !box.contains(event.relatedTarget)) close(false);
