@@ -527,7 +527,7 @@ function menu(trigger) {
 for (const group of sendTargets()) {
   const box = el('div', 'send-group');
   box.setAttribute('role', 'group');
-  const heading = el('h3', '', group.name);
+  const heading = el('div', 'send-group-name', group.name);
   heading.id = `send-group-${group.ways[0].id}`;
   box.setAttribute('aria-labelledby', heading.id);
   const ways = el('div', 'ways');

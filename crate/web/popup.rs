@@ -417,6 +417,16 @@ pub fn open_options_page() {
     browser::open_options_page();
 }
 
+/// `label`, with the words `what` the choice shows after it unless it already says them
+/// (any case): "Send to Gemini" and "Import box" make "Send to Gemini: Import box".
+fn named_with(label: String, what: &str) -> String {
+    if label.to_lowercase().contains(&what.to_lowercase()) {
+        label
+    } else {
+        i18n::t("send_way_label", &[&label, &what])
+    }
+}
+
 /// One assistant in the popup's "Send to …" control, with its ways in.
 #[derive(Serialize)]
 struct SendGroup {
@@ -432,8 +442,9 @@ struct SendWay {
     id: String,
     target: Assistant,
     way: Way,
-    /// "Send to Gemini", "Send to ChatGPT as a chat message", in the person's language: what
-    /// the choice is called.
+    /// What the choice is called, in the person's language, the words it shows included (a
+    /// voice user says what they see): "Send to Gemini: Import box", "Send to ChatGPT as a
+    /// chat message".
     label: String,
     /// What is filled, as shown inside the group: "Import box", "Custom instructions",
     /// "Chat message".
@@ -454,15 +465,17 @@ pub fn send_targets() -> JsValue {
         // The site file names what is filled ("title_custom_instructions"); the choice says
         // it as a label ("send_way_custom_instructions").
         let title = page.map_or("title_import_box", |(_, p)| p.title.as_str());
+        let what = i18n::t(&title.replacen("title_", "send_way_", 1), &[]);
+        let label = match t.way {
+            Way::Import => i18n::t("popup_send_to", &[&t.name]),
+            Way::ChatMessage => i18n::t("popup_send_chat", &[&t.name]),
+        };
         let way = SendWay {
             id: format!("send-{}", t.stem),
             target: t.target,
             way: t.way,
-            label: match t.way {
-                Way::Import => i18n::t("popup_send_to", &[&t.name]),
-                Way::ChatMessage => i18n::t("popup_send_chat", &[&t.name]),
-            },
-            what: i18n::t(&title.replacen("title_", "send_way_", 1), &[]),
+            label: named_with(label, &what),
+            what,
         };
         match groups.iter_mut().find(|g| g.name == t.name) {
             Some(group) => group.ways.push(way),
