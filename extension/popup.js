@@ -353,7 +353,8 @@ function render(view) {
   }
   if (view.backups?.length) root.append(backupsNode(view.backups));
   $('total').textContent = view.total ? String(view.total) : '';
-  $('summary').textContent = view.summary ?? '';
+  // Each part of the summary ("Gemini, last Nov 24, 2026") kept on one line.
+  $('summary').replaceChildren(...(view.summary ?? '').split(' · ').filter(Boolean).flatMap((part, i) => [...(i ? [' · '] : []), el('span', '', part)]));
   // The undo step, in the toast: shown when it is new (a change just made, or on opening).
   undoLabel = view.undo ?? null;
   if (undoLabel !== shownUndo) {
