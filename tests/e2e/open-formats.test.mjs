@@ -19,7 +19,7 @@ const ITEMS = [
 
 /** Presses `button` in `popup` and saves what it downloads; the saved file's path and name. */
 async function download(popup, button) {
-  const [got] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: button }).click()]);
+  const [got] = await Promise.all([popup.waitForEvent('download'), popupAction(popup, button)]);
   const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'memport-open-')), got.suggestedFilename());
   await got.saveAs(file);
   return { file, name: got.suggestedFilename() };
