@@ -104,6 +104,8 @@ test('ChatGPT: every row of the virtualized Saved memories list, and the custom 
 test('Import text: an assistant\'s answer previewed, then added (memport installed from its zip)', { timeout: 120_000 }, async (t) => {
   const ff = await setup(t, { extension: ZIP });
   await ff.openPopup();
+  // Add memories > Import text.
+  await ff.click(await ff.find('#add-open'));
   await ff.click(await ff.find('#import-open'));
   const box = await ff.find('#import-text');
   await ff.type(box, [
