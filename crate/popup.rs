@@ -372,6 +372,33 @@ pub fn view(profile: &Profile) -> PopupView {
 
 /// The view of the items `filter` keeps (the counts are of those; `total` of all).
 pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
+    narrow(full_view(profile), profile, filter)
+}
+
+/// `view` (the [`full_view`] of `profile`) narrowed to the items `filter` keeps. The popup
+/// keeps the full view while the stored profile stays the same, so typing in the search only
+/// narrows it: what is found per item (why, sensitive marks) and the disagreements are not
+/// worked out again for each key.
+pub fn narrow(mut view: PopupView, profile: &Profile, filter: &Filter) -> PopupView {
+    if filter.is_empty() {
+        return view;
+    }
+    let kept: std::collections::HashSet<&str> = profile
+        .items
+        .iter()
+        .filter(|item| filter.keeps(item))
+        .map(|item| item.id.as_str())
+        .collect();
+    for group in &mut view.groups {
+        group.items.retain(|item| kept.contains(item.id.as_str()));
+        group.count = group.items.len();
+    }
+    view.shown = Some(view.groups.iter().map(|g| g.count).sum());
+    view
+}
+
+/// The view of every item, nothing filtered.
+pub fn full_view(profile: &Profile) -> PopupView {
     // Found once per item, filtered or not: the flagged ones start unticked wherever they are.
     let flagged: std::collections::HashMap<&str, Vec<String>> = profile
         .items
@@ -384,7 +411,6 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
         .map(|&category| {
             let items: Vec<ItemView> = profile
                 .in_category(category)
-                .filter(|item| filter.keeps(item))
                 .map(|item| {
                     let first = item.first_source();
                     ItemView {
@@ -424,10 +450,9 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
             sources.push(v);
         }
     }
-    let shown = groups.iter().map(|g| g.count).sum();
     PopupView {
         total: profile.len(),
-        shown: (!filter.is_empty()).then_some(shown),
+        shown: None,
         all_ids: profile.items.iter().map(|i| i.id.to_string()).collect(),
         sensitive_ids: profile
             .items

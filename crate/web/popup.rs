@@ -12,8 +12,9 @@ use crate::fill::Way;
 use crate::i18n;
 use crate::messages::Request;
 use crate::notice::Notice;
-use crate::popup::{view_filtered, Filter, PopupView};
+use crate::popup::{narrow, Filter, PopupView};
 use crate::profile::ItemId;
+use crate::profile::Profile;
 use crate::render;
 use crate::sites::Assistant;
 
@@ -44,11 +45,11 @@ pub async fn popup_view(filter: JsValue) -> JsValue {
     // A filter the popup cannot have sent is no filter: show everything.
     let filter: Filter = browser::from_js(filter).unwrap_or_default();
     let backups = load_backups().await.kept;
-    match load_profile().await {
-        Ok(profile) => browser::to_js(&Shown {
+    match full_view().await {
+        Ok(viewed) => browser::to_js(&Shown {
             view: PopupView {
                 undo: load_undo().await.map(|u| u.label),
-                ..view_filtered(&profile, &filter)
+                ..narrow(viewed.1.clone(), &viewed.0, &filter)
             },
             backups,
         }),
@@ -67,6 +68,40 @@ pub async fn popup_view(filter: JsValue) -> JsValue {
         }
         Err(e) => problem(e.to_string()),
     }
+}
+
+thread_local! {
+    /// The stored profile's text as last read, the profile and its full view: while the text
+    /// is the same, a new filter only narrows that view (`popup::narrow`).
+    static LAST_VIEW: std::cell::RefCell<Option<(String, Viewed)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// A profile and its full view.
+type Viewed = std::rc::Rc<(Profile, PopupView)>;
+
+/// The stored profile and its full view, worked out again only when the stored text changed.
+async fn full_view() -> Result<Viewed, LoadError> {
+    let json = browser::storage_get(PROFILE_KEY)
+        .await
+        .map_err(LoadError::Browser)?;
+    let key = json.clone().unwrap_or_default();
+    let kept = LAST_VIEW.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(text, _)| *text == key)
+            .map(|(_, both)| both.clone())
+    });
+    Ok(match kept {
+        Some(both) => both,
+        None => {
+            let profile = Profile::from_json(json.as_deref()).map_err(LoadError::Profile)?;
+            let view = crate::popup::full_view(&profile);
+            let both = std::rc::Rc::new((profile, view));
+            LAST_VIEW.with(|last| *last.borrow_mut() = Some((key, both.clone())));
+            both
+        }
+    })
 }
 
 /// The popup's view, with the damaged profiles kept aside.
