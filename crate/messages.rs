@@ -77,6 +77,13 @@ pub enum Request {
         #[serde(default)]
         tab_id: Option<i32>,
     },
+    /// "Save the memory on this page" (the popup, on an assistant's memory page): read the
+    /// memory of the tab `tab_id` (when absent, the one in front, or the one used last before
+    /// memport's own page) as the in-page button does, and save it.
+    SaveMemoryPage {
+        #[serde(default)]
+        tab_id: Option<i32>,
+    },
     /// The person deleted an item in the popup.
     DeleteItem { id: ItemId },
     /// Take back the last change to the profile.
@@ -113,6 +120,7 @@ impl Request {
             Request::PreviewDataExport { .. } => "preview_data_export",
             Request::ImportDataExport { .. } => "import_data_export",
             Request::CaptureAnswer { .. } => "capture_answer",
+            Request::SaveMemoryPage { .. } => "save_memory_page",
             Request::DeleteItem { .. } => "delete_item",
             Request::Undo => "undo",
             Request::StartNewProfile => "start_new_profile",

@@ -33,6 +33,10 @@ pub struct PopupView {
     pub groups: Vec<Group>,
     /// Shown instead of the groups when the profile is empty.
     pub empty: Option<EmptyState>,
+    /// One line above the list: how many memories, from where, and when each source was last
+    /// captured ("16 memories · Claude, last Nov 20, 2026 · Gemini, last Nov 24, 2026");
+    /// `None` for an empty profile.
+    pub summary: Option<String>,
     /// The last change, which "Undo" takes back ("Deleted \"Has a cat\"").
     pub undo: Option<String>,
     /// Memories that disagree, for the person to pick from (all of them, filter or not).
@@ -305,12 +309,96 @@ fn changes(profile: &Profile) -> Vec<ChangesView> {
         .collect()
 }
 
+/// The summary line: the count, then each source with the day it was last captured (a memory
+/// page's capture counts even when it brought nothing new), in the order sources first appear.
+fn summary(profile: &Profile) -> Option<String> {
+    if profile.is_empty() {
+        return None;
+    }
+    fn seen(
+        last: &mut Vec<(&'static str, time::OffsetDateTime)>,
+        value: &'static str,
+        at: time::OffsetDateTime,
+    ) {
+        match last.iter_mut().find(|(v, _)| *v == value) {
+            Some((_, when)) => *when = (*when).max(at),
+            None => last.push((value, at)),
+        }
+    }
+    let mut last = Vec::new();
+    for s in profile.items.iter().flat_map(|i| &i.sources) {
+        seen(&mut last, source_value(s), s.captured_at);
+    }
+    for log in &profile.captures {
+        if last.iter().any(|(v, _)| *v == log.assistant.key()) {
+            seen(&mut last, log.assistant.key(), log.at);
+        }
+    }
+    let mut parts = vec![i18n::memories(profile.len())];
+    parts.extend(last.iter().map(|(value, at)| {
+        i18n::t(
+            "summary_source",
+            &[&source_label(value), &i18n::date(at.date())],
+        )
+    }));
+    Some(parts.join(" · "))
+}
+
+/// What the tab in front is to memport: the popup shows "Check this page" on an assistant's
+/// site, and, with an empty profile, "Save the memory on this page" on a memory page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FrontPage {
+    /// The assistant whose site it is ("Claude"), if any.
+    pub site: Option<String>,
+    /// It is one of an assistant's pages: "Check this page" applies.
+    pub check: bool,
+    /// It is an assistant's memory page, which memport can capture from the popup.
+    pub memory: bool,
+}
+
+/// What the page at `url` is to memport (see [`FrontPage`]).
+pub fn front_page(url: &str) -> FrontPage {
+    let site = sites::at_origin(url);
+    FrontPage {
+        site: site.map(|s| s.name.clone()),
+        check: site.is_some(),
+        memory: sites::capture_page_at(url).is_some(),
+    }
+}
+
 pub fn view(profile: &Profile) -> PopupView {
     view_filtered(profile, &Filter::default())
 }
 
 /// The view of the items `filter` keeps (the counts are of those; `total` of all).
 pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
+    narrow(full_view(profile), profile, filter)
+}
+
+/// `view` (the [`full_view`] of `profile`) narrowed to the items `filter` keeps. The popup
+/// keeps the full view while the stored profile stays the same, so typing in the search only
+/// narrows it: what is found per item (why, sensitive marks) and the disagreements are not
+/// worked out again for each key.
+pub fn narrow(mut view: PopupView, profile: &Profile, filter: &Filter) -> PopupView {
+    if filter.is_empty() {
+        return view;
+    }
+    let kept: std::collections::HashSet<&str> = profile
+        .items
+        .iter()
+        .filter(|item| filter.keeps(item))
+        .map(|item| item.id.as_str())
+        .collect();
+    for group in &mut view.groups {
+        group.items.retain(|item| kept.contains(item.id.as_str()));
+        group.count = group.items.len();
+    }
+    view.shown = Some(view.groups.iter().map(|g| g.count).sum());
+    view
+}
+
+/// The view of every item, nothing filtered.
+pub fn full_view(profile: &Profile) -> PopupView {
     // Found once per item, filtered or not: the flagged ones start unticked wherever they are.
     let flagged: std::collections::HashMap<&str, Vec<String>> = profile
         .items
@@ -323,7 +411,6 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
         .map(|&category| {
             let items: Vec<ItemView> = profile
                 .in_category(category)
-                .filter(|item| filter.keeps(item))
                 .map(|item| {
                     let first = item.first_source();
                     ItemView {
@@ -363,10 +450,9 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
             sources.push(v);
         }
     }
-    let shown = groups.iter().map(|g| g.count).sum();
     PopupView {
         total: profile.len(),
-        shown: (!filter.is_empty()).then_some(shown),
+        shown: None,
         all_ids: profile.items.iter().map(|i| i.id.to_string()).collect(),
         sensitive_ids: profile
             .items
@@ -388,6 +474,7 @@ pub fn view_filtered(profile: &Profile, filter: &Filter) -> PopupView {
             })
             .to_vec(),
         undo: None,
+        summary: summary(profile),
         conflicts: conflicts(profile),
         changes: changes(profile),
         empty: profile.is_empty().then(|| EmptyState {
@@ -545,6 +632,59 @@ mod tests {
         let item = &v.groups[3].items[0];
         assert_eq!(item.id, key);
         assert_eq!(item.sensitive, ["an OpenAI API key (sk-…VB8i)"]);
+    }
+
+    #[test]
+    fn the_summary_counts_and_dates_each_source() {
+        use crate::sites::Assistant;
+        let mut p = crate::profile::fixture::profile(&[
+            ("Lives in Lisbon", Category::PersonalInformation),
+            ("Uses Rust", Category::TechnicalPreferences),
+        ]);
+        let mut imported = source(None);
+        imported.assistant = None;
+        imported.via = Via::Import;
+        imported.captured_at = time::macros::datetime!(2026-11-26 08:00 UTC);
+        p.add(vec![MemoryItem::new(
+            "Has a cat",
+            Category::OtherContext,
+            imported,
+        )
+        .unwrap()]);
+        // A later capture of Claude's page that brought nothing new still counts.
+        p.log_capture(
+            Assistant::Claude,
+            time::macros::datetime!(2026-11-28 08:00 UTC),
+            vec!["Lives in Lisbon".into()],
+        );
+        assert_eq!(
+            view(&p).summary.as_deref(),
+            Some("3 memories · Claude, last Nov 28, 2026 · Imported text, last Nov 26, 2026")
+        );
+        assert_eq!(view(&Profile::new()).summary, None);
+    }
+
+    #[test]
+    fn the_page_in_front_says_what_the_popup_offers_there() {
+        let memory = front_page("https://claude.ai/settings/capabilities");
+        assert_eq!(
+            memory,
+            FrontPage {
+                site: Some("Claude".into()),
+                check: true,
+                memory: true
+            }
+        );
+        let chat = front_page("https://chatgpt.com/");
+        assert!(chat.check && !chat.memory);
+        assert!(front_page("https://gemini.google.com/saved-info").memory);
+        let elsewhere = front_page("https://example.org/claude.ai/settings/capabilities");
+        assert_eq!(
+            (elsewhere.site, elsewhere.check, elsewhere.memory),
+            (None, false, false)
+        );
+        assert!(!front_page("chrome-extension://abc/popup.html").check);
+        assert!(!front_page("").check);
     }
 
     #[test]

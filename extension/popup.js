@@ -1,7 +1,7 @@
 // The toolbar popup. The Rust core (crate/web/popup.rs, crate/popup.rs) decides what to show;
 // this file turns its view into elements. Memory text is set with textContent only.
 
-import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, profilePam, profileMcp, profileAnthropic, openFormat, mayBeOpenFormat, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewDataExport, importDataExport, storedProfileRaw, keptProfileRaw, startNewProfile, onProfileChanged, lastNotice, onLastNoticeChanged, inPopup as isPopup, openOptionsPage, sendTargets, plural as pluralOf, loadLanguage } from './pkg/memport.js';
+import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, saveMemoryPage, frontPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, profilePam, profileMcp, profileAnthropic, openFormat, mayBeOpenFormat, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewDataExport, importDataExport, storedProfileRaw, keptProfileRaw, startNewProfile, onProfileChanged, lastNotice, onLastNoticeChanged, inPopup as isPopup, openOptionsPage, sendTargets, plural as pluralOf, loadLanguage } from './pkg/memport.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -33,10 +33,28 @@ function el(tag, className, text) {
   return node;
 }
 
+// The toast at the bottom: the last message and, when there is one, the change Undo takes back.
+// It lies over the list, so nothing moves when it shows; × puts it away until the next one.
 function say(notice) {
   $('status').textContent = notice.message;
   $('status').className = notice.ok ? 'ok' : 'problem';
+  showToast();
 }
+
+function showToast() {
+  $('toast').hidden = $('status').textContent === '' && $('undo-row').hidden;
+}
+
+$('toast-close').addEventListener('click', () => {
+  $('status').textContent = '';
+  $('undo-row').hidden = true;
+  shownUndo = undoLabel; // This one stays away; the next change shows again.
+  $('toast').hidden = true;
+});
+
+// The undo step the view offers, and the one the toast last showed.
+let undoLabel = null;
+let shownUndo = null;
 
 // The items the person unticked: everything else is sent. Kept while the popup is open.
 const unchosen = new Set();
@@ -112,7 +130,7 @@ function editForm(li, item) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); form.requestSubmit(); }
   });
   const row = el('div', 'edit-row');
-  row.append(category, button(msg('save'), 'primary', () => form.requestSubmit()), button(msg('popup_cancel'), '', close));
+  row.append(category, button(msg('save'), 'confirm', () => form.requestSubmit()), button(msg('popup_cancel'), '', close));
   form.append(text, row);
   shown.hidden = true;
   shown.after(form);
@@ -150,12 +168,19 @@ function itemNode(item) {
     if (editing === null) editForm(li, item);
   });
   edit.setAttribute('aria-label', msg('edit_item', item.text));
-  // No "are you sure": Undo takes it back.
-  const remove = button(msg('delete'), 'delete-button', async () => say(await deleteItem(item.id)));
+  // No "are you sure": the toast says what was deleted, and its Undo takes it back.
+  const remove = button(msg('delete'), 'delete-button', async () => {
+    const notice = await deleteItem(item.id);
+    if (!notice.ok) return say(notice);
+    $('status').textContent = '';
+    showToast();
+  });
   remove.setAttribute('aria-label', msg('delete_item', item.text));
   const metaLine = el('p', 'meta', meta);
   metaLine.title = item.why;
-  li.append(metaLine, edit, remove);
+  const tools = el('div', 'tools');
+  tools.append(edit, remove);
+  li.append(metaLine, tools);
   // A near-duplicate merged in from elsewhere keeps its own wording: shown, not lost.
   for (const wording of item.wordings) li.append(el('p', 'wording', msg('also_worded', wording)));
   return li;
@@ -246,7 +271,7 @@ function damagedNode(damaged) {
       say({ ok: false, message: String(e) });
     }
   });
-  const fresh = el('button', 'primary', msg('start_new'));
+  const fresh = el('button', 'confirm', msg('start_new'));
   fresh.type = 'button';
   fresh.addEventListener('click', async () => {
     const notice = await startNewProfile();
@@ -286,6 +311,34 @@ function backupsNode(backups) {
   return box;
 }
 
+/**
+ * First run: the three steps, and, when the tab in front is an assistant's memory page, the
+ * button that saves it from here.
+ */
+function emptyNode(empty) {
+  const box = el('section', 'empty');
+  box.setAttribute('aria-labelledby', 'empty-title');
+  const title = el('h2', '', empty.title);
+  title.id = 'empty-title';
+  box.append(title);
+  const steps = el('ol');
+  empty.steps.forEach((s) => steps.append(el('li', '', s)));
+  box.append(steps);
+  if (front?.memory) {
+    const row = el('p', 'front');
+    const save = button(msg('popup_save_memory_page'), 'primary', async () => {
+      save.disabled = true;
+      say({ ok: true, message: msg('popup_saving_memory_page', front.site) });
+      say(await saveMemoryPage(front.tab_id));
+      save.disabled = false;
+    });
+    save.id = 'save-page';
+    row.append(save);
+    box.append(row);
+  }
+  return box;
+}
+
 function render(view) {
   const root = $('profile');
   root.replaceChildren();
@@ -300,24 +353,27 @@ function render(view) {
   }
   if (view.backups?.length) root.append(backupsNode(view.backups));
   $('total').textContent = view.total ? String(view.total) : '';
-  $('undo').hidden = !view.undo;
-  $('undo').textContent = view.undo ? msg('undo_button', view.undo) : '';
+  // Each part of the summary ("Gemini, last Nov 24, 2026") kept on one line.
+  $('summary').replaceChildren(...(view.summary ?? '').split(' · ').filter(Boolean).flatMap((part, i) => [...(i ? [' · '] : []), el('span', '', part)]));
+  // The undo step, in the toast: shown when it is new (a change just made, or on opening).
+  undoLabel = view.undo ?? null;
+  if (undoLabel !== shownUndo) {
+    shownUndo = undoLabel;
+    $('undo-row').hidden = !undoLabel;
+    $('undo-label').textContent = undoLabel ?? '';
+    $('undo').setAttribute('aria-label', undoLabel ? msg('undo_button', undoLabel) : msg('popup_undo'));
+  }
+  if (!undoLabel) $('undo-row').hidden = true;
+  showToast();
   for (const button of document.querySelectorAll('button[data-send]')) button.disabled = view.total === 0;
-  $('copy-markdown').disabled = view.total === 0;
-  $('copy-text').disabled = view.total === 0;
-  $('download-json').disabled = view.total === 0;
-  $('download-pam').disabled = view.total === 0;
-  $('download-mcp').disabled = view.total === 0;
-  $('download-anthropic').disabled = view.total === 0;
+  for (const id of ['copy-markdown', 'copy-text', 'download-json', 'download-pam', 'download-mcp', 'download-anthropic']) $(id).disabled = view.total === 0;
+  // An empty profile has nothing to send or export: its next step is the first-run card.
+  $('send-box').hidden = view.total === 0;
+  $('formats-box').hidden = view.total === 0;
   $('filters').hidden = view.total === 0;
   if (view.empty) {
     $('shown').textContent = '';
-    const box = el('section', 'empty');
-    box.append(el('h2', '', view.empty.title));
-    const steps = el('ol');
-    view.empty.steps.forEach((s) => steps.append(el('li', '', s)));
-    box.append(steps);
-    root.append(box);
+    root.append(emptyNode(view.empty));
     return;
   }
   categories = view.categories;
@@ -401,31 +457,143 @@ const inPopup = isPopup();
 document.body.classList.toggle('page', !inPopup);
 $('open-page').hidden = !inPopup;
 $('open-page').addEventListener('click', () => openOptionsPage());
-// A data export is gigabytes read for minutes: that is the options page's work, not the popup's.
-$('export').hidden = inPopup;
-$('export-link').hidden = !inPopup;
-$('export-link').querySelector('a').addEventListener('click', (event) => {
-  event.preventDefault();
-  openOptionsPage();
-});
 
-// One send button per target Rust lists (the context menu is made from the same list), ahead
-// of the copy and download buttons.
-const firstAction = $('copy-markdown');
-for (const { id, target, way, name, label, primary } of sendTargets()) {
-  const button = el('button', primary ? 'primary' : '', label);
-  button.type = 'button';
-  button.id = id;
-  button.dataset.send = '';
-  firstAction.before(button);
-  button.addEventListener('click', async () => {
-    say({ ok: true, message: msg('opening', name) });
-    // The list whenever anything is unticked or marked sensitive: "all" (no list) leaves
-    // sensitive items out, and the person may have ticked them.
-    const chosen = unchosen.size || sensitiveIds.length ? allIds.filter((id) => !unchosen.has(id)) : undefined;
-    say(await sendTo(target, way, chosen));
+/**
+ * A menu: the disclosure button `trigger` (aria-expanded) and its panel. Enter, Space or a
+ * click opens it (from the keyboard, on its first choice); the arrow keys, Home and End walk
+ * the choices; Escape closes it and gives the focus back; choosing, a click elsewhere or the
+ * focus leaving close it.
+ */
+const menus = [];
+function menu(trigger) {
+  const panel = $(trigger.getAttribute('aria-controls'));
+  const box = trigger.parentElement;
+  const choices = () => [...panel.querySelectorAll('button')].filter((b) => !b.disabled && !b.hidden);
+  const close = (refocus) => {
+    if (panel.hidden) return;
+    panel.hidden = true;
+    trigger.setAttribute('aria-expanded', 'false');
+    if (refocus) trigger.focus();
+  };
+  const open = (focus) => {
+    for (const other of menus) if (other.close !== close) other.close(false);
+    panel.hidden = false;
+    trigger.setAttribute('aria-expanded', 'true');
+    const list = choices();
+    if (focus === 'first') list[0]?.focus();
+    if (focus === 'last') list.at(-1)?.focus();
+  };
+  // event.detail is 0 for a click made with Enter or Space.
+  trigger.addEventListener('click', (event) => (panel.hidden ? open(event.detail === 0 ? 'first' : null) : close(false)));
+  trigger.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      open(event.key === 'ArrowDown' ? 'first' : 'last');
+    } else if (event.key === 'Escape' && !panel.hidden) {
+      event.preventDefault();
+      close(true);
+    }
+  });
+  panel.addEventListener('keydown', (event) => {
+    const list = choices();
+    const at = list.indexOf(document.activeElement);
+    const go = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[event.key];
+    if (go !== undefined && list.length) {
+      event.preventDefault();
+      list[(go + list.length) % list.length].focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      close(true);
+    }
+  });
+  // A choice made closes the menu; the focus goes back to its button, unless the choice
+  // took it somewhere (Import text, to its box).
+  panel.addEventListener('click', (event) => {
+    if (!event.target.closest('button')) return;
+    const stayed = panel.contains(document.activeElement) || document.activeElement === document.body;
+    if (stayed) close(true);
+    else close(false);
+  });
+  box.addEventListener('focusout', (event) => {
+    if (event.relatedTarget && !box.contains(event.relatedTarget)) close(false);
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!box.contains(event.target)) close(false);
+  });
+  menus.push({ close });
+}
+
+// "Send to …": one group per assistant, its ways inside, as Rust lists them (the context
+// menu is made from the same list).
+for (const group of sendTargets()) {
+  const box = el('div', 'send-group');
+  box.setAttribute('role', 'group');
+  const heading = el('div', 'send-group-name', group.name);
+  heading.id = `send-group-${group.ways[0].id}`;
+  box.setAttribute('aria-labelledby', heading.id);
+  const ways = el('div', 'ways');
+  for (const { id, target, way, label, what } of group.ways) {
+    const choice = el('button', '', what);
+    choice.type = 'button';
+    choice.id = id;
+    choice.dataset.send = '';
+    choice.setAttribute('aria-label', label);
+    choice.title = label;
+    choice.addEventListener('click', async () => {
+      say({ ok: true, message: msg('opening', group.name) });
+      // The list whenever anything is unticked or marked sensitive: "all" (no list) leaves
+      // sensitive items out, and the person may have ticked them.
+      const chosen = unchosen.size || sensitiveIds.length ? allIds.filter((id) => !unchosen.has(id)) : undefined;
+      say(await sendTo(target, way, chosen));
+    });
+    ways.append(choice);
+  }
+  box.append(heading, ways);
+  $('chosen').before(box);
+}
+for (const trigger of ['send-open', 'formats-open', 'add-open']) menu($(trigger));
+
+// "Add memories": Import text and Import a data export, each a section that opens under the
+// buttons. A data export is gigabytes read for minutes: that is the options page's work, so
+// in the popup its entry opens the options page. The options page, with room, shows both open.
+const wide = !inPopup && matchMedia('(min-width: 700px)').matches;
+$('export').hidden = inPopup || !wide;
+$('import').hidden = !wide;
+$('import-open').setAttribute('aria-expanded', String(wide));
+function openPanel(id, focus) {
+  $(id).hidden = false;
+  if (id === 'import') $('import-open').setAttribute('aria-expanded', 'true');
+  $(id).scrollIntoView({ block: 'nearest' });
+  focus?.focus();
+}
+for (const close of document.querySelectorAll('[data-close]')) {
+  close.addEventListener('click', () => {
+    const id = close.dataset.close;
+    $(id).hidden = true;
+    if (id === 'import') $('import-open').setAttribute('aria-expanded', 'false');
+    $('add-open').focus();
   });
 }
+$('export-link').addEventListener('click', () => {
+  if (inPopup) openOptionsPage();
+  else openPanel('export', $('export-files'));
+});
+
+// The tab in front, as Rust sees it: "Check this page" shows on an assistant's page, and a
+// first run offers to save the memory page in front. Asked again when this page comes back
+// into view (the options page, after the person looked at another tab).
+let front = null;
+async function lookAtFront() {
+  front = await frontPage();
+  $('check-page').hidden = !front?.check;
+}
+await lookAtFront();
+document.addEventListener('visibilitychange', async () => {
+  if (document.visibilityState !== 'visible') return;
+  const was = JSON.stringify(front);
+  await lookAtFront();
+  if (JSON.stringify(front) !== was) refresh();
+});
 
 await refresh();
 
@@ -476,7 +644,12 @@ for (const [id, rendered, name, ext, type, what] of [
 // "Check this page": what memport finds on the tab under the popup, part by part.
 function showReport(report) {
   const box = $('check');
-  box.replaceChildren(el('h2', report.ok ? 'ok' : 'problem', report.title));
+  const head = el('div', 'panel-head');
+  head.append(el('h2', report.ok ? 'ok' : 'problem', report.title), button(msg('popup_close'), 'small quiet close', () => {
+    box.hidden = true;
+    $('check-page').focus();
+  }));
+  box.replaceChildren(head);
   const list = el('ul');
   for (const line of report.lines) {
     const item = el('li', line.ok ? 'ok' : 'problem', line.text);
@@ -489,7 +662,7 @@ function showReport(report) {
     const { site, button: label, note } = report.forget;
     box.append(el('p', 'note', note), button(label, '', async () => {
       say(await forgetPicks(site));
-      const again = await checkPage();
+      const again = await checkPage(front?.tab_id);
       if (again.kind === 'check') showReport(again.report);
     }));
   }
@@ -497,7 +670,7 @@ function showReport(report) {
 }
 
 $('check-page').addEventListener('click', async () => {
-  const reply = await checkPage();
+  const reply = await checkPage(front?.tab_id);
   if (reply.kind === 'check') showReport(reply.report);
   else say(reply);
 });
@@ -506,12 +679,7 @@ $('undo').addEventListener('click', async () => say(await undoLast()));
 
 // "Import text": Rust reads the text; the person sees every memory it found (and what it left
 // out) before anything is added. Editing the text again drops the preview.
-$('import-open').addEventListener('click', () => {
-  const open = $('import').hidden;
-  $('import').hidden = !open;
-  $('import-open').setAttribute('aria-expanded', String(open));
-  if (open) $('import-text').focus();
-});
+$('import-open').addEventListener('click', () => openPanel('import', $('import-text')));
 
 function clearPreview() {
   $('import-result').replaceChildren();
@@ -866,19 +1034,10 @@ if (!inPopup) setTimeout(prepareExport, 0);
 // not fit or was not placed. The page itself is told only what concerns it.
 async function showLast() {
   const last = await lastNotice();
-  let line = $('last');
-  if (!last) {
-    line?.remove();
-    return;
-  }
-  if (!line) {
-    line = el('p', '');
-    line.id = 'last';
-    line.setAttribute('role', 'status');
-    $('status').after(line);
-  }
-  line.textContent = msg('last_on_page', last.message);
-  line.className = last.ok ? 'ok' : 'problem';
+  const line = $('last');
+  line.hidden = !last;
+  line.textContent = last ? msg('last_on_page', last.message) : '';
+  line.className = last && !last.ok ? 'last problem' : 'last';
 }
 onLastNoticeChanged(showLast);
 showLast();

@@ -12,8 +12,9 @@ use crate::fill::Way;
 use crate::i18n;
 use crate::messages::Request;
 use crate::notice::Notice;
-use crate::popup::{view_filtered, Filter, PopupView};
+use crate::popup::{narrow, Filter, PopupView};
 use crate::profile::ItemId;
+use crate::profile::Profile;
 use crate::render;
 use crate::sites::Assistant;
 
@@ -44,11 +45,11 @@ pub async fn popup_view(filter: JsValue) -> JsValue {
     // A filter the popup cannot have sent is no filter: show everything.
     let filter: Filter = browser::from_js(filter).unwrap_or_default();
     let backups = load_backups().await.kept;
-    match load_profile().await {
-        Ok(profile) => browser::to_js(&Shown {
+    match full_view().await {
+        Ok(viewed) => browser::to_js(&Shown {
             view: PopupView {
                 undo: load_undo().await.map(|u| u.label),
-                ..view_filtered(&profile, &filter)
+                ..narrow(viewed.1.clone(), &viewed.0, &filter)
             },
             backups,
         }),
@@ -67,6 +68,40 @@ pub async fn popup_view(filter: JsValue) -> JsValue {
         }
         Err(e) => problem(e.to_string()),
     }
+}
+
+thread_local! {
+    /// The stored profile's text as last read, the profile and its full view: while the text
+    /// is the same, a new filter only narrows that view (`popup::narrow`).
+    static LAST_VIEW: std::cell::RefCell<Option<(String, Viewed)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// A profile and its full view.
+type Viewed = std::rc::Rc<(Profile, PopupView)>;
+
+/// The stored profile and its full view, worked out again only when the stored text changed.
+async fn full_view() -> Result<Viewed, LoadError> {
+    let json = browser::storage_get(PROFILE_KEY)
+        .await
+        .map_err(LoadError::Browser)?;
+    let key = json.clone().unwrap_or_default();
+    let kept = LAST_VIEW.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(text, _)| *text == key)
+            .map(|(_, both)| both.clone())
+    });
+    Ok(match kept {
+        Some(both) => both,
+        None => {
+            let profile = Profile::from_json(json.as_deref()).map_err(LoadError::Profile)?;
+            let view = crate::popup::full_view(&profile);
+            let both = std::rc::Rc::new((profile, view));
+            LAST_VIEW.with(|last| *last.borrow_mut() = Some((key, both.clone())));
+            both
+        }
+    })
 }
 
 /// The popup's view, with the damaged profiles kept aside.
@@ -206,10 +241,44 @@ pub async fn capture_answer() -> JsValue {
     ask_worker(&Request::CaptureAnswer { tab_id: None }).await
 }
 
-/// Asks the worker what memport finds on the active tab; resolves with `{kind, report}`.
+/// Asks the worker what memport finds on the tab `tab_id` (the one [`front_page`] named; the
+/// active one when absent); resolves with `{kind, report}`.
 #[wasm_bindgen(js_name = checkPage)]
-pub async fn check_page() -> JsValue {
-    ask_worker(&Request::CheckPage { tab_id: None }).await
+pub async fn check_page(tab_id: Option<i32>) -> JsValue {
+    ask_worker(&Request::CheckPage { tab_id }).await
+}
+
+/// "Save the memory on this page": asks the worker to capture the memory page `tab_id` (the
+/// one [`front_page`] named) as its in-page button does; resolves with its notice.
+#[wasm_bindgen(js_name = saveMemoryPage)]
+pub async fn save_memory_page(tab_id: Option<i32>) -> JsValue {
+    ask_worker(&Request::SaveMemoryPage { tab_id }).await
+}
+
+/// The tab in front as the popup sees it: the page under the toolbar popup or, when the
+/// popup is opened in a tab, the one the person looked at last before it. Resolves with
+/// `{tab_id, site, check, memory}` (see [`crate::popup::FrontPage`]), or `null` when there
+/// is none memport may look at.
+#[wasm_bindgen(js_name = frontPage)]
+pub async fn front_page() -> JsValue {
+    let Ok(tabs) = browser::list_tabs().await else {
+        return JsValue::NULL;
+    };
+    match crate::answer::choose_tab(&tabs) {
+        Some(tab) => browser::to_js(&Front {
+            tab_id: tab.id,
+            page: crate::popup::front_page(&tab.url),
+        }),
+        None => JsValue::NULL,
+    }
+}
+
+/// The tab in front and what it is to memport.
+#[derive(Serialize)]
+struct Front {
+    tab_id: i32,
+    #[serde(flatten)]
+    page: crate::popup::FrontPage,
 }
 
 /// The profile as Markdown, for "Copy as Markdown".
@@ -383,40 +452,75 @@ pub fn open_options_page() {
     browser::open_options_page();
 }
 
-/// A send button as the popup draws it.
+/// `label`, with the words `what` the choice shows after it unless it already says them
+/// (any case): "Send to Gemini" and "Import box" make "Send to Gemini: Import box".
+fn named_with(label: String, what: &str) -> String {
+    if label.to_lowercase().contains(&what.to_lowercase()) {
+        label
+    } else {
+        i18n::t("send_way_label", &[&label, &what])
+    }
+}
+
+/// One assistant in the popup's "Send to …" control, with its ways in.
 #[derive(Serialize)]
-struct SendButton {
+struct SendGroup {
+    /// "Gemini".
+    name: &'static str,
+    ways: Vec<SendWay>,
+}
+
+/// One way into an assistant, a choice inside its group.
+#[derive(Serialize)]
+struct SendWay {
     /// `send-gemini`, `send-chatgpt-chat`.
     id: String,
     target: Assistant,
     way: Way,
-    /// The assistant's name, for "Opening Gemini…".
-    name: &'static str,
-    /// "Send to Gemini", "Send to ChatGPT as a chat message", in the person's language.
+    /// What the choice is called, in the person's language, the words it shows included (a
+    /// voice user says what they see): "Send to Gemini: Import box", "Send to ChatGPT as a
+    /// chat message".
     label: String,
-    /// The import page's button stands out; a chat message is the second way.
-    primary: bool,
+    /// What is filled, as shown inside the group: "Import box", "Custom instructions",
+    /// "Chat message".
+    what: String,
 }
 
-/// The popup's send buttons, in order: one for each of [`crate::fill::SEND_TARGETS`], the
-/// list the context menu is made from too.
+/// The popup's "Send to …" control: one group per assistant, in the order the assistants
+/// first come in [`crate::fill::SEND_TARGETS`] (the list the context menu is made from too),
+/// each with its ways in that list's order.
 #[wasm_bindgen(js_name = sendTargets)]
 pub fn send_targets() -> JsValue {
-    let buttons: Vec<SendButton> = crate::fill::SEND_TARGETS
-        .iter()
-        .map(|t| SendButton {
+    let mut groups: Vec<SendGroup> = Vec::new();
+    for t in &crate::fill::SEND_TARGETS {
+        let page = match t.way {
+            Way::Import => crate::sites::import_page(t.target),
+            Way::ChatMessage => crate::sites::chat_page(t.target),
+        };
+        // The site file names what is filled ("title_custom_instructions"); the choice says
+        // it as a label ("send_way_custom_instructions").
+        let title = page.map_or("title_import_box", |(_, p)| p.title.as_str());
+        let what = i18n::t(&title.replacen("title_", "send_way_", 1), &[]);
+        let label = match t.way {
+            Way::Import => i18n::t("popup_send_to", &[&t.name]),
+            Way::ChatMessage => i18n::t("popup_send_chat", &[&t.name]),
+        };
+        let way = SendWay {
             id: format!("send-{}", t.stem),
             target: t.target,
             way: t.way,
-            name: t.name,
-            label: match t.way {
-                Way::Import => i18n::t("popup_send_to", &[&t.name]),
-                Way::ChatMessage => i18n::t("popup_send_chat", &[&t.name]),
-            },
-            primary: t.way == Way::Import,
-        })
-        .collect();
-    browser::to_js(&buttons)
+            label: named_with(label, &what),
+            what,
+        };
+        match groups.iter_mut().find(|g| g.name == t.name) {
+            Some(group) => group.ways.push(way),
+            None => groups.push(SendGroup {
+                name: t.name,
+                ways: vec![way],
+            }),
+        }
+    }
+    browser::to_js(&groups)
 }
 
 /// Message `id` in the form the count `n` takes in the person's language (`<id>_one`,

@@ -119,6 +119,7 @@ async fn dispatch(request: Request) -> Reply {
             Ok(answer) => Reply::Answer { answer },
             Err(message) => Reply::notice(false, message),
         },
+        Request::SaveMemoryPage { tab_id } => save_memory_page(tab_id).await,
         Request::DeleteItem { id } => Reply::Notice(delete_item(&id).await),
         Request::Undo => Reply::Notice(undo_last().await),
         Request::StartNewProfile => Reply::Notice(start_new_profile().await),
@@ -151,17 +152,9 @@ async fn preview_import(text: &str) -> Reply {
 /// "Capture the answer": the page code reads the last reply on the chat page, Rust judges it
 /// and writes the text for "Import text". Nothing is added: the popup previews it.
 async fn capture_answer(tab_id: Option<i32>) -> Result<answer::Answer, String> {
-    let tab = match tab_id {
-        Some(id) => browser::get_tab(Some(id)).await,
-        None => browser::list_tabs().await.map(|tabs| {
-            answer::choose_tab(&tabs).map(|t| browser::Tab {
-                id: t.id,
-                url: t.url.clone(),
-                window_id: t.window_id,
-            })
-        }),
-    }
-    .map_err(|e| t("tabs_unseen", &[&e]))?;
+    let tab = front_tab(tab_id)
+        .await
+        .map_err(|e| t("tabs_unseen", &[&e]))?;
     let Some(tab) = tab else {
         let nothing = AnswerError::NotChatPage {
             url: String::new(),
@@ -180,6 +173,44 @@ async fn capture_answer(tab_id: Option<i32>) -> Result<answer::Answer, String> {
             .to_string()
         })?;
     answer::judge(&plan, read).map_err(|e| e.to_string())
+}
+
+/// The tab `tab_id`, or when absent the one in front; when that is memport's own page (the
+/// popup opened in a tab), the one the person looked at last before it.
+async fn front_tab(tab_id: Option<i32>) -> Result<Option<browser::Tab>, String> {
+    match tab_id {
+        Some(id) => browser::get_tab(Some(id)).await,
+        None => browser::list_tabs().await.map(|tabs| {
+            answer::choose_tab(&tabs).map(|t| browser::Tab {
+                id: t.id,
+                url: t.url.clone(),
+                window_id: t.window_id,
+            })
+        }),
+    }
+}
+
+/// "Save the memory on this page", from the popup: the page code reads the memory page in
+/// front as its in-page button does, and the capture is saved the same way.
+async fn save_memory_page(tab_id: Option<i32>) -> Reply {
+    let tab = match front_tab(tab_id).await {
+        Ok(Some(tab)) => tab,
+        Ok(None) => return Reply::notice(false, t("check_no_tab", &[])),
+        Err(e) => return Reply::notice(false, t("tabs_unseen", &[&e])),
+    };
+    let Some(plan) = capture_plan(&tab.url).await else {
+        return Reply::notice(false, t("popup_not_memory_page", &[]));
+    };
+    let outcome =
+        match browser::run_in_page::<_, capture::ReadOutcome>(&tab, "read", &plan.read).await {
+            Ok(outcome) => outcome,
+            Err(e) => return Reply::notice(false, t("page_code_failed", &[&e])),
+        };
+    match save_capture(&outcome).await {
+        // The offer to point at the memory is the page's own: the popup says why.
+        Reply::PointAt { message, .. } => Reply::notice(false, message),
+        reply => reply,
+    }
 }
 
 /// Why a change to the profile was not made.

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import {
   start, openPopup, seedProfile, profileJson, openClaude, pressSave, pressMemport, panelText, waitMemport, waitMemportGone,
-  uiElement, captureStatus, sendViaMenu, geminiState, storedProfile, GEMINI_IMPORT_PAGE,
+  uiElement, captureStatus, sendViaMenu, geminiState, storedProfile, GEMINI_IMPORT_PAGE, popupAction,
 } from './steps.mjs';
 import { contentScriptWorld } from './isolated.mjs';
 
@@ -63,7 +63,7 @@ function focusShown(page) {
     if (!el || el === document.body) return null;
     const s = getComputedStyle(el);
     const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1;
-    return { shown: outline || s.boxShadow !== 'none', name: el.getAttribute('aria-label') || el.textContent.trim().slice(0, 60) || el.id, tag: el.localName };
+    return { shown: outline || s.boxShadow !== 'none', name: el.getAttribute('aria-label') || el.textContent.trim().slice(0, 60) || el.id, tag: el.localName, id: el.id, visible: getComputedStyle(el.closest('.tools') ?? el).opacity !== '0' };
   });
 }
 
@@ -99,6 +99,20 @@ test('axe-core finds nothing in the popup and the options page, in each state, l
   await popup.locator('.item.sensitive').first().waitFor();
   assert.deepEqual(await pageViolations(popup), [], 'the popup with a disagreement and a sensitive memory');
 
+  // Each menu open, over the list.
+  for (const trigger of ['send-open', 'formats-open', 'add-open']) {
+    await popup.locator(`#${trigger}`).click();
+    assert.deepEqual(await pageViolations(popup), [], `the popup with ${trigger}'s menu open`);
+    await popup.keyboard.press('Escape');
+  }
+
+  // The toast after a delete, with its Undo.
+  await popup.getByRole('button', { name: 'Delete "Lives in Porto."' }).click();
+  await popup.locator('#undo-label', { hasText: 'Deleted' }).waitFor();
+  assert.deepEqual(await pageViolations(popup), [], 'the popup with the toast');
+  await popup.locator('#undo').click();
+  await popup.locator('.item .text', { hasText: 'Lives in Porto.' }).waitFor();
+
   // Editing a memory.
   await popup.getByRole('button', { name: 'Edit "Lives in Porto."' }).click();
   await popup.getByRole('textbox', { name: 'Memory text' }).waitFor();
@@ -106,7 +120,7 @@ test('axe-core finds nothing in the popup and the options page, in each state, l
   await popup.keyboard.press('Escape');
 
   // Import text, with its preview.
-  await popup.getByRole('button', { name: 'Import text' }).click();
+  await popupAction(popup, 'Import text');
   await popup.getByRole('textbox', { name: 'Text to import' }).fill('Personal information:\n- Has a cat called Miso.\n- Lives in Porto.');
   await popup.getByRole('button', { name: 'Preview' }).click();
   await popup.locator('#import-result .preview > li').first().waitFor();
@@ -162,26 +176,91 @@ test('axe-core finds nothing in memport\'s marks on the page: button, status, qu
   assert.deepEqual(got.violations, [], 'picker mode');
 });
 
-test('the popup works by keyboard alone, the focus always visible', async (t) => {
+// Every action the popup offers, by the control that opens it: the top-level ones, and the
+// choices inside each menu in their order.
+const MENUS = {
+  'send-open': ['Send to Gemini: Import box', 'Send to Gemini as a chat message', 'Send to Claude: Import box', 'Send to ChatGPT: Custom instructions', 'Send to ChatGPT as a chat message'],
+  'formats-open': ['Copy as Markdown', 'Copy as text', 'Download JSON', 'Download as PAM (JSON)', 'Download as MCP memory (JSONL)', 'Download as Anthropic\'s import format (text)'],
+  'add-open': ['Import text', 'Import a data export…'],
+};
+
+/** Opens the menu `trigger` with Enter and walks it with ArrowDown: the names of its choices. */
+async function walkMenu(popup, trigger) {
+  await popup.locator(`#${trigger}`).focus();
+  await popup.keyboard.press('Enter');
+  assert.equal(await popup.locator(`#${trigger}`).getAttribute('aria-expanded'), 'true', `${trigger} opens with Enter`);
+  const names = [];
+  for (let i = 0; i < 12; i += 1) {
+    const f = await focusShown(popup);
+    assert.ok(f?.shown, `no visible focus in ${trigger}'s menu`);
+    if (names.includes(f.name)) break;
+    names.push(f.name);
+    await popup.keyboard.press('ArrowDown');
+  }
+  return names;
+}
+
+/** Moves the focus to choice `name` of menu `trigger` by keyboard alone and presses Enter. */
+async function chooseByKeyboard(popup, trigger, name) {
+  await popup.locator(`#${trigger}`).focus();
+  await popup.keyboard.press('Enter');
+  for (let i = 0; i < 12 && (await focusShown(popup))?.name !== name; i += 1) await popup.keyboard.press('ArrowDown');
+  assert.equal((await focusShown(popup))?.name, name);
+  await popup.keyboard.press('Enter');
+}
+
+test('the popup works by keyboard alone, every action reached through its menus, the focus always visible', async (t) => {
   const env = await start();
   t.after(() => env.close());
   await env.worker.evaluate(() => globalThis.memport.ready);
   await seedProfile(env, profileJson([['Lives in Porto.', 'Personal information'], ['Answer in British English.', 'Response instructions']]));
+  // An assistant's page in front, so "Check this page" applies.
+  const chatgpt = await env.context.newPage();
+  await chatgpt.goto('https://chatgpt.com/');
+  await chatgpt.locator('#prompt-textarea').waitFor();
   const popup = await openPopup(env);
+  await env.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
-  // Tab goes through every control, each showing where the focus is.
+  // Tab goes through every control, each showing where the focus is (Edit and Delete too,
+  // which a pointer sees only on hover).
   const reached = [];
   for (let i = 0; i < 60; i += 1) {
     await popup.keyboard.press('Tab');
     const f = await focusShown(popup);
     if (!f) break;
-    assert.ok(f.shown, `no visible focus on ${f.tag} "${f.name}"`);
+    assert.ok(f.shown && f.visible, `no visible focus on ${f.tag} "${f.name}"`);
     if (reached.includes(f.name)) break;
     reached.push(f.name);
   }
-  for (const name of ['Send to Gemini', 'Copy as Markdown', 'Download JSON', 'Import text', 'Search memories', 'Edit "Lives in Porto."', 'Delete "Lives in Porto."']) {
+  for (const name of ['Send to …', 'Export', 'Add memories', 'Check this page', 'Search memories', 'Category to show', 'Source to show',
+    'Send "Lives in Porto."', 'Edit "Lives in Porto."', 'Delete "Lives in Porto."']) {
     assert.ok(reached.includes(name), `Tab never reached "${name}" (reached: ${reached.join(', ')})`);
   }
+  assert.equal(reached[0], 'Send to …', 'Send comes first');
+
+  // Each menu: Enter opens it on its first choice, ArrowDown walks every choice, Escape
+  // closes it and gives the focus back.
+  for (const [trigger, choices] of Object.entries(MENUS)) {
+    assert.deepEqual(await walkMenu(popup, trigger), choices, `the choices of ${trigger}`);
+    await popup.keyboard.press('ArrowUp');
+    assert.equal((await focusShown(popup)).name, choices.at(-1), 'ArrowUp goes back');
+    await popup.keyboard.press('Escape');
+    assert.equal(await popup.locator(`#${trigger}`).getAttribute('aria-expanded'), 'false', `${trigger} closes with Escape`);
+    assert.equal((await focusShown(popup)).id, trigger, 'the focus is back on the menu button');
+  }
+
+  // Actions carried out by keyboard, one of each kind.
+  await chooseByKeyboard(popup, 'formats-open', 'Copy as Markdown');
+  await popup.locator('#status.ok', { hasText: 'Copied' }).waitFor();
+  assert.match(await popup.evaluate(() => navigator.clipboard.readText()), /^# My memory \(memport\)/);
+  await chooseByKeyboard(popup, 'add-open', 'Import text');
+  assert.equal(await popup.getByRole('textbox', { name: 'Text to import' }).evaluate((el) => el === document.activeElement), true, 'Import text opens on its box');
+  await popup.locator('#check-page').focus();
+  await popup.keyboard.press('Enter');
+  await popup.locator('#check h2', { hasText: 'ChatGPT' }).waitFor();
+  await chooseByKeyboard(popup, 'send-open', 'Send to Gemini: Import box');
+  await popup.locator('#status.ok', { hasText: 'press "Add memory" yourself' }).waitFor({ timeout: 20_000 });
+  await popup.bringToFront();
 
   // Edit by keyboard: Enter on Edit, type, and save.
   await popup.getByRole('button', { name: 'Edit "Lives in Porto."' }).focus();
@@ -201,10 +280,10 @@ test('the popup works by keyboard alone, the focus always visible', async (t) =>
   await popup.keyboard.press('Enter');
   await popup.locator('.item .text', { hasText: 'Lives in Lisbon.' }).waitFor();
 
-  // Delete by keyboard, said in the status line (role=status), and undone by keyboard.
+  // Delete by keyboard, said in the toast (role=status), and undone by keyboard.
   await popup.getByRole('button', { name: 'Delete "Lives in Lisbon."' }).focus();
   await popup.keyboard.press('Enter');
-  await popup.getByRole('status').filter({ hasText: /Deleted/ }).first().waitFor();
+  await popup.getByRole('status').filter({ hasText: /Deleted "Lives in Lisbon\."/ }).first().waitFor();
   assert.equal((await storedProfile(env)).items.length, 1);
   await popup.locator('#undo').focus();
   await popup.keyboard.press('Enter');

@@ -6,7 +6,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPopup, popupGroups, storedProfile, seedProfile, profileJson } from './steps.mjs';
+import { start, openPopup, popupGroups, storedProfile, seedProfile, profileJson, popupAction } from './steps.mjs';
 
 const lines = (...l) => l.join('\n');
 
@@ -116,7 +116,7 @@ async function openChat(env, url, text) {
 
 async function openImporter(env) {
   const popup = await openPopup(env);
-  await popup.getByRole('button', { name: 'Import text' }).click();
+  await popupAction(popup, 'Import text');
   await popup.getByRole('button', { name: 'Capture the answer', exact: true }).waitFor();
   return popup;
 }

@@ -80,12 +80,19 @@ test('Gemini\'s saved info and import pages, and a page that is no assistant\'s'
   assert.match(other.report.lines[0].text, /^memport uses its memory at https:\/\/gemini\.google\.com\/saved-info/);
 });
 
-test('the popup\'s "Check this page" shows the report', async (t) => {
+test('the popup offers "Check this page" only on an assistant\'s page, and checks the page in front', async (t) => {
   const env = await setup(t);
+  // No assistant's page in front (the browser's blank tab): nothing to check.
+  const alone = await openPopup(env);
+  assert.equal(await alone.getByRole('button', { name: 'Check this page' }).isHidden(), true);
+  await alone.close();
+  // ChatGPT's home, then the popup (opened in a tab, it checks the page looked at before it).
+  const chatgpt = await env.context.newPage();
+  await chatgpt.goto('https://chatgpt.com/');
+  await chatgpt.locator('#prompt-textarea').waitFor();
   const popup = await openPopup(env);
   await popup.getByRole('button', { name: 'Check this page' }).click();
-  // As a tab, the popup checks itself: an extension page, no assistant's.
   await popup.locator('#check h2').waitFor();
-  assert.equal(await popup.locator('#check h2').textContent(), 'This is not an assistant page memport knows');
-  assert.match(await popup.locator('#check li').first().textContent(), /^✗ memport works on Claude, ChatGPT and Gemini\.$/);
+  assert.equal(await popup.locator('#check h2').textContent(), 'ChatGPT: memport finds everything it needs here');
+  assert.match(await popup.locator('#check li').first().textContent(), /^✓ Message box: found \(css #prompt-textarea/);
 });

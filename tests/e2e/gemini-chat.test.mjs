@@ -4,7 +4,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, sendViaMenu, tabAt, seedProfile, profileJson, openPopup, pressMemport, panelText, TWO_MEMORIES, TWO_MEMORIES_MESSAGE } from './steps.mjs';
+import { start, sendViaMenu, tabAt, seedProfile, profileJson, openPopup, pressMemport, panelText, TWO_MEMORIES, TWO_MEMORIES_MESSAGE, popupAction } from './steps.mjs';
 
 const MESSAGE = TWO_MEMORIES_MESSAGE;
 
@@ -44,7 +44,7 @@ test('redesigned and in French, from the popup, in an account-scoped tab: found 
   await gemini.goto('https://gemini.google.com/u/1/app?version=2&lang=fr');
   await gemini.getByRole('textbox', { name: 'Saisissez une requête ici' }).waitFor();
   const popup = await openPopup(env);
-  await popup.getByRole('button', { name: 'Send to Gemini as a chat message' }).click();
+  await popupAction(popup, 'Send to Gemini as a chat message');
   await popup.locator('#status.ok', { hasText: 'message box now holds 2 memories' }).waitFor({ timeout: 20_000 });
   const state = await composer(gemini);
   assert.deepEqual(state.lines, MESSAGE);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { start, openPopup, popupGroups, storedProfile, seedProfile, profileJson, screenshot } from './steps.mjs';
+import { start, openPopup, popupGroups, storedProfile, seedProfile, profileJson, screenshot, popupAction } from './steps.mjs';
 
 // What Claude (or any assistant) answers to Anthropic's export prompt, chatter and all.
 const CLAUDE_ANSWER = [
@@ -38,7 +38,7 @@ async function setup(t) {
 
 async function openImporter(env) {
   const popup = await openPopup(env);
-  await popup.getByRole('button', { name: 'Import text' }).click();
+  await popupAction(popup, 'Import text');
   await popup.getByRole('textbox', { name: 'Text to import' }).waitFor();
   return popup;
 }
@@ -121,7 +121,7 @@ test('nothing to import, and a preview that no longer matches the text, add noth
   await popup.getByRole('button', { name: 'Preview' }).click();
   await popup.getByRole('button', { name: 'Add 1 memory' }).waitFor();
   await box.fill('- Has a cat.');
-  assert.equal(await popup.getByRole('button', { name: /^Add/ }).isHidden(), true, 'editing the text drops the preview');
+  assert.equal(await popup.getByRole('button', { name: /^Add \d/ }).isHidden(), true, 'editing the text drops the preview');
   assert.equal((await storedProfile(env)).items.length, 1);
 });
 
@@ -139,7 +139,7 @@ test('"Download JSON" saves the profile, and opening that file in Import text re
 
   const [download] = await Promise.all([
     popup.waitForEvent('download'),
-    popup.getByRole('button', { name: 'Download JSON' }).click(),
+    popupAction(popup, 'Download JSON'),
   ]);
   assert.match(download.suggestedFilename(), /^memport-profile-\d{4}-\d{2}-\d{2}\.json$/);
   const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'memport-download-')), download.suggestedFilename());
@@ -148,8 +148,8 @@ test('"Download JSON" saves the profile, and opening that file in Import text re
 
   // Later: a memory deleted, another added. Then the file is opened and restored.
   await popup.getByRole('button', { name: 'Delete "Keep answers short."' }).click();
-  await popup.locator('#status.ok', { hasText: 'Deleted' }).waitFor();
-  await popup.getByRole('button', { name: 'Import text' }).click();
+  await popup.locator('#undo-label', { hasText: 'Deleted' }).waitFor();
+  await popupAction(popup, 'Import text');
   await popup.locator('#import-file').setInputFiles(file);
   await popup.locator('#status.ok', { hasText: 'Read memport-profile-' }).waitFor();
   await popup.getByRole('button', { name: 'Preview' }).click();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  REPO, start, openClaude, pressMemport, captureStatus, memportUi, uiElement, storedProfile, openPopup, popupGroups, geminiPage, geminiState, screenshot,
+  REPO, start, openClaude, pressMemport, captureStatus, memportUi, uiElement, storedProfile, openPopup, popupGroups, geminiPage, geminiState, screenshot, popupAction,
 } from './steps.mjs';
 
 const catalog = async (lang) => JSON.parse(await fs.readFile(path.join(REPO, 'extension', '_locales', lang, 'messages.json'), 'utf8'));
@@ -60,7 +60,7 @@ for (const [lang, want] of Object.entries(LANGS)) {
     if (lang === 'fr') await screenshot(popup, 'popup-fr.png');
 
     // Sent to Gemini from the popup's button, named in that language.
-    await popup.getByRole('button', { name: say('popup_send_to', 'Gemini'), exact: true }).click();
+    await popupAction(popup, say('send_way_label', say('popup_send_to', 'Gemini'), say('send_way_import_box')));
     const gemini = await geminiPage(env);
     await gemini.waitForFunction(() => /Maya lives in Lisbon/.test(document.querySelector('textarea')?.value ?? ''), null, { timeout: 20_000 });
     const state = await geminiState(gemini);

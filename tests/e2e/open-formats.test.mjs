@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { start, openPopup, storedProfile, seedProfile, profileJson } from './steps.mjs';
+import { start, openPopup, storedProfile, seedProfile, profileJson, popupAction } from './steps.mjs';
 
 const ITEMS = [
   ['Keep answers short.', 'Response instructions'],
@@ -19,7 +19,7 @@ const ITEMS = [
 
 /** Presses `button` in `popup` and saves what it downloads; the saved file's path and name. */
 async function download(popup, button) {
-  const [got] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: button }).click()]);
+  const [got] = await Promise.all([popup.waitForEvent('download'), popupAction(popup, button)]);
   const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'memport-open-')), got.suggestedFilename());
   await got.saveAs(file);
   return { file, name: got.suggestedFilename() };
@@ -61,7 +61,7 @@ test('the popup downloads PAM and MCP files, and Import text reads them back', a
   // A smaller profile, then the PAM file opened in Import text: two memories come back with
   // the sources they had, the one still held is not doubled.
   await seedProfile(env, profileJson([ITEMS[0]]));
-  await popup.getByRole('button', { name: 'Import text' }).click();
+  await popupAction(popup, 'Import text');
   await popup.locator('#import-file').setInputFiles(pam.file);
   await popup.locator('#status.ok', { hasText: `Read ${pam.name}` }).waitFor();
   await popup.getByRole('button', { name: 'Preview' }).click();
@@ -173,7 +173,7 @@ test('the popup downloads Anthropic\'s import format, and Import text reads it i
   await seedProfile(env, profileJson([]));
   await popup.reload();
   await popup.locator('#profile .empty').waitFor();
-  await popup.getByRole('button', { name: 'Import text' }).click();
+  await popupAction(popup, 'Import text');
   await popup.locator('#import-file').setInputFiles(file.file);
   await popup.locator('#status.ok', { hasText: `Read ${file.name}` }).waitFor();
   await popup.getByRole('button', { name: 'Preview' }).click();

@@ -3,7 +3,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPopup, popupGroups, profileJson, seedProfile, tabAt } from './steps.mjs';
+import { start, openPopup, popupGroups, profileJson, seedProfile, tabAt, popupAction } from './steps.mjs';
 
 const PROFILE = profileJson(
   [
@@ -24,14 +24,14 @@ test('"Copy as Markdown" puts the profile on the clipboard under category headin
   const env = await setup(t);
   const popup = await openPopup(env);
   await env.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await popup.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await popupAction(popup, 'Copy as Markdown');
   await popup.locator('#status.ok', { hasText: 'Copied' }).waitFor();
   const copied = await popup.evaluate(() => navigator.clipboard.readText());
   assert.equal(
     copied,
     '# My memory (memport)\n\n## Response instructions\n\n- Answer in French when I write in French.\n\n## Technical preferences\n\n- Uses Vim keybindings everywhere.\n',
   );
-  await popup.getByRole('button', { name: 'Copy as text' }).click();
+  await popupAction(popup, 'Copy as text');
   await popup.locator('#status.ok', { hasText: 'Copied your memory as text.' }).waitFor();
   assert.equal(
     await popup.evaluate(() => navigator.clipboard.readText()),
@@ -76,7 +76,7 @@ test('the person chooses which memories to send: an unticked one stays behind', 
   assert.equal(await popup.locator('#chosen').textContent(), 'All 2 memories will be sent.');
   await popup.getByRole('checkbox', { name: 'Send "Uses Vim keybindings everywhere."' }).uncheck();
   assert.equal(await popup.locator('#chosen').textContent(), '1 of 2 memories will be sent.');
-  await popup.getByRole('button', { name: 'Send to Gemini', exact: true }).click();
+  await popupAction(popup, 'Send to Gemini: Import box');
   await popup.locator('#status.ok', { hasText: 'press "Add memory" yourself' }).waitFor({ timeout: 15_000 });
   const gemini = env.context.pages().find((p) => p.url().startsWith('https://gemini.google.com/import'));
   const value = await gemini.evaluate(() => document.querySelector('textarea').value);
@@ -93,7 +93,7 @@ test('the options page is the same view in a tab, with room to work', async (t) 
   assert.equal(await page.getByRole('button', { name: 'Open in a tab' }).isHidden(), true, 'already in a tab');
   const groups = await popupGroups(page);
   assert.deepEqual(groups.filter((g) => g.count).map((g) => g.label), ['Response instructions', 'Technical preferences']);
-  await page.getByRole('button', { name: 'Import text' }).click();
+  await popupAction(page, 'Import text');
   await page.getByRole('textbox', { name: 'Text to import' }).fill('- Has a dog.');
   await page.getByRole('button', { name: 'Preview' }).click();
   await page.getByRole('button', { name: 'Add 1 memory' }).click();

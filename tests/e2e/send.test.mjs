@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openPopup, sendViaMenu, geminiPage, geminiState, profileJson, seedProfile, pressMemport, panelText, GEMINI_IMPORT_PAGE,
+  start, openPopup, sendViaMenu, geminiPage, geminiState, profileJson, seedProfile, pressMemport, panelText, GEMINI_IMPORT_PAGE, popupAction,
 } from './steps.mjs';
 
 const PROFILE = profileJson([
@@ -89,7 +89,7 @@ test('a page without the box: the text goes to the clipboard when the person pre
 test('the popup\'s "Send to Gemini" opens Gemini\'s import page and fills it', async (t) => {
   const env = await withProfile(t);
   const popup = await openPopup(env);
-  await popup.getByRole('button', { name: 'Send to Gemini', exact: true }).click();
+  await popupAction(popup, 'Send to Gemini: Import box');
   const gemini = await geminiPage(env);
   await gemini.waitForFunction(() => document.querySelector('textarea')?.value.length > 0, null, { timeout: 15_000 });
   const state = await geminiState(gemini);
@@ -105,7 +105,9 @@ test('an empty profile says how to capture, and sending says there is nothing to
   const popup = await openPopup(env);
   assert.equal(await popup.locator('.empty h2').textContent(), 'Your memory profile is empty');
   assert.match(await popup.locator('.empty').textContent(), /Save memory to memport/);
-  assert.equal(await popup.getByRole('button', { name: 'Send to Gemini', exact: true }).isDisabled(), true);
+  // Nothing to send: no Send control, its choices disabled.
+  assert.equal(await popup.getByRole('button', { name: 'Send to …' }).isHidden(), true);
+  assert.equal(await popup.locator('#send-gemini').isDisabled(), true);
   const notice = await sendViaMenu(env);
   assert.equal(notice.ok, false);
   assert.match(notice.message, /profile is empty/);

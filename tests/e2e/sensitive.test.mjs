@@ -3,7 +3,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPopup, sendViaMenu, geminiPage, geminiState, seedProfile, profileJson, pressMemport, openClaude, pressSave, storedProfile } from './steps.mjs';
+import { start, openPopup, sendViaMenu, geminiPage, geminiState, seedProfile, profileJson, pressMemport, openClaude, pressSave, storedProfile, popupAction } from './steps.mjs';
 
 // Made up; shaped like an OpenAI key.
 const KEY = 'sk-qsR6RZ24lPoQj3oPUlieI2nVsbBi1RMar1jf3YZ4Zq0CVB8i';
@@ -21,7 +21,7 @@ test('a pasted key is marked, left unticked, not sent until ticked', async (t) =
   const popup = await openPopup(env);
 
   // Import text: the preview marks the entry, ticked (ticking there means "add").
-  await popup.getByRole('button', { name: 'Import text' }).click();
+  await popupAction(popup, 'Import text');
   await popup.getByRole('textbox', { name: 'Text to import' }).fill(PASTED);
   await popup.getByRole('button', { name: 'Preview' }).click();
   const entry = popup.locator('#import-result .preview > li.sensitive');
@@ -54,7 +54,7 @@ test('a pasted key is marked, left unticked, not sent until ticked', async (t) =
 
   // The popup's Send, as the person left the ticks: still not there.
   await popup.bringToFront();
-  await popup.getByRole('button', { name: 'Send to Gemini', exact: true }).click();
+  await popupAction(popup, 'Send to Gemini: Import box');
   await popup.locator('#status', { hasText: '1 sensitive memory was left out' }).waitFor({ timeout: 20_000 });
   state = await geminiState(gemini);
   assert.equal(state.value.includes(KEY), false, 'the key went to Gemini');
@@ -63,7 +63,7 @@ test('a pasted key is marked, left unticked, not sent until ticked', async (t) =
   await popup.bringToFront();
   await tick.check();
   assert.match(await popup.locator('#chosen').textContent(), /^All 3 memories will be sent\.$/);
-  await popup.getByRole('button', { name: 'Send to Gemini', exact: true }).click();
+  await popupAction(popup, 'Send to Gemini: Import box');
   // Gemini's box holds memport's earlier text: memport asks before replacing it.
   await pressMemport(gemini, 'ask', 'Replace it', { timeout: 20_000 });
   await gemini.waitForFunction((key) => document.querySelector('textarea')?.value.includes(key), KEY, { timeout: 15_000 });

@@ -247,6 +247,23 @@ export async function openPopup(env) {
   return page;
 }
 
+/**
+ * The popup's control called `name` (a button's accessible name), its menu opened first when
+ * it is one of the choices inside "Send to …", "Export" or "Add memories", as a person does.
+ * Resolves with its locator, visible.
+ */
+export async function popupControl(popup, name, { exact = true } = {}) {
+  const control = popup.getByRole('button', { name, exact, includeHidden: true }).first();
+  const panel = await control.evaluate((b) => b.closest('.menu-panel')?.id ?? null);
+  if (panel && !(await control.isVisible())) await popup.locator(`[aria-controls="${panel}"]`).click();
+  return popup.getByRole('button', { name, exact }).first();
+}
+
+/** Presses the popup's control `name`, opening its menu first (see popupControl). */
+export async function popupAction(popup, name, options) {
+  await (await popupControl(popup, name, options)).click();
+}
+
 /** What the popup shows: [{label, count, items: [text]}]. */
 export async function popupGroups(popup) {
   return popup.locator('#profile details.group').evaluateAll((groups) =>

@@ -2,7 +2,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPopup, popupGroups, storedProfile, seedProfile, profileJson } from './steps.mjs';
+import { start, openPopup, popupGroups, storedProfile, seedProfile, profileJson, popupAction } from './steps.mjs';
 
 async function setup(t) {
   const env = await start();
@@ -16,13 +16,23 @@ async function setup(t) {
 
 const texts = async (popup) => (await popupGroups(popup)).flatMap((g) => g.items).sort();
 
-test('a deleted memory comes back with Undo', async (t) => {
+test('a deleted memory comes back with Undo, from a toast that moves nothing', async (t) => {
   const env = await setup(t);
   const popup = await openPopup(env);
   assert.equal(await popup.locator('#undo').isHidden(), true, 'nothing to undo yet');
+  assert.equal(await popup.locator('#toast').isHidden(), true, 'no toast before anything happened');
+  // The first item stays where it is while the toast comes and goes: it lies over the list.
+  const first = popup.locator('.item').first();
+  const firstText = await first.locator('.text').textContent();
+  assert.equal(firstText, 'Prefers short answers.');
+  const before = await first.boundingBox();
   await popup.getByRole('button', { name: 'Delete "Lives in Lisbon"' }).click();
-  await popup.locator('#status.ok', { hasText: 'Deleted "Lives in Lisbon". Undo brings it back.' }).waitFor();
+  const toast = popup.locator('#toast');
+  await toast.locator('#undo-label', { hasText: 'Deleted "Lives in Lisbon"' }).waitFor();
+  assert.equal((await toast.locator('.toast-body').textContent()).trim(), 'Deleted "Lives in Lisbon" · Undo');
   await popup.locator('.item', { hasText: 'Lives in Lisbon' }).waitFor({ state: 'detached' });
+  assert.deepEqual(await first.boundingBox(), before, 'the first item did not move when the toast showed');
+  assert.equal(await toast.evaluate((el) => getComputedStyle(el).position), 'fixed');
   assert.deepEqual(await texts(popup), ['Prefers short answers.']);
   assert.equal((await storedProfile(env)).items.length, 1);
   const undo = popup.getByRole('button', { name: 'Undo: Deleted "Lives in Lisbon"' });
@@ -31,8 +41,25 @@ test('a deleted memory comes back with Undo', async (t) => {
   await popup.locator('.item', { hasText: 'Lives in Lisbon' }).waitFor();
   assert.deepEqual(await texts(popup), ['Lives in Lisbon', 'Prefers short answers.']);
   await popup.locator('#undo').waitFor({ state: 'hidden' });
+  // × puts the toast away.
+  await popup.getByRole('button', { name: 'Dismiss' }).click();
+  await toast.waitFor({ state: 'hidden' });
   const again = await env.worker.evaluate(() => globalThis.memport.handleMessage({ kind: 'undo' }));
   assert.deepEqual({ ok: again.ok, message: again.message }, { ok: false, message: 'There is nothing to undo.' });
+});
+
+test('a long memory is named in the toast cut at a word, never inside one', async (t) => {
+  const env = await start();
+  t.after(() => env.close());
+  const long = 'Is renovating a 1930s terraced house in Ghent: the kitchen is finished, the loft conversion starts in September';
+  await seedProfile(env, profileJson([[long, 'Personal information']]));
+  const popup = await openPopup(env);
+  await popup.getByRole('button', { name: `Delete "${long}"` }).click();
+  const label = popup.locator('#undo-label');
+  await label.waitFor();
+  assert.equal(await label.textContent(), 'Deleted "Is renovating a 1930s terraced house in…"');
+  // Shown whole: the toast wraps, it never clips the label.
+  assert.equal(await label.evaluate((el) => el.scrollWidth <= el.parentElement.clientWidth), true);
 });
 
 test('Undo takes back the latest change: an edit, then an import', async (t) => {
@@ -45,7 +72,7 @@ test('Undo takes back the latest change: an edit, then an import', async (t) => 
   await popup.locator('#status.ok', { hasText: 'Saved your edit.' }).waitFor();
   await popup.getByRole('button', { name: 'Undo: Edited "Prefers short answers."' }).waitFor();
 
-  await popup.getByRole('button', { name: 'Import text' }).click();
+  await popupAction(popup, 'Import text');
   await popup.getByRole('textbox', { name: 'Text to import' }).fill('- Has a dog.\n- Has a cat.');
   await popup.getByRole('button', { name: 'Preview' }).click();
   await popup.getByRole('button', { name: 'Add 2 memories' }).click();

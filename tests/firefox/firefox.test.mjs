@@ -40,6 +40,8 @@ test('Claude\'s memory saved with the in-page button, shown in the popup, sent t
   // Firefox's own toolbar around it.
   await ff.screenshot('firefox-popup.png');
 
+  // Send to … > Gemini > Import box.
+  await ff.click(await ff.find('#send-open'));
   await ff.click(await ff.find('#send-gemini'));
   await ff.tabAt('https://gemini.google.com/import');
   const filled = await ff.until(() => {
@@ -87,6 +89,7 @@ test('ChatGPT: every row of the virtualized Saved memories list, and the custom 
   assert.equal(texts.length, MEMORIES.length + 2);
 
   // On to Claude: its memory import dialog, filled under category labels.
+  await ff.click(await ff.find('#send-open'));
   await ff.click(await ff.find('#send-claude'));
   await ff.tabAt('https://claude.ai/settings/capabilities');
   const state = await ff.until(() => {
@@ -101,6 +104,8 @@ test('ChatGPT: every row of the virtualized Saved memories list, and the custom 
 test('Import text: an assistant\'s answer previewed, then added (memport installed from its zip)', { timeout: 120_000 }, async (t) => {
   const ff = await setup(t, { extension: ZIP });
   await ff.openPopup();
+  // Add memories > Import text.
+  await ff.click(await ff.find('#add-open'));
   await ff.click(await ff.find('#import-open'));
   const box = await ff.find('#import-text');
   await ff.type(box, [
