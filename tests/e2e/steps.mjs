@@ -239,11 +239,12 @@ export async function badgeText(env) {
 }
 
 /** Opens the toolbar popup (as a tab: headless Chromium has no toolbar). */
-export async function openPopup(env) {
+/** `wait`: how long it may take to show the profile (longer for a profile of thousands). */
+export async function openPopup(env, { wait = 10_000 } = {}) {
   const page = await env.context.newPage();
   await page.setViewportSize({ width: 420, height: 900 });
   await page.goto(`chrome-extension://${env.extensionId}/popup.html`);
-  await page.locator('#profile details, #profile .empty').first().waitFor({ timeout: 10_000 });
+  await page.locator('#profile details, #profile .empty').first().waitFor({ timeout: wait });
   return page;
 }
 
