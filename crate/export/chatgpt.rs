@@ -5,6 +5,9 @@
 //! instructions repeated at the root of every conversation, in two shapes. Everything else —
 //! nearly all the bytes — is skipped without being copied: message parts are taken as raw
 //! JSON and decoded only for a memory write.
+//!
+//! A conversation is read by [`scan`], one pass over its bytes; what that leaves (anything
+//! malformed or unusual) serde_json reads into the same types, and says what is wrong.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
