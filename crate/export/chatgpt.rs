@@ -5,6 +5,9 @@
 //! instructions repeated at the root of every conversation, in two shapes. Everything else —
 //! nearly all the bytes — is skipped without being copied: message parts are taken as raw
 //! JSON and decoded only for a memory write.
+//!
+//! A conversation is read by [`scan`], one pass over its bytes; what that leaves (anything
+//! malformed or unusual) serde_json reads into the same types, and says what is wrong.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -16,7 +19,11 @@ use serde_json::value::RawValue;
 use super::collect::{day_of, day_of_iso, Collector, Seen};
 use super::Kind;
 
+#[path = "scan.rs"]
+mod scan;
+
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Conversation<'a> {
     #[serde(borrow, default)]
     title: Option<Cow<'a, str>>,
@@ -34,6 +41,7 @@ struct Conversation<'a> {
 
 /// The node map, kept as read: a list, not a hash map, since most conversations need no
 /// lookup beyond the tree check, which indexes it once.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Mapping<'a>(Vec<(Cow<'a, str>, Node<'a>)>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Mapping<'a> {
@@ -66,6 +74,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Mapping<'a> {
 struct Key<'a>(#[serde(borrow)] Cow<'a, str>);
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Node<'a> {
     #[serde(borrow, default)]
     parent: Option<Cow<'a, str>>,
@@ -74,6 +83,7 @@ struct Node<'a> {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Message<'a> {
     #[serde(borrow)]
     author: Author<'a>,
@@ -88,12 +98,14 @@ struct Message<'a> {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Author<'a> {
     #[serde(borrow)]
     role: Cow<'a, str>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Content<'a> {
     #[serde(borrow)]
     content_type: Cow<'a, str>,
@@ -109,7 +121,8 @@ struct Content<'a> {
 
 /// Of a message's `parts`, the first, as raw JSON: the only one a memory write is read from.
 /// The others are skipped, neither kept nor checked beyond JSON's syntax, and no list is made.
-struct FirstPart<'a>(Option<&'a RawValue>);
+#[cfg_attr(test, derive(Debug, PartialEq))]
+struct FirstPart<'a>(Option<&'a [u8]>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for FirstPart<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -125,7 +138,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for FirstPart<'a> {
             ) -> Result<FirstPart<'a>, S::Error> {
                 let first = seq.next_element::<&'a RawValue>()?;
                 while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(FirstPart(first))
+                Ok(FirstPart(first.map(|raw| raw.get().as_bytes())))
             }
         }
         d.deserialize_seq(Visit(std::marker::PhantomData))
@@ -133,6 +146,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for FirstPart<'a> {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Metadata<'a> {
     #[serde(default)]
     is_user_system_message: Option<bool>,
@@ -141,6 +155,7 @@ struct Metadata<'a> {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct UserContext<'a> {
     #[serde(borrow, default)]
     about_user_message: Option<Cow<'a, str>>,
@@ -189,6 +204,15 @@ pub fn is_chatgpt(element: &[u8]) -> bool {
 
 /// Reads one conversation into `into`.
 pub fn conversation(element: &[u8], file: &str, into: &mut Collector) -> Result<Read, Unreadable> {
+    if let Ok((conv, len)) = scan::conversation(element) {
+        if element[len..]
+            .iter()
+            .all(|c| matches!(c, b' ' | b'\n' | b'\t' | b'\r'))
+        {
+            return read(conv, file, into);
+        }
+    }
+    // Anything the quick reader leaves (malformed, or unusual): serde_json, which says why.
     let conv: Conversation = serde_json::from_slice(element).map_err(|e| Unreadable {
         name: title_of(element),
         detail: e.to_string(),
@@ -207,10 +231,17 @@ pub fn conversation_ahead(
     file: &str,
     into: &mut Collector,
 ) -> Option<(usize, Result<Read, Unreadable>)> {
-    let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<Conversation>();
-    let conv = values.next()?.ok()?;
+    let (conv, len) = match scan::conversation(rest) {
+        Ok(read) => read,
+        // It goes on past what has arrived: serde_json could not read it either.
+        Err(scan::Stop::Eof) => return None,
+        Err(scan::Stop::Bail) => {
+            let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<Conversation>();
+            let conv = values.next()?.ok()?;
+            (conv, values.byte_offset())
+        }
+    };
     conv.mapping.as_ref()?;
-    let len = values.byte_offset();
     Some((len, read(conv, file, into)))
 }
 
@@ -298,7 +329,7 @@ fn read(conv: Conversation<'_>, file: &str, into: &mut Collector) -> Result<Read
         }
         if m.author.role == "assistant" && m.recipient.as_deref() == Some("bio") {
             let first = content.parts.as_ref().and_then(|p| p.0);
-            let text: Option<String> = first.and_then(|raw| serde_json::from_str(raw.get()).ok());
+            let text: Option<String> = first.and_then(|raw| serde_json::from_slice(raw).ok());
             match text.as_deref().map(str::trim) {
                 Some(t) if !t.is_empty() => into.add(Kind::MemoryWrite, seen(t)),
                 _ => unknown += 1,
@@ -532,6 +563,160 @@ fn collect_memory_texts(v: &serde_json::Value, out: &mut Vec<(String, Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick reader ([`scan`]) against serde_json on the same bytes: where it reads a
+    /// conversation, serde_json reads the same one, to the same byte; where it says the bytes
+    /// ended, serde_json cannot read them either. (Where it gives up, serde_json decides.)
+    /// Returns whether the quick reader read it.
+    fn same_as_serde(bytes: &[u8]) -> bool {
+        let quick = scan::conversation(bytes);
+        let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<Conversation>();
+        let slow = values.next();
+        match quick {
+            Ok((conv, len)) => {
+                match slow {
+                    Some(Ok(want)) => assert_eq!(conv, want, "{}", String::from_utf8_lossy(bytes)),
+                    other => panic!(
+                        "read what serde_json did not ({:?}): {}",
+                        other.map(|r| r.map(|_| ())),
+                        String::from_utf8_lossy(bytes)
+                    ),
+                }
+                assert_eq!(len, values.byte_offset());
+                true
+            }
+            Err(scan::Stop::Eof) => {
+                assert!(
+                    !matches!(slow, Some(Ok(_))),
+                    "said it ended where serde_json read it: {}",
+                    String::from_utf8_lossy(bytes)
+                );
+                false
+            }
+            Err(scan::Stop::Bail) => false,
+        }
+    }
+
+    #[test]
+    fn the_quick_reader_reads_what_serde_json_reads_and_nothing_else() {
+        let cases: &[&[u8]] = &[
+            br#"{"title":"A","mapping":{}}"#,
+            br#" {"title":null,"create_time":1.5e9,"id":"x","mapping":null} trailing"#,
+            br#"{"title":"A","title":"B","mapping":{}}"#,
+            br#"{"ti\u0074le":"A","mapping":{}}"#,
+            br#"{"title":"\ud800","mapping":{}}"#,
+            br#"{"title":"\ud83d\ude00 \n","mapping":{}}"#,
+            br#"{"title":5,"mapping":{}}"#,
+            br#"{"create_time":1e400,"mapping":{}}"#,
+            br#"{"create_time":-0,"mapping":{}}"#,
+            br#"{"create_time":01,"mapping":{}}"#,
+            br#"{"create_time":1.,"mapping":{}}"#,
+            br#"{"create_time":"1","mapping":{}}"#,
+            br#"{"mapping":{"a":{"parent":null,"message":null},"a":{}}}"#,
+            br#"{"mapping":{"a":["x",null]}}"#,
+            br#"{"mapping":{"a\u0062":{"parent":"c"}}}"#,
+            br#"{"mapping":{"a":{"message":{}}}}"#,
+            br#"{"mapping":{"a":{"message":{"author":{"role":"user"},"content":{"content_type":"text","parts":["x\"y",{"a":[1,2]}]}}}}}"#,
+            br#"{"mapping":{"a":{"message":{"author":{"role":"user"},"content":{"content_type":"text","parts":[]}}}}}"#,
+            br#"{"mapping":{"a":{"message":{"author":{"role":"user"},"content":{"content_type":"text","parts":[1,]}}}}}"#,
+            br#"{"mapping":{"a":{"message":{"author":{"role":"user"},"content":{"content_type":"text","parts":[tru]}}}}}"#,
+            br#"{"mapping":{"a":{"message":{"author":{"role":"user"},"content":{"parts":["x"]}}}}}"#,
+            br#"{"mapping":{"a":{"message":{"author":{"role":"user"},"metadata":{"is_user_system_message":true,"user_context_message_data":{"about_user_message":"me","x":[{}]}}}}}}"#,
+            br#"{"mapping":{"a":{"message":{"author":{"role":"user"},"metadata":{"is_user_system_message":1}}}}}"#,
+            br#"{"mapping":{"a":{"message":{"author":{"role":"user"},"other":{"k":"\x"}}}}}"#,
+            br#"{"mapping":{"a":{"message":{"author":{"role":"user"},"other":{"k":"\u12G4"}}}}}"#,
+            br#"{"mapping":{"a":{"message":{"author":{"role":"user"},"other":[1 2]}}}}"#,
+            br#"{"mapping":{"a":{"message":{"author":{"role":"user"},"other":{"k" "v"}}}}}"#,
+            br#"{"mapping":{"a":{"message":{"author":{"role":"user","name":null},"other":{"k":-}}}}}"#,
+            br#"{"mapping":{}, "x": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}"#,
+            br#"["not", "an object"]"#,
+            b"{\"title\":\"a\x01b\",\"mapping\":{}}",
+            b"{\"title\":\"a\xffb\",\"mapping\":{}}",
+            b"{\"other\":\"a\xffb\",\"mapping\":{}}",
+            b"{\"\xff\":1,\"mapping\":{}}",
+            b"{\"mapping\":{\"a\":{\"message\":{\"author\":{\"role\":\"u\"},\"content\":{\"content_type\":\"text\",\"parts\":[\"ok\",\"\xff\"]}}}}}",
+            b"{\"mapping\":{\"a\":{\"message\":{\"author\":{\"role\":\"u\"},\"content\":{\"content_type\":\"text\",\"parts\":[{\"\xff\":1}]}}}}}",
+            b"{\"mapping\":{\"a\":{\"message\":{\"author\":{\"role\":\"u\"},\"content\":{\"content_type\":\"text\",\"parts\":[\"caf\xc3\xa9\"]}}}}}",
+        ];
+        for case in cases {
+            same_as_serde(case);
+            for cut in 0..case.len() {
+                same_as_serde(&case[..cut]);
+            }
+        }
+        // A deeper nesting than the quick reader follows: serde_json's to read.
+        let deep = format!(
+            r#"{{"mapping":{{}},"x":{}1{}}}"#,
+            "[".repeat(300),
+            "]".repeat(300)
+        );
+        assert!(!same_as_serde(deep.as_bytes()));
+    }
+
+    #[test]
+    fn the_quick_reader_matches_serde_json_on_synthetic_conversations_and_damaged_copies() {
+        use memport_synth::{ExportKind, Options};
+        let dir = std::env::temp_dir().join(format!("memport-scan-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let out = dir.join("conversations.json");
+        memport_synth::write(&Options::new(ExportKind::ChatGptJson, 3, 300_000), &out)
+            .expect("synthetic export");
+        let doc = std::fs::read(&out).expect("written");
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut elements = Vec::new();
+        let mut splitter = super::super::split::Splitter::new();
+        splitter
+            .push(&doc, &mut |e: super::super::split::Element<'_>| {
+                elements.push(e.bytes.to_vec())
+            })
+            .expect("splits");
+        assert!(elements.len() > 10, "{} conversations", elements.len());
+        let mut read = 0;
+        for el in &elements {
+            assert!(
+                same_as_serde(el),
+                "a generated conversation is read quickly"
+            );
+            // As the reader ahead sees it: followed by the next conversations, or cut.
+            let mut ahead = el.clone();
+            ahead.extend_from_slice(b", {\"title\": \"next\"");
+            assert!(same_as_serde(&ahead));
+            read += 1;
+        }
+        // Damaged copies: a byte replaced by one that matters to JSON, removed, or doubled,
+        // and cuts, at places from a fixed pseudo-random sequence.
+        let bytes: &[u8] = b"\"\\{}[],:\x01\x1f\x7f\x80\xc3\xff n0-e.+tu/";
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let (mut quick, mut tried) = (0, 0);
+        for el in elements.iter().take(40) {
+            for _ in 0..120 {
+                let at = (next() % el.len() as u64) as usize;
+                let mut copy = el.clone();
+                match next() % 4 {
+                    0 => copy[at] = bytes[(next() % bytes.len() as u64) as usize],
+                    1 => {
+                        copy.remove(at);
+                    }
+                    2 => copy.insert(at, copy[at]),
+                    _ => copy.truncate(at),
+                }
+                tried += 1;
+                if same_as_serde(&copy) {
+                    quick += 1;
+                }
+            }
+        }
+        // Most damage falls in text nobody reads: the quick reader must have read those.
+        eprintln!("{quick} of {tried} damaged copies read quickly");
+        assert!(quick > tried / 4, "{quick} of {tried} read quickly");
+        assert!(read > 10);
+    }
 
     #[test]
     fn boilerplate_and_snapshot_lines() {
