@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use super::{Kind, Recovered};
 use crate::dedupe;
 use crate::sites::Assistant;
-use crate::slot::{Slot, Value};
+use crate::slot::{Said, Slot, Value};
 
 /// One sighting.
 #[derive(Clone, Debug)]
@@ -214,9 +214,10 @@ impl Collector {
 /// last one that gives another value for the same slot. Every write counts, repeats too.
 fn contradictions(items: &mut [(Recovered, Vec<f64>)]) {
     let values = |r: &Recovered| -> Vec<(Slot, Value)> {
+        let said = Said::of(&r.text);
         Slot::ALL
             .iter()
-            .flat_map(|s| s.values(&r.text).into_iter().map(|v| (*s, v)))
+            .flat_map(|s| s.values_in(&said).into_iter().map(|v| (*s, v)))
             .collect()
     };
     // Every write: (item, time, slot, value).

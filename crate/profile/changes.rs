@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 
 use crate::dedupe;
 use crate::sites::Assistant;
-use crate::slot::Slot;
+use crate::slot::{Said, Slot};
 
 /// The latest capture from one assistant's memory page, and how it differed from the one
 /// before.
@@ -139,9 +139,10 @@ pub fn diff(before: &[String], after: &[String]) -> Changes {
 /// How alike two memories are: 1 when they fill the same slot (a new home city), else the
 /// share of their words they have in common (Jaccard).
 fn likeness(a: &str, b: &str) -> f64 {
+    let (said_a, said_b) = (Said::of(a), Said::of(b));
     if Slot::ALL
         .iter()
-        .any(|s| !s.values(a).is_empty() && !s.values(b).is_empty())
+        .any(|s| !s.values_in(&said_a).is_empty() && !s.values_in(&said_b).is_empty())
     {
         return 1.0;
     }
