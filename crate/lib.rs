@@ -23,6 +23,7 @@ pub mod notice;
 pub mod popup;
 pub mod sites;
 pub mod tagged;
+pub mod unicode;
 
 // page/: reading what a page showed, and the other ways in.
 #[path = "page/answer.rs"]

@@ -46,10 +46,9 @@ pub const OWNER_ID: &str = "memport-local-profile";
 /// `" ".join(split())`; Python's whitespace is Unicode's plus U+001C–U+001F, so those count
 /// here too.
 pub fn normalize(content: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
     let space = |c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c);
     let lower = content.trim_matches(space).to_lowercase();
-    let nfc: String = lower.nfc().collect();
+    let nfc = crate::unicode::nfc(&lower);
     nfc.split(space)
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()

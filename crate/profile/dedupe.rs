@@ -24,8 +24,6 @@
 
 use std::cmp::Reverse;
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::lines::{after_marker, dated, normalize};
 
 /// Words that give a sentence its direction: word order across them changes the meaning.
@@ -41,7 +39,7 @@ const DIRECTIONAL: &[&str] = &[
 
 /// The form two texts share when they are the same memory (see the module docs).
 pub fn key(text: &str) -> String {
-    let folded: String = text.nfkc().collect::<String>().to_lowercase();
+    let folded: String = crate::unicode::nfkc(text).to_lowercase();
     let body = strip_prefixes(&folded);
     let words: Vec<String> = body
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))

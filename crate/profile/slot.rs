@@ -32,7 +32,6 @@
 //! "spanish"). `tests/conflict_accuracy.rs` measures it on hand-labeled pairs.
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 /// Something a person has one of at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -191,7 +190,7 @@ const CONCESSIONS: &[&str] = &["even", "même", "aunque", "selbst", "auch", "inc
 
 /// The text without quoted words, cut into sentences and clauses of lowercased words.
 fn sentences(text: &str) -> Vec<Sentence> {
-    let text = unquoted(&text.nfkc().collect::<String>().replace('’', "'")).to_lowercase();
+    let text = unquoted(&crate::unicode::nfkc(text).replace('’', "'")).to_lowercase();
     let mut out = Vec::new();
     let mut current = String::new();
     let chars: Vec<char> = text.chars().collect();

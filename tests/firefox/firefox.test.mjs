@@ -1,7 +1,8 @@
 // memport in Firefox: the same built extension (dist/firefox/) installed as a temporary
 // add-on in Debian's firefox-esr, against the HTTPS replicas, driven through WebDriver
 // (driver.mjs). A subset of tests/e2e/: a capture from Claude sent to Gemini, ChatGPT's
-// virtualized list, Import text, and a data export of a few MB. One Firefox per test.
+// virtualized list, Import text, a data export of a few MB, and Firefox's Unicode normal forms
+// (memport's WebAssembly uses the browser's). One Firefox per test.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFirefox, REPO, ZIP, EXTENSION } from './driver.mjs';
+import { writtenForms, browserForms, differingBlocks } from '../e2e/unicode-forms.mjs';
 
 const MEMORIES = JSON.parse(fs.readFileSync(path.join(REPO, 'tests', 'replicas', 'chatgpt', 'memories.json'), 'utf8'));
 
@@ -158,4 +160,14 @@ test('Import a data export: a ChatGPT export of a few MB read in the options pag
   await ff.until(() => document.querySelector('#export-status.ok')?.textContent.startsWith('Added'), [], { what: 'added' });
   const texts = new Set((await ff.storedProfile()).items.map((i) => i.text));
   for (const { text } of made.truth) assert.ok(texts.has(text), `missing: ${text}`);
+});
+
+test('Firefox\'s Unicode normal forms, which memport\'s WebAssembly uses, are the native build\'s', { timeout: 120_000 }, async (t) => {
+  const ff = await setup(t);
+  await ff.openPopup();
+  const written = writtenForms();
+  const got = await ff.run(browserForms, written.ahead);
+  assert.equal(got.blocks.length, 0x110);
+  assert.deepEqual(differingBlocks(got, written), [], 'blocks of 4,096 code points whose forms differ');
+  assert.deepEqual(got.known, [], 'characters the fixture calls unknown to browsers that this one knows');
 });
