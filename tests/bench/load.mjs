@@ -4,18 +4,22 @@
 //   node tests/bench/load.mjs [--runs 21] [--dist dist/chromium] [--before target/dist-before]
 //
 // The heaviest replica, ChatGPT's chat page (tests/replicas/chatgpt, with the site's strict
-// CSP), is loaded `runs` times in headless Chromium with the built extension and as many times
-// in a second browser without it, taking turns (two warm-up loads each first, not counted).
+// CSP), is loaded `runs` times in each of several headless Chromiums, taking turns (two
+// warm-up loads each first, not counted): one without extensions (the reference), a second
+// one just like it (how far two identical browsers differ on this machine: the bench's own
+// floor), one with an extension that has an empty content script on the same pages (what any
+// content script costs), and one with the built extension.
 // For each load: the load event (PerformanceNavigationTiming.loadEventEnd) and, once the app
 // has rendered the chat and 300 ms have passed, the main thread's script time (CDP
 // Performance.getMetrics' ScriptDuration, every world of the page, content scripts included).
-// Printed: the medians, the ratio of the load times with and without (target: at most 1.02)
-// as the median of each turn's pair (the two loads of a turn meet the machine in the same
-// state, which matters on a shared machine) and as the ratio of the medians, the script time
-// memport adds, and the bytes the manifest injects into every page at load.
+// Printed for each browser: the medians, the ratio of its load times to the reference's (target
+// for the build: at most 1.02) as the median of each turn's pair (the loads of a turn meet the
+// machine in the same state, which matters on a shared machine) and as the ratio of the
+// medians, the script time added, and the bytes the manifest injects into every page at load.
 // `--before` also measures another build (the one before this change) the same way.
 
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from '../e2e/harness.mjs';
 import { startReplicaServer } from '../replicas/server.mjs';
@@ -56,49 +60,66 @@ async function loadOnce(context) {
   return { load, script };
 }
 
-const server = await startReplicaServer();
-const rows = [];
-try {
-  const plain = await launchBrowser({ port: server.port });
-  try {
-    for (const [name, dir] of builds) {
-      const withExt = await launchBrowser({ extensionDir: dir, port: server.port });
-      try {
-        const runs = { with: [], without: [] };
-        for (let i = 0; i < RUNS + 2; i += 1) {
-          // Taking turns, each side first every other time.
-          const order = i % 2 ? [['with', withExt], ['without', plain]] : [['without', plain], ['with', withExt]];
-          for (const [side, browser] of order) {
-            const got = await loadOnce(browser.context);
-            if (i >= 2) runs[side].push(got);
-          }
-        }
-        const m = (side, key) => median(runs[side].map((r) => r[key]));
-        const pairs = runs.with.map((r, i) => r.load / runs.without[i].load);
-        rows.push({
-          pairRatio: median(pairs),
-          name,
-          bytes: await injectedBytes(dir),
-          loadWith: m('with', 'load'),
-          loadWithout: m('without', 'load'),
-          scriptWith: m('with', 'script'),
-          scriptWithout: m('without', 'script'),
-        });
-      } finally {
-        await withExt.close();
-      }
-    }
-  } finally {
-    await plain.close();
-  }
-} finally {
-  await server.close();
+/**
+ * An extension with nothing but a content script that does nothing, on the same pages as
+ * memport's: what any content script costs a page (the browser's own work for an extension's
+ * isolated world), for memport's cost to be read against.
+ */
+async function emptyExtension() {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'memport-empty-extension-'));
+  const memport = JSON.parse(await fs.readFile(path.join(DIST, 'manifest.json'), 'utf8'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Empty content script',
+    version: '1.0',
+    content_scripts: (memport.content_scripts ?? []).map((c) => ({ ...c, js: ['empty.js'] })),
+    // An idle worker, as memport has (and the harness waits for).
+    background: { service_worker: 'empty.js' },
+  };
+  await fs.writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await fs.writeFile(path.join(dir, 'empty.js'), 'void 0;\n');
+  return dir;
 }
 
-console.log(`\nChatGPT's chat page (replica) loading, medians of ${RUNS} loads with the extension and ${RUNS} without\n`);
-console.log('| build | bytes injected at load | load event, with / without (ms) | ratio, median of pairs (target <= 1.02) | ratio of medians | script time, with / without (ms) | script time added (ms) |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) {
-  const f = (x) => x.toFixed(1);
-  console.log(`| ${r.name} | ${r.bytes} | ${f(r.loadWith)} / ${f(r.loadWithout)} | **${r.pairRatio.toFixed(3)}** | ${(r.loadWith / r.loadWithout).toFixed(3)} | ${f(r.scriptWith)} / ${f(r.scriptWithout)} | ${f(r.scriptWith - r.scriptWithout)} |`);
+const server = await startReplicaServer();
+const empty = await emptyExtension();
+// The arms, all measured in turns: the reference browser without extensions; a second one
+// just like it (how far two identical browsers differ: the bench's own floor); the empty
+// content script; and each build.
+const arms = [
+  { name: 'no extension (reference)', dir: null },
+  { name: 'no extension, a second browser', dir: null },
+  { name: 'an empty content script', dir: empty },
+  ...builds.map(([name, dir]) => ({ name, dir })),
+];
+try {
+  for (const arm of arms) arm.browser = await launchBrowser({ extensionDir: arm.dir ?? undefined, port: server.port });
+  for (const arm of arms) {
+    arm.runs = [];
+    arm.bytes = arm.dir ? await injectedBytes(arm.dir) : 0;
+  }
+  for (let i = 0; i < RUNS + 2; i += 1) {
+    // Taking turns, each arm first in its turn as often as the others.
+    const order = arms.map((_, k) => arms[(i + k) % arms.length]);
+    for (const arm of order) {
+      const got = await loadOnce(arm.browser.context);
+      if (i >= 2) arm.runs.push(got);
+    }
+  }
+} finally {
+  for (const arm of arms) await arm.browser?.close();
+  await server.close();
+  await fs.rm(empty, { recursive: true, force: true });
 }
+
+const [reference] = arms;
+const m = (arm, key) => median(arm.runs.map((r) => r[key]));
+console.log(`\nChatGPT's chat page (replica) loading, medians of ${RUNS} loads in each browser, taking turns\n`);
+console.log('| browser | bytes injected at load | load event (ms) | against the reference: median of pairs | ratio of medians | script time (ms) | script time added (ms) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const arm of arms) {
+  const f = (x) => x.toFixed(1);
+  const pairs = arm.runs.map((r, i) => r.load / reference.runs[i].load);
+  console.log(`| ${arm.name} | ${arm.bytes} | ${f(m(arm, 'load'))} | ${arm === reference ? '' : `**${median(pairs).toFixed(3)}**`} | ${(m(arm, 'load') / m(reference, 'load')).toFixed(3)} | ${f(m(arm, 'script'))} | ${f(m(arm, 'script') - m(reference, 'script'))} |`);
+}
+console.log('\nTarget: a build at most 1.02 against the reference. The second browser without extensions shows how far this machine lets two identical browsers differ; the empty content script, what any extension with a content script on these pages costs.');
