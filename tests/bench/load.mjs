@@ -34,6 +34,8 @@ const builds = [['this build', path.resolve(arg('--dist', DIST))]];
 if (arg('--before', null)) builds.push(['before', path.resolve(REPO, arg('--before'))]);
 
 const CHAT = 'https://chatgpt.com/c/68a1f0c2-0007-4b1e-9c55-2f7d3e8a1b90';
+// The same page under a name no content script matches (tests/replicas/server.mjs).
+const MIRROR = CHAT.replace('chatgpt.com', 'chatgpt.example.org');
 const SHOWN = 'Anything you\'d like me to update or forget?';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -46,11 +48,11 @@ async function injectedBytes(dir) {
 }
 
 /** One load of the chat page: {load, script} in ms. */
-async function loadOnce(context) {
+async function loadOnce(context, url = CHAT) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.goto(CHAT, { waitUntil: 'load' });
+  await page.goto(url, { waitUntil: 'load' });
   await page.getByText(SHOWN, { exact: true }).waitFor({ timeout: 10_000 });
   await page.waitForTimeout(300);
   const load = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
@@ -96,14 +98,29 @@ try {
   for (const arm of arms) arm.browser = await launchBrowser({ extensionDir: arm.dir ?? undefined, port: server.port });
   for (const arm of arms) {
     arm.runs = [];
+    arm.mirror = [];
     arm.bytes = arm.dir ? await injectedBytes(arm.dir) : 0;
   }
   for (let i = 0; i < RUNS + 2; i += 1) {
     // Taking turns, each arm first in its turn as often as the others.
     const order = arms.map((_, k) => arms[(i + k) % arms.length]);
     for (const arm of order) {
-      const got = await loadOnce(arm.browser.context);
-      if (i >= 2) arm.runs.push(got);
+      // In each browser, the page where content scripts go and its mirror where none does,
+      // each first every other turn.
+      const context = arm.browser.context;
+      let chat;
+      let mirror;
+      if (i % 2) {
+        mirror = await loadOnce(context, MIRROR);
+        chat = await loadOnce(context);
+      } else {
+        chat = await loadOnce(context);
+        mirror = await loadOnce(context, MIRROR);
+      }
+      if (i >= 2) {
+        arm.runs.push(chat);
+        arm.mirror.push(mirror);
+      }
     }
   }
 } finally {
@@ -122,4 +139,13 @@ for (const arm of arms) {
   const pairs = arm.runs.map((r, i) => r.load / reference.runs[i].load);
   console.log(`| ${arm.name} | ${arm.bytes} | ${f(m(arm, 'load'))} | ${arm === reference ? '' : `**${median(pairs).toFixed(3)}**`} | ${(m(arm, 'load') / m(reference, 'load')).toFixed(3)} | ${f(m(arm, 'script'))} | ${f(m(arm, 'script') - m(reference, 'script'))} |`);
 }
-console.log('\nTarget: a build at most 1.02 against the reference. The second browser without extensions shows how far this machine lets two identical browsers differ; the empty content script, what any extension with a content script on these pages costs.');
+console.log(`\nThe same page in the same browser, at chatgpt.com (where the extension's content script goes) against a mirror host no content script matches: median of the ${RUNS} pairs of loads, each pair in turn\n`);
+console.log('| browser | load event, chatgpt.com / mirror (ms) | ratio, median of pairs | script time added on chatgpt.com (ms) |');
+console.log('|---|---:|---:|---:|');
+for (const arm of arms) {
+  const f = (x) => x.toFixed(1);
+  const pairs = arm.runs.map((r, i) => r.load / arm.mirror[i].load);
+  const mm = (key) => median(arm.mirror.map((r) => r[key]));
+  console.log(`| ${arm.name} | ${f(m(arm, 'load'))} / ${f(mm('load'))} | **${median(pairs).toFixed(3)}** | ${f(m(arm, 'script') - mm('script'))} |`);
+}
+console.log('\nTarget: a build at most 1.02 against the reference. Between browsers, the second one without extensions shows how far this machine lets two identical browsers differ; the empty content script, what any extension with a content script on these pages costs. Within one browser nothing but the host name differs, so the browsers without extensions show the floor of that ratio.');

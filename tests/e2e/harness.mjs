@@ -36,7 +36,7 @@ import { chromium } from 'playwright-core';
 import { startReplicaServer } from '../replicas/server.mjs';
 
 /** Host names that the browser sends to the replica server. */
-export const REPLICA_HOSTS = ['claude.ai', 'chatgpt.com', 'gemini.google.com', 'notes.example.org'];
+export const REPLICA_HOSTS = ['claude.ai', 'chatgpt.com', 'gemini.google.com', 'notes.example.org', 'chatgpt.example.org'];
 
 const WORKER_TIMEOUT_MS = 15_000;
 

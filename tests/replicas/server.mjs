@@ -36,6 +36,9 @@ const SITES = {
   'chatgpt.com': path.join(HERE, 'chatgpt'),
   // Any other page ("Add selection to memory" works everywhere).
   'notes.example.org': path.join(HERE, 'elsewhere'),
+  // ChatGPT's replica again, under a name no extension's content script matches: the load
+  // bench (tests/bench/load.mjs) loads both in one browser, with and without memport's script.
+  'chatgpt.example.org': path.join(HERE, 'chatgpt'),
 };
 
 export const CSP =
