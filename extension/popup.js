@@ -47,6 +47,10 @@ function el(tag, className, text) {
   return node;
 }
 
+// The undo step the view offers, and the one the toast last showed.
+let undoLabel = null;
+let shownUndo = null;
+
 // The toast at the bottom: the last message and, when there is one, the change Undo takes back.
 // It lies over the list, so nothing moves when it shows; × puts it away until the next one.
 function say(notice) {
@@ -57,18 +61,27 @@ function say(notice) {
 
 function showToast() {
   $('toast').hidden = $('status').textContent === '' && $('undo-row').hidden;
+  showUndoAgain();
+}
+
+// Dismissing the toast puts its Undo away, not the undo step: that stays one press away, in
+// the row of actions ("Undo", named for what it takes back), until it is used or a new change
+// brings the toast back.
+function showUndoAgain() {
+  const again = $('undo-again');
+  again.hidden = !undoLabel || !$('undo-row').hidden;
+  if (again.hidden) return;
+  again.setAttribute('aria-label', msg('undo_button', undoLabel));
+  again.title = undoLabel;
 }
 
 $('toast-close').addEventListener('click', () => {
   $('status').textContent = '';
   $('undo-row').hidden = true;
-  shownUndo = undoLabel; // This one stays away; the next change shows again.
+  shownUndo = undoLabel; // The toast stays away until the next change.
   $('toast').hidden = true;
+  showUndoAgain();
 });
-
-// The undo step the view offers, and the one the toast last showed.
-let undoLabel = null;
-let shownUndo = null;
 
 // The items the person unticked: everything else is sent. Kept while the popup is open.
 const unchosen = new Set();
@@ -802,7 +815,7 @@ $('check-page').addEventListener('click', async () => {
   else say(reply);
 });
 
-$('undo').addEventListener('click', async () => say(await undoLast()));
+for (const id of ['undo', 'undo-again']) $(id).addEventListener('click', async () => say(await undoLast()));
 
 // "Import text": Rust reads the text; the person sees every memory it found (and what it left
 // out) before anything is added. Editing the text again drops the preview.
