@@ -10,7 +10,11 @@ const $ = (id) => document.getElementById(id);
 // follow the same language as the words.
 const LANG = chrome.i18n.getMessage('locale_code') || chrome.i18n.getUILanguage();
 const msg = (id, ...args) => chrome.i18n.getMessage(id, args.map(String)) || id;
-const num = (n) => Number(n).toLocaleString(LANG);
+// One formatter, made as the page loads: the browser's first number formatting in a language
+// takes some 20 ms (its locale data loaded), which would otherwise fall in the frame that first
+// shows "Showing 3 of 500" as the person types.
+const numbers = new Intl.NumberFormat(LANG);
+const num = (n) => numbers.format(Number(n));
 /**
  * `msg(id, x)` for many x: the catalog is asked once, with a stand-in for the argument, and the
  * stand-in replaced after (a profile of thousands draws three labels per memory, and each
@@ -214,15 +218,14 @@ function itemElement(item) {
   const key = JSON.stringify(item);
   const drawn = drawnItems.get(item.id);
   if (drawn?.key === key) {
-    const pick = drawn.li.querySelector('.choose');
     const ticked = !unchosen.has(item.id);
-    if (pick.checked !== ticked) pick.checked = ticked;
+    if (drawn.pick.checked !== ticked) drawn.pick.checked = ticked;
     return drawn.li;
   }
   const li = itemNode(item);
   // A changed item takes its old element's place (so the list around it stays as it is).
   drawn?.li.replaceWith(li);
-  drawnItems.set(item.id, { key, item, li });
+  drawnItems.set(item.id, { key, item, li, pick: li.firstElementChild });
   return li;
 }
 
@@ -577,7 +580,22 @@ async function refresh() {
     return;
   }
   stale = false;
-  render(await popupView(filter()));
+  const view = await popupView(filter());
+  await nextFrame();
+  render(view);
+}
+
+/**
+ * Resolves at the start of the next frame: a redraw made there has the whole frame for the
+ * browser to style and lay it out, and the WebAssembly's part (reading the stored profile and
+ * narrowing the view) was done before, not in the same frame. A page the browser does not
+ * draw (a tab in the background) gets no frames: a timer stands in after 100 ms.
+ */
+function nextFrame() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(resolve);
+    setTimeout(resolve, 100);
+  });
 }
 
 // Each redraw reads the stored profile again: while typing, wait for a pause.
