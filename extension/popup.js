@@ -10,7 +10,11 @@ const $ = (id) => document.getElementById(id);
 // follow the same language as the words.
 const LANG = chrome.i18n.getMessage('locale_code') || chrome.i18n.getUILanguage();
 const msg = (id, ...args) => chrome.i18n.getMessage(id, args.map(String)) || id;
-const num = (n) => Number(n).toLocaleString(LANG);
+// One formatter, made as the page loads: the browser's first number formatting in a language
+// takes some 20 ms (its locale data loaded), which would otherwise fall in the frame that first
+// shows "Showing 3 of 500" as the person types.
+const numbers = new Intl.NumberFormat(LANG);
+const num = (n) => numbers.format(Number(n));
 /**
  * `msg(id, x)` for many x: the catalog is asked once, with a stand-in for the argument, and the
  * stand-in replaced after (a profile of thousands draws three labels per memory, and each
@@ -47,6 +51,10 @@ function el(tag, className, text) {
   return node;
 }
 
+// The undo step the view offers, and the one the toast last showed.
+let undoLabel = null;
+let shownUndo = null;
+
 // The toast at the bottom: the last message and, when there is one, the change Undo takes back.
 // It lies over the list, so nothing moves when it shows; × puts it away until the next one.
 function say(notice) {
@@ -57,18 +65,27 @@ function say(notice) {
 
 function showToast() {
   $('toast').hidden = $('status').textContent === '' && $('undo-row').hidden;
+  showUndoAgain();
+}
+
+// Dismissing the toast puts its Undo away, not the undo step: that stays one press away, in
+// the row of actions ("Undo", named for what it takes back), until it is used or a new change
+// brings the toast back.
+function showUndoAgain() {
+  const again = $('undo-again');
+  again.hidden = !undoLabel || !$('undo-row').hidden;
+  if (again.hidden) return;
+  again.setAttribute('aria-label', msg('undo_button', undoLabel));
+  again.title = undoLabel;
 }
 
 $('toast-close').addEventListener('click', () => {
   $('status').textContent = '';
   $('undo-row').hidden = true;
-  shownUndo = undoLabel; // This one stays away; the next change shows again.
+  shownUndo = undoLabel; // The toast stays away until the next change.
   $('toast').hidden = true;
+  showUndoAgain();
 });
-
-// The undo step the view offers, and the one the toast last showed.
-let undoLabel = null;
-let shownUndo = null;
 
 // The items the person unticked: everything else is sent. Kept while the popup is open.
 const unchosen = new Set();
@@ -103,7 +120,7 @@ let stale = false;
 function button(label, className, onClick) {
   const b = el('button', className, label);
   b.type = 'button';
-  b.addEventListener('click', onClick);
+  if (onClick) b.addEventListener('click', onClick);
   return b;
 }
 
@@ -153,6 +170,10 @@ function editForm(li, item) {
   text.focus();
 }
 
+/**
+ * An item's elements. Its controls have no listeners of their own: the list listens for all
+ * of them (below), so a profile of thousands draws without thousands of listeners.
+ */
 function itemNode(item) {
   const li = el('li', 'item');
   li.dataset.id = item.id;
@@ -160,11 +181,6 @@ function itemNode(item) {
   pick.type = 'checkbox';
   pick.checked = !unchosen.has(item.id);
   pick.setAttribute('aria-label', itemLabel.send(item.text));
-  pick.addEventListener('change', () => {
-    if (pick.checked) unchosen.delete(item.id);
-    else unchosen.add(item.id);
-    showChoice();
-  });
   const text = el('p', 'text', item.text);
   // Why it is in its category, on hover (and to screen readers, as its description).
   text.title = item.why;
@@ -178,17 +194,9 @@ function itemNode(item) {
     li.append(mark);
   }
   const meta = [item.source, item.heading, item.captured, item.edited].filter(Boolean).join(' · ');
-  const edit = button(itemLabel.editWord, 'edit-button', () => {
-    if (editing === null) editForm(li, item);
-  });
+  const edit = button(itemLabel.editWord, 'edit-button');
   edit.setAttribute('aria-label', itemLabel.edit(item.text));
-  // No "are you sure": the toast says what was deleted, and its Undo takes it back.
-  const remove = button(itemLabel.deleteWord, 'delete-button', async () => {
-    const notice = await deleteItem(item.id);
-    if (!notice.ok) return say(notice);
-    $('status').textContent = '';
-    showToast();
-  });
+  const remove = button(itemLabel.deleteWord, 'delete-button');
   remove.setAttribute('aria-label', itemLabel.remove(item.text));
   const metaLine = el('p', 'meta', meta);
   metaLine.title = item.why;
@@ -199,6 +207,79 @@ function itemNode(item) {
   for (const wording of item.wordings) li.append(el('p', 'wording', msg('also_worded', wording)));
   return li;
 }
+
+// The items' elements, by id, each with the item it shows and that item as JSON: a redraw
+// (a filter narrowing or widening the list, a change elsewhere in the profile) takes the same
+// elements again while their item is the same, and builds only the new or changed ones.
+const drawnItems = new Map();
+
+/** The element for `item`: the one drawn before if its item is unchanged, else a new one. */
+function itemElement(item) {
+  const key = JSON.stringify(item);
+  const drawn = drawnItems.get(item.id);
+  if (drawn?.key === key) {
+    const ticked = !unchosen.has(item.id);
+    if (drawn.pick.checked !== ticked) drawn.pick.checked = ticked;
+    return drawn.li;
+  }
+  const li = itemNode(item);
+  // A changed item takes its old element's place (so the list around it stays as it is).
+  drawn?.li.replaceWith(li);
+  drawnItems.set(item.id, { key, item, li, pick: li.firstElementChild });
+  return li;
+}
+
+/**
+ * Makes `list`'s children exactly `wanted`, in order, moving as little as it can: the
+ * elements already there in that order stay put (the browser keeps their style and layout);
+ * the others are taken out or put in. A filter narrowing the list only takes elements out,
+ * and widening it puts them back, each built once.
+ */
+function keepChildren(list, wanted) {
+  const keep = new Set(wanted);
+  let at = list.firstElementChild;
+  for (const node of wanted) {
+    while (at && at !== node && !keep.has(at)) {
+      const next = at.nextElementSibling;
+      at.remove();
+      at = next;
+    }
+    if (at === node) at = at.nextElementSibling;
+    else list.insertBefore(node, at);
+  }
+  while (at) {
+    const next = at.nextElementSibling;
+    at.remove();
+    at = next;
+  }
+}
+
+// The list's controls, for every item at once (itemNode gives them no listeners): a checkbox
+// ticks or unticks the item for sending; Edit opens its form, Delete deletes it.
+$('profile').addEventListener('change', (event) => {
+  const pick = event.target.closest('.item > .choose');
+  if (!pick) return;
+  const id = pick.closest('.item').dataset.id;
+  if (pick.checked) unchosen.delete(id);
+  else unchosen.add(id);
+  showChoice();
+});
+$('profile').addEventListener('click', async (event) => {
+  const control = event.target.closest('.item .edit-button, .item .delete-button');
+  if (!control) return;
+  const li = control.closest('.item');
+  const drawn = drawnItems.get(li.dataset.id);
+  if (!drawn) return;
+  if (control.classList.contains('edit-button')) {
+    if (editing === null) editForm(li, drawn.item);
+    return;
+  }
+  // No "are you sure": the toast says what was deleted, and its Undo takes it back.
+  const notice = await deleteItem(drawn.item.id);
+  if (!notice.ok) return say(notice);
+  $('status').textContent = '';
+  showToast();
+});
 
 /** A titled section above the list. */
 function panel(className, title) {
@@ -353,10 +434,59 @@ function emptyNode(empty) {
   return box;
 }
 
+// The category groups drawn, by label: each its <details>, its count and its list, kept from
+// one redraw to the next with the items in them.
+const drawnGroups = new Map();
+
+/** Takes the groups and their items away (a first run, a damaged profile). */
+function forgetGroups() {
+  for (const group of drawnGroups.values()) group.details.remove();
+  drawnGroups.clear();
+  drawnItems.clear();
+}
+
+/** The group `group` of the view, drawn: its element, made once and updated after. */
+function groupElement(group, shown, folded) {
+  let drawn = drawnGroups.get(group.label);
+  if (!drawn) {
+    const details = el('details', 'group');
+    details.dataset.category = group.label;
+    const summary = el('summary');
+    const heading = el('h2', '', group.name);
+    const count = el('span', 'count');
+    heading.append(' ', count);
+    summary.append(heading);
+    const list = el('ul', 'items');
+    details.append(summary, list);
+    drawn = { details, count, list, none: el('li', 'none'), open: null };
+    // Folding is the person's: a group the redraw opened or closed (it has items again, or
+    // none match) is not remembered as folded.
+    const mine = drawn;
+    details.addEventListener('toggle', () => {
+      if (details.open === mine.open) return;
+      mine.open = details.open;
+      setGroupCollapsed(group.label, !details.open);
+    });
+    drawnGroups.set(group.label, drawn);
+  }
+  drawn.count.textContent = String(group.count);
+  drawn.open = group.count > 0 && !folded.has(group.label);
+  if (drawn.details.open !== drawn.open) drawn.details.open = drawn.open;
+  if (group.count === 0) {
+    drawn.none.textContent = shown == null ? msg('nothing_yet') : msg('nothing_matches');
+    keepChildren(drawn.list, [drawn.none]);
+  } else {
+    keepChildren(drawn.list, group.items.map(itemElement));
+  }
+  return drawn.details;
+}
+
 function render(view) {
   const root = $('profile');
-  root.replaceChildren();
+  // All but the groups is drawn again; the groups' elements are kept (groupElement).
+  for (const node of [...root.children]) if (!node.classList.contains('group')) node.remove();
   if (view.message !== undefined) {
+    forgetGroups();
     // The profile could not be loaded: say why, change nothing.
     say(view);
     if (view.damaged) {
@@ -365,7 +495,8 @@ function render(view) {
     }
     return;
   }
-  if (view.backups?.length) root.append(backupsNode(view.backups));
+  const above = [];
+  if (view.backups?.length) above.push(backupsNode(view.backups));
   $('total').textContent = view.total ? String(view.total) : '';
   // Each part of the summary ("Gemini, last Nov 24, 2026") kept on one line.
   $('summary').replaceChildren(...(view.summary ?? '').split(' · ').filter(Boolean).flatMap((part, i) => [...(i ? [' · '] : []), el('span', '', part)]));
@@ -387,7 +518,8 @@ function render(view) {
   $('filters').hidden = view.total === 0;
   if (view.empty) {
     $('shown').textContent = '';
-    root.append(emptyNode(view.empty));
+    forgetGroups();
+    root.append(...above, emptyNode(view.empty));
     return;
   }
   categories = view.categories;
@@ -402,24 +534,21 @@ function render(view) {
   $('shown').textContent = view.shown == null ? '' : msg('showing', num(view.shown), num(view.total));
   for (const id of [...unchosen]) if (!allIds.includes(id)) unchosen.delete(id);
   showChoice();
-  if (view.conflicts.length) root.append(conflictsNode(view.conflicts));
-  if (view.changes.length) root.append(changesNode(view.changes));
+  if (view.conflicts.length) above.push(conflictsNode(view.conflicts));
+  if (view.changes.length) above.push(changesNode(view.changes));
+  root.prepend(...above);
+  // An item gone from the profile leaves with its element.
+  const present = new Set(allIds);
+  for (const [id, drawn] of drawnItems) {
+    if (present.has(id)) continue;
+    drawn.li.remove();
+    drawnItems.delete(id);
+  }
   const folded = new Set(collapsedGroups());
+  // The six groups, always in the same order: made on the first draw, appended once.
   for (const group of view.groups) {
-    const details = el('details', 'group');
-    details.dataset.category = group.label;
-    details.open = group.count > 0 && !folded.has(group.label);
-    const summary = el('summary');
-    const heading = el('h2', '', group.name);
-    heading.append(' ', el('span', 'count', String(group.count)));
-    summary.append(heading);
-    details.append(summary);
-    const list = el('ul', 'items');
-    group.items.forEach((item) => list.append(itemNode(item)));
-    if (group.count === 0) list.append(el('li', 'none', view.shown == null ? msg('nothing_yet') : msg('nothing_matches')));
-    details.append(list);
-    details.addEventListener('toggle', () => setGroupCollapsed(group.label, !details.open));
-    root.append(details);
+    const details = groupElement(group, view.shown, folded);
+    if (details.parentElement !== root) root.append(details);
   }
 }
 
@@ -451,7 +580,22 @@ async function refresh() {
     return;
   }
   stale = false;
-  render(await popupView(filter()));
+  const view = await popupView(filter());
+  await nextFrame();
+  render(view);
+}
+
+/**
+ * Resolves at the start of the next frame: a redraw made there has the whole frame for the
+ * browser to style and lay it out, and the WebAssembly's part (reading the stored profile and
+ * narrowing the view) was done before, not in the same frame. A page the browser does not
+ * draw (a tab in the background) gets no frames: a timer stands in after 100 ms.
+ */
+function nextFrame() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(resolve);
+    setTimeout(resolve, 100);
+  });
 }
 
 // Each redraw reads the stored profile again: while typing, wait for a pause.
@@ -689,7 +833,7 @@ $('check-page').addEventListener('click', async () => {
   else say(reply);
 });
 
-$('undo').addEventListener('click', async () => say(await undoLast()));
+for (const id of ['undo', 'undo-again']) $(id).addEventListener('click', async () => say(await undoLast()));
 
 // "Import text": Rust reads the text; the person sees every memory it found (and what it left
 // out) before anything is added. Editing the text again drops the preview.

@@ -1,7 +1,8 @@
 // Figures, not a test: how smooth the popup is with a long profile (issue 16: 500 memories,
 // scrolling and filtering under 16 ms a frame).
 //
-//   node tests/bench/popup.mjs [--items 500] [--runs 3]   (after ./dev build; ./dev bench --popup)
+//   node tests/bench/popup.mjs [--items 500] [--runs 3] [--before DIR]
+//                                                 (after ./dev build; ./dev bench --popup)
 //
 // In headless Chromium with the built extension (dist/chromium, or MEMPORT_DIST), the popup
 // opened at its size (420 x 900) on a stored profile of 500 memories from three sources in
@@ -13,16 +14,22 @@
 // While scrolling and filtering, the page records every frame (requestAnimationFrame) with the
 // time since the one before, and the browser's long tasks (over 50 ms). A frame at 60 Hz is
 // 16.7 ms: a frame time above that is a frame the person sees late. Printed: the frames, their
-// median, 95th percentile and longest, and how many were late.
+// median, 95th percentile and longest, and how many were late. Each run starts a browser of
+// its own.
+//
+// --before DIR: another built extension (a copy of dist/chromium made before a change), run in
+// turn with this one, run by run, so the machine's load weighs on both alike; a table for each.
 
-import { start, openPopup } from '../e2e/steps.mjs';
+import { DIST, openPopup } from '../e2e/steps.mjs';
+import { startAll } from '../e2e/harness.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+  return at > 0 ? process.argv[at + 1] : fallback;
 };
-const ITEMS = arg('--items', 500);
-const RUNS = arg('--runs', 3);
+const ITEMS = Number(arg('--items', 500));
+const RUNS = Number(arg('--runs', 3));
+const BEFORE = arg('--before', null);
 const FRAME = 1000 / 60;
 
 const CATEGORIES = ['Response instructions', 'Personal information', 'Projects and goals', 'Technical preferences', 'Behavioral corrections', 'Other context'];
@@ -112,14 +119,14 @@ async function filter(page) {
   return stop(page);
 }
 
-const env = await start();
-try {
-  await env.worker.evaluate(async (json) => {
-    await globalThis.memport.ready;
-    await chrome.storage.local.set({ 'memport.profile': json });
-  }, profile(ITEMS));
-  const rows = { opening: [], scrolling: { frames: [], long: [] }, filtering: { frames: [], long: [] } };
-  for (let run = 0; run < RUNS; run += 1) {
+/** One run on the extension in `dir`: opening, scrolling and filtering, into `rows`. */
+async function run(dir, rows) {
+  const env = await startAll({ extensionDir: dir });
+  try {
+    await env.worker.evaluate(async (json) => {
+      await globalThis.memport.ready;
+      await chrome.storage.local.set({ 'memport.profile': json });
+    }, profile(ITEMS));
     const page = await openPopup(env);
     await page.waitForFunction((n) => document.querySelectorAll('.item').length === n, ITEMS, { timeout: 30_000 });
     rows.opening.push(await page.evaluate(() => performance.now()));
@@ -128,9 +135,19 @@ try {
       rows[name].frames.push(...got.frames);
       rows[name].long.push(...got.long);
     }
-    await page.close();
+  } finally {
+    await env.close();
   }
-  console.log(`The popup with ${ITEMS} memories at 420 x 900, headless Chromium, ${RUNS} runs`);
+}
+
+const builds = BEFORE ? [['before', BEFORE], ['after', DIST]] : [['', DIST]];
+const results = builds.map(() => ({ opening: [], scrolling: { frames: [], long: [] }, filtering: { frames: [], long: [] } }));
+for (let at = 0; at < RUNS; at += 1) {
+  for (const [i, [, dir]] of builds.entries()) await run(dir, results[i]);
+}
+for (const [i, [label, dir]] of builds.entries()) {
+  const rows = results[i];
+  console.log(`The popup with ${ITEMS} memories at 420 x 900, headless Chromium, ${RUNS} runs${label ? `, ${label} (${dir})` : ''}`);
   console.log(`  opening, to the last memory drawn: median ${ms(pct(rows.opening, 50))} (${rows.opening.map((x) => Math.round(x)).join(', ')} ms)`);
   console.log(`  ${'what'.padEnd(10)} ${'frames'.padStart(7)} ${'median'.padStart(9)} ${'p95'.padStart(9)} ${'longest'.padStart(9)} ${'late (>16.7 ms)'.padStart(16)} ${'long tasks'.padStart(11)}`);
   for (const name of ['scrolling', 'filtering']) {
@@ -138,6 +155,4 @@ try {
     const late = frames.filter((f) => f > FRAME + 1).length;
     console.log(`  ${name.padEnd(10)} ${String(frames.length).padStart(7)} ${ms(pct(frames, 50)).padStart(9)} ${ms(pct(frames, 95)).padStart(9)} ${ms(Math.max(...frames)).padStart(9)} ${`${late} (${((100 * late) / Math.max(1, frames.length)).toFixed(1)}%)`.padStart(16)} ${String(long.length).padStart(11)}`);
   }
-} finally {
-  await env.close();
 }

@@ -45,6 +45,25 @@ test('words, a category and a source narrow the list; clearing them shows everyt
   await popup.getByRole('combobox', { name: 'Source to show' }).selectOption('');
   await popup.locator('#shown').waitFor({ state: 'hidden' }); // Nothing filtered: no count.
   assert.equal((await shownTexts(popup)).length, 4);
+  // A group the filter emptied (and so closed) opens again: it was not folded by the person.
+  const open = await popup.locator('details.group').evaluateAll((groups) => groups.filter((g) => g.open).map((g) => g.dataset.category));
+  assert.deepEqual(open.sort(), ['Other context', 'Personal information', 'Technical preferences']);
+});
+
+test('an unticked memory stays unticked when a filter hides it and shows it again', async (t) => {
+  const env = await setup(t);
+  const popup = await openPopup(env);
+  const rust = popup.getByRole('checkbox', { name: 'Send "Uses Rust and Neovim"' });
+  await rust.uncheck();
+  const search = popup.getByRole('searchbox', { name: 'Search memories' });
+  await search.fill('lisbon');
+  await popup.locator('#shown', { hasText: 'Showing 2 of 4.' }).waitFor();
+  await rust.waitFor({ state: 'detached' });
+  await search.fill('');
+  await popup.locator('#shown').waitFor({ state: 'hidden' });
+  assert.equal(await rust.isChecked(), false);
+  assert.equal(await popup.getByRole('checkbox', { name: 'Send "Lives in Lisbon"' }).isChecked(), true);
+  assert.equal(await popup.locator('#chosen').textContent(), '3 of 4 memories will be sent.');
 });
 
 test('filtered or not, every ticked memory is sent', async (t) => {

@@ -84,6 +84,29 @@ test('the person chooses which memories to send: an unticked one stays behind', 
   assert.match(await popup.locator('#status').textContent(), /holds 1 memory\./);
 });
 
+test('a dismissed toast takes its Undo away, not the undo step: it stays among the actions', async (t) => {
+  const env = await setup(t);
+  const popup = await openPopup(env);
+  assert.equal(await popup.locator('#undo-again').isHidden(), true, 'nothing to undo yet');
+  await popup.getByRole('button', { name: 'Delete "Uses Vim keybindings everywhere."' }).click();
+  const inToast = popup.locator('#toast').getByRole('button', { name: 'Undo: Deleted "Uses Vim keybindings everywhere."' });
+  await inToast.waitFor();
+  assert.equal(await popup.locator('#undo-again').isHidden(), true, 'one Undo at a time: the toast has it');
+  await popup.getByRole('button', { name: 'Dismiss' }).click();
+  await popup.locator('#toast').waitFor({ state: 'hidden' });
+  // Still there after a redraw (a filter typed and cleared), until it is used.
+  await popup.getByRole('searchbox', { name: 'Search memories' }).fill('french');
+  await popup.locator('#shown', { hasText: 'Showing 1 of 1.' }).waitFor();
+  await popup.getByRole('searchbox', { name: 'Search memories' }).fill('');
+  await popup.locator('#shown').waitFor({ state: 'hidden' });
+  const again = popup.locator('.actions').getByRole('button', { name: 'Undo: Deleted "Uses Vim keybindings everywhere."' });
+  assert.equal(await again.textContent(), 'Undo');
+  await again.click();
+  await popup.locator('#status.ok', { hasText: 'Undone: Deleted "Uses Vim keybindings everywhere."' }).waitFor();
+  await popup.locator('.item', { hasText: 'Uses Vim keybindings everywhere.' }).waitFor();
+  await again.waitFor({ state: 'hidden' }); // Nothing more to undo.
+});
+
 test('the options page is the same view in a tab, with room to work', async (t) => {
   const env = await setup(t);
   await env.worker.evaluate(() => chrome.runtime.openOptionsPage());
