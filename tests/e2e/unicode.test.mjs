@@ -22,9 +22,9 @@ test('the service worker\'s normal forms are the native build\'s, code point by 
   const got = await env.worker.evaluate(`(${browserForms})(${JSON.stringify(written.ahead)})`);
   assert.equal(got.blocks.length, 0x110);
   assert.deepEqual(differingBlocks(got, written), [], 'blocks of 4,096 code points whose forms differ');
-  // What the fixture says the browsers do not know yet, this one does not know either; when a
-  // new Chromium learns them, it must agree (checked by the digests above) and the list shrinks.
-  assert.deepEqual(got.known, [], 'characters the fixture calls unknown to browsers that this one knows');
+  // A Chromium that has learnt characters the fixture lists as not known to browsers yet was
+  // checked on them by the digests above: said, so the list can shrink.
+  if (got.known.length) t.diagnostic(`this Chromium knows ${got.known.length} of the fixture's "ahead" characters, and agrees on them`);
 });
 
 test('one memory written with other code points is one item', async (t) => {

@@ -169,5 +169,5 @@ test('Firefox\'s Unicode normal forms, which memport\'s WebAssembly uses, are th
   const got = await ff.run(browserForms, written.ahead);
   assert.equal(got.blocks.length, 0x110);
   assert.deepEqual(differingBlocks(got, written), [], 'blocks of 4,096 code points whose forms differ');
-  assert.deepEqual(got.known, [], 'characters the fixture calls unknown to browsers that this one knows');
+  if (got.known.length) t.diagnostic(`this Firefox knows ${got.known.length} of the fixture's "ahead" characters, and agrees on them`);
 });
