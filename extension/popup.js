@@ -574,15 +574,18 @@ function fillSelect(select, options) {
   select.value = options.some((o) => o.value === chosen) ? chosen : '';
 }
 
+let redraws = 0;
 async function refresh() {
   if (editing !== null) {
     stale = true; // Redrawn when the edit is saved or cancelled.
     return;
   }
   stale = false;
+  // Redraws overlap when the person types and picks a filter at once: only the latest draws.
+  const mine = ++redraws;
   const view = await popupView(filter());
   await nextFrame();
-  render(view);
+  if (mine === redraws) render(view);
 }
 
 /**

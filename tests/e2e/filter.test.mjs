@@ -30,12 +30,16 @@ test('words, a category and a source narrow the list; clearing them shows everyt
   await search.fill('lisbon river');
   await popup.locator('#shown', { hasText: 'Showing 1 of 4.' }).waitFor();
 
+  // Each step waits for the list to come back whole first: "Showing 1 of 4." is said by the
+  // step before too.
   await search.fill('');
+  await popup.locator('#shown').waitFor({ state: 'hidden' });
   await popup.getByRole('combobox', { name: 'Category to show' }).selectOption('Technical preferences');
   await popup.locator('#shown', { hasText: 'Showing 1 of 4.' }).waitFor();
   assert.deepEqual(await shownTexts(popup), ['Uses Rust and Neovim']);
 
   await popup.getByRole('combobox', { name: 'Category to show' }).selectOption('');
+  await popup.locator('#shown').waitFor({ state: 'hidden' });
   const sources = await popup.getByRole('combobox', { name: 'Source to show' }).locator('option').allTextContents();
   assert.deepEqual(sources, ['All sources', 'Claude', 'Imported text']);
   await popup.getByRole('combobox', { name: 'Source to show' }).selectOption({ label: 'Imported text' });
