@@ -1164,6 +1164,9 @@ $('export-files').addEventListener('change', () => {
   startExport(files);
   $('export-files').value = ''; // The same files can be chosen again.
 });
+// The page's HTML shows the button disabled: a file chosen before this listener existed
+// would be dropped without a word.
+$('export-files').disabled = false;
 
 // Drag and drop onto the zone, highlighted while files are over it. A drop anywhere else on
 // the page is refused, so a missed drop never replaces the page with the file.

@@ -99,6 +99,8 @@ test('the options page takes a PAM or MCP file chosen as a data export to Import
   await page.setViewportSize({ width: 900, height: 1000 });
   await page.goto(`chrome-extension://${env.extensionId}/popup.html`);
   await page.getByRole('heading', { name: 'Import a data export', exact: true }).waitFor();
+  // The heading is in the page's HTML; "Choose files" is enabled once the page can read.
+  await page.locator('#export-files:enabled').waitFor({ state: 'attached' });
 
   // Renamed: the content says what it is, not the name.
   const renamed = path.join(path.dirname(mcp.file), 'my-graph.txt');
@@ -198,6 +200,8 @@ test('the popup downloads Anthropic\'s import format, and Import text reads it i
   await page.setViewportSize({ width: 900, height: 1000 });
   await page.goto(`chrome-extension://${env.extensionId}/popup.html`);
   await page.getByRole('heading', { name: 'Import a data export', exact: true }).waitFor();
+  // The heading is in the page's HTML; "Choose files" is enabled once the page can read.
+  await page.locator('#export-files:enabled').waitFor({ state: 'attached' });
   const renamed = path.join(path.dirname(file.file), 'for-claude.md');
   await fs.copyFile(file.file, renamed);
   await page.locator('#export-files').setInputFiles(renamed);

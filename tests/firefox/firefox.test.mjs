@@ -147,7 +147,7 @@ test('Import a data export: a ChatGPT export of a few MB read in the options pag
   t.after(() => fs.rmSync(made.dir, { recursive: true, force: true }));
   const ff = await setup(t);
   await ff.openPopup(); // In a tab it is the options page, with the importer.
-  await ff.until(() => !document.querySelector('#export').hidden, [], { what: 'the importer shown' });
+  await ff.until(() => !document.querySelector('#export').hidden && !document.querySelector('#export-files').disabled, [], { what: 'the importer shown, Choose files enabled' });
   const started = Date.now();
   await ff.type(await ff.find('#export-files'), made.file);
   await ff.until(() => document.querySelector('#export-run').hidden && document.querySelector('#export-result .preview, #export-status:not(:empty)'), [], { timeout: 120_000, what: 'the run ended' });
