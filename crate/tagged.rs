@@ -7,47 +7,14 @@
 //! WebAssembly that second copy of the messages' readers weighed more than the readers
 //! themselves (issue 15). [`internally_tagged!`] gives an enum the same JSON without it: the
 //! enum derives its serde code externally tagged, into functions of its own
-//! (`#[serde(remote = "Self")]`), and these impls move the tag between the two forms as text.
-//! What is written and what is accepted are the same as with `#[serde(tag = "…")]`.
+//! (`#[serde(remote = "Self")]`), and these impls move the tag between the two forms: read
+//! as a [`serde_json::Value`] (the one path every JSON read takes, `crate::json`), written as
+//! text. What is written and what is accepted are the same as with `#[serde(tag = "…")]`.
 //!
 //! Only for enums that travel as JSON (messages, the page code's reports, storage): the value
-//! passes through `serde_json::value::RawValue`, which other formats (TOML) do not give.
-
-use std::collections::BTreeMap;
+//! passes through serde_json's `Value` and `RawValue`, which other formats (TOML) do not give.
 
 use serde_json::value::RawValue;
-
-/// Reads `json`, an object tagged `{"<tag>": "variant", …}`, by `read`, which takes the
-/// externally tagged form: `{"variant": {…the other entries…}}`, or `"variant"` for a variant
-/// without fields.
-pub fn from_internal<T>(
-    tag: &str,
-    json: &str,
-    read: impl Fn(&str) -> serde_json::Result<T>,
-) -> Result<T, serde_json::Error> {
-    let mut entries: BTreeMap<String, &RawValue> = serde_json::from_str(json)?;
-    let Some(variant) = entries.remove(tag) else {
-        return Err(serde::de::Error::missing_field(static_tag(tag)));
-    };
-    let variant: String = serde_json::from_str(variant.get())?;
-    let variant = serde_json::to_string(&variant)?;
-    let mut body = String::with_capacity(json.len() + variant.len() + 3);
-    body.push('{');
-    body.push_str(&variant);
-    body.push_str(":{");
-    for (i, (key, value)) in entries.iter().enumerate() {
-        if i > 0 {
-            body.push(',');
-        }
-        body.push_str(&serde_json::to_string(key)?);
-        body.push(':');
-        body.push_str(value.get());
-    }
-    body.push_str("}}");
-    // A variant without fields is written as its name alone; serde's tagged reading ignores
-    // other entries beside its tag.
-    read(&body).or_else(|e| read(&variant).map_err(|_| e))
-}
 
 /// The names serde's error wants to be `'static`; the tags in use.
 fn static_tag(tag: &str) -> &'static str {
@@ -57,6 +24,28 @@ fn static_tag(tag: &str) -> &'static str {
         "state" => "state",
         _ => "tag",
     }
+}
+
+/// The internally tagged object `value` as serde's externally tagged value
+/// (`{"variant": {…the other entries…}}`), and the variant's name alone, as a variant
+/// without fields is written (serde's tagged reading ignores other entries beside its tag).
+pub fn external(
+    tag: &str,
+    value: serde_json::Value,
+) -> Result<(serde_json::Value, serde_json::Value), serde_json::Error> {
+    use serde_json::{Map, Value};
+    let Value::Object(mut entries) = value else {
+        return Err(serde::de::Error::custom("expected an object"));
+    };
+    let variant = match entries.remove(tag) {
+        Some(Value::String(variant)) => variant,
+        Some(_) => return Err(serde::de::Error::custom(format!("`{tag}` must be text"))),
+        None => return Err(serde::de::Error::missing_field(static_tag(tag))),
+    };
+    let unit = Value::String(variant.clone());
+    let mut outer = Map::new();
+    outer.insert(variant, Value::Object(entries));
+    Ok((Value::Object(outer), unit))
 }
 
 /// `external`, an externally tagged value as serde_json wrote it (`"variant"` or
@@ -107,12 +96,12 @@ macro_rules! internally_tagged {
 
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let raw: Box<serde_json::value::RawValue> =
-                    serde::Deserialize::deserialize(deserializer)?;
-                $crate::tagged::from_internal($tag, raw.get(), |json| {
-                    <$ty>::deserialize(&mut serde_json::Deserializer::from_str(json))
-                })
-                .map_err(serde::de::Error::custom)
+                let value: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
+                let (external, unit) =
+                    $crate::tagged::external($tag, value).map_err(serde::de::Error::custom)?;
+                <$ty>::deserialize(external)
+                    .or_else(|e| <$ty>::deserialize(unit).map_err(|_| e))
+                    .map_err(serde::de::Error::custom)
             }
         }
     };

@@ -112,7 +112,7 @@ impl Picks {
     /// Reads stored JSON. Picks are preferences the person can make again: anything
     /// unreadable counts as none (and is replaced by the next pick).
     pub fn from_json(json: Option<&str>) -> Picks {
-        json.and_then(|j| serde_json::from_str::<Picks>(j).ok())
+        json.and_then(|j| crate::json::from_str::<Picks>(j).ok())
             .filter(|p| p.schema <= SCHEMA_VERSION)
             .unwrap_or_default()
     }

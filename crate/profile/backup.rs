@@ -35,7 +35,7 @@ impl Backups {
     /// Reads the stored list; a list that cannot be read lists nothing (the kept profiles
     /// themselves stay in storage under their keys).
     pub fn from_json(json: Option<&str>) -> Backups {
-        json.and_then(|j| serde_json::from_str(j).ok())
+        json.and_then(|j| crate::json::from_str(j).ok())
             .unwrap_or_default()
     }
 

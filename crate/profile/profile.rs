@@ -427,7 +427,7 @@ impl Profile {
             schema: u32,
         }
         let version: Version =
-            serde_json::from_str(json).map_err(|e| ProfileError::Unreadable {
+            crate::json::from_str(json).map_err(|e| ProfileError::Unreadable {
                 detail: e.to_string(),
             })?;
         if version.schema > SCHEMA_VERSION {
@@ -436,7 +436,7 @@ impl Profile {
             });
         }
         let mut profile: Profile =
-            serde_json::from_str(json).map_err(|e| ProfileError::Unreadable {
+            crate::json::from_str(json).map_err(|e| ProfileError::Unreadable {
                 detail: e.to_string(),
             })?;
         profile.schema = SCHEMA_VERSION;
@@ -962,7 +962,7 @@ mod tests {
     #[test]
     fn the_json_schema_describes_every_field() {
         let schema: serde_json::Value =
-            serde_json::from_str(include_str!("../../docs/profile.schema.json")).unwrap();
+            crate::json::from_str(include_str!("../../docs/profile.schema.json")).unwrap();
         let props = |path: &str| -> Vec<String> {
             let mut keys: Vec<String> = schema
                 .pointer(path)
@@ -1006,7 +1006,7 @@ mod tests {
             now(),
             vec!["Has two cats".into(), "Likes jazz".into()],
         );
-        let json: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        let json: serde_json::Value = crate::json::from_str(&p.to_json()).unwrap();
         let keys = |v: &serde_json::Value| -> Vec<String> {
             let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
             k.sort();
@@ -1025,7 +1025,7 @@ mod tests {
             Category::OtherContext,
         )]);
         let file: serde_json::Value =
-            serde_json::from_str(&crate::download::profile_json(&marked)).unwrap();
+            crate::json::from_str(&crate::download::profile_json(&marked)).unwrap();
         assert_eq!(file["items"][1]["sensitive"][0], "a PIN");
         assert_eq!(
             keys(&file["items"][0]),

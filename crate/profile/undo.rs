@@ -30,7 +30,7 @@ impl Undo {
 
     /// Reads the stored step; anything unreadable is no step.
     pub fn from_json(json: Option<&str>) -> Option<Undo> {
-        serde_json::from_str(json?).ok()
+        crate::json::from_str(json?).ok()
     }
 
     pub fn to_json(&self) -> String {

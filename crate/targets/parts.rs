@@ -92,7 +92,7 @@ impl Parts {
     /// As stored; nothing when there is nothing or it cannot be read (the next send then
     /// starts at part 1, which loses nothing).
     pub fn from_json(json: Option<&str>) -> Parts {
-        json.and_then(|j| serde_json::from_str(j).ok())
+        json.and_then(|j| crate::json::from_str(j).ok())
             .unwrap_or_default()
     }
 

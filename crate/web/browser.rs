@@ -121,7 +121,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
         .map_err(describe)?
         .as_string()
         .unwrap_or_else(|| "null".to_string());
-    serde_json::from_str(&json).map_err(|e| e.to_string())
+    crate::json::from_str(&json).map_err(|e| e.to_string())
 }
 
 pub async fn storage_get(key: &str) -> Result<Option<String>, String> {

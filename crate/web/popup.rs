@@ -430,7 +430,7 @@ pub fn on_profile_changed(callback: js_sys::Function) {
 #[wasm_bindgen(js_name = lastNotice)]
 pub async fn last_notice() -> JsValue {
     let stored = browser::storage_get(LAST_KEY).await.ok().flatten();
-    let notice = stored.and_then(|json| serde_json::from_str::<Notice>(&json).ok());
+    let notice = stored.and_then(|json| crate::json::from_str::<Notice>(&json).ok());
     browser::to_js(&notice)
 }
 
