@@ -4,8 +4,11 @@
 //! language. The catalogs are the extension's own `extension/_locales/<lang>/messages.json`
 //! (Chrome's format, which the browser also reads for the manifest and the pages), so that the
 //! worker, the popup and the CLI say the same thing in the same words. Natively all are
-//! embedded (the CLI, and the tests that read them); the WebAssembly embeds English and reads
-//! the person's language from `_locales/` when it starts ([`provide`]).
+//! embedded (the CLI, and the tests that read them). The core WebAssembly (service worker,
+//! popup) embeds none: the browser, which reads `_locales/` for the manifest and the pages,
+//! says its words (`chrome.i18n.getMessage`, [`read_from_browser`]). The export worker has no
+//! `chrome.i18n`: its module embeds English and reads the person's language from `_locales/`
+//! when it starts ([`provide`]).
 //!
 //! Plurals: a message whose wording depends on a count has one entry per form,
 //! `<id>_one` and `<id>_other`, picked by the language's rule ([`Lang::plural`]). Numbers are
@@ -116,11 +119,10 @@ pub struct Placeholder {
 /// A catalog: message id (lower case, as Chrome matches them) to its text with `$1`..`$9`.
 type Catalog = HashMap<String, String>;
 
-/// The catalogs built in. Natively all five (the tests, the `memport` tool). The WebAssembly
-/// carries only English, which every other language falls back to: the extension ships every
-/// catalog in `_locales/` anyway, so the person's own is read from there at start
-/// ([`provide`], from `crate::web`), and the service worker and popup do not compile four
-/// languages they never speak.
+/// The catalogs built in. Natively all five (the tests, the `memport` tool). The export
+/// module carries only English, which every other language falls back to: the extension ships
+/// every catalog in `_locales/` anyway, so the person's own is read from there at start
+/// ([`provide`], from `crate::web`). The core module carries none (see [`BROWSER`]).
 #[cfg(not(target_arch = "wasm32"))]
 const SOURCES: &[(Lang, &str)] = &[
     (
@@ -144,7 +146,13 @@ const SOURCES: &[(Lang, &str)] = &[
         include_str!("../extension/_locales/ja/messages.json"),
     ),
 ];
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web-core", not(feature = "bench")))]
+const SOURCES: &[(Lang, &str)] = &[];
+// The export module; and the core built for `./dev bench`, which runs outside the extension.
+#[cfg(all(
+    target_arch = "wasm32",
+    any(not(feature = "web-core"), feature = "bench")
+))]
 const SOURCES: &[(Lang, &str)] = &[(
     Lang::En,
     include_str!("../extension/_locales/en/messages.json"),
@@ -265,6 +273,29 @@ fn fill(text: &str, args: &[&dyn Display]) -> String {
     out
 }
 
+/// The browser's own lookup in the extension's `_locales` (`chrome.i18n.getMessage`: the
+/// catalog of the language it chose, English for what that one lacks), with the arguments as
+/// text; empty for an id no catalog has. Set by `crate::web` as the core module starts, so the
+/// core carries no catalog of its own. Unset natively and in the export worker, which has no
+/// `chrome.i18n`: those read the catalogs above.
+static BROWSER: OnceLock<fn(&str, &[String]) -> String> = OnceLock::new();
+
+/// Has every message from now on said by `get` (see [`BROWSER`]).
+pub fn read_from_browser(get: fn(&str, &[String]) -> String) {
+    let _ = BROWSER.set(get);
+}
+
+/// Message `id` with `args` (at most nine, as `$1`..`$9`) said by the browser, when it reads
+/// the catalogs: `None` for an id it has not.
+fn from_browser(
+    get: fn(&str, &[String]) -> String,
+    id: &str,
+    args: &[&dyn Display],
+) -> Option<String> {
+    let args: Vec<String> = args.iter().take(9).map(ToString::to_string).collect();
+    Some(get(id, &args)).filter(|said| !said.is_empty())
+}
+
 fn lookup(lang: Lang, id: &str) -> Option<&'static str> {
     catalog(lang)?
         .get(&id.to_ascii_lowercase())
@@ -279,6 +310,9 @@ pub fn t(id: &str, args: &[&dyn Display]) -> String {
 
 /// [`t`] in a given language.
 pub fn t_in(lang: Lang, id: &str, args: &[&dyn Display]) -> String {
+    if let Some(&get) = BROWSER.get() {
+        return from_browser(get, id, args).unwrap_or_else(|| id.to_string());
+    }
     match lookup(lang, id).or_else(|| lookup(Lang::En, id)) {
         Some(text) => fill(text, args),
         None => id.to_string(),
@@ -290,6 +324,11 @@ pub fn tn(id: &str, n: usize, args: &[&dyn Display]) -> String {
     let lang = lang();
     let form = format!("{id}{}", lang.plural(n as u64).suffix());
     let other = format!("{id}_other");
+    if let Some(&get) = BROWSER.get() {
+        return from_browser(get, &form, args)
+            .or_else(|| from_browser(get, &other, args))
+            .unwrap_or_else(|| id.to_string());
+    }
     match lookup(lang, &form)
         .or_else(|| lookup(lang, &other))
         .or_else(|| {

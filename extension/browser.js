@@ -165,6 +165,16 @@ export function uiLanguage() {
   return i18n?.getMessage?.('locale_code') || i18n?.getUILanguage?.() || globalThis.navigator?.language || 'en';
 }
 
+/** Whether chrome.i18n says the extension's messages here (not in a worker, nor in Node). */
+export function hasMessages() {
+  return typeof globalThis.chrome?.i18n?.getMessage === 'function';
+}
+
+/** Message `id` of the extension's _locales with `args` (at most 9), as the browser says it. */
+export function message(id, args) {
+  return chrome.i18n.getMessage(id, args);
+}
+
 /**
  * The text of the extension's own _locales/<code>/messages.json. Read relative to the page or
  * worker running (the service worker, the popup and the export worker all live at the

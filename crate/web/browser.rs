@@ -50,6 +50,10 @@ extern "C" {
     async fn create_menu_js(entries: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = uiLanguage)]
     fn ui_language_js() -> String;
+    #[wasm_bindgen(js_name = message)]
+    fn message_js(id: &str, args: Vec<String>) -> String;
+    #[wasm_bindgen(js_name = hasMessages)]
+    fn has_messages_js() -> bool;
     #[wasm_bindgen(catch, js_name = readCatalog)]
     async fn read_catalog_js(code: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = onStored)]
@@ -58,6 +62,18 @@ extern "C" {
     fn open_options_page_js();
     #[wasm_bindgen(js_name = inPopup)]
     fn in_popup_js() -> bool;
+}
+
+/// Whether the browser says the extension's messages here (not in a worker, nor outside the
+/// extension, as `./dev bench` runs the core).
+pub fn has_messages() -> bool {
+    has_messages_js()
+}
+
+/// Message `id` of the extension's `_locales` with `args`, as the browser says it
+/// (`chrome.i18n.getMessage`); empty when no catalog has it.
+pub fn message(id: &str, args: &[String]) -> String {
+    message_js(id, args.to_vec())
 }
 
 /// The browser's UI language tag ("fr-FR"), which the extension's own words follow.

@@ -35,20 +35,26 @@ pub const LAST_KEY: &str = "memport.last";
 pub const PICKS_KEY: &str = "memport.picked";
 
 /// Speaks the browser's language from the moment the module is instantiated (service worker,
-/// popup, export worker), as the browser itself does with `_locales`.
+/// popup, export worker), as the browser itself does with `_locales`; in the core module, in
+/// the browser's own words.
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn speak_the_browsers_language() {
     crate::i18n::set_lang(crate::i18n::Lang::from_tag(&browser::ui_language()));
+    #[cfg(feature = "web-core")]
+    if browser::has_messages() {
+        crate::i18n::read_from_browser(browser::message);
+    }
 }
 
 /// Reads the catalog of the language spoken from the extension's `_locales/` when it is not
-/// built in (the WebAssembly carries only English: see `crate::i18n`). The JS that loads a
-/// module waits for this after `init`, before anything is said. Should the file not load, the
-/// words are English, and the console says why.
+/// built in: in the export module, which carries only English and runs where `chrome.i18n`
+/// is not (see `crate::i18n`). The core module's words come from the browser; it reads none.
+/// The JS that loads a module waits for this after `init`, before anything is said. Should
+/// the file not load, the words are English, and the console says why.
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = loadLanguage)]
 pub async fn load_language() {
     let lang = crate::i18n::lang();
-    if crate::i18n::has_catalog(lang) {
+    if cfg!(feature = "web-core") || crate::i18n::has_catalog(lang) {
         return;
     }
     let read = browser::read_catalog(lang.code()).await;
