@@ -274,26 +274,33 @@ fn fill(text: &str, args: &[&dyn Display]) -> String {
 }
 
 /// The browser's own lookup in the extension's `_locales` (`chrome.i18n.getMessage`: the
-/// catalog of the language it chose, English for what that one lacks), with the arguments as
-/// text; empty for an id no catalog has. Set by `crate::web` as the core module starts, so the
-/// core carries no catalog of its own. Unset natively and in the export worker, which has no
-/// `chrome.i18n`: those read the catalogs above.
-static BROWSER: OnceLock<fn(&str, &[String]) -> String> = OnceLock::new();
+/// catalog of the language it chose, English for what that one lacks): message `id` with its
+/// placeholders as `$1`..`$9`, empty for an id no catalog has. Set by `crate::web` as the core
+/// module starts, so the core carries no catalog of its own. Unset natively and in the export
+/// worker, which has no `chrome.i18n`: those read the catalogs above.
+static BROWSER: OnceLock<fn(&str) -> String> = OnceLock::new();
+
+thread_local! {
+    /// What the browser said for each id asked, once: a popup of thousands of memories says a
+    /// few messages per memory, and each question crosses into the browser.
+    static SAID: std::cell::RefCell<HashMap<String, Option<String>>> = Default::default();
+}
 
 /// Has every message from now on said by `get` (see [`BROWSER`]).
-pub fn read_from_browser(get: fn(&str, &[String]) -> String) {
+pub fn read_from_browser(get: fn(&str) -> String) {
     let _ = BROWSER.set(get);
 }
 
-/// Message `id` with `args` (at most nine, as `$1`..`$9`) said by the browser, when it reads
-/// the catalogs: `None` for an id it has not.
-fn from_browser(
-    get: fn(&str, &[String]) -> String,
-    id: &str,
-    args: &[&dyn Display],
-) -> Option<String> {
-    let args: Vec<String> = args.iter().take(9).map(ToString::to_string).collect();
-    Some(get(id, &args)).filter(|said| !said.is_empty())
+/// Message `id` with `args` as the browser says it, when it reads the catalogs: `None` for an
+/// id it has not.
+fn from_browser(get: fn(&str) -> String, id: &str, args: &[&dyn Display]) -> Option<String> {
+    let template = SAID.with(|said| {
+        said.borrow_mut()
+            .entry(id.to_string())
+            .or_insert_with(|| Some(get(id)).filter(|t| !t.is_empty()))
+            .clone()
+    })?;
+    Some(fill(&template, args))
 }
 
 fn lookup(lang: Lang, id: &str) -> Option<&'static str> {

@@ -51,7 +51,7 @@ extern "C" {
     #[wasm_bindgen(js_name = uiLanguage)]
     fn ui_language_js() -> String;
     #[wasm_bindgen(js_name = message)]
-    fn message_js(id: &str, args: Vec<String>) -> String;
+    fn message_js(id: &str) -> String;
     #[wasm_bindgen(js_name = hasMessages)]
     fn has_messages_js() -> bool;
     #[wasm_bindgen(catch, js_name = readCatalog)]
@@ -70,10 +70,11 @@ pub fn has_messages() -> bool {
     has_messages_js()
 }
 
-/// Message `id` of the extension's `_locales` with `args`, as the browser says it
-/// (`chrome.i18n.getMessage`); empty when no catalog has it.
-pub fn message(id: &str, args: &[String]) -> String {
-    message_js(id, args.to_vec())
+/// Message `id` of the extension's `_locales` as the browser says it
+/// (`chrome.i18n.getMessage`), its placeholders left as `$1`..`$9`; empty when no catalog has
+/// it.
+pub fn message(id: &str) -> String {
+    message_js(id)
 }
 
 /// The browser's UI language tag ("fr-FR"), which the extension's own words follow.
