@@ -167,6 +167,8 @@ for (const site of SITES) {
     const added = profile.items.find((i) => i.text === entry);
     assert.equal(added.category, category);
     assert.equal(added.sources[0].via, 'import');
+    // The list is redrawn when the stored profile changes, a frame after the notice.
+    await popup.locator('#profile .item .text', { hasText: entry }).first().waitFor();
     const groups = await popupGroups(popup);
     assert.ok(groups.find((g) => g.label === category).items.includes(entry), `${entry} is listed under ${category}`);
     assert.deepEqual(errors, [], 'the chat page threw nothing');
