@@ -11,7 +11,8 @@
 // compiling and instantiating the WebAssembly, and the answer. The same message to the worker
 // already running is printed beside it. `--before` runs another build the same way first (the
 // one to compare against, e.g. a build of an earlier commit) and prints both. `--lang` runs
-// the browser in another language, whose catalog the worker then reads as it starts.
+// the browser in another language (before the core asked the browser for its words, the
+// worker read that language's catalog as it started).
 
 import path from 'node:path';
 import { startAll } from '../e2e/harness.mjs';
