@@ -73,6 +73,8 @@ test('an assistant\'s answer is previewed line by line, then added with its date
   await popup.getByRole('button', { name: 'Add 4 memories' }).click();
   await popup.locator('#status.ok', { hasText: 'Added 4 memories from the text (1 already in your profile).' }).waitFor();
   assert.equal(await box.inputValue(), '', 'the box is emptied once added');
+  // The list is redrawn when the stored profile changes, which can be after the notice.
+  await popup.locator('#profile .item .text', { hasText: 'Uses Figma and Linear.' }).waitFor();
   const groups = await popupGroups(popup);
   assert.deepEqual(groups.find((g) => g.label === 'Technical preferences').items, ['Uses Figma and Linear.']);
   const profile = await storedProfile(env);

@@ -136,6 +136,8 @@ test('editing an item in the popup: text and category, kept against the next cap
   await screenshot(popup, 'popup-edit.png');
   await item.getByRole('button', { name: 'Save' }).click();
   await popup.locator('#status.ok', { hasText: 'Saved your edit.' }).waitFor();
+  // The notice shows as the reply comes; the list is redrawn after it.
+  await popup.locator('#profile .item .text', { hasText: 'Prefers tabs over spaces, width 4' }).waitFor();
   const groups = await popupGroups(popup);
   assert.deepEqual(groups.find((g) => g.label === 'Technical preferences').items, ['Prefers tabs over spaces, width 4']);
   assert.equal(groups.find((g) => g.label === 'Other context').count, 0);
@@ -168,6 +170,8 @@ test('an edit in progress survives the profile changing underneath it', async (t
   await item.getByRole('button', { name: 'Save' }).click();
   await popup.locator('#status.ok', { hasText: 'Saved your edit.' }).waitFor();
   // Redrawn after the save: both the edit and the capture show.
+  await popup.locator('#profile .item .text', { hasText: 'Lives in Porto since 2025' }).waitFor();
+  await popup.locator('#profile .item .text', { hasText: 'Has two cats.' }).waitFor();
   const texts = (await popupGroups(popup)).flatMap((g) => g.items);
   assert.deepEqual(texts.sort(), ['Has two cats.', 'Lives in Porto since 2025']);
 });
