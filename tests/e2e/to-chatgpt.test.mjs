@@ -61,7 +61,13 @@ test('Gemini -> ChatGPT, replacing, in a ChatGPT tab that was showing a chat', a
   await chat.goto('https://chatgpt.com/');
   await chat.evaluate(() => { window.sameDocument = true; });
   const sending = sendViaMenu(env, 'chatgpt');
-  await pressMemport(chat, 'ask', 'Replace it');
+  // Should the send end without asking, its notice says why (and which tabs there were).
+  const endedFirst = sending.then(async (n) => {
+    const tabs = env.context.pages().map((p) => p.url()).join(', ');
+    throw new Error(`the send ended before asking: ${n.message} (tabs: ${tabs})`);
+  });
+  await Promise.race([pressMemport(chat, 'ask', 'Replace it'), endedFirst]);
+  endedFirst.catch(() => {}); // Once asked, the send ending is expected.
   const notice = await sending;
   assert.equal(notice.ok, true, notice.message);
   assert.equal(await chat.evaluate(() => window.sameDocument), true, 'settings opened over the page, no reload');
