@@ -126,9 +126,14 @@ export async function memportUi(page, kind) {
 export async function waitMemport(page, kind, found = (hosts) => hosts.length > 0 && hosts, { timeout = 15_000 } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const got = found(await memportUi(page, kind));
+    const hosts = await memportUi(page, kind);
+    const got = found(hosts);
     if (got) return got;
-    if (Date.now() > deadline) throw new Error(`timeout: memport's ${kind} not as expected within ${timeout} ms`);
+    if (Date.now() > deadline) {
+      // What memport showed instead, so that a failure says more than that it waited.
+      const shown = hosts.map((h) => JSON.stringify(h.text)).join(', ') || 'nothing';
+      throw new Error(`timeout: memport's ${kind} not as expected within ${timeout} ms (it showed: ${shown})`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
