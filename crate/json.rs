@@ -9,10 +9,14 @@
 
 use serde::de::DeserializeOwned;
 
+/// `json` parsed, for a reader that looks at the tree before reading a type from it.
+pub fn parse(json: &str) -> serde_json::Result<serde_json::Value> {
+    serde_json::from_str(json)
+}
+
 /// `json` read as a `T`, through a [`serde_json::Value`].
 pub fn from_str<T: DeserializeOwned>(json: &str) -> serde_json::Result<T> {
-    let value: serde_json::Value = serde_json::from_str(json)?;
-    T::deserialize(value)
+    T::deserialize(parse(json)?)
 }
 
 #[cfg(test)]

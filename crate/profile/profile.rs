@@ -426,19 +426,18 @@ impl Profile {
         struct Version {
             schema: u32,
         }
-        let version: Version =
-            crate::json::from_str(json).map_err(|e| ProfileError::Unreadable {
-                detail: e.to_string(),
-            })?;
+        let unreadable = |e: serde_json::Error| ProfileError::Unreadable {
+            detail: e.to_string(),
+        };
+        // Parsed once: the version is read from the tree, then the profile.
+        let value = crate::json::parse(json).map_err(unreadable)?;
+        let version = Version::deserialize(&value).map_err(unreadable)?;
         if version.schema > SCHEMA_VERSION {
             return Err(ProfileError::NewerSchema {
                 found: version.schema,
             });
         }
-        let mut profile: Profile =
-            crate::json::from_str(json).map_err(|e| ProfileError::Unreadable {
-                detail: e.to_string(),
-            })?;
+        let mut profile = Profile::deserialize(value).map_err(unreadable)?;
         profile.schema = SCHEMA_VERSION;
         // An item with no source or no text cannot be shown honestly: drop it rather than
         // fail the whole profile.
@@ -962,7 +961,7 @@ mod tests {
     #[test]
     fn the_json_schema_describes_every_field() {
         let schema: serde_json::Value =
-            crate::json::from_str(include_str!("../../docs/profile.schema.json")).unwrap();
+            serde_json::from_str(include_str!("../../docs/profile.schema.json")).unwrap();
         let props = |path: &str| -> Vec<String> {
             let mut keys: Vec<String> = schema
                 .pointer(path)
@@ -1006,7 +1005,7 @@ mod tests {
             now(),
             vec!["Has two cats".into(), "Likes jazz".into()],
         );
-        let json: serde_json::Value = crate::json::from_str(&p.to_json()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
         let keys = |v: &serde_json::Value| -> Vec<String> {
             let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
             k.sort();
@@ -1025,7 +1024,7 @@ mod tests {
             Category::OtherContext,
         )]);
         let file: serde_json::Value =
-            crate::json::from_str(&crate::download::profile_json(&marked)).unwrap();
+            serde_json::from_str(&crate::download::profile_json(&marked)).unwrap();
         assert_eq!(file["items"][1]["sensitive"][0], "a PIN");
         assert_eq!(
             keys(&file["items"][0]),
