@@ -294,11 +294,11 @@ pub fn read_from_browser(get: fn(&str) -> String) {
 /// Message `id` with `args` as the browser says it, when it reads the catalogs: `None` for an
 /// id it has not.
 fn from_browser(get: fn(&str) -> String, id: &str, args: &[&dyn Display]) -> Option<String> {
-    let template = SAID.with(|said| {
-        said.borrow_mut()
-            .entry(id.to_string())
-            .or_insert_with(|| Some(get(id)).filter(|t| !t.is_empty()))
-            .clone()
+    let known = SAID.with(|said| said.borrow().get(id).cloned());
+    let template = known.unwrap_or_else(|| {
+        let said = Some(get(id)).filter(|t| !t.is_empty());
+        SAID.with(|s| s.borrow_mut().insert(id.to_string(), said.clone()));
+        said
     })?;
     Some(fill(&template, args))
 }
@@ -312,14 +312,15 @@ fn lookup(lang: Lang, id: &str) -> Option<&'static str> {
 /// Message `id` in the thread's language (English when that catalog lacks it), with `args`.
 /// An id no catalog has is said as itself, so that a mistake shows rather than hides.
 pub fn t(id: &str, args: &[&dyn Display]) -> String {
-    t_in(lang(), id, args)
-}
-
-/// [`t`] in a given language.
-pub fn t_in(lang: Lang, id: &str, args: &[&dyn Display]) -> String {
     if let Some(&get) = BROWSER.get() {
         return from_browser(get, id, args).unwrap_or_else(|| id.to_string());
     }
+    t_in(lang(), id, args)
+}
+
+/// [`t`] in a given language, from the catalogs built in or provided (not the browser's,
+/// which speaks only its own language).
+pub fn t_in(lang: Lang, id: &str, args: &[&dyn Display]) -> String {
     match lookup(lang, id).or_else(|| lookup(Lang::En, id)) {
         Some(text) => fill(text, args),
         None => id.to_string(),
