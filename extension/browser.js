@@ -170,11 +170,12 @@ export function hasMessages() {
   return typeof globalThis.chrome?.i18n?.getMessage === 'function';
 }
 
+const POSITIONS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
+
 /**
  * Message `id` of the extension's _locales as the browser says it, its placeholders left as
  * $1..$9 for Rust to fill (crate/i18n.rs keeps what it was told).
  */
-const POSITIONS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
 export function message(id) {
   return chrome.i18n.getMessage(id, POSITIONS);
 }
