@@ -40,6 +40,9 @@ const DIRECTIONAL: &[&str] = &[
 /// The form two texts share when they are the same memory (see the module docs).
 pub fn key(text: &str) -> String {
     let folded: String = crate::unicode::nfkc(text).to_lowercase();
+    // Any run of spacing is one space first, so a marker followed by a line break ("3.\n")
+    // is a marker as "3. " is: an entry joined onto one line keeps its key.
+    let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
     let body = strip_prefixes(&folded);
     let words: Vec<String> = body
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -111,6 +114,13 @@ mod tests {
 
     fn same(a: &str, b: &str) -> bool {
         key(a) == key(b)
+    }
+
+    #[test]
+    fn a_marker_before_a_line_break_is_a_marker() {
+        // Found by open_formats' Anthropic round trip: "0.\nΣ" written on one line.
+        assert!(same("0.\nΣ", "0. Σ"));
+        assert!(same("-\tTea", "- Tea"));
     }
 
     #[test]
