@@ -276,6 +276,7 @@ mod tests {
             r#"{"kind":"preview_data_export","items":[]}"#,
             r#"{"kind":"import_data_export","items":[]}"#,
             r#"{"kind":"capture_answer","tab_id":3}"#,
+            r#"{"kind":"save_memory_page","tab_id":3}"#,
             r#"{"kind":"delete_item","id":"abc"}"#,
             r#"{"kind":"undo"}"#,
             r#"{"kind":"start_new_profile"}"#,

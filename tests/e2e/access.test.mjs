@@ -5,6 +5,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { start, seedProfile, profileJson, storedProfile, CLAUDE_MEMORY_PAGE } from './steps.mjs';
 import { contentScriptWorld } from './isolated.mjs';
 
@@ -20,12 +21,28 @@ const REFUSED = [
   { kind: 'preview_data_export', items: [] },
   { kind: 'import_data_export', items: [] },
   { kind: 'capture_answer', tab_id: 1 }, // read another tab
+  { kind: 'save_memory_page', tab_id: 1 }, // read another tab's memory page into the profile
   { kind: 'delete_item', id: 'seed0' },
   { kind: 'undo' },
+  { kind: 'start_new_profile' }, // set the stored profile aside
   { kind: 'edit_item', id: 'seed0', text: 'Changed by a page.', category: 'Personal information' },
   { kind: 'keep_one', keep: 'seed0', drop: ['seed1'] },
   { kind: 'keep_all', ids: ['seed0'] },
 ];
+
+// What a content script may send (crate/access.rs): what it saw, what was picked, and its own
+// page code (`load_agent`, which the worker injects into the sender's own tab only).
+const ALLOWED = ['page_opened', 'page_read', 'picked', 'load_agent'];
+
+test('every request the worker knows is either refused to a page here or one a page may send', () => {
+  // The worker's requests, as crate/messages.rs names them: a new one fails this test until
+  // it is listed above, so no request goes untried from a page.
+  const source = readFileSync(new URL('../../crate/messages.rs', import.meta.url), 'utf8');
+  const kinds = [...source.matchAll(/Request::\w+(?: \{ \.\. \})? => "(\w+)"/g)].map((m) => m[1]);
+  assert.ok(kinds.length > 15, `found the request kinds in messages.rs: ${kinds}`);
+  const listed = new Set([...REFUSED.map((r) => r.kind), ...ALLOWED]);
+  assert.deepEqual(kinds.filter((k) => !listed.has(k)), [], 'requests no test sends from a page');
+});
 
 test('a page may not ask the worker for anything but what it saw', async (t) => {
   const env = await start();
@@ -76,6 +93,10 @@ test('the profile in browser storage is out of a content script\'s reach', async
   assert.match(String(got), /^refused: /);
 });
 
+// memport's content scripts run only in the top frame of the three sites (manifest.json: no
+// `all_frames`, three origins), so no real content script can send from a frame or from
+// another origin; the worker still refuses both, should a browser ever run them there, and
+// this asks it directly with such a sender.
 test('the worker refuses a frame and a stranger origin, and names them', async (t) => {
   const env = await start();
   t.after(() => env.close());
