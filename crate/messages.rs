@@ -63,9 +63,18 @@ pub enum Request {
     /// Forget everything the person pointed at on `site`.
     ForgetPicks { site: Assistant },
     /// "Import text": what the text holds, before anything is added.
-    PreviewImport { text: String },
+    PreviewImport {
+        text: String,
+        /// The chat page "Capture the answer" read `text` off, when it did.
+        #[serde(default)]
+        answer_url: Option<String>,
+    },
     /// "Import text": add the text's memories.
-    ImportText { text: String },
+    ImportText {
+        text: String,
+        #[serde(default)]
+        answer_url: Option<String>,
+    },
     /// "Import an export": what the recovered memories would add, before anything is added.
     PreviewDataExport { items: Vec<Recovered> },
     /// "Import an export": add the recovered memories the person kept.

@@ -141,8 +141,8 @@ fn source_name(source: &Source) -> String {
     match (source.via, assistant) {
         (Via::MemoryPage, Some(name)) => name.to_string(),
         (Via::Selection, Some(name)) => i18n::t("source_selected_on", &[&name]),
-        (Via::Import, Some(name)) => i18n::t("source_imported_from", &[&name]),
-        (Via::Import, None) => i18n::t("source_imported_text", &[]),
+        (Via::Import | Via::Answer, Some(name)) => i18n::t("source_imported_from", &[&name]),
+        (Via::Import | Via::Answer, None) => i18n::t("source_imported_text", &[]),
         (Via::DataExport, Some(name)) => i18n::t("source_export_of", &[&name]),
         (Via::DataExport, None) => i18n::t("source_data_export", &[]),
         (_, None) => i18n::t("source_selected_on", &[&source.host()]),
@@ -174,7 +174,7 @@ pub struct SourceOption {
 fn source_value(source: &Source) -> &'static str {
     match (source.via, source.assistant) {
         (Via::Selection, _) => "selection",
-        (Via::Import, _) => "import",
+        (Via::Import | Via::Answer, _) => "import",
         (Via::DataExport, _) => "export",
         (Via::MemoryPage, Some(a)) => a.key(),
         (Via::MemoryPage, None) => "import",

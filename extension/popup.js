@@ -847,7 +847,15 @@ function clearPreview() {
   $('import-add').hidden = true;
 }
 
-$('import-text').addEventListener('input', clearPreview);
+// The chat page "Capture the answer" read the box's text off, while the box holds it: Rust
+// then judges its memories as a page's text (instructions to an AI are flagged). Emptying the
+// box, or a file read into it, forgets it.
+let answerUrl = null;
+
+$('import-text').addEventListener('input', () => {
+  if (!$('import-text').value.trim()) answerUrl = null;
+  clearPreview();
+});
 
 // "Copy the export prompt": memport's request for an assistant's memory, for when its memory
 // page cannot be read; its answer is pasted back here.
@@ -876,6 +884,7 @@ $('import-file').addEventListener('change', async () => {
     return;
   }
   $('import-text').value = await file.text();
+  answerUrl = null;
   clearPreview();
   say({ ok: true, message: msg('read_file', file.name) });
 });
@@ -923,7 +932,7 @@ function previewNodes({ summary, entries, ignored }, choose) {
 /** Shows what the text in the box holds, as Rust reads it; nothing is added. */
 async function showPreview() {
   clearPreview();
-  const reply = await importText($('import-text').value, false);
+  const reply = await importText($('import-text').value, false, answerUrl);
   if (reply.kind !== 'preview') return say(reply);
   $('import-result').append(...previewNodes(reply.preview));
   const fresh = reply.preview.new;
@@ -946,15 +955,17 @@ $('capture-answer').addEventListener('click', async () => {
   const reply = await captureAnswer();
   if (reply.kind !== 'answer') return say(reply); // Not a chat page, no reply yet…: the box is left as it was.
   $('import-text').value = reply.answer.text;
+  answerUrl = reply.answer.url;
   say({ ok: true, message: reply.answer.message });
   await showPreview();
 });
 
 $('import-add').addEventListener('click', async () => {
-  const notice = await importText($('import-text').value, true);
+  const notice = await importText($('import-text').value, true, answerUrl);
   say(notice);
   if (!notice.ok) return;
   $('import-text').value = '';
+  answerUrl = null;
   clearPreview();
 });
 
@@ -1045,6 +1056,7 @@ async function openFormatFile(files) {
   $('import').hidden = false;
   $('import-open').setAttribute('aria-expanded', 'true');
   $('import-text').value = text;
+  answerUrl = null;
   await showPreview();
   if ($('import-add').hidden) return true; // Rust said what is wrong with it.
   say({ ok: true, message: msg('file_is_format', file.name, format) });

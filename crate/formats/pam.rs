@@ -127,7 +127,7 @@ fn platform(source: &Source) -> (&'static str, &'static str) {
         None => "manual",
     };
     let method = match source.via {
-        Via::MemoryPage => "browser_extraction",
+        Via::MemoryPage | Via::Answer => "browser_extraction",
         Via::Selection => "explicit_user_input",
         Via::Import => "manual",
         Via::DataExport => "api_export",

@@ -71,6 +71,8 @@ crate::tagged::internally_tagged!(AnswerRead, "outcome");
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Answer {
     pub site: Assistant,
+    /// The chat page it was read off: what "Import text" adds from it is that page's.
+    pub url: String,
     /// The text to put into "Import text" and preview.
     pub text: String,
     /// What was read, and what the person does next.
@@ -199,17 +201,18 @@ pub fn choose_tab(tabs: &[OpenTab]) -> Option<&OpenTab> {
 /// The answer in what the page code read, or why there is none.
 pub fn judge(plan: &AnswerPlan, read: AnswerRead) -> Result<Answer, AnswerError> {
     let site = plan.site_name.clone();
-    let pieces = match read {
+    let (pieces, url) = match read {
         AnswerRead::WrongPage { url } => return Err(AnswerError::WrongPage { site, url }),
         AnswerRead::NoReply { detail, .. } => return Err(AnswerError::NoReply { site, detail }),
         AnswerRead::Read {
             streaming: true, ..
         } => return Err(AnswerError::Streaming { site }),
-        AnswerRead::Read { pieces, .. } => pieces,
+        AnswerRead::Read { pieces, url, .. } => (pieces, url),
     };
     let composed = compose(&pieces).ok_or(AnswerError::Empty { site })?;
     Ok(Answer {
         site: plan.site,
+        url,
         message: composed.message(&plan.site_name),
         text: composed.text,
     })

@@ -94,6 +94,9 @@ pub struct Parsed {
     pub ignored: Vec<String>,
     /// The assistant an `Imported from:` line names, as written.
     pub from: Option<String>,
+    /// The chat page the text was read off ("Capture the answer"), when it was: its
+    /// memories are then judged as a page's text is, instructions to an AI flagged.
+    pub answer_url: Option<String>,
 }
 
 /// Why a text was not imported.
@@ -320,6 +323,7 @@ pub fn parse(text: &str) -> Parsed {
         headings: Vec::new(),
         ignored: Vec::new(),
         from: None,
+        answer_url: None,
     };
     let mut heading: Option<String> = None;
     let mut open = false; // The last line was part of the last entry (no blank between).
@@ -464,6 +468,20 @@ pub enum Reading {
     Open(formats::Imported),
 }
 
+impl Reading {
+    /// The same reading, of text "Capture the answer" read off the chat page `url` (memory
+    /// in an assistant's words; a file's memories keep the sources the file gave).
+    pub fn read_off(self, url: &str) -> Reading {
+        match self {
+            Reading::Text(mut parsed) => {
+                parsed.answer_url = Some(url.to_string());
+                Reading::Text(parsed)
+            }
+            other => other,
+        }
+    }
+}
+
 /// Reads `text` for a preview: [`read_at`] with no time of reading (the items of an open
 /// format are read again, at the time they are added).
 pub fn read(text: &str) -> Result<Reading, ImportError> {
@@ -557,7 +575,7 @@ pub fn preview(parsed: &Parsed, profile: &Profile) -> Preview {
                 why: i18n::t(e.why, &[]),
                 saved: e.saved.clone(),
                 known,
-                sensitive: whats(sensitive::scan(&e.text)),
+                sensitive: whats(sensitive::findings_in(&e.text, parsed.answer_url.is_some())),
             }
         })
         .collect();
@@ -669,7 +687,16 @@ pub fn into_profile(
     now: OffsetDateTime,
     profile: &mut Profile,
 ) -> Result<(String, String), ImportError> {
-    let parsed = match read_at(text, now)? {
+    add_reading(read_at(text, now)?, now, profile)
+}
+
+/// [`into_profile`] of what was already read (at `now`).
+pub fn add_reading(
+    reading: Reading,
+    now: OffsetDateTime,
+    profile: &mut Profile,
+) -> Result<(String, String), ImportError> {
+    let parsed = match reading {
         Reading::Open(open) => {
             let read = open.items.len();
             let marked = sensitive::added_note(&open.items);
@@ -760,15 +787,25 @@ fn named_assistant(name: &str) -> Option<Assistant> {
 
 /// The profile items for what was parsed, read at `now`.
 pub fn items(parsed: &Parsed, now: OffsetDateTime) -> Vec<MemoryItem> {
-    let assistant = parsed.from.as_deref().and_then(named_assistant);
+    let page = parsed.answer_url.as_deref();
+    let assistant = parsed
+        .from
+        .as_deref()
+        .and_then(named_assistant)
+        .or_else(|| page.and_then(sites::at_origin).map(|s| s.assistant));
+    let via = if page.is_some() {
+        Via::Answer
+    } else {
+        Via::Import
+    };
     parsed
         .entries
         .iter()
         .filter_map(|e| {
             let source = Source {
                 assistant,
-                via: Via::Import,
-                url: String::new(),
+                via,
+                url: page.unwrap_or_default().to_string(),
                 heading: e.heading.clone(),
                 captured_at: now,
                 saved: e.saved.clone(),

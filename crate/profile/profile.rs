@@ -126,6 +126,9 @@ pub enum Via {
     /// their own word.
     #[serde(rename = "export")]
     DataExport,
+    /// An assistant's reply read off its chat page ("Capture the answer"), then added through
+    /// "Import text": the page wrote it, so its text is judged as a page's is.
+    Answer,
 }
 
 /// Where and when an item was read.

@@ -224,13 +224,14 @@ pub async fn forget_picks(site: String) -> JsValue {
 }
 
 /// "Import text": asks the worker what `text` holds (`{kind: "preview", preview}`), or, with
-/// `add`, to add it (a notice).
+/// `add`, to add it (a notice). `answer_url`: the chat page "Capture the answer" read the
+/// text off, when it did.
 #[wasm_bindgen(js_name = importText)]
-pub async fn import_text(text: String, add: bool) -> JsValue {
+pub async fn import_text(text: String, add: bool, answer_url: Option<String>) -> JsValue {
     if add {
-        ask_worker(&Request::ImportText { text }).await
+        ask_worker(&Request::ImportText { text, answer_url }).await
     } else {
-        ask_worker(&Request::PreviewImport { text }).await
+        ask_worker(&Request::PreviewImport { text, answer_url }).await
     }
 }
 

@@ -100,8 +100,12 @@ async fn dispatch(request: Request) -> Reply {
             items,
         } => picked(site, part, &css, &url, items).await,
         Request::ForgetPicks { site } => Reply::Notice(forget_picks(site).await),
-        Request::PreviewImport { text } => preview_import(&text).await,
-        Request::ImportText { text } => Reply::Notice(import_text(&text).await),
+        Request::PreviewImport { text, answer_url } => {
+            preview_import(&text, answer_url.as_deref()).await
+        }
+        Request::ImportText { text, answer_url } => {
+            Reply::Notice(import_text(&text, answer_url.as_deref()).await)
+        }
         Request::PreviewDataExport { items } => match load_profile().await {
             Ok(profile) => Reply::Preview {
                 preview: export::preview(&items, &profile),
@@ -136,8 +140,8 @@ async fn dispatch(request: Request) -> Reply {
 }
 
 /// "Import text", step one: what the text holds, against the profile.
-async fn preview_import(text: &str) -> Reply {
-    let reading = match text_import::read_at(text, now()) {
+async fn preview_import(text: &str, answer_url: Option<&str>) -> Reply {
+    let reading = match read_text(text, answer_url) {
         Ok(r) => r,
         Err(e) => return Reply::notice(false, e.to_string()),
     };
@@ -256,13 +260,27 @@ fn changed<E: std::fmt::Display>(result: Result<String, ChangeError<E>>) -> Noti
 }
 
 /// "Import text", step two: adds the text's memories.
-async fn import_text(text: &str) -> Notice {
+async fn import_text(text: &str, answer_url: Option<&str>) -> Notice {
     changed(
         change_profile(|p| {
-            text_import::into_profile(text, now(), p).map(|(m, label)| (m, label.to_string()))
+            let reading = read_text(text, answer_url)?;
+            text_import::add_reading(reading, now(), p).map(|(m, label)| (m, label.to_string()))
         })
         .await,
     )
+}
+
+/// What "Import text" holds, read now; of the chat page `answer_url` when "Capture the
+/// answer" read it there.
+fn read_text(
+    text: &str,
+    answer_url: Option<&str>,
+) -> Result<text_import::Reading, text_import::ImportError> {
+    let reading = text_import::read_at(text, now())?;
+    Ok(match answer_url {
+        Some(url) => reading.read_off(url),
+        None => reading,
+    })
 }
 
 /// Saves the person's edit of one item.
