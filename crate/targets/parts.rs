@@ -143,11 +143,48 @@ impl Parts {
         out.0.remove(key);
         out
     }
+
+    /// `stored` (the parts as storage holds them now) with `key`'s progress as it is here: a
+    /// send to another target that moved on meanwhile keeps its move.
+    pub fn moved_in(&self, key: &str, mut stored: Parts) -> Parts {
+        match self.0.get(key) {
+            Some(progress) => stored.0.insert(key.to_string(), progress.clone()),
+            None => stored.0.remove(key),
+        };
+        stored
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_send_saves_only_its_own_targets_progress() {
+        // Two sends at once, to Gemini and to Claude, each read the parts before either saved.
+        let start = Parts::default();
+        let print = |s: &str| vec![fingerprint(s), fingerprint("b")];
+        let first = Part {
+            index: 0,
+            of: 2,
+            restarted: false,
+        };
+        let gemini = start.after("gemini:import", first, &print("g"));
+        let claude = start.after("claude:import", first, &print("c"));
+        let stored = gemini.moved_in("gemini:import", start.clone());
+        let stored = claude.moved_in("claude:import", stored);
+        assert_eq!(
+            stored.0.len(),
+            2,
+            "neither send lost the other's move: {stored:?}"
+        );
+        assert_eq!(stored.0["gemini:import"].next, 1);
+        // A send that fits in one part again clears its own progress only.
+        let stored = stored
+            .without("claude:import")
+            .moved_in("claude:import", stored.clone());
+        assert_eq!(stored.0.keys().collect::<Vec<_>>(), ["gemini:import"]);
+    }
 
     #[test]
     fn splits_between_whole_entries_each_part_as_long_as_it_can_be() {

@@ -601,9 +601,12 @@ async fn send_to(target: Assistant, way: Way, chosen: Option<&[ItemId]>) -> Noti
     };
     let _ = browser::run_in_page::<_, serde_json::Value>(&tab, "notify", &shown).await;
     // The next part comes next only once this one is in the box. Failing to store it, the
-    // next send carries this part again, which loses nothing.
+    // next send carries this part again, which loses nothing. Only this target's progress is
+    // written, in its turn, over the parts as stored now.
     if let (true, Some(progress)) = (filled.placed, progress) {
-        let _ = save_parts(&progress).await;
+        let key = crate::parts::key(send.target, way.key());
+        let _turn = CHANGES.lock().await;
+        let _ = save_parts(&progress.moved_in(&key, load_parts().await)).await;
     }
     said(filled.full).await
 }
