@@ -418,3 +418,33 @@ test('a conversations.json larger than any JavaScript string is read on its own,
   await previewMatchesTruth(t, page, files.truth, ['Keep answers short.']);
   assert.deepEqual(page.errors, []);
 });
+
+test('a secret in a data export is marked in its preview with what was found, and is not sent unless ticked', { timeout: 120_000 }, async (t) => {
+  const env = await setup(t);
+  const page = await openOptions(env);
+  // Claude's memories.json, its memory holding an API key the person once pasted.
+  const key = 'sk-qsR6RZ24lPoQj3oPUlieI2nVsbBi1RMar1jf3YZ4Zq0CVB8i';
+  const secret = `Keeps the OpenAI key ${key} in a notes app.`;
+  const memories = JSON.stringify([{ conversations_memory: `**Work**\n- Works at a bakery in Porto.\n- ${secret}` }]);
+  const dropped = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'memories.json', { type: 'application/json' }));
+    return data;
+  }, memories);
+  await page.locator('#export-drop').dispatchEvent('drop', { dataTransfer: dropped });
+  await runEnded(page);
+  const mark = 'Sensitive: an OpenAI API key (sk-…VB8i)';
+  const flagged = page.locator('#export-result .preview > li.sensitive');
+  assert.equal(await flagged.count(), 1, 'one entry marked');
+  assert.match(await flagged.textContent(), /Keeps the OpenAI key/);
+  assert.equal(await flagged.getByRole('note').textContent(), mark);
+  assert.ok(!(await flagged.getByRole('note').textContent()).includes(key), 'the mark does not repeat the key');
+  await page.getByRole('button', { name: 'Add 2 memories' }).click();
+  await page.locator('#export-status.ok', { hasText: 'is marked sensitive' }).waitFor();
+  // In the list: marked, and not ticked for sending.
+  const item = page.locator('#profile .item', { hasText: 'Keeps the OpenAI key' });
+  await item.waitFor();
+  assert.equal(await item.getByRole('note').textContent(), mark);
+  assert.equal(await item.getByRole('checkbox').isChecked(), false);
+  assert.deepEqual(page.errors, []);
+});
