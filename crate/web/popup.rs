@@ -1,6 +1,7 @@
 //! The popup's logic. `extension/popup.js` draws what these return, as text.
 
 use gloo_storage::{LocalStorage, Storage};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use serde::Serialize;
@@ -36,6 +37,18 @@ async fn ask_worker(request: &Request) -> JsValue {
     browser::send_to_worker(request)
         .await
         .unwrap_or_else(|e| problem(i18n::t("web_worker_silent", &[&e])))
+}
+
+/// [`ask_worker`] as a promise for the popup. The popup's requests are functions that return
+/// this one future's promise rather than `async fn`s: each exported `async fn` compiles a
+/// future and its promise of its own, some 1 KB each (issue 15).
+fn ask(request: Request) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move { Ok(ask_worker(&request).await) })
+}
+
+/// A promise of `value` at once (a request the popup could not even make).
+fn now_resolved(value: JsValue) -> Promise {
+    Promise::resolve(&value)
 }
 
 /// The view of the stored profile narrowed by `filter` (`{text, category, source}`, any part
@@ -149,77 +162,77 @@ pub async fn kept_profile_raw(key: String) -> Result<Option<String>, JsValue> {
 
 /// "Start a new profile": asks the worker to set the damaged profile aside; its notice.
 #[wasm_bindgen(js_name = startNewProfile)]
-pub async fn start_new_profile() -> JsValue {
-    ask_worker(&Request::StartNewProfile).await
+pub fn start_new_profile() -> Promise {
+    ask(Request::StartNewProfile)
 }
 
 /// Asks the worker to delete item `id`; resolves with its notice.
 #[wasm_bindgen(js_name = deleteItem)]
-pub async fn delete_item(id: String) -> JsValue {
+pub fn delete_item(id: String) -> Promise {
     let id = ItemId::from(id.as_str());
-    ask_worker(&Request::DeleteItem { id }).await
+    ask(Request::DeleteItem { id })
 }
 
 /// "Keep this one": asks the worker to keep item `keep` and delete the items `drop` that
 /// disagree with it; resolves with its notice.
 #[wasm_bindgen(js_name = keepOne)]
-pub async fn keep_one(keep: String, drop: Vec<String>) -> JsValue {
+pub fn keep_one(keep: String, drop: Vec<String>) -> Promise {
     let keep = ItemId::from(keep.as_str());
     let drop = drop.iter().map(|id| ItemId::from(id.as_str())).collect();
-    ask_worker(&Request::KeepOne { keep, drop }).await
+    ask(Request::KeepOne { keep, drop })
 }
 
 /// "Keep both": asks the worker to let the items `ids` stand together; resolves with its
 /// notice.
 #[wasm_bindgen(js_name = keepAll)]
-pub async fn keep_all(ids: Vec<String>) -> JsValue {
+pub fn keep_all(ids: Vec<String>) -> Promise {
     let ids = ids.iter().map(|id| ItemId::from(id.as_str())).collect();
-    ask_worker(&Request::KeepAll { ids }).await
+    ask(Request::KeepAll { ids })
 }
 
 /// Asks the worker to take back the last change; resolves with its notice.
 #[wasm_bindgen(js_name = undoLast)]
-pub async fn undo_last() -> JsValue {
-    ask_worker(&Request::Undo).await
+pub fn undo_last() -> Promise {
+    ask(Request::Undo)
 }
 
 /// Asks the worker to fill `target`'s import box ("gemini"), or its composer when `way` is
 /// "chat_message", with the items whose ids are `items` (all when absent); resolves with its
 /// notice.
 #[wasm_bindgen(js_name = sendTo)]
-pub async fn send_to(target: String, way: Option<String>, items: Option<Vec<String>>) -> JsValue {
+pub fn send_to(target: String, way: Option<String>, items: Option<Vec<String>>) -> Promise {
     let (target, way) = match (
         parse::<Assistant>(&target),
         way.as_deref().map(parse::<Way>),
     ) {
         (Ok(t), None) => (t, Way::Import),
         (Ok(t), Some(Ok(w))) => (t, w),
-        (Err(e), _) | (_, Some(Err(e))) => return e,
+        (Err(e), _) | (_, Some(Err(e))) => return now_resolved(e),
     };
     // The ids the person ticked; `None` (everything) when they left all ticked.
     let items = items.map(|ids| ids.iter().map(|id| ItemId::from(id.as_str())).collect());
-    ask_worker(&Request::SendTo { target, way, items }).await
+    ask(Request::SendTo { target, way, items })
 }
 
 /// Asks the worker to give item `id` the person's `text` and `category` (a label, as the
 /// view lists them); resolves with its notice.
 #[wasm_bindgen(js_name = editItem)]
-pub async fn edit_item(id: String, text: String, category: String) -> JsValue {
+pub fn edit_item(id: String, text: String, category: String) -> Promise {
     let category = match parse::<Category>(&category) {
         Ok(c) => c,
-        Err(e) => return e,
+        Err(e) => return now_resolved(e),
     };
     let id = ItemId::from(id.as_str());
-    ask_worker(&Request::EditItem { id, text, category }).await
+    ask(Request::EditItem { id, text, category })
 }
 
 /// Asks the worker to forget what the person pointed at on `site` ("claude"); resolves with
 /// its notice.
 #[wasm_bindgen(js_name = forgetPicks)]
-pub async fn forget_picks(site: String) -> JsValue {
+pub fn forget_picks(site: String) -> Promise {
     match parse::<Assistant>(&site) {
-        Ok(site) => ask_worker(&Request::ForgetPicks { site }).await,
-        Err(e) => e,
+        Ok(site) => ask(Request::ForgetPicks { site }),
+        Err(e) => now_resolved(e),
     }
 }
 
@@ -227,33 +240,33 @@ pub async fn forget_picks(site: String) -> JsValue {
 /// `add`, to add it (a notice). `answer_url`: the chat page "Capture the answer" read the
 /// text off, when it did.
 #[wasm_bindgen(js_name = importText)]
-pub async fn import_text(text: String, add: bool, answer_url: Option<String>) -> JsValue {
+pub fn import_text(text: String, add: bool, answer_url: Option<String>) -> Promise {
     if add {
-        ask_worker(&Request::ImportText { text, answer_url }).await
+        ask(Request::ImportText { text, answer_url })
     } else {
-        ask_worker(&Request::PreviewImport { text, answer_url }).await
+        ask(Request::PreviewImport { text, answer_url })
     }
 }
 
 /// "Capture the answer": asks the worker for the assistant's last reply on the chat page in
 /// front; resolves with `{kind: "answer", answer: {site, text, message}}` or a notice.
 #[wasm_bindgen(js_name = captureAnswer)]
-pub async fn capture_answer() -> JsValue {
-    ask_worker(&Request::CaptureAnswer { tab_id: None }).await
+pub fn capture_answer() -> Promise {
+    ask(Request::CaptureAnswer { tab_id: None })
 }
 
 /// Asks the worker what memport finds on the tab `tab_id` (the one [`front_page`] named; the
 /// active one when absent); resolves with `{kind, report}`.
 #[wasm_bindgen(js_name = checkPage)]
-pub async fn check_page(tab_id: Option<i32>) -> JsValue {
-    ask_worker(&Request::CheckPage { tab_id }).await
+pub fn check_page(tab_id: Option<i32>) -> Promise {
+    ask(Request::CheckPage { tab_id })
 }
 
 /// "Save the memory on this page": asks the worker to capture the memory page `tab_id` (the
 /// one [`front_page`] named) as its in-page button does; resolves with its notice.
 #[wasm_bindgen(js_name = saveMemoryPage)]
-pub async fn save_memory_page(tab_id: Option<i32>) -> JsValue {
-    ask_worker(&Request::SaveMemoryPage { tab_id }).await
+pub fn save_memory_page(tab_id: Option<i32>) -> Promise {
+    ask(Request::SaveMemoryPage { tab_id })
 }
 
 /// The tab in front as the popup sees it: the page under the toolbar popup or, when the
@@ -282,13 +295,21 @@ struct Front {
     page: crate::popup::FrontPage,
 }
 
+/// A promise of what `write` makes of the stored profile, or of why it could not load. One
+/// future for every rendering and file, as [`ask`] is for requests.
+fn from_profile(write: fn(&Profile) -> JsValue) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        load_profile()
+            .await
+            .map(|p| write(&p))
+            .map_err(|e| JsValue::from_str(&e.to_string()))
+    })
+}
+
 /// The profile as Markdown, for "Copy as Markdown".
 #[wasm_bindgen(js_name = profileMarkdown)]
-pub async fn profile_markdown() -> Result<String, JsValue> {
-    load_profile()
-        .await
-        .map(|p| render::markdown(&p))
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+pub fn profile_markdown() -> Promise {
+    from_profile(|p| JsValue::from_str(&render::markdown(p)))
 }
 
 /// memport's export prompt for `assistant` ("claude"), for "Copy the export prompt".
@@ -300,60 +321,45 @@ pub fn export_prompt(assistant: String) -> Result<String, JsValue> {
 /// The profile as plain text, for "Copy as text": entries under category labels, one per
 /// line, as Claude's import box takes them and "Import text" reads them back.
 #[wasm_bindgen(js_name = profileText)]
-pub async fn profile_text() -> Result<String, JsValue> {
-    load_profile()
-        .await
-        .map(|p| render::category_lines(&p.items))
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+pub fn profile_text() -> Promise {
+    from_profile(|p| JsValue::from_str(&render::category_lines(&p.items)))
 }
 
 /// The profile as a file, for "Download JSON".
 #[wasm_bindgen(js_name = profileJson)]
-pub async fn profile_json() -> Result<String, JsValue> {
-    load_profile()
-        .await
-        .map(|p| crate::download::profile_json(&p))
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+pub fn profile_json() -> Promise {
+    from_profile(|p| JsValue::from_str(&crate::download::profile_json(p)))
 }
 
 /// "Download as PAM (JSON)": the whole profile as a Portable AI Memory v1.0 memory store.
 #[wasm_bindgen(js_name = profilePam)]
-pub async fn profile_pam() -> Result<String, JsValue> {
-    load_profile()
-        .await
-        .map(|p| crate::formats::pam::write(&p, super::now()))
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+pub fn profile_pam() -> Promise {
+    from_profile(|p| JsValue::from_str(&crate::formats::pam::write(p, super::now())))
 }
 
-/// The stored profile written by `write` without the memories marked sensitive, as
-/// `{text, withheld}`: the formats that are handed to a model.
-async fn written_file(
-    write: fn(&crate::profile::Profile, bool) -> crate::formats::Written,
-) -> Result<JsValue, JsValue> {
-    let profile = load_profile()
-        .await
-        .map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let written = write(&profile, false);
-    Ok(browser::to_js(&WrittenFile {
+/// A file written for a model, without the memories marked sensitive, as `{text,
+/// withheld}`.
+fn file_for_a_model(written: crate::formats::Written) -> JsValue {
+    browser::to_js(&WrittenFile {
         text: written.text,
         withheld: written.withheld,
-    }))
+    })
 }
 
 /// "Download as MCP memory (JSONL)": the profile as the MCP memory server's `memory.jsonl`,
 /// without the memories marked sensitive (the server hands it to a model); `{text,
 /// withheld}`.
 #[wasm_bindgen(js_name = profileMcp)]
-pub async fn profile_mcp() -> Result<JsValue, JsValue> {
-    written_file(crate::formats::mcp::write).await
+pub fn profile_mcp() -> Promise {
+    from_profile(|p| file_for_a_model(crate::formats::mcp::write(p, false)))
 }
 
 /// "Download as Anthropic's import format (text)": the profile as `[YYYY-MM-DD] - entry` lines
 /// under category headings, as Claude's memory import asks, without the memories marked
 /// sensitive (Claude hands it to a model); `{text, withheld}`.
 #[wasm_bindgen(js_name = profileAnthropic)]
-pub async fn profile_anthropic() -> Result<JsValue, JsValue> {
-    written_file(crate::formats::anthropic::write).await
+pub fn profile_anthropic() -> Promise {
+    from_profile(|p| file_for_a_model(crate::formats::anthropic::write(p, false)))
 }
 
 /// A file written for a model, and how many memories marked sensitive it leaves out.
@@ -404,20 +410,20 @@ fn recovered(items: JsValue) -> Result<Vec<crate::export::Recovered>, JsValue> {
 /// Asks the service worker what adding `items` would do; resolves with
 /// `{kind: "preview", preview}` (as "Import text" shows it) or a notice.
 #[wasm_bindgen(js_name = previewDataExport)]
-pub async fn preview_data_export(items: JsValue) -> JsValue {
+pub fn preview_data_export(items: JsValue) -> Promise {
     match recovered(items) {
-        Ok(items) => ask_worker(&Request::PreviewDataExport { items }).await,
-        Err(notice) => notice,
+        Ok(items) => ask(Request::PreviewDataExport { items }),
+        Err(notice) => now_resolved(notice),
     }
 }
 
 /// Asks the service worker to add `items` (the recovered memories the person kept);
 /// resolves with its notice.
 #[wasm_bindgen(js_name = importDataExport)]
-pub async fn import_data_export(items: JsValue) -> JsValue {
+pub fn import_data_export(items: JsValue) -> Promise {
     match recovered(items) {
-        Ok(items) => ask_worker(&Request::ImportDataExport { items }).await,
-        Err(notice) => notice,
+        Ok(items) => ask(Request::ImportDataExport { items }),
+        Err(notice) => now_resolved(notice),
     }
 }
 
