@@ -99,8 +99,8 @@ macro_rules! internally_tagged {
                 let value: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
                 let (external, unit) =
                     $crate::tagged::external($tag, value).map_err(serde::de::Error::custom)?;
-                <$ty>::deserialize(external)
-                    .or_else(|e| <$ty>::deserialize(unit).map_err(|_| e))
+                <$ty>::deserialize($crate::json::Tree(external))
+                    .or_else(|e| <$ty>::deserialize($crate::json::Tree(unit)).map_err(|_| e))
                     .map_err(serde::de::Error::custom)
             }
         }

@@ -343,7 +343,7 @@ pub fn read(text: &str, now: OffsetDateTime) -> Result<Imported, FormatError> {
         let ours: Option<Ours> = memory
             .get("metadata")
             .and_then(|m| m.get("memport"))
-            .and_then(|m| serde_json::from_value(m.clone()).ok());
+            .and_then(|m| crate::json::from_value(m.clone()).ok());
         let category = ours
             .as_ref()
             .and_then(|o| o.category)

@@ -440,7 +440,7 @@ impl Profile {
                 found: version.schema,
             });
         }
-        let mut profile = Profile::deserialize(value).map_err(unreadable)?;
+        let mut profile: Profile = crate::json::from_value(value).map_err(unreadable)?;
         profile.schema = SCHEMA_VERSION;
         // An item with no source or no text cannot be shown honestly: drop it rather than
         // fail the whole profile.
