@@ -425,19 +425,16 @@ impl Profile {
         let Some(json) = json.filter(|j| !j.trim().is_empty()) else {
             return Ok(Profile::new());
         };
-        #[derive(Deserialize)]
-        struct Version {
-            schema: u32,
-        }
         let unreadable = |e: serde_json::Error| ProfileError::Unreadable {
             detail: e.to_string(),
         };
-        // Parsed once: the version is read from the tree, then the profile.
+        // Parsed once: the version is looked up in the tree, then the profile read from it
+        // (a schema that is missing or no number is the profile reader's error to name).
         let value = crate::json::parse(json).map_err(unreadable)?;
-        let version = Version::deserialize(&value).map_err(unreadable)?;
-        if version.schema > SCHEMA_VERSION {
+        let schema = value.get("schema").and_then(serde_json::Value::as_u64);
+        if let Some(found) = schema.filter(|s| *s > u64::from(SCHEMA_VERSION)) {
             return Err(ProfileError::NewerSchema {
-                found: version.schema,
+                found: u32::try_from(found).unwrap_or(u32::MAX),
             });
         }
         let mut profile: Profile = crate::json::from_value(value).map_err(unreadable)?;
@@ -788,6 +785,13 @@ mod tests {
         );
         let broken = Profile::from_json(Some("{\"schema\":1,")).unwrap_err();
         assert!(broken.to_string().contains("left untouched"));
+        let missing = Profile::from_json(Some(r#"{"items":[]}"#)).unwrap_err();
+        assert!(missing.to_string().contains("schema"), "{missing}");
+        let wrong = Profile::from_json(Some(r#"{"schema":"3","items":[]}"#));
+        assert!(
+            matches!(wrong, Err(ProfileError::Unreadable { .. })),
+            "{wrong:?}"
+        );
     }
 
     #[test]
