@@ -112,7 +112,8 @@ pub fn scan(text: &str) -> Vec<Finding> {
 }
 
 /// What makes `item` sensitive: the secrets in its text, and, when it was read off a page
-/// (a memory page or a selection), text that instructs an AI. Empty when it may be sent.
+/// (a memory page, a selection, or a reply brought in by Capture the answer), text that
+/// instructs an AI. Empty when it may be sent.
 pub fn findings(item: &MemoryItem) -> Vec<Finding> {
     findings_in(&item.text, read_off_a_page(item))
 }

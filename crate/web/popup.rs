@@ -249,7 +249,7 @@ pub fn import_text(text: String, add: bool, answer_url: Option<String>) -> Promi
 }
 
 /// "Capture the answer": asks the worker for the assistant's last reply on the chat page in
-/// front; resolves with `{kind: "answer", answer: {site, text, message}}` or a notice.
+/// front; resolves with `{kind: "answer", answer: {site, url, text, message}}` or a notice.
 #[wasm_bindgen(js_name = captureAnswer)]
 pub fn capture_answer() -> Promise {
     ask(Request::CaptureAnswer { tab_id: None })
