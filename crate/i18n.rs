@@ -122,7 +122,7 @@ type Catalog = HashMap<String, String>;
 /// The catalogs built in. Natively all five (the tests, the `memport` tool). The export
 /// module carries only English, which every other language falls back to: the extension ships
 /// every catalog in `_locales/` anyway, so the person's own is read from there at start
-/// ([`provide`], from `crate::web`). The core module carries none (see [`BROWSER`]).
+/// ([`provide`], from `crate::web`). The core and extra modules carry none (see [`BROWSER`]).
 #[cfg(not(target_arch = "wasm32"))]
 const SOURCES: &[(Lang, &str)] = &[
     (
@@ -146,12 +146,19 @@ const SOURCES: &[(Lang, &str)] = &[
         include_str!("../extension/_locales/ja/messages.json"),
     ),
 ];
-#[cfg(all(target_arch = "wasm32", feature = "web-core", not(feature = "bench")))]
+#[cfg(all(
+    target_arch = "wasm32",
+    any(feature = "web-core", feature = "web-extra"),
+    not(feature = "bench")
+))]
 const SOURCES: &[(Lang, &str)] = &[];
 // The export module; and the core built for `./dev bench`, which runs outside the extension.
 #[cfg(all(
     target_arch = "wasm32",
-    any(not(feature = "web-core"), feature = "bench")
+    any(
+        not(any(feature = "web-core", feature = "web-extra")),
+        feature = "bench"
+    )
 ))]
 const SOURCES: &[(Lang, &str)] = &[(
     Lang::En,

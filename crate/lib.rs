@@ -18,6 +18,7 @@ pub mod download;
 pub mod export;
 pub mod formats;
 pub mod i18n;
+pub mod jobs;
 pub mod json;
 pub mod messages;
 pub mod notice;

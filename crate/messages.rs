@@ -11,7 +11,6 @@ use crate::answer::Answer;
 use crate::capture::{CapturePlan, ReadOutcome};
 use crate::category::Category;
 use crate::check::Report;
-use crate::export::Recovered;
 use crate::fill::{SendTarget, Way, SEND_TARGETS};
 use crate::i18n;
 use crate::notice::Notice;
@@ -76,9 +75,11 @@ pub enum Request {
         answer_url: Option<String>,
     },
     /// "Import an export": what the recovered memories would add, before anything is added.
-    PreviewDataExport { items: Vec<Recovered> },
+    /// The items are [`Recovered`](crate::export::Recovered) memories, read as such by the extra module, which does
+    /// this work (see `crate::jobs`).
+    PreviewDataExport { items: serde_json::Value },
     /// "Import an export": add the recovered memories the person kept.
-    ImportDataExport { items: Vec<Recovered> },
+    ImportDataExport { items: serde_json::Value },
     /// "Capture the answer": read the assistant's last reply on a chat page (the tab
     /// `tab_id`; when absent, the one in front, or the one used last before memport's own
     /// page), for "Import text" to preview. Adds nothing.
@@ -156,6 +157,9 @@ pub enum Reply {
     Preview { preview: Preview },
     /// The assistant's answer, read from its chat page, for "Import text".
     Answer { answer: Answer },
+    /// A reply the extra module wrote (see `crate::jobs`), sent as it is.
+    #[serde(untagged)]
+    Verbatim(serde_json::Value),
 }
 
 impl Reply {

@@ -135,6 +135,18 @@ export async function runInPage(tabId, method, arg) {
   return result?.result ?? null;
 }
 
+/**
+ * Hands a job (its JSON, built in Rust) to the extra module; resolves with its answer's JSON.
+ * The page that loaded the core also imported extension/extra.js, which instantiates the
+ * module the first time it is asked.
+ */
+export async function extra(job) {
+  if (typeof globalThis.memportExtra !== 'function') {
+    throw new Error('extra.js is not loaded here');
+  }
+  return globalThis.memportExtra(job);
+}
+
 /** Sends a typed request (built in Rust) to the service worker; resolves with its reply. */
 export function sendToWorker(request) {
   return chrome.runtime.sendMessage(request);

@@ -2,6 +2,8 @@
 // this file turns its view into elements. Memory text is set with textContent only.
 
 import init, { popupView, sendTo, profileMarkdown, collapsedGroups, setGroupCollapsed, checkPage, saveMemoryPage, frontPage, editItem, forgetPicks, importText, deleteItem, undoLast, profileJson, profilePam, profileMcp, profileAnthropic, openFormat, mayBeOpenFormat, exportPrompt, profileText, keepOne, keepAll, captureAnswer, previewDataExport, importDataExport, storedProfileRaw, keptProfileRaw, startNewProfile, onProfileChanged, lastNotice, onLastNoticeChanged, inPopup as isPopup, openOptionsPage, sendTargets, plural as pluralOf, loadLanguage } from './pkg/memport.js';
+// The extra module, for the rarer work the core hands over: loaded the first time it is needed.
+import './extra.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -1051,7 +1053,7 @@ async function openFormatFile(files) {
   const [file] = files;
   if (!mayBeOpenFormat(await file.slice(0, 4096).text())) return false;
   const text = await file.text();
-  const format = openFormat(text);
+  const format = await openFormat(text);
   if (!format) return false;
   $('import').hidden = false;
   $('import-open').setAttribute('aria-expanded', 'true');

@@ -2,6 +2,8 @@
 // hands every event to the Rust core (crate/web/worker.rs). It holds no logic of its own.
 
 import init, { handleMessage, onMenuClick as menuClick, installMenu, refreshBadge, loadLanguage } from './pkg/memport.js';
+// The extra module, for the rarer work the core hands over: loaded the first time it is needed.
+import './extra.js';
 
 // The core module (pkg/memport.js), then the person's language's words (English is built in).
 const ready = init({ module_or_path: new URL('pkg/memport_bg.wasm', import.meta.url) }).then(loadLanguage);

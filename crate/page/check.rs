@@ -71,6 +71,16 @@ pub struct Report {
     pub forget: Option<ForgetOffer>,
 }
 
+/// The report when the page could not be checked, and why.
+pub fn problem(text: String) -> Report {
+    Report {
+        title: t("check_failed_title", &[]),
+        lines: vec![Line { ok: false, text }],
+        ok: false,
+        forget: None,
+    }
+}
+
 /// "Forget what you pointed at on Claude": undoes picker mode for one site.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ForgetOffer {

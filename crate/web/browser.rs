@@ -42,6 +42,8 @@ extern "C" {
     async fn run_in_page_js(tab_id: i32, method: &str, arg: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = loadAgent)]
     async fn load_agent_js(tab_id: i32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = extra)]
+    async fn extra_js(job: String) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = sendToWorker)]
     async fn send_to_worker_js(request: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = readSelection)]
@@ -62,6 +64,16 @@ extern "C" {
     fn open_options_page_js();
     #[wasm_bindgen(js_name = inPopup)]
     fn in_popup_js() -> bool;
+}
+
+/// Hands `job` to the extra module (`extension/extra.js` instantiates it the first time) and
+/// reads what it did; the message to show when the module could not be loaded or answered
+/// nonsense.
+pub async fn extra(job: &crate::jobs::Job) -> Result<crate::jobs::Done, String> {
+    let json = serde_json::to_string(job).map_err(|e| e.to_string())?;
+    let failed = |e: &dyn std::fmt::Display| crate::i18n::t("extra_failed", &[e]);
+    let answer = extra_js(json).await.map_err(|e| failed(&describe(e)))?;
+    crate::json::from_str(&answer.as_string().unwrap_or_default()).map_err(|e| failed(&e))
 }
 
 /// Whether the browser says the extension's messages here (not in a worker, nor outside the

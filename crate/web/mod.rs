@@ -4,14 +4,18 @@
 //! Only this module knows it runs in a browser. It loads and stores the profile, turns
 //! requests into core calls, and carries the core's decisions out through [`browser`].
 //!
-//! The extension ships two modules built from this crate (`./dev build`): the core
+//! The extension ships three modules built from this crate (`./dev build`): the core
 //! (`pkg/memport.js`, the `web-core` feature: [`worker`] and [`popup`]), which the service
-//! worker and the popup load, and the export reader (`pkg/memport_export.js`, the `reader`
+//! worker and the popup load; the extra module (`pkg/memport_extra.js`, the `web-extra`
+//! feature: [`extra`]), which they instantiate the first time they hand it one of the rarer
+//! jobs (`crate::jobs`); and the export reader (`pkg/memport_export.js`, the `reader`
 //! feature: [`data_export`]), which only the options page's export worker loads.
 
 pub mod browser;
 #[cfg(feature = "reader")]
 pub mod data_export;
+#[cfg(feature = "web-extra")]
+pub mod extra;
 #[cfg(feature = "web-core")]
 pub mod popup;
 #[cfg(feature = "web-core")]
@@ -40,7 +44,7 @@ pub const PICKS_KEY: &str = "memport.picked";
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn speak_the_browsers_language() {
     crate::i18n::set_lang(crate::i18n::Lang::from_tag(&browser::ui_language()));
-    #[cfg(feature = "web-core")]
+    #[cfg(any(feature = "web-core", feature = "web-extra"))]
     if browser::has_messages() {
         crate::i18n::read_from_browser(browser::message);
     }
@@ -54,7 +58,7 @@ pub fn speak_the_browsers_language() {
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = loadLanguage)]
 pub async fn load_language() {
     let lang = crate::i18n::lang();
-    if cfg!(feature = "web-core") || crate::i18n::has_catalog(lang) {
+    if cfg!(any(feature = "web-core", feature = "web-extra")) || crate::i18n::has_catalog(lang) {
         return;
     }
     let read = browser::read_catalog(lang.code()).await;

@@ -11,6 +11,7 @@ use crate::backup::Backup;
 use crate::category::Category;
 use crate::fill::Way;
 use crate::i18n;
+use crate::jobs::{Done, Job};
 use crate::messages::Request;
 use crate::notice::Notice;
 use crate::popup::{narrow, Filter, PopupView};
@@ -331,19 +332,33 @@ pub fn profile_json() -> Promise {
     from_profile(|p| JsValue::from_str(&crate::download::profile_json(p)))
 }
 
+/// What the extra module made of `job` (see `crate::jobs`), given the stored profile: the
+/// promise of its value.
+fn from_extra(job: fn(String) -> Job) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let profile = load_profile()
+            .await
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        extra_value(job(profile.to_json())).await
+    })
+}
+
+/// The value the extra module answered `job` with, or why there is none.
+async fn extra_value(job: Job) -> Result<JsValue, JsValue> {
+    match browser::extra(&job).await {
+        Ok(Done::Value(value)) => Ok(browser::to_js(&value)),
+        Ok(Done::Refused { message }) | Err(message) => Err(JsValue::from_str(&message)),
+        Ok(Done::Changed { .. } | Done::Page { .. }) => Err(JsValue::from_str(&i18n::t(
+            "extra_failed",
+            &[&"an answer of the wrong kind"],
+        ))),
+    }
+}
+
 /// "Download as PAM (JSON)": the whole profile as a Portable AI Memory v1.0 memory store.
 #[wasm_bindgen(js_name = profilePam)]
 pub fn profile_pam() -> Promise {
-    from_profile(|p| JsValue::from_str(&crate::formats::pam::write(p, super::now())))
-}
-
-/// A file written for a model, without the memories marked sensitive, as `{text,
-/// withheld}`.
-fn file_for_a_model(written: crate::formats::Written) -> JsValue {
-    browser::to_js(&WrittenFile {
-        text: written.text,
-        withheld: written.withheld,
-    })
+    from_extra(|profile| Job::WritePam { profile })
 }
 
 /// "Download as MCP memory (JSONL)": the profile as the MCP memory server's `memory.jsonl`,
@@ -351,7 +366,7 @@ fn file_for_a_model(written: crate::formats::Written) -> JsValue {
 /// withheld}`.
 #[wasm_bindgen(js_name = profileMcp)]
 pub fn profile_mcp() -> Promise {
-    from_profile(|p| file_for_a_model(crate::formats::mcp::write(p, false)))
+    from_extra(|profile| Job::WriteMcp { profile })
 }
 
 /// "Download as Anthropic's import format (text)": the profile as `[YYYY-MM-DD] - entry` lines
@@ -359,21 +374,14 @@ pub fn profile_mcp() -> Promise {
 /// sensitive (Claude hands it to a model); `{text, withheld}`.
 #[wasm_bindgen(js_name = profileAnthropic)]
 pub fn profile_anthropic() -> Promise {
-    from_profile(|p| file_for_a_model(crate::formats::anthropic::write(p, false)))
-}
-
-/// A file written for a model, and how many memories marked sensitive it leaves out.
-#[derive(Serialize)]
-struct WrittenFile {
-    text: String,
-    withheld: usize,
+    from_extra(|profile| Job::WriteAnthropic { profile })
 }
 
 /// What open format `text` is in ("a Portable AI Memory (PAM) file"), by its content, or
-/// nothing: the options page hands such a file to Import text instead of the export reader.
+/// null: the options page hands such a file to Import text instead of the export reader.
 #[wasm_bindgen(js_name = openFormat)]
-pub fn open_format(text: &str) -> Option<String> {
-    crate::formats::file_label(text)
+pub fn open_format(text: String) -> Promise {
+    wasm_bindgen_futures::future_to_promise(extra_value(Job::FileLabel { text }))
 }
 
 /// Whether a file that begins with `head` may be in an open format, so worth reading whole
@@ -403,7 +411,8 @@ pub fn set_group_collapsed(label: String, collapsed: bool) {
 
 /// Reads `items` as the options page got them from the export worker: memories recovered
 /// from an export (`crate::web::data_export`, in the export module).
-fn recovered(items: JsValue) -> Result<Vec<crate::export::Recovered>, JsValue> {
+/// The extra module reads them as such (see `crate::jobs`); here they only need to be JSON.
+fn recovered(items: JsValue) -> Result<serde_json::Value, JsValue> {
     browser::from_js(items).map_err(|e| problem(i18n::t("export_gave_unreadable", &[&e])))
 }
 

@@ -9,14 +9,16 @@ use super::{
     save_parts, save_picks, save_profile, BACKUPS_KEY, LAST_KEY, PROFILE_KEY,
 };
 use crate::access::{self, RawSender, Sender};
+use serde_json::Value;
+
 use crate::answer::{self, AnswerError};
 use crate::capture;
 use crate::category::Category;
 use crate::check;
 use crate::conflict;
-use crate::export;
 use crate::fill::{self, Choice, CopyOffer, Inspected, Put, SendPlan, Way};
 use crate::i18n::{self, t, tn};
+use crate::jobs::{Done, Job};
 use crate::messages::{self, MenuClick, MenuCommand, Reply, Request};
 use crate::notice::Notice;
 use crate::picker::{self, Part};
@@ -24,7 +26,6 @@ use crate::profile::ItemId;
 use crate::profile::{EditError, Profile};
 use crate::selection::{self, Selected};
 use crate::sites::{self, pattern, Assistant};
-use crate::text_import;
 use crate::undo::{self, Undo};
 
 /// Every change to stored data (the profile with its undo step, and the picks) waits its turn
@@ -72,6 +73,25 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
     browser::to_js(&reply)
 }
 
+/// The reply the extra module wrote for `job`, given the stored profile.
+async fn extra_reply(job: impl FnOnce(String) -> Job) -> Reply {
+    match load_profile().await {
+        Ok(profile) => reply_of(browser::extra(&job(profile.to_json())).await),
+        Err(e) => Reply::notice(false, e.to_string()),
+    }
+}
+
+/// The reply in the extra module's answer, or the message it refused with.
+fn reply_of(done: Result<Done, String>) -> Reply {
+    match done {
+        Ok(Done::Value(reply)) => Reply::Verbatim(reply),
+        Ok(Done::Refused { message }) | Err(message) => Reply::notice(false, message),
+        Ok(Done::Changed { .. } | Done::Page { .. }) => {
+            Reply::notice(false, t("extra_failed", &[&"an answer of the wrong kind"]))
+        }
+    }
+}
+
 async fn dispatch(request: Request) -> Reply {
     match request {
         Request::PageOpened { url } => Reply::Plan {
@@ -89,9 +109,6 @@ async fn dispatch(request: Request) -> Reply {
         Request::SendTo { target, way, items } => {
             Reply::Notice(send_to(target, way, items.as_deref()).await)
         }
-        Request::CheckPage { tab_id } => Reply::Check {
-            report: check_page(tab_id).await,
-        },
         Request::Picked {
             site,
             part,
@@ -100,29 +117,30 @@ async fn dispatch(request: Request) -> Reply {
             items,
         } => picked(site, part, &css, &url, items).await,
         Request::ForgetPicks { site } => Reply::Notice(forget_picks(site).await),
-        Request::PreviewImport { text, answer_url } => {
-            preview_import(&text, answer_url.as_deref()).await
-        }
-        Request::ImportText { text, answer_url } => {
-            Reply::Notice(import_text(&text, answer_url.as_deref()).await)
-        }
-        Request::PreviewDataExport { items } => match load_profile().await {
-            Ok(profile) => Reply::Preview {
-                preview: export::preview(&items, &profile),
-            },
-            Err(e) => Reply::notice(false, e.to_string()),
-        },
-        Request::ImportDataExport { items } => Reply::Notice(changed(
-            change_profile(|p| {
-                let (message, label) = export::into_profile(&items, now(), p);
-                Ok::<_, EditError>((message, label.to_string()))
+        Request::ImportText { text, answer_url } => Reply::Notice(changed(
+            change_by_extra(|profile| Job::ImportText {
+                text,
+                answer_url,
+                profile,
             })
             .await,
         )),
-        Request::CaptureAnswer { tab_id } => match capture_answer(tab_id).await {
-            Ok(answer) => Reply::Answer { answer },
-            Err(message) => Reply::notice(false, message),
-        },
+        Request::ImportDataExport { items } => Reply::Notice(changed(
+            change_by_extra(|profile| Job::ImportDataExport { items, profile }).await,
+        )),
+        Request::PreviewImport { text, answer_url } => {
+            extra_reply(|profile| Job::PreviewImport {
+                text,
+                answer_url,
+                profile,
+            })
+            .await
+        }
+        Request::PreviewDataExport { items } => {
+            extra_reply(|profile| Job::PreviewDataExport { items, profile }).await
+        }
+        Request::CaptureAnswer { tab_id } => capture_answer(tab_id).await,
+        Request::CheckPage { tab_id } => check_page(tab_id).await,
         Request::SaveMemoryPage { tab_id } => save_memory_page(tab_id).await,
         Request::DeleteItem { id } => Reply::Notice(delete_item(&id).await),
         Request::Undo => Reply::Notice(undo_last().await),
@@ -139,44 +157,29 @@ async fn dispatch(request: Request) -> Reply {
     }
 }
 
-/// "Import text", step one: what the text holds, against the profile.
-async fn preview_import(text: &str, answer_url: Option<&str>) -> Reply {
-    let reading = match read_text(text, answer_url) {
-        Ok(r) => r,
-        Err(e) => return Reply::notice(false, e.to_string()),
+/// "Capture the answer": the page code reads the last reply on the chat page, the extra module
+/// judges it and writes the text for "Import text". Nothing is added: the popup previews it.
+async fn capture_answer(tab_id: Option<i32>) -> Reply {
+    let tab = match front_tab(tab_id).await {
+        Ok(Some(tab)) => tab,
+        Ok(None) => {
+            let nothing = AnswerError::NotChatPage {
+                url: String::new(),
+                site: None,
+            };
+            return Reply::notice(false, nothing.to_string());
+        }
+        Err(e) => return Reply::notice(false, t("tabs_unseen", &[&e])),
     };
-    match load_profile().await {
-        Ok(profile) => Reply::Preview {
-            preview: text_import::preview_reading(&reading, &profile),
-        },
-        Err(e) => Reply::notice(false, e.to_string()),
+    let url = tab.url.clone();
+    let (site, plan) = match browser::extra(&Job::AnswerPlan { url: url.clone() }).await {
+        Ok(Done::Page { site, plan }) => (site, plan),
+        done => return reply_of(done),
+    };
+    match browser::run_in_page::<_, Value>(&tab, "readAnswer", &plan).await {
+        Ok(read) => reply_of(browser::extra(&Job::JudgeAnswer { url, read }).await),
+        Err(detail) => Reply::notice(false, AnswerError::PageCode { site, detail }.to_string()),
     }
-}
-
-/// "Capture the answer": the page code reads the last reply on the chat page, Rust judges it
-/// and writes the text for "Import text". Nothing is added: the popup previews it.
-async fn capture_answer(tab_id: Option<i32>) -> Result<answer::Answer, String> {
-    let tab = front_tab(tab_id)
-        .await
-        .map_err(|e| t("tabs_unseen", &[&e]))?;
-    let Some(tab) = tab else {
-        let nothing = AnswerError::NotChatPage {
-            url: String::new(),
-            site: None,
-        };
-        return Err(nothing.to_string());
-    };
-    let plan = answer::plan_for(&tab.url).map_err(|e| e.to_string())?;
-    let read = browser::run_in_page(&tab, "readAnswer", &plan)
-        .await
-        .map_err(|detail| {
-            AnswerError::PageCode {
-                site: plan.site_name.clone(),
-                detail,
-            }
-            .to_string()
-        })?;
-    answer::judge(&plan, read).map_err(|e| e.to_string())
 }
 
 /// The tab `tab_id`, or when absent the one in front; when that is memport's own page (the
@@ -247,6 +250,38 @@ async fn change_profile<E>(
     Ok(message)
 }
 
+/// A change the extra module works out (see `crate::jobs`): it gets the stored profile's JSON
+/// and answers with the changed profile, which is stored as [`change_profile`] stores its own.
+async fn change_by_extra(job: impl FnOnce(String) -> Job) -> Result<String, ChangeError<String>> {
+    let _turn = CHANGES.lock().await;
+    let before = load_profile()
+        .await
+        .map_err(|e| ChangeError::Storage(e.to_string()))?;
+    let (json, message, label) = match browser::extra(&job(before.to_json())).await {
+        Ok(Done::Changed {
+            profile,
+            message,
+            label,
+        }) => (profile, message, label),
+        done => {
+            let Reply::Notice(notice) = reply_of(done) else {
+                return Err(ChangeError::Refused(t("extra_failed", &[&"no change"])));
+            };
+            return Err(ChangeError::Refused(notice.message));
+        }
+    };
+    let profile =
+        Profile::from_json(Some(&json)).map_err(|e| ChangeError::Refused(e.to_string()))?;
+    if profile != before {
+        let undo = Undo::before(label, &before);
+        save_profile(&profile, Some(&undo))
+            .await
+            .map_err(ChangeError::Storage)?;
+    }
+    let _ = browser::set_badge(&badge_text(profile.len())).await;
+    Ok(message)
+}
+
 /// The notice for a change.
 fn changed<E: std::fmt::Display>(result: Result<String, ChangeError<E>>) -> Notice {
     match result {
@@ -257,30 +292,6 @@ fn changed<E: std::fmt::Display>(result: Result<String, ChangeError<E>>) -> Noti
         },
         Err(ChangeError::Storage(message)) => Notice { ok: false, message },
     }
-}
-
-/// "Import text", step two: adds the text's memories.
-async fn import_text(text: &str, answer_url: Option<&str>) -> Notice {
-    changed(
-        change_profile(|p| {
-            let reading = read_text(text, answer_url)?;
-            text_import::add_reading(reading, now(), p).map(|(m, label)| (m, label.to_string()))
-        })
-        .await,
-    )
-}
-
-/// What "Import text" holds, read now; of the chat page `answer_url` when "Capture the
-/// answer" read it there.
-fn read_text(
-    text: &str,
-    answer_url: Option<&str>,
-) -> Result<text_import::Reading, text_import::ImportError> {
-    let reading = text_import::read_at(text, now())?;
-    Ok(match answer_url {
-        Some(url) => reading.read_off(url),
-        None => reading,
-    })
 }
 
 /// Saves the person's edit of one item.
@@ -472,12 +483,9 @@ async fn forget_picks(site: Assistant) -> Notice {
 }
 
 /// "Check this page": probes the tab for every part its site file names.
-async fn check_page(tab_id: Option<i32>) -> check::Report {
-    let problem = |text: String| check::Report {
-        title: t("check_failed_title", &[]),
-        lines: vec![check::Line { ok: false, text }],
-        ok: false,
-        forget: None,
+async fn check_page(tab_id: Option<i32>) -> Reply {
+    let problem = |text: String| Reply::Check {
+        report: check::problem(text),
     };
     let tab = match browser::get_tab(tab_id).await {
         Ok(Some(tab)) => tab,
@@ -485,16 +493,23 @@ async fn check_page(tab_id: Option<i32>) -> check::Report {
         Err(e) => return problem(e),
     };
     let picks = load_picks().await;
-    let (site, probes) = match check::probes(&tab.url, &picks) {
-        Ok(found) => found,
-        Err(report) => return report,
+    let job = Job::CheckProbes {
+        url: tab.url.clone(),
+        picks,
     };
-    match browser::run_in_page::<_, Vec<check::Found>>(&tab, "check", &probes).await {
-        Ok(found) if found.len() == probes.len() => check::Report {
-            forget: check::forget_offer(&tab.url, &picks),
-            ..check::report(&site, &probes, &found)
-        },
-        Ok(_) => problem(t("check_wrong_parts", &[])),
+    let (probes, picks) = match (browser::extra(&job).await, job) {
+        (Ok(Done::Page { plan, .. }), Job::CheckProbes { picks, .. }) => (plan, picks),
+        (done, _) => return reply_of(done),
+    };
+    match browser::run_in_page::<_, Value>(&tab, "check", &probes).await {
+        Ok(found) => reply_of(
+            browser::extra(&Job::CheckReport {
+                url: tab.url,
+                picks,
+                found,
+            })
+            .await,
+        ),
         Err(e) => problem(t("page_code_failed", &[&e])),
     }
 }
