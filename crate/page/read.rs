@@ -311,6 +311,32 @@ fn says_none(page: &CapturePage, blocks: &[Block]) -> bool {
     page.list && announced(page, blocks).is_some_and(|(n, _)| n == 0)
 }
 
+/// Whether a flat list shows the site's empty-state text with no rows: no group of rows
+/// stands out and nothing but the page's own lines comes after that text. What stands above
+/// it is the page's too (a setting's row whose switch has no role, a caption), as under a
+/// count of none. A line after it may be an entry that came late, so then nothing is said.
+fn shows_empty_list(page: &CapturePage, blocks: &[Block]) -> bool {
+    if !page.list || entry_group(page, blocks).is_some() {
+        return false;
+    }
+    let empty: Vec<String> = page.empty_texts.iter().map(|t| normalize(t)).collect();
+    let Some(at) = blocks
+        .iter()
+        .position(|b| b.text.lines().any(|l| empty.contains(&normalize(l.trim()))))
+    else {
+        return false;
+    };
+    blocks[at..].iter().all(|b| {
+        is_heading_tag(b)
+            || is_control_label(b)
+            || b.text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .all(|l| is_interface(page, l) || is_count(page, l))
+    })
+}
+
 /// A control's label this short is the page's ("Add", "Done", "Edit all"); longer text on a
 /// clickable element may be a memory someone made clickable.
 const CONTROL_MAX_WORDS: usize = 4;
@@ -389,7 +415,7 @@ pub fn list_rows(page: &CapturePage, blocks: &[Block]) -> usize {
 /// the list's rows are themselves clickable (most of its group is marked `control`); a
 /// heading the site file knows stays, as structure.
 fn own_blocks<'a>(page: &CapturePage, blocks: &'a [Block], list: bool) -> Vec<&'a Block> {
-    if list && says_none(page, blocks) {
+    if list && (says_none(page, blocks) || shows_empty_list(page, blocks)) {
         return Vec::new();
     }
     let entries = if list {
@@ -974,6 +1000,60 @@ mod tests {
         assert!(read_at(Assistant::Gemini, url, blocks.clone(), vec![]).is_empty());
         let site = sites::get(Assistant::Gemini).unwrap();
         assert!(shows_empty(site.capture.as_ref().unwrap(), &blocks));
+    }
+
+    #[test]
+    fn a_list_that_shows_its_empty_state_text_is_empty() {
+        // The seed that found it: ChatGPT's switches drawn as plain elements, so their
+        // labels and descriptions were read, then the caption and the empty-state text.
+        let url = "https://chatgpt.com/#settings/Personalization";
+        let mut blocks = vec![
+            shaped("span", "Reference saved memories", Some(1), false),
+            shaped(
+                "span",
+                "Let ChatGPT save and use memories when responding.",
+                Some(1),
+                false,
+            ),
+            shaped("span", "Reference chat history", Some(2), false),
+            shaped(
+                "span",
+                "Let ChatGPT reference all previous conversations when responding.",
+                Some(2),
+                false,
+            ),
+            shaped("span", "Memory 0% full", None, false),
+            Block {
+                group: Some(3),
+                ..block("div", "Saved memories", true)
+            },
+            shaped(
+                "p",
+                "ChatGPT remembers useful details between chats.",
+                Some(3),
+                false,
+            ),
+            shaped(
+                "p",
+                "ChatGPT doesn't have any memories yet.",
+                Some(3),
+                false,
+            ),
+        ];
+        assert!(read_at(Assistant::ChatGpt, url, blocks.clone(), vec![]).is_empty());
+        let site = sites::get(Assistant::ChatGpt).unwrap();
+        assert!(shows_empty(site.capture.as_ref().unwrap(), &blocks));
+        // A line after the empty-state text may be an entry that came late: nothing is
+        // dropped then.
+        blocks.push(shaped("div", "Lives in Porto.", None, false));
+        assert_eq!(read_at(Assistant::ChatGpt, url, blocks, vec![]).len(), 3);
+        // Nor where a group of rows stands beside it.
+        let rows = vec![
+            shaped("p", "ChatGPT doesn't have any memories yet.", None, false),
+            shaped("div", "Lives in Porto.", Some(4), false),
+            shaped("div", "Learning Rust.", Some(4), false),
+        ];
+        assert_eq!(read_at(Assistant::ChatGpt, url, rows, vec![]).len(), 2);
     }
 
     #[test]
