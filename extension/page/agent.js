@@ -272,16 +272,39 @@
   /**
    * `labelScore`, plus a looser match for a box's label, where only writable boxes compete
    * and the other boxes' labels are held against it: most meaningful words shared, whatever
-   * was added or dropped around them ("Paste here below" for "Paste the response here").
+   * was added or dropped around them ("Paste here below" for "Paste the response here"); or
+   * the label shortened with a few words added around it ("Step 2: Paste here").
    */
   function looseScore(have, want) {
     const strict = labelScore(have, want);
     if (strict) return strict;
-    const h = words(have).filter((x) => !STOP.has(x));
+    const all = words(have);
+    const h = all.filter((x) => !STOP.has(x));
     const w = words(want).filter((x) => !STOP.has(x));
     if (h.length === 0 || h.length > w.length + 3) return 0;
     const shared = w.filter((x) => h.includes(x)).length;
-    return shared >= 2 && shared / Math.max(h.length, w.length) >= 0.6 ? 1 : 0;
+    if (shared >= 2 && shared / Math.max(h.length, w.length) >= 0.6) return 1;
+    const run = shortenedRun(all, words(want)).filter((x) => !STOP.has(x)).length;
+    return run >= 2 && run * 2 >= w.length && h.length - run <= 3 ? 1 : 0;
+  }
+
+  /**
+   * The longest stretch of the name's words `h` that is the label `w` with words left out
+   * (its words in the label's order), as those words.
+   */
+  function shortenedRun(h, w) {
+    let best = [];
+    for (let i = 0; i < h.length; i += 1) {
+      let at = 0;
+      let j = i;
+      for (; j < h.length; j += 1) {
+        while (at < w.length && w[at] !== h[j]) at += 1;
+        if (at === w.length) break;
+        at += 1;
+      }
+      if (j - i > best.length) best = h.slice(i, j);
+    }
+    return best;
   }
 
   /** The best score of `el`'s accessible name against any of `names`. */
