@@ -171,8 +171,10 @@ export const REGRESSION_SEEDS = {
     claude: [236517575, 1397171571, 1293890303, 1542122677, 776018376],
     // A list virtualized by the pane around it; "Chargement…"; "Memory" before "Saved memories";
     // custom-instruction fields labelled only by the line above them; a late list in a shadow
-    // root, read before it came because two gauges side by side looked like a list.
-    chatgpt: [1977151444, 1123708091, 868753378, 1244796736, 1159747813, 373046688, 202068740, 530558959],
+    // root, read before it came because two gauges side by side looked like a list; an empty
+    // list under switches with no role, their descriptions saved as memories.
+    chatgpt: [1977151444, 1123708091, 868753378, 1244796736, 1159747813, 373046688, 202068740, 530558959,
+      1179023256],
     // memport's own button beside the "Saved info" heading; a late list under two captions,
     // a switch's row and "3 éléments", read before it came; an empty list's switch row read
     // before its empty-state text, under "0 éléments".
@@ -183,8 +185,9 @@ export const REGRESSION_SEEDS = {
     // page put aside before the put (it was filled anyway and success said); Quill's clipboard
     // helper, visible in a shadow root while the editor was still disabled, filled instead;
     // a box on the page (no dialog) under words no locator knows ("Step 2: Paste here"),
-    // shown late after "Start import" and disabled a while.
-    claude: [425953436, 686526963, 1126972836, 1518513655, 1653876076],
+    // shown late after "Start import" and disabled a while; a French box in a popover the page
+    // opened itself, named only by "Étape 2 : Collez ici".
+    claude: [425953436, 686526963, 1126972836, 1518513655, 1653876076, 221831578],
     // Fields behind "Customize ChatGPT".
     chatgpt: [535948371, 1358061998, 611769315],
     // An opener that reads like the box's label; a feedback box larger than the import box;
