@@ -1,7 +1,7 @@
 // Figures, not a test: how long the service worker takes to answer when the browser has to
 // start it first (MV3 stops an idle worker after 30 s, and every message after that wakes it).
 //
-//   node tests/bench/wakeup.mjs [--runs 15] [--before <dist dir>] [--lang fr]   (after ./dev build)
+//   node tests/bench/wakeup.mjs [--runs 15] [--before <dist dir>] [--lang fr] [--import]   (after ./dev build)
 //
 // In headless Chromium with the built extension (dist/chromium, or MEMPORT_DIST): an extension
 // page (the popup, opened once and left to settle) has the browser stop every service worker
@@ -12,7 +12,9 @@
 // already running is printed beside it. `--before` runs another build the same way first (the
 // one to compare against, e.g. a build of an earlier commit) and prints both. `--lang` runs
 // the browser in another language (before the core asked the browser for its words, the
-// worker read that language's catalog as it started).
+// worker read that language's catalog as it started). `--import` sends Import text's preview
+// of two lines instead (`preview_import`): work the core hands to the extra module, which a
+// woken worker fetches, compiles and instantiates first (the warm figure has it loaded).
 
 import path from 'node:path';
 import { startAll } from '../e2e/harness.mjs';
@@ -27,7 +29,10 @@ const before = arg('--before');
 const lang = arg('--lang');
 const after = process.env.MEMPORT_DIST || path.join(REPO, 'dist', 'chromium');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const MESSAGE = { kind: 'page_opened', url: 'https://claude.ai/settings/capabilities' };
+const IMPORT = process.argv.includes('--import');
+const [MESSAGE, REPLY] = IMPORT
+  ? [{ kind: 'preview_import', text: '- I live in Lyon\n- I prefer short answers' }, 'preview']
+  : [{ kind: 'page_opened', url: 'https://claude.ai/settings/capabilities' }, 'plan'];
 
 /** Cold and warm round trips, in milliseconds, for the extension in `dir`. */
 async function measure(dir) {
@@ -70,7 +75,7 @@ async function measure(dir) {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await until('stopped');
       const first = await roundTrip();
-      if (first.kind !== 'plan') throw new Error(`the worker answered ${first.kind}, not a plan`);
+      if (first.kind !== REPLY) throw new Error(`the worker answered ${first.kind}, not a ${REPLY}`);
       cold.push(first.ms);
       warm.push((await roundTrip()).ms);
     }
@@ -85,7 +90,7 @@ for (const [name, dir] of before ? [['before', before], ['after', after]] : [['t
   const { cold, warm } = await measure(dir);
   rows.push({ name, dir, cold, warm });
 }
-console.log(`\nService worker wake-up in headless Chromium${lang ? ` (${lang})` : ''}: a stopped worker, a page_opened message, to its reply (${RUNS} runs, ms)`);
+console.log(`\nService worker wake-up in headless Chromium${lang ? ` (${lang})` : ''}: a stopped worker, a ${MESSAGE.kind} message, to its reply (${RUNS} runs, ms)`);
 console.log(`${'build'.padEnd(12)} ${'cold median'.padStart(12)} ${'cold min-max'.padStart(14)} ${'running'.padStart(9)}  dist`);
 for (const { name, dir, cold, warm } of rows) {
   const range = `${Math.min(...cold).toFixed(0)}-${Math.max(...cold).toFixed(0)}`;
