@@ -92,6 +92,12 @@ impl Done {
         Done::Value(serde_json::to_value(reply).unwrap_or(Value::Null))
     }
 
+    /// What to say of an answer of another kind than its job's: a bug between the modules,
+    /// never the person's doing.
+    pub fn wrong_kind() -> String {
+        t("extra_failed", &[&"an answer of the wrong kind"])
+    }
+
     fn refused(e: impl std::fmt::Display) -> Done {
         Done::Refused {
             message: e.to_string(),

@@ -348,10 +348,7 @@ async fn extra_value(job: Job) -> Result<JsValue, JsValue> {
     match browser::extra(&job).await {
         Ok(Done::Value(value)) => Ok(browser::to_js(&value)),
         Ok(Done::Refused { message }) | Err(message) => Err(JsValue::from_str(&message)),
-        Ok(Done::Changed { .. } | Done::Page { .. }) => Err(JsValue::from_str(&i18n::t(
-            "extra_failed",
-            &[&"an answer of the wrong kind"],
-        ))),
+        Ok(Done::Changed { .. } | Done::Page { .. }) => Err(JsValue::from_str(&Done::wrong_kind())),
     }
 }
 

@@ -86,9 +86,7 @@ fn reply_of(done: Result<Done, String>) -> Reply {
     match done {
         Ok(Done::Value(reply)) => Reply::Verbatim(reply),
         Ok(Done::Refused { message }) | Err(message) => Reply::notice(false, message),
-        Ok(Done::Changed { .. } | Done::Page { .. }) => {
-            Reply::notice(false, t("extra_failed", &[&"an answer of the wrong kind"]))
-        }
+        Ok(Done::Changed { .. } | Done::Page { .. }) => Reply::notice(false, Done::wrong_kind()),
     }
 }
 
@@ -239,15 +237,21 @@ async fn change_profile<E>(
         .map_err(|e| ChangeError::Storage(e.to_string()))?;
     let before = profile.clone();
     let (message, label) = change(&mut profile).map_err(ChangeError::Refused)?;
-    if profile != before {
-        let undo = Undo::before(label, &before);
-        save_profile(&profile, Some(&undo))
-            .await
-            .map_err(ChangeError::Storage)?;
+    store_change(&before, &profile, label)
+        .await
+        .map_err(ChangeError::Storage)?;
+    Ok(message)
+}
+
+/// Stores `after` in place of `before`, with the step that undoes it (`label`) in the same
+/// write, unless nothing changed. Sets the badge.
+async fn store_change(before: &Profile, after: &Profile, label: String) -> Result<(), String> {
+    if after != before {
+        save_profile(after, Some(&Undo::before(label, before))).await?;
     }
     // The badge is a nicety: failing to set it changes nothing the person relies on.
-    let _ = browser::set_badge(&badge_text(profile.len())).await;
-    Ok(message)
+    let _ = browser::set_badge(&badge_text(after.len())).await;
+    Ok(())
 }
 
 /// A change the extra module works out (see `crate::jobs`): it gets the stored profile's JSON
@@ -263,22 +267,15 @@ async fn change_by_extra(job: impl FnOnce(String) -> Job) -> Result<String, Chan
             message,
             label,
         }) => (profile, message, label),
-        done => {
-            let Reply::Notice(notice) = reply_of(done) else {
-                return Err(ChangeError::Refused(t("extra_failed", &[&"no change"])));
-            };
-            return Err(ChangeError::Refused(notice.message));
+        Ok(Done::Refused { message }) | Err(message) => return Err(ChangeError::Refused(message)),
+        Ok(Done::Value(_) | Done::Page { .. }) => {
+            return Err(ChangeError::Refused(Done::wrong_kind()))
         }
     };
-    let profile =
-        Profile::from_json(Some(&json)).map_err(|e| ChangeError::Refused(e.to_string()))?;
-    if profile != before {
-        let undo = Undo::before(label, &before);
-        save_profile(&profile, Some(&undo))
-            .await
-            .map_err(ChangeError::Storage)?;
-    }
-    let _ = browser::set_badge(&badge_text(profile.len())).await;
+    let after = Profile::from_json(Some(&json)).map_err(|e| ChangeError::Refused(e.to_string()))?;
+    store_change(&before, &after, label)
+        .await
+        .map_err(ChangeError::Storage)?;
     Ok(message)
 }
 
