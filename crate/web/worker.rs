@@ -492,11 +492,11 @@ async fn check_page(tab_id: Option<i32>) -> Reply {
     let picks = load_picks().await;
     let job = Job::CheckProbes {
         url: tab.url.clone(),
-        picks,
+        picks: picks.clone(),
     };
-    let (probes, picks) = match (browser::extra(&job).await, job) {
-        (Ok(Done::Page { plan, .. }), Job::CheckProbes { picks, .. }) => (plan, picks),
-        (done, _) => return reply_of(done),
+    let probes = match browser::extra(&job).await {
+        Ok(Done::Page { plan, .. }) => plan,
+        done => return reply_of(done),
     };
     match browser::run_in_page::<_, Value>(&tab, "check", &probes).await {
         Ok(found) => reply_of(
