@@ -19,3 +19,6 @@ globalThis.memportExtra = async (job) => {
   }
   return run(job);
 };
+
+/** Whether the module was asked for yet (the tests check it is not before its work comes). */
+globalThis.memportExtra.asked = () => ready !== null;
