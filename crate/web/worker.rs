@@ -2,6 +2,7 @@
 //!
 //! `extension/worker.js` registers the browser's listeners and forwards to these exports.
 
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::{
@@ -9,8 +10,6 @@ use super::{
     save_parts, save_picks, save_profile, BACKUPS_KEY, LAST_KEY, PROFILE_KEY,
 };
 use crate::access::{self, RawSender, Sender};
-use serde_json::Value;
-
 use crate::answer::{self, AnswerError};
 use crate::capture;
 use crate::category::Category;
