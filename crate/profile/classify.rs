@@ -240,23 +240,23 @@ impl<'a> Line<'a> {
                 continue;
             };
             for &i in candidates {
-                if starts_with_phrase(&self.lower[from..], list.list[i]) {
+                if starts_with_phrase(&self.lower[from..], list.list()[i]) {
                     hits.push(i);
                 }
             }
         }
         if !self.lower.is_ascii() || index.anywhere_ascii {
-            hits.extend(index.anywhere.iter().filter(|&&i| self.has(list.list[i])));
+            hits.extend(index.anywhere.iter().filter(|&&i| self.has(list.list()[i])));
         }
         hits.sort_unstable();
         hits.dedup();
-        hits.into_iter().map(|i| list.list[i]).collect()
+        hits.into_iter().map(|i| list.list()[i]).collect()
     }
 
     /// The phrase of `list` the line opens with (past "please"), if any.
     fn opens_with(&self, list: &Phrases) -> Option<&'static str> {
         let rest = &self.lower[self.start..];
-        list.list
+        list.list()
             .iter()
             .copied()
             .find(|p| starts_with_phrase(rest, p))
@@ -266,7 +266,7 @@ impl<'a> Line<'a> {
     /// word of its own: "Start with the answer", not "Start-up founder".
     fn instruction_opens_with(&self, list: &Phrases) -> Option<&'static str> {
         let verb_at = |rest: &str| {
-            list.list.iter().copied().find(|p| {
+            list.list().iter().copied().find(|p| {
                 rest.starts_with(p)
                     && rest[p.len()..]
                         .chars()
@@ -340,12 +340,25 @@ fn first_word(phrase: &str) -> &str {
 /// given word. The lists hold over a thousand phrases and a line a dozen words, so looking
 /// up the line's words is much quicker than searching the line for every phrase. Phrases
 /// that do not begin with a word (Japanese, ", not") are searched for as before.
+///
+/// The phrases are written as one string, each ended by a line break ([`phrases!`]), not as
+/// a slice of strings: a slice keeps a pointer and a length for each of them in the
+/// WebAssembly's data, which weighed more than the words themselves compress to.
 struct Phrases {
-    list: &'static [&'static str],
+    joined: &'static str,
     index: OnceLock<PhraseIndex>,
 }
 
+/// A [`Phrases`] list, written as the slice it stands for: `phrases!["a", "b"]`.
+macro_rules! phrases {
+    ($($phrase:literal),* $(,)?) => {
+        Phrases::new(concat!($($phrase, "\n"),*))
+    };
+}
+
 struct PhraseIndex {
+    /// The phrases, in their order.
+    list: Vec<&'static str>,
     by_first_word: HashMap<&'static str, Vec<usize>>,
     /// Phrases to search for anywhere, and whether any of them is plain ASCII (else a line
     /// in ASCII cannot hold them).
@@ -354,25 +367,32 @@ struct PhraseIndex {
 }
 
 impl Phrases {
-    const fn new(list: &'static [&'static str]) -> Phrases {
+    const fn new(joined: &'static str) -> Phrases {
         Phrases {
-            list,
+            joined,
             index: OnceLock::new(),
         }
     }
 
+    /// The phrases, in their order.
+    fn list(&self) -> &[&'static str] {
+        &self.index().list
+    }
+
     fn index(&self) -> &PhraseIndex {
         self.index.get_or_init(|| {
+            let list: Vec<&'static str> = self.joined.split_terminator('\n').collect();
             let mut by_first_word: HashMap<&'static str, Vec<usize>> = HashMap::new();
             let mut anywhere = Vec::new();
-            for (i, phrase) in self.list.iter().enumerate() {
+            for (i, phrase) in list.iter().enumerate() {
                 match first_word(phrase) {
                     "" => anywhere.push(i),
                     word => by_first_word.entry(word).or_default().push(i),
                 }
             }
-            let anywhere_ascii = anywhere.iter().any(|&i| self.list[i].is_ascii());
+            let anywhere_ascii = anywhere.iter().any(|&i| list[i].is_ascii());
             PhraseIndex {
+                list,
                 by_first_word,
                 anywhere,
                 anywhere_ascii,
@@ -440,7 +460,7 @@ fn matched(words: Vec<&str>) -> Option<Vec<String>> {
 
 /// Openings of a line that tells the assistant to stop, or not to do something.
 #[rustfmt::skip]
-static CORRECTION_OPENINGS: Phrases = Phrases::new(&[
+static CORRECTION_OPENINGS: Phrases = phrases![
     "stop", "quit", "don't", "dont", "do not", "no more", "never again", "enough with", "no ",
     // Spanish
     "deja de", "dejá de", "no vuelvas", "no me llames", "no me digas", "no me hables",
@@ -457,16 +477,16 @@ static CORRECTION_OPENINGS: Phrases = Phrases::new(&[
     "smettila", "smetti", "non ", "basta",
     // Dutch
     "stop met", "hou op", "niet ",
-]);
+];
 
 /// Words that make a line opening with a bare negation ("No", "Nicht", "Non") an instruction
 /// to the assistant rather than a fact ("No allergies", "Nicht vegetarisch"): a word for the
 /// person speaking or the one spoken to, "please", "unless", "again".
 #[rustfmt::skip]
-static ADDRESSING: Phrases = Phrases::new(&[
+static ADDRESSING: Phrases = phrases![
     "please", "unless", "ever", "again", "me", "i", "you", "your", "du", "dich", "dir", "mich",
     "mir", "mehr", "ti", "mi", "tu", "je", "jij", "mij", "bitte", "por favor", "per favore",
-]);
+];
 
 /// The openings that count at the start of a later sentence too. Not the short words of
 /// other languages ("no", "nicht"), which open plain sentences as well.
@@ -474,7 +494,7 @@ const LATER_OPENINGS: &[&str] = &["stop", "quit", "don't", "dont", "do not", "no
 
 /// Phrases anywhere in a line that record a correction or a mistake.
 #[rustfmt::skip]
-static CORRECTION_PHRASES: Phrases = Phrases::new(&[
+static CORRECTION_PHRASES: Phrases = phrases![
     "don't assume", "do not assume", "stop assuming", "please stop", "please don't", "asked not to",
     "asked you not", "i asked you", "i told you", "i already said", "already told", "as i said",
     "you changed", "you keep", "you kept", "you forgot", "you assumed", "you got", "you suggested",
@@ -485,26 +505,26 @@ static CORRECTION_PHRASES: Phrases = Phrases::new(&[
     "schon gesagt", "nicht nötig", "já disse", "não precisa", "nao precisa", "non serve",
     // Japanese: "…ないで(ください)" (don't), "やめて" (stop)
     "ないで", "やめて",
-]);
+];
 
 /// Verbs after which "stop …ing" or "kept …ing" tells of a habit the person pushed back on.
 const HABIT_VERBS: &[&str] = &["stop", "quit", "kept", "keeps"];
 
 /// Someone asked or told the assistant not to do something ("Asked to stop mentioning…").
-static REQUEST_VERBS: Phrases = Phrases::new(&["asked", "told", "requested"]);
-static REQUESTED_STOP: Phrases = Phrases::new(&["not to", "to stop"]);
+static REQUEST_VERBS: Phrases = phrases!["asked", "told", "requested"];
+static REQUESTED_STOP: Phrases = phrases!["not to", "to stop"];
 
 /// The assistant, named: with a word of reporting or complaint, the person answered it back
 /// ("When Claude suggested cloud backups, user said…").
 #[rustfmt::skip]
-static ASSISTANTS: Phrases = Phrases::new(&[
+static ASSISTANTS: Phrases = phrases![
     "claude", "chatgpt", "gemini", "copilot", "the assistant", "the ai", "the model", "the bot",
-]);
+];
 #[rustfmt::skip]
-static PUSHBACK: Phrases = Phrases::new(&[
+static PUSHBACK: Phrases = phrases![
     "said", "noted", "pointed", "told", "complained", "objected", "clarified", "frustrated",
     "annoyed", "unhappy", "again", "repeatedly",
-]);
+];
 
 fn correction(line: &Line) -> Option<Vec<String>> {
     let mut found: Vec<String> = Vec::new();
@@ -602,7 +622,7 @@ fn states_a_fact_against_a_wrong_one(line: &Line) -> bool {
 /// or "emoji" in a memory except about answers. So too the ways of addressing someone
 /// ("usted", "duzen") and the imperatives "answer!" of other languages ("Responde…").
 #[rustfmt::skip]
-static ANSWER_MARKS: Phrases = Phrases::new(&[
+static ANSWER_MARKS: Phrases = phrases![
     "emoji", "emojis", "bullet points", "bullet-point", "bullets", "concise", "verbose", "wordy",
     "jargon", "plain language", "plain english", "plain text", "citations", "step-by-step",
     "step by step", "tl;dr", "british english", "american english", "british spelling",
@@ -613,24 +633,24 @@ static ANSWER_MARKS: Phrases = Phrases::new(&[
     "duzen", "siezen", "rispondi",
     // Japanese: answer, reply, explanation, bullet points, concise, honorific and polite speech
     "回答", "返答", "返信", "答え", "答えて", "説明", "箇条書き", "簡潔", "敬語", "丁寧語",
-]);
+];
 
 /// Words for the assistant's answers. With a wish or an instruction they say how answers
 /// should be ("Prefers short answers"); alone they may not ("Answers phones at a clinic",
 /// "Her tone with patients is calm").
 #[rustfmt::skip]
-static ANSWER_WORDS: Phrases = Phrases::new(&[
+static ANSWER_WORDS: Phrases = phrases![
     "answer", "answers", "response", "responses", "respond", "reply", "replies", "explanation",
     "explanations", "tone", "formatting", "respuesta", "respuestas", "explicación", "explicaciones",
     "réponse", "réponses", "répondre", "explication", "explications", "antwort", "antworten",
     "erklärung", "erklärungen", "resposta", "respostas", "explicação", "explicações", "risposta",
     "risposte", "rispondere", "antwoord", "antwoorden",
-]);
+];
 
 /// Words about the shape of answers that need a wish beside them ("Prefers tables…"):
 /// alone they could be about anything ("Sets the tables at the restaurant").
 #[rustfmt::skip]
-static SHAPE_WORDS: Phrases = Phrases::new(&[
+static SHAPE_WORDS: Phrases = phrases![
     "explain", "explained", "examples", "example", "sources", "source", "units", "metric",
     "imperial", "measurements", "celsius", "fahrenheit", "dates", "date format", "spelling",
     "format", "formatted", "humour", "humor", "detail", "detailed", "summary", "summaries", "table",
@@ -640,23 +660,23 @@ static SHAPE_WORDS: Phrases = Phrases::new(&[
     "numbered", "lists", "options", "language", "english", "bold", "italics", "takeaway",
     "key points", "recap", "reading level", "level of detail", "ejemplos", "exemples", "beispiel",
     "beispiele", "exemplos", "esempi", "voorbeelden",
-]);
+];
 
 /// Wishes and rules: "prefers", "wants", "always", "never".
 #[rustfmt::skip]
-static WISH_WORDS: Phrases = Phrases::new(&[
+static WISH_WORDS: Phrases = phrases![
     "prefers", "uses", "use", "prefer", "preferred", "wants", "want", "would like", "likes", "like",
     "enjoys", "asks for", "asked for", "expects", "needs", "always", "never", "should", "must",
     "keep", "avoid", "include", "please", "bitte", "por favor", "s'il te plaît", "per favore",
     "gosta", "prefiere", "quiere", "siempre", "préfère", "veut", "toujours", "bevorzugt", "möchte",
     "immer", "mag", "prefere", "quer", "sempre", "preferisce", "vuole", "altijd", "wil", "ほしい",
     "欲しい", "ください",
-]);
+];
 
 /// Verbs that open an instruction to the assistant ("Use headings…", "Give me the pros and
 /// cons…"). A third-person memory says "Uses", "Keeps"; an instruction says "Use", "Keep".
 #[rustfmt::skip]
-static IMPERATIVES: Phrases = Phrases::new(&[
+static IMPERATIVES: Phrases = phrases![
     "use", "give", "write", "show", "keep", "include", "explain", "respond", "reply", "answer",
     "talk", "speak", "always", "never", "be", "add", "list", "start", "end", "format", "summarise",
     "summarize", "cite", "avoid", "make", "ask", "tell", "assume", "treat", "focus", "mention",
@@ -667,16 +687,16 @@ static IMPERATIVES: Phrases = Phrases::new(&[
     "donne", "donne-moi", "sois", "parle", "schreib", "schreibe", "nutze", "verwende", "erkläre",
     "erklär", "gib", "sei", "sprich", "escreva", "seja", "fale", "scrivi", "scrivimi", "spiega",
     "spiegami", "rispondimi", "dammi", "sii", "gebruik", "schrijf", "geef", "leg",
-]);
+];
 
 /// "Wants Claude to…", "Quiero que…": a wish addressed to the assistant.
 #[rustfmt::skip]
-static ADDRESSED_WISHES: Phrases = Phrases::new(&[
+static ADDRESSED_WISHES: Phrases = phrases![
     "asks that", "asked that", "would rather", "quiero que", "je veux que tu", "j'aimerais que tu",
     "ich möchte, dass du", "ich will, dass du", "quero que você", "quero que voce", "voglio che tu",
     // Japanese "…てください" (please do …)
     "てください",
-]);
+];
 #[rustfmt::skip]
 const WISH_VERBS: &[&str] = &["wants", "want", "like", "expects", "asks", "prefers", "needs"];
 #[rustfmt::skip]
@@ -745,7 +765,7 @@ fn wish_addressed_to_assistant(line: &Line) -> Option<&'static str> {
 /// Tools, languages, software and devices, across trades. No list is complete: product
 /// names also come from the patterns in `product_names`.
 #[rustfmt::skip]
-static TOOLS: Phrases = Phrases::new(&[
+static TOOLS: Phrases = phrases![
     // Programming languages and runtimes
     "python", "rust", "typescript", "javascript", "java", "kotlin", "swiftui", "golang", "in go",
     "c++", "c#", "ruby", "php", "haskell", "scala", "elixir", "lua", "perl", "sql", "bash", "zsh",
@@ -784,27 +804,27 @@ static TOOLS: Phrases = Phrases::new(&[
     "sibelius", "focusrite",
     // Accounts, law, medicine
     "quickbooks", "xero", "freshbooks", "turbotax", "datev", "clio", "cerner",
-]);
+];
 
 /// Words for software and hardware in general: with a verb of use or a choice they make a
 /// line about tools ("Prefers paper notebooks over apps").
 #[rustfmt::skip]
-static TECH_NOUNS: Phrases = Phrases::new(&[
+static TECH_NOUNS: Phrases = phrases![
     "app", "apps", "software", "database", "spreadsheet", "spreadsheets", "laptop", "desktop",
     "browser", "plugin", "plugins", "keybindings", "keyboard shortcuts", "terminal", "command line",
     "self-hosted", "self-hosts", "self-hosting", "operating system", "text editor", "code editor",
     "framework", "frameworks",
-]);
+];
 
 /// Verbs of using or preferring a tool.
 #[rustfmt::skip]
-static USE_VERBS: Phrases = Phrases::new(&[
+static USE_VERBS: Phrases = phrases![
     "uses", "use", "using", "prefers", "prefer", "likes", "favours", "favors", "switched", "writes",
     "codes", "programs", "runs", "deploys", "edits", "works in", "works with", "daily driver",
     "editor", "ide", "stack", "sticks to", "relies on", "utilise", "utilisent", "nutzt", "nutze",
     "verwendet", "verwende", "programmiert", "arbeitet mit", "usa", "uso", "utiliza", "prefiere",
     "préfère", "prefere", "bevorzugt", "gebruikt", "使って", "使用",
-]);
+];
 
 /// Verbs after which a capitalised word is a product ("Uses Scrivener", "Prefers Bootstrap").
 #[rustfmt::skip]
@@ -820,11 +840,11 @@ const ARTICLES: &[&str] = &[
 
 /// Words that set one thing against another.
 #[rustfmt::skip]
-static CHOICE_WORDS: Phrases = Phrases::new(&[
+static CHOICE_WORDS: Phrases = phrases![
     "over", "rather than", "instead of", ", not", "vs", "versus", "switched from", "switched to",
     "plutôt que", "au lieu de", "statt", "anstatt", "en lugar de", "en vez de", "em vez de",
     "invece di", "in plaats van", "より",
-]);
+];
 
 /// The tools the word list names in the line.
 fn tool_terms(line: &Line) -> Vec<&'static str> {
@@ -836,7 +856,7 @@ fn tool_terms(line: &Line) -> Vec<&'static str> {
 /// are not tools here: they stand in lines about anything.
 fn product_names(line: &Line) -> Vec<String> {
     let words = line.written_words();
-    let is_assistant = |w: &str| is_one_of(w, ASSISTANTS.list) || w == "I";
+    let is_assistant = |w: &str| is_one_of(w, ASSISTANTS.list()) || w == "I";
     let mut names = camel_case_names(line);
     for (i, w) in words.iter().enumerate() {
         if !is_one_of(w, NAMING_VERBS) {
@@ -894,7 +914,7 @@ fn with_names(terms: Vec<&'static str>, names: Vec<String>) -> Vec<String> {
 fn camel_case_names(line: &Line) -> Vec<String> {
     line.written_words()
         .into_iter()
-        .filter(|w| is_camel_case(w) && !is_one_of(w, ASSISTANTS.list))
+        .filter(|w| is_camel_case(w) && !is_one_of(w, ASSISTANTS.list()))
         .map(String::from)
         .collect()
 }
@@ -956,7 +976,7 @@ fn name_worked_in(line: &Line) -> Option<String> {
         .iter()
         .find(|w| !ARTICLES.contains(w))
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter(|w| !is_one_of(w, ASSISTANTS.list))?;
+        .filter(|w| !is_one_of(w, ASSISTANTS.list()))?;
     Some(format!("{} {name}", window[at]))
 }
 
@@ -964,7 +984,7 @@ fn name_worked_in(line: &Line) -> Option<String> {
 // Projects and goals: something under way or aimed for.
 
 #[rustfmt::skip]
-static UNDER_WAY: Phrases = Phrases::new(&[
+static UNDER_WAY: Phrases = phrases![
     "working on", "working toward", "working towards", "training for", "preparing", "prepping",
     "studying for", "planning", "plans to", "plan to", "launching", "is building", "building a",
     "building an", "building her", "building his", "building their", "building my", "is writing",
@@ -994,7 +1014,7 @@ static UNDER_WAY: Phrases = Phrases::new(&[
     "obiettivo", "progetto", "tesi", "doel", "van plan",
     // Japanese: goal, plan, preparing, studying, want to
     "目標", "予定", "計画", "準備", "勉強", "したい", "たい", "までに",
-]);
+];
 
 #[rustfmt::skip]
 const MONTHS: &[&str] = &[
@@ -1079,7 +1099,7 @@ fn has_deadline(line: &Line) -> bool {
 // "Likes to cook for the whole family" is about cooking, not about the family.
 
 #[rustfmt::skip]
-static INTERESTS_AND_PAST: Phrases = Phrases::new(&[
+static INTERESTS_AND_PAST: Phrases = phrases![
     "fan of", "big fan", "supporter", "follows", "supports", "enjoys", "loves", "likes",
     "favourite", "favorite", "interested in", "curious about", "thinking about", "hobby", "hobbies",
     "plays", "watches", "collects", "volunteers", "knits", "spends", "usually", "often", "visited",
@@ -1091,7 +1111,7 @@ static INTERESTS_AND_PAST: Phrases = Phrases::new(&[
     "gern", "gosta", "torce", "adora", "houdt van",
     // Japanese: hobby, likes, often, long ago, before, "…ました" (did)
     "趣味", "好き", "よく", "昔", "以前", "ました",
-]);
+];
 
 fn interest_or_past(line: &Line) -> Option<Vec<String>> {
     matched(line.found(&INTERESTS_AND_PAST))
@@ -1101,7 +1121,7 @@ fn interest_or_past(line: &Line) -> Option<Vec<String>> {
 // Personal information: who the person is.
 
 #[rustfmt::skip]
-static PERSONAL: Phrases = Phrases::new(&[
+static PERSONAL: Phrases = phrases![
     // Name and identity
     "call me", "my name", "name is", "mi nombre", "me llamo", "je m'appelle", "ich heiße",
     "mein name", "meu nome", "mi chiamo", "años", "ans", "jahre alt", "anos", "goes by",
@@ -1168,7 +1188,7 @@ static PERSONAL: Phrases = Phrases::new(&[
     // Japanese: living in, professions (…師, engineer), working at, child, husband, wife, age
     "在住", "住んで", "看護師", "美容師", "医師", "薬剤師", "教師", "エンジニア", "で働いて", "として働いて", "子ども", "子供", "夫", "妻",
     "歳",
-]);
+];
 
 fn personal(line: &Line) -> Option<Vec<String>> {
     let mut found: Vec<String> = line
@@ -1195,11 +1215,11 @@ fn stated_age(line: &Line) -> Option<String> {
 /// Openings that say what the person is ("Is a dentist…", "Es fisioterapeuta…"), and the
 /// first person: weak signs, tried last.
 #[rustfmt::skip]
-static IDENTITY_OPENINGS: Phrases = Phrases::new(&[
+static IDENTITY_OPENINGS: Phrases = phrases![
     "is a", "is an", "user is a", "user is an", "the user is", "i'm a", "i'm an", "i am a",
     "i am an", "es", "est", "ist", "é", "sono", "soy", "sou", "je suis", "ich bin", "ik ben",
-]);
-static FIRST_PERSON: Phrases = Phrases::new(&["i'm", "i am", "my", "i have", "i own", "私は"]);
+];
+static FIRST_PERSON: Phrases = phrases!["i'm", "i am", "my", "i have", "i own", "私は"];
 
 fn identity(line: &Line) -> Option<Vec<String>> {
     let mut found: Vec<&str> = line.opens_with(&IDENTITY_OPENINGS).into_iter().collect();

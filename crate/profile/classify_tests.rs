@@ -272,7 +272,7 @@ fn the_index_finds_what_a_search_of_the_line_finds() {
         let line = Line::new(text);
         for list in lists {
             let searched: Vec<&str> = list
-                .list
+                .list()
                 .iter()
                 .copied()
                 .filter(|p| has(&line.lower, p))
@@ -354,4 +354,11 @@ fn words_match_whole() {
     assert!(has("uses javascript", "javascript"));
     assert!(!has("uses javascript", "java"));
     assert!(has("c++ is fine", "c++"));
+}
+
+#[test]
+fn phrases_written_as_one_string_are_the_list_they_stand_for() {
+    let written = phrases!["I prefer", ", not", "東京"];
+    assert_eq!(written.list(), ["I prefer", ", not", "東京"]);
+    assert!(phrases![].list().is_empty());
 }
