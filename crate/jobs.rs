@@ -7,8 +7,9 @@
 //! core hands it over as a [`Job`] (JSON in) and gets a [`Done`] back (JSON out), through the
 //! extra module (`pkg/memport_extra.js`, built with the `web-extra` feature from
 //! `crate/web/extra.rs`), which the worker and the popup instantiate the first time they need
-//! it. A job is pure: it gets the profile as the core loaded it and answers with what to
-//! store, so every change to the profile still waits its turn in the core's one queue.
+//! it. A job is pure: it gets the profile's JSON as stored, reads it as the core does, and
+//! answers with what to store, so every change to the profile still waits its turn in the
+//! core's one queue.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -24,8 +25,8 @@ use crate::picker::Picks;
 use crate::profile::Profile;
 use crate::text_import::{self, ImportError, Reading};
 
-/// Work the core hands to the extra module. `profile` is the stored profile's JSON as the
-/// core loaded it.
+/// Work the core hands to the extra module. `profile` is the stored profile's JSON as stored
+/// (empty when there is none).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Job {

@@ -89,10 +89,17 @@ impl std::fmt::Display for LoadError {
 }
 
 pub async fn load_profile() -> Result<Profile, LoadError> {
+    let json = load_profile_json().await?;
+    Profile::from_json(Some(&json)).map_err(LoadError::Profile)
+}
+
+/// The stored profile's JSON as stored, empty when there is none: what the extra module's
+/// jobs read (`crate::jobs`), with the same reader as [`load_profile`].
+pub async fn load_profile_json() -> Result<String, LoadError> {
     let json = browser::storage_get(PROFILE_KEY)
         .await
         .map_err(LoadError::Browser)?;
-    Profile::from_json(json.as_deref()).map_err(LoadError::Profile)
+    Ok(json.unwrap_or_default())
 }
 
 /// The `chrome.storage.local` key listing the damaged profiles memport set aside (see

@@ -6,7 +6,10 @@ use wasm_bindgen::prelude::*;
 
 use serde::Serialize;
 
-use super::{browser, load_backups, load_profile, load_undo, LoadError, LAST_KEY, PROFILE_KEY};
+use super::{
+    browser, load_backups, load_profile, load_profile_json, load_undo, LoadError, LAST_KEY,
+    PROFILE_KEY,
+};
 use crate::backup::Backup;
 use crate::category::Category;
 use crate::fill::Way;
@@ -336,10 +339,10 @@ pub fn profile_json() -> Promise {
 /// promise of its value.
 fn from_extra(job: fn(String) -> Job) -> Promise {
     wasm_bindgen_futures::future_to_promise(async move {
-        let profile = load_profile()
+        let json = load_profile_json()
             .await
             .map_err(|e| JsValue::from_str(&e.to_string()))?;
-        extra_value(job(profile.to_json())).await
+        extra_value(job(json)).await
     })
 }
 

@@ -6,8 +6,8 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::{
-    badge_text, browser, load_backups, load_parts, load_picks, load_profile, load_undo, now,
-    save_parts, save_picks, save_profile, BACKUPS_KEY, LAST_KEY, PROFILE_KEY,
+    badge_text, browser, load_backups, load_parts, load_picks, load_profile, load_profile_json,
+    load_undo, now, save_parts, save_picks, save_profile, BACKUPS_KEY, LAST_KEY, PROFILE_KEY,
 };
 use crate::access::{self, RawSender, Sender};
 use crate::answer::{self, AnswerError};
@@ -72,10 +72,10 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
     browser::to_js(&reply)
 }
 
-/// The reply the extra module wrote for `job`, given the stored profile.
+/// The reply the extra module wrote for `job`, given the stored profile (which it reads).
 async fn extra_reply(job: impl FnOnce(String) -> Job) -> Reply {
-    match load_profile().await {
-        Ok(profile) => reply_of(browser::extra(&job(profile.to_json())).await),
+    match load_profile_json().await {
+        Ok(json) => reply_of(browser::extra(&job(json)).await),
         Err(e) => Reply::notice(false, e.to_string()),
     }
 }
@@ -257,10 +257,12 @@ async fn store_change(before: &Profile, after: &Profile, label: String) -> Resul
 /// and answers with the changed profile, which is stored as [`change_profile`] stores its own.
 async fn change_by_extra(job: impl FnOnce(String) -> Job) -> Result<String, ChangeError<String>> {
     let _turn = CHANGES.lock().await;
-    let before = load_profile()
+    let stored = load_profile_json()
         .await
         .map_err(|e| ChangeError::Storage(e.to_string()))?;
-    let (json, message, label) = match browser::extra(&job(before.to_json())).await {
+    let before =
+        Profile::from_json(Some(&stored)).map_err(|e| ChangeError::Storage(e.to_string()))?;
+    let (json, message, label) = match browser::extra(&job(stored)).await {
         Ok(Done::Changed {
             profile,
             message,
